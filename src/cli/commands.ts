@@ -1,0 +1,83 @@
+// Every Skein command, declared in one place: description, flags and two examples. Each action
+// lazily imports its command module, which parses flags, calls one stage and prints.
+import { type Command, Option } from "commander";
+import { RELIABILITY_NAMES, SOURCE_KIND_NAMES } from "../model/index.js";
+
+/** A command module: `run` receives positional arguments and parsed options. */
+export interface CommandModule {
+  run(args: string[], options: Record<string, unknown>, command: Command): Promise<number | undefined>;
+}
+
+interface CommandSpec {
+  name: string;
+  description: string;
+  examples: [string, string];
+  /** Adds arguments and options. */
+  define(command: Command): void;
+  /** Loads the module that runs it. */
+  load(): Promise<CommandModule>;
+}
+
+/** Adds the --workspace option that every workspace command shares. */
+function workspaceOption(command: Command): Command {
+  return command.option("-w, --workspace <path>", "case workspace file (default: $SKEIN_WORKSPACE or ./skein.db)");
+}
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: "ingest",
+    description: "Read documents (txt, md, html, pdf, FtM json/jsonl; folders recursively) into the workspace",
+    examples: [
+      "skein ingest examples/",
+      "skein ingest notice.pdf --kind government --publisher 'OFAC' --published 2024-10-17 --reliability A",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .argument("<paths...>", "files or folders")
+        .option("--title <text>", "title (overrides the document's own)")
+        .option("--publisher <name>", "publisher")
+        .option("--published <date>", "publication date, YYYY-MM-DD")
+        .option("--url <url>", "address of the original")
+        .addOption(new Option("--kind <kind>", "kind of source").choices(SOURCE_KIND_NAMES))
+        .addOption(new Option("--reliability <grade>", "Admiralty reliability grade").choices(RELIABILITY_NAMES))
+        .option("--max-size <MB>", "largest file to read, in MB", "50")
+        .option("--json", "print the result as JSON"),
+    load: () => import("./commands/ingest.js"),
+  },
+  {
+    name: "sources",
+    description: "List the sources in the workspace",
+    examples: ["skein sources", "skein sources --json"],
+    define: (c) => workspaceOption(c).option("--json", "print JSON"),
+    load: () => import("./commands/sources.js"),
+  },
+  {
+    name: "show",
+    description: "Show one source: metadata and text",
+    examples: ["skein show 3f2a9c", "skein show 3f2a9c --json"],
+    define: (c) =>
+      workspaceOption(c)
+        .argument("<source-id>", "source id or a unique prefix of it")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/show.js"),
+  },
+];
+
+/** Registers every command on the program. */
+export function registerCommands(program: Command): void {
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).description(spec.description);
+    spec.define(command);
+    command.addHelpText("after", `\nExamples:\n  ${spec.examples.join("\n  ")}`);
+    command.action(async (...received: unknown[]) => {
+      const cmd = received.at(-1) as Command;
+      const options = cmd.opts();
+      const args = cmd.args;
+      const module = await spec.load();
+      const code = await module.run(args, options, cmd);
+      process.exitCode = code ?? 0;
+    });
+  }
+}
+
+export type { CommandSpec };

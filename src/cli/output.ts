@@ -1,0 +1,47 @@
+// Printing helpers shared by command modules: results to stdout, messages and progress to stderr.
+// Progress bars show only on a terminal and stay quiet in pipes and CI.
+import { SingleBar } from "cli-progress";
+
+/** Prints a result line to stdout. */
+export function printResult(text: string): void {
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** Prints a JSON document to stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Prints a message for the user to stderr. */
+export function say(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Renders rows as an aligned text table. */
+export function formatTable(headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
+  return cells.map((r) => r.map((c, i) => (c ?? "").padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+}
+
+/** A progress reporter; a no-op unless stderr is a terminal and CI is unset. */
+export interface Progress {
+  tick(label?: string): void;
+  stop(): void;
+}
+
+/** Starts a progress bar of `total` steps. */
+export function startProgress(total: number, title: string): Progress {
+  if (!process.stderr.isTTY || process.env.CI || total < 2) return { tick() {}, stop() {} };
+  const bar = new SingleBar({
+    format: `${title} [{bar}] {value}/{total} {label}`,
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0, { label: "" });
+  return {
+    tick: (label = "") => bar.increment(1, { label: label.slice(0, 40) }),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,125 @@
+// One error class and one catalogue for every stage (fastify's error-code habit): a stable code,
+// a family that fixes the HTTP status and the CLI exit code, and a how-to-fix hint. docs/errors.md
+// is generated from ERROR_CATALOGUE and a test keeps the two in step.
+
+/** Error families: who is to blame and how it surfaces. */
+export const ERROR_FAMILIES = {
+  input: { httpStatus: 400, exitCode: 1, description: "bad input from the user: fix the input" },
+  usage: { httpStatus: 400, exitCode: 2, description: "a command or request used wrongly" },
+  not_found: { httpStatus: 404, exitCode: 1, description: "the thing asked for does not exist" },
+  conflict: { httpStatus: 409, exitCode: 1, description: "the request contradicts stored state" },
+  upstream: { httpStatus: 502, exitCode: 1, description: "a remote service failed or answered badly" },
+  internal: { httpStatus: 500, exitCode: 70, description: "a Skein bug: report it with the output" },
+} as const;
+export type ErrorFamily = keyof typeof ERROR_FAMILIES;
+
+interface CatalogueItem {
+  family: ErrorFamily;
+  /** One sentence: how to fix it. */
+  hint: string;
+}
+
+/**
+ * Every error code Skein raises. Codes read `<STAGE>_<WHAT>`. Add new codes in their stage's block.
+ */
+export const ERROR_CATALOGUE = {
+  // model / general
+  MODEL_INVALID_VALUE: { family: "input", hint: "Use one of the values listed in the message." },
+  INTERNAL_INVARIANT: { family: "internal", hint: "This is a bug in Skein; report it with the output shown." },
+  CLI_USAGE: { family: "usage", hint: "Run the command with --help for its flags and examples." },
+  // store
+  STORE_OPEN_FAILED: {
+    family: "input",
+    hint: "Check that the workspace path is a Skein SQLite file you can write, or choose another with --workspace.",
+  },
+  STORE_SCHEMA_TOO_NEW: {
+    family: "conflict",
+    hint: "The workspace was written by a newer Skein; upgrade Skein to open it.",
+  },
+  STORE_NOT_FOUND: { family: "not_found", hint: "List what exists (for example `skein sources`) and use one of its ids." },
+  // ingest
+  INGEST_PATH_MISSING: { family: "input", hint: "Check the path; give files or folders that exist." },
+  INGEST_EMPTY: { family: "input", hint: "The file has no text; give a file with content." },
+  INGEST_BINARY: {
+    family: "input",
+    hint: "The file looks binary, not text; give .txt, .md, .html, .pdf or FtM .json/.jsonl files.",
+  },
+  INGEST_TOO_LARGE: { family: "input", hint: "Split the file, or raise the limit with --max-size (in MB)." },
+  INGEST_UNSUPPORTED_TYPE: {
+    family: "input",
+    hint: "Supported: .txt, .md, .html/.htm, .pdf, .json/.jsonl (FollowTheMoney entities).",
+  },
+  INGEST_NO_ARTICLE: {
+    family: "input",
+    hint: "The HTML page has no readable article body; save the article text as .txt and ingest that.",
+  },
+  INGEST_PDF_CORRUPT: { family: "input", hint: "The PDF cannot be read; re-export or re-download it." },
+  INGEST_PDF_NO_TEXT: {
+    family: "input",
+    hint: "The PDF has no text layer (a scan); OCR is not supported, so run OCR first and ingest the text.",
+  },
+  INGEST_BAD_FTM: {
+    family: "input",
+    hint: "Each line must be a FollowTheMoney entity: a JSON object with id, schema and properties.",
+  },
+  INGEST_BAD_METADATA: { family: "usage", hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F." },
+} as const satisfies Record<string, CatalogueItem>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Where and what: file, line, field and the received value (truncated). */
+export interface ErrorDetails {
+  file?: string;
+  line?: number;
+  field?: string;
+  received?: string;
+  [key: string]: unknown;
+}
+
+const MAX_RECEIVED = 200;
+
+/** Truncates a received value for an error message, so untrusted input cannot flood a log. */
+export function truncateReceived(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED)}…` : text;
+}
+
+/** The one error class of Skein. Tests assert `code`, never the wording. */
+export class SkeinError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+  readonly hint: string;
+  readonly family: ErrorFamily;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SkeinError";
+    this.code = code;
+    const item: CatalogueItem = ERROR_CATALOGUE[code];
+    this.family = item.family;
+    this.hint = item.hint;
+    this.details =
+      details.received === undefined ? details : { ...details, received: truncateReceived(details.received) };
+  }
+
+  /** HTTP status derived from the family. */
+  get httpStatus(): number {
+    return ERROR_FAMILIES[this.family].httpStatus;
+  }
+
+  /** CLI exit code derived from the family. */
+  get exitCode(): number {
+    return ERROR_FAMILIES[this.family].exitCode;
+  }
+
+  /** `file:line` prefix for messages, when known. */
+  get where(): string {
+    const { file, line, field } = this.details;
+    return [file && (line ? `${file}:${line}` : file), field].filter(Boolean).join(" ");
+  }
+}
+
+/** True for errors that are the user's to fix (not Skein bugs). */
+export function isUserError(error: unknown): error is SkeinError {
+  return error instanceof SkeinError && error.family !== "internal";
+}

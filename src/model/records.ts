@@ -1,0 +1,178 @@
+// The core records every stage passes around (DESIGN.md "Core records"). Plain data, no I/O.
+import type {
+  Certainty,
+  ClaimStatus,
+  DecisionAction,
+  EntityType,
+  ListEntrySchema,
+  PeriodPrecision,
+  Predicate,
+  Reliability,
+  SourceKind,
+} from "./definitions.js";
+import type { Span } from "./text.js";
+
+/** A document as stored: metadata plus its normalised text. */
+export interface Source {
+  /** SHA-256 of `text`. */
+  id: string;
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  /** YYYY-MM-DD, when known. */
+  published: string | null;
+  url: string | null;
+  kind: SourceKind;
+  reliability: Reliability | null;
+  /** The reader that produced the text: text, html, pdf, ftm. */
+  format: string;
+  /** The file the text was read from (basename). */
+  filename: string | null;
+  text: string;
+  /** For paged documents: the character offset at which each page starts (page 1 at index 0). */
+  pageStarts: number[] | null;
+  ingestedAt: string;
+}
+
+/** A name or phrase found in a source. */
+export interface Mention extends Span {
+  id: string;
+  sourceId: string;
+  text: string;
+  type: EntityType;
+  /** The document-level entity this mention belongs to (after within-document coreference). */
+  entityId: string | null;
+  /** The rule (name@version) that found it. */
+  producer: string;
+}
+
+/** A real-world party, place, product or craft. */
+export interface Entity {
+  id: string;
+  type: EntityType;
+  caption: string;
+  /** Every surface form, caption included. */
+  names: string[];
+  /** ISO 3166-1 alpha-2, lower case, when known. */
+  country: string | null;
+  /** Identifier kind → values (imo, inn, ogrn, registration, passport …). */
+  identifiers: Record<string, string[]>;
+}
+
+/** A period with its precision; `start`/`end` are ISO dates (inclusive) bounding it. */
+export interface Period {
+  start: string;
+  end: string;
+  precision: PeriodPrecision;
+  /** The words that stated it. */
+  text: string;
+}
+
+/** An amount of money. */
+export interface Amount {
+  value: number;
+  currency: string;
+  /** "more than", "about", "up to" … when the text hedges the figure. */
+  qualifier: string | null;
+  text: string;
+}
+
+/** The exact words behind a claim. */
+export interface Evidence extends Span {
+  sourceId: string;
+  quote: string;
+}
+
+/** Subject — predicate → object, with its evidence, attribution and certainty. */
+export interface Claim {
+  id: string;
+  subjectId: string;
+  predicate: Predicate;
+  objectId: string;
+  period: Period | null;
+  amount: Amount | null;
+  /** Entity id of the product concerned, when any. */
+  productId: string | null;
+  /** Entity id of the party it went through, when any. */
+  viaId: string | null;
+  evidence: Evidence;
+  /** Who says it ("European security officials"), or null when the source says it in its own voice. */
+  attribution: string | null;
+  certainty: Certainty;
+  status: ClaimStatus;
+  /** rules version (`skein-rules-v1/ruleName@1`), analyst name, or model. */
+  producer: string;
+}
+
+/** One loaded list file. */
+export interface ListSnapshot {
+  id: string;
+  /** ofac, un, uk, eu, opensanctions … */
+  authority: string;
+  /** sdn, consolidated, conlist … */
+  list: string;
+  /** YYYY-MM-DD read from the file where it has one. */
+  publishDate: string | null;
+  fileSha256: string;
+  format: string;
+  entryCount: number;
+  loadedAt: string;
+}
+
+/** A list entry, FtM-shaped. */
+export interface ListEntry {
+  /** Stable within its list: `<authority>-<list>-<authorityId>`. */
+  id: string;
+  schema: ListEntrySchema;
+  caption: string;
+  /** Every name: primary first, then strong aliases. */
+  names: string[];
+  /** Weak aliases (OFAC "weak AKA", UN "low quality"). */
+  weakAliases: string[];
+  authority: string;
+  list: string;
+  authorityId: string;
+  programs: string[];
+  countries: string[];
+  birthDates: string[];
+  identifiers: Array<{ type: string; value: string; country?: string | null }>;
+  addresses: string[];
+  listingDate: string | null;
+  remarks: string | null;
+  /** Authority ids of entries this one is linked to. */
+  linkedTo: string[];
+}
+
+/** An entity ↔ list entry match, with its per-feature explanation. */
+export interface Match {
+  id: string;
+  entityId: string;
+  snapshotId: string;
+  entryId: string;
+  score: number;
+  algorithm: string;
+  explanations: Record<string, FeatureExplanation>;
+  decision: "confirmed" | "dismissed" | null;
+}
+
+/** What one screening feature contributed. */
+export interface FeatureExplanation {
+  score: number;
+  weight: number;
+  detail: string;
+  query: string | null;
+  candidate: string | null;
+}
+
+/** One analyst decision; the log is append-only. */
+export interface Decision {
+  id: number;
+  at: string;
+  by: string;
+  action: DecisionAction;
+  /** What it acts on: entity ids, mention id, claim id, match id. */
+  target: Record<string, string>;
+  why: string | null;
+  /** Id of the decision that undid this one, if any. */
+  supersededBy: number | null;
+}

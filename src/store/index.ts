@@ -1,0 +1,7 @@
+// The workspace store. Reads and writes every table; stages call these functions with the db (or
+// a transaction) first, so several writes compose into one transaction.
+// Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
+export { fromJson, toJson } from "./dialect.js";
+export type * from "./schema.js";
+export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
+export { DEFAULT_WORKSPACE, openWorkspace, type Queryable, resolveWorkspacePath, type Workspace } from "./workspace.js";
