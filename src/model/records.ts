@@ -176,3 +176,35 @@ export interface Decision {
   /** Id of the decision that undid this one, if any. */
   supersededBy: number | null;
 }
+
+/** A list entry that a case entity was matched to, as views and reports show it. */
+export interface Listing {
+  matchId: string;
+  entryId: string;
+  authority: string;
+  authorityId: string;
+  list: string;
+  programs: string[];
+  listingDate: string | null;
+  score: number;
+  decision: Match["decision"];
+}
+
+/** A resolved, case-level entity with its list matches. */
+export interface CaseEntity extends Entity {
+  /** True when a match to a list entry scores at the threshold and is not dismissed (or is confirmed). */
+  sanctioned: boolean;
+  listings: Listing[];
+  /** Ids of the document-level entities resolved into this one. */
+  memberIds: string[];
+}
+
+/**
+ * Everything the analyses and reports need about a case, read once from the store: claims point at
+ * case-entity ids; sources are metadata only (no text) plus the publisher used to judge independence.
+ */
+export interface CaseView {
+  sources: Array<Omit<Source, "text">>;
+  entities: CaseEntity[];
+  claims: Claim[];
+}
