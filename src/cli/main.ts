@@ -12,19 +12,25 @@ const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import
 
 function buildProgram(): Command {
   const program = new Command("skein")
-    .description("Evidence-backed procurement and sanctions-exposure networks from reporting and official lists")
+    .description(
+      "Evidence-backed procurement and sanctions-exposure networks from reporting and official lists",
+    )
     .version(packageJson.version)
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);
-  program.commands.forEach((c) => c.exitOverride());
+  for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // Help and version are not errors; commander has already printed the usage problem.
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) {
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.exitCode === 0
+    ) {
       return 0;
     }
     const name = process.argv[2];

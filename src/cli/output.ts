@@ -18,10 +18,20 @@ export function say(text: string): void {
 }
 
 /** Renders rows as an aligned text table. */
-export function formatTable(headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+export function formatTable(
+  headers: string[],
+  rows: Array<Array<string | number | null | undefined>>,
+): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-  return cells.map((r) => r.map((c, i) => (c ?? "").padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => (c ?? "").padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** A progress reporter; a no-op unless stderr is a terminal and CI is unset. */

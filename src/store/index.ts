@@ -4,4 +4,11 @@
 export { fromJson, toJson } from "./dialect.js";
 export type * from "./schema.js";
 export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
-export { DEFAULT_WORKSPACE, openWorkspace, type Queryable, resolveWorkspacePath, type Workspace } from "./workspace.js";
+export {
+  type Db,
+  DEFAULT_WORKSPACE,
+  openWorkspace,
+  type Queryable,
+  resolveWorkspacePath,
+  type Workspace,
+} from "./workspace.js";

@@ -75,7 +75,15 @@ export async function listSources(db: Queryable): Promise<Source[]> {
 
 /** Counts rows of each main table, for summaries and tests. */
 export async function countRecords(db: Queryable): Promise<Record<string, number>> {
-  const tables = ["sources", "entities", "mentions", "claims", "list_snapshots", "matches", "decisions"] as const;
+  const tables = [
+    "sources",
+    "entities",
+    "mentions",
+    "claims",
+    "list_snapshots",
+    "matches",
+    "decisions",
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const row = await db

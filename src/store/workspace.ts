@@ -17,6 +17,9 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
+/** The query layer of an open workspace (can start transactions). */
+export type Db = Kysely<Database>;
+
 /** The query layer or a transaction on it; store functions accept either so they compose. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
 
@@ -63,7 +66,9 @@ async function migrate(db: Kysely<Database>, file: string): Promise<void> {
   await db.destroy();
   const message = (error as Error).message ?? String(error);
   if (/corrupted migrations|previously executed migration .* is missing/i.test(message)) {
-    throw new SkeinError("STORE_SCHEMA_TOO_NEW", `workspace ${file} has a newer schema: ${message}`, { file });
+    throw new SkeinError("STORE_SCHEMA_TOO_NEW", `workspace ${file} has a newer schema: ${message}`, {
+      file,
+    });
   }
   const failed = results?.find((r) => r.status === "Error")?.migrationName;
   throw new SkeinError(

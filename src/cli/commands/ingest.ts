@@ -1,0 +1,72 @@
+// skein ingest: read files and folders into the workspace, one line per file.
+import { relative } from "node:path";
+import { DEFAULT_MAX_BYTES, expandPaths, type IngestOptions, ingestPaths } from "../../ingest/index.js";
+import { type Reliability, SkeinError, type SourceKind } from "../../model/index.js";
+import { printJson, printResult, say, startProgress } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+function parseOptions(options: Record<string, unknown>): IngestOptions {
+  const published = options.published as string | undefined;
+  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    throw new SkeinError("INGEST_BAD_METADATA", "--published must be a date YYYY-MM-DD, e.g. 2024-10-17", {
+      field: "--published",
+      received: published,
+    });
+  }
+  const maxSizeMb = Number(options.maxSize ?? DEFAULT_MAX_BYTES / 1e6);
+  if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) {
+    throw new SkeinError("INGEST_BAD_METADATA", "--max-size must be a positive number of MB, e.g. 50", {
+      field: "--max-size",
+      received: String(options.maxSize),
+    });
+  }
+  return {
+    title: options.title as string | undefined,
+    publisher: options.publisher as string | undefined,
+    published,
+    url: options.url as string | undefined,
+    kind: options.kind as SourceKind | undefined,
+    reliability: options.reliability as Reliability | undefined,
+    maxBytes: Math.round(maxSizeMb * 1e6),
+  };
+}
+
+export async function run(paths: string[], options: Record<string, unknown>): Promise<number> {
+  const ingestOptions = parseOptions(options);
+  const results = await withWorkspace(options, async ({ db }) => {
+    const progress = startProgress(expandPaths(paths).length, "ingest");
+    try {
+      return await ingestPaths(db, paths, ingestOptions, (r) => progress.tick(r.file));
+    } finally {
+      progress.stop();
+    }
+  });
+  for (const result of results) for (const warning of result.warnings) say(`skein: warning: ${warning}`);
+  if (options.json) {
+    printJson(
+      results.map((r) => ({
+        file: r.file,
+        status: r.status,
+        source_id: r.sourceId,
+        title: r.title,
+        warnings: r.warnings,
+        error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : null,
+      })),
+    );
+  } else {
+    for (const r of results) {
+      const file = relative(process.cwd(), r.file) || r.file;
+      if (r.status === "failed" && r.error)
+        say(`skein: ${file}: ${r.error.message} (${r.error.code}). ${r.error.hint}`);
+      else if (r.status === "unchanged")
+        printResult(`unchanged  ${r.sourceId?.slice(0, 12)}  ${file} (already in the workspace)`);
+      else
+        printResult(
+          `ingested   ${r.sourceId?.slice(0, 12)}  ${file}${r.entities ? ` (${r.entities} FtM entities)` : ""}`,
+        );
+    }
+  }
+  const failed = results.filter((r) => r.status === "failed").length;
+  say(`${results.length - failed} of ${results.length} file(s) read${failed ? `, ${failed} failed` : ""}`);
+  return failed > 0 ? 1 : 0;
+}
