@@ -46,10 +46,25 @@ export const PREDICATE_NAMES = Object.keys(PREDICATES) as Predicate[];
  */
 export const CERTAINTIES = {
   stated: { label: "stated", rank: 5, weight: 1.0, description: "asserted by the source in its own voice" },
-  reported: { label: "reported", rank: 4, weight: 0.8, description: "attributed to records, media or people" },
-  assessed: { label: "assessed", rank: 3, weight: 0.6, description: "hedged analysis: appears, likely, believe" },
+  reported: {
+    label: "reported",
+    rank: 4,
+    weight: 0.8,
+    description: "attributed to records, media or people",
+  },
+  assessed: {
+    label: "assessed",
+    rank: 3,
+    weight: 0.6,
+    description: "hedged analysis: appears, likely, believe",
+  },
   alleged: { label: "alleged", rank: 2, weight: 0.4, description: "an accusation or claim" },
-  unverified: { label: "unverified", rank: 1, weight: 0.2, description: "the source says it could not confirm" },
+  unverified: {
+    label: "unverified",
+    rank: 1,
+    weight: 0.2,
+    description: "the source says it could not confirm",
+  },
   denied: { label: "denied", rank: 0, weight: 0, description: "a party denies it" },
 } as const;
 export type Certainty = keyof typeof CERTAINTIES;

@@ -4,7 +4,10 @@ import { createHash } from "node:crypto";
 
 /** Unicode NFC, `\n` line ends, no byte-order mark. */
 export function normaliseText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
 }
 
 /** Hex SHA-256 of a string (UTF-8) or bytes. */

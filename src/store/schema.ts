@@ -105,6 +105,12 @@ export interface DecisionTable {
   superseded_by: number | null;
 }
 
+/** Resolution: the case entity that each document-level entity belongs to. */
+export interface EntityMemberTable {
+  member_id: string;
+  entity_id: string;
+}
+
 export interface Database {
   sources: SourceTable;
   entities: EntityTable;
@@ -114,4 +120,5 @@ export interface Database {
   list_entries: ListEntryTable;
   matches: MatchTable;
   decisions: DecisionTable;
+  entity_members: EntityMemberTable;
 }
