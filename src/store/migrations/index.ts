@@ -1,7 +1,9 @@
 // Every migration, by dated name; applied in name order when a workspace opens.
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-25-initial.js";
+import * as resolution from "./2026-11-25-resolution.js";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-25-initial": initial,
+  "2026-11-25-resolution": resolution,
 };

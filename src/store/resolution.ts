@@ -1,0 +1,140 @@
+// Queries for resolution: document-level entities in, case entities and their memberships out, and the
+// claims (with their review status) that the case view reads.
+import type { Amount, Certainty, Claim, ClaimStatus, Entity, EntityType, Period, Predicate } from "../model/index.js";
+import { fromJson, toJson } from "./dialect.js";
+import type { ClaimTable, EntityTable } from "./schema.js";
+import type { Queryable } from "./workspace.js";
+
+/** The producer written on case entities; re-resolution replaces every entity it produced. */
+export const CASE_ENTITY_PRODUCER = "skein-resolve-v1";
+
+/** An entity read from one source (extraction or FtM ingest), before resolution. */
+export interface DocumentEntity extends Entity {
+  sourceId: string;
+}
+
+/** A case entity to store, with the document-level entities it resolves. */
+export interface StoredCaseEntity extends Entity {
+  memberIds: string[];
+}
+
+function entityFromRow(row: EntityTable): Entity {
+  return {
+    id: row.id,
+    type: row.type as EntityType,
+    caption: row.caption,
+    names: fromJson<string[]>(row.names, []),
+    country: row.country,
+    identifiers: fromJson<Record<string, string[]>>(row.identifiers, {}),
+  };
+}
+
+/** Every document-level entity (those read from a source), in a stable order. */
+export async function readDocumentEntities(db: Queryable): Promise<DocumentEntity[]> {
+  const rows = await db.selectFrom("entities").selectAll().where("source_id", "is not", null).orderBy("id").execute();
+  return rows.map((row) => ({ ...entityFromRow(row), sourceId: row.source_id as string }));
+}
+
+/** Replaces the stored case entities and memberships with `entities` (call inside a transaction). */
+export async function replaceCaseEntities(db: Queryable, entities: StoredCaseEntity[]): Promise<void> {
+  await db.deleteFrom("entity_members").execute();
+  await db
+    .deleteFrom("entities")
+    .where("source_id", "is", null)
+    .where("producer", "=", CASE_ENTITY_PRODUCER)
+    .execute();
+  const CHUNK = 200;
+  for (let i = 0; i < entities.length; i += CHUNK) {
+    const slice = entities.slice(i, i + CHUNK);
+    await db
+      .insertInto("entities")
+      .values(
+        slice.map((e) => ({
+          id: e.id,
+          source_id: null,
+          type: e.type,
+          caption: e.caption,
+          names: toJson(e.names),
+          country: e.country,
+          identifiers: toJson(e.identifiers),
+          properties: "{}",
+          producer: CASE_ENTITY_PRODUCER,
+        })),
+      )
+      .execute();
+    const members = slice.flatMap((e) => e.memberIds.map((m) => ({ member_id: m, entity_id: e.id })));
+    for (let j = 0; j < members.length; j += CHUNK * 2) {
+      await db
+        .insertInto("entity_members")
+        .values(members.slice(j, j + CHUNK * 2))
+        .execute();
+    }
+  }
+}
+
+/** Every stored case entity with its members, in id order. */
+export async function readCaseEntities(db: Queryable): Promise<StoredCaseEntity[]> {
+  const rows = await db
+    .selectFrom("entities")
+    .selectAll()
+    .where("source_id", "is", null)
+    .where("producer", "=", CASE_ENTITY_PRODUCER)
+    .orderBy("id")
+    .execute();
+  const members = await db.selectFrom("entity_members").selectAll().orderBy("member_id").execute();
+  const byEntity = new Map<string, string[]>();
+  for (const m of members) {
+    const list = byEntity.get(m.entity_id) ?? [];
+    list.push(m.member_id);
+    byEntity.set(m.entity_id, list);
+  }
+  return rows.map((row) => ({ ...entityFromRow(row), memberIds: byEntity.get(row.id) ?? [] }));
+}
+
+/** Document-level entity id → case entity id. */
+export async function readMemberships(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("entity_members").selectAll().execute();
+  return new Map(rows.map((r) => [r.member_id, r.entity_id]));
+}
+
+function claimFromRow(row: ClaimTable): Claim {
+  return {
+    id: row.id,
+    subjectId: row.subject_id,
+    predicate: row.predicate as Predicate,
+    objectId: row.object_id,
+    period: fromJson<Period | null>(row.period, null),
+    amount: fromJson<Amount | null>(row.amount, null),
+    productId: row.product_id,
+    viaId: row.via_id,
+    evidence: { sourceId: row.source_id, start: row.start, end: row.end, quote: row.quote },
+    attribution: row.attribution,
+    certainty: row.certainty as Certainty,
+    status: row.status as ClaimStatus,
+    producer: row.producer,
+  };
+}
+
+/** Every claim as stored (pointing at document-level entity ids), in a stable order. */
+export async function readStoredClaims(db: Queryable): Promise<Claim[]> {
+  const rows = await db.selectFrom("claims").selectAll().orderBy("source_id").orderBy("start").orderBy("id").execute();
+  return rows.map(claimFromRow);
+}
+
+/** One claim by id, or undefined. */
+export async function findClaim(db: Queryable, id: string): Promise<Claim | undefined> {
+  const row = await db.selectFrom("claims").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? claimFromRow(row) : undefined;
+}
+
+/** Sets the review status of claims: `status` for the ids given (call inside a transaction). */
+export async function setClaimStatus(db: Queryable, ids: string[], status: ClaimStatus): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable("claims")
+      .set({ status })
+      .where("id", "in", ids.slice(i, i + CHUNK))
+      .execute();
+  }
+}
