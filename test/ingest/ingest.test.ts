@@ -186,3 +186,14 @@ describe("ingest: bad input leaves the workspace unchanged", () => {
     expect((await findSource(workspace.db, result.sourceId!))?.text).toBe("Caf\uFFFD Ltd supplied parts.");
   });
 });
+
+describe("ingest: publication date from a dateline", () => {
+  it.each([
+    ["The Daily Example\nSunday, January 11, 2026\n\nHeadline\n\nBody.", "2026-01-11"],
+    ["Masthead\n3 March 2024\nBody.", "2024-03-03"],
+    ["Body text mentioning January 11, 2026 in a sentence.", null],
+  ])("%j → %s", async (content, expected) => {
+    const [result] = await ingestPaths(workspace.db, [write("d.txt", content)], options, undefined);
+    expect((await findSource(workspace.db, result.sourceId!))?.published).toBe(expected);
+  });
+});

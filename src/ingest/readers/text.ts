@@ -16,6 +16,27 @@ function frontMatter(text: string): Record<string, string> {
   return fields;
 }
 
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+/** A line that is only a date, as news pages print under the masthead ("Sunday, January 11, 2026"). */
+const DATELINE = new RegExp(
+  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:(${MONTHS})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTHS})\\s+(\\d{4}))$`,
+  "i",
+);
+const HEAD_LINES = 8;
+
+/** The publication date printed alone on one of the first lines, as YYYY-MM-DD. */
+export function findDateline(text: string): string | null {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
+  for (const line of lines) {
+    const m = DATELINE.exec(line);
+    if (!m) continue;
+    const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+    const monthNumber = MONTHS.split("|").indexOf(month.toLowerCase()) + 1;
+    return `${year}-${String(monthNumber).padStart(2, "0")}-${day.padStart(2, "0")}`;
+  }
+  return null;
+}
+
 /** Reads .txt and .md files. */
 export const textReader: Reader = {
   name: "text",
@@ -28,7 +49,7 @@ export const textReader: Reader = {
     read.warnings.push(...warnings);
     const meta = frontMatter(read.text);
     read.title = meta.title ?? null;
-    read.published = toIsoDate(meta.date ?? meta.published);
+    read.published = toIsoDate(meta.date ?? meta.published) ?? findDateline(read.text);
     read.url = meta.url ?? null;
     read.author = meta.author ?? null;
     read.publisher = meta.publisher ?? null;
