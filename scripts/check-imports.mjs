@@ -9,7 +9,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 
 /** Pipeline order: a stage may import those before it. */
-const ORDER = ["model", "store", "ingest", "extract", "resolve", "lists", "screen", "graph", "report", "server", "cli"];
+const ORDER = [
+  "model",
+  "store",
+  "ingest",
+  "extract",
+  "resolve",
+  "lists",
+  "screen",
+  "graph",
+  "report",
+  "server",
+  "cli",
+];
 /** Upstream exceptions to plain order: lists is upstream of screen and resolve (resolve screens entities). */
 const ALLOWED = {
   model: [],
@@ -41,8 +53,10 @@ for (const file of files(src)) {
     const [targetStage, ...rest] = target.split("/");
     if (targetStage === stage || targetStage.startsWith("..")) continue;
     const where = `${relative(root, file)}: imports ${match[1]}`;
-    if (!(ALLOWED[stage] ?? []).includes(targetStage)) problems.push(`${where} (${stage} may not import ${targetStage})`);
-    else if (rest.join("/") !== "index.js") problems.push(`${where} (only ${targetStage}/index.js is public)`);
+    if (!(ALLOWED[stage] ?? []).includes(targetStage))
+      problems.push(`${where} (${stage} may not import ${targetStage})`);
+    else if (rest.join("/") !== "index.js")
+      problems.push(`${where} (only ${targetStage}/index.js is public)`);
   }
 }
 if (problems.length) {

@@ -12,7 +12,9 @@ export function renderErrorDoc(catalogue, families) {
     "",
     "| family | HTTP | exit | meaning |",
     "|---|---|---|---|",
-    ...Object.entries(families).map(([n, f]) => `| ${n} | ${f.httpStatus} | ${f.exitCode} | ${f.description} |`),
+    ...Object.entries(families).map(
+      ([n, f]) => `| ${n} | ${f.httpStatus} | ${f.exitCode} | ${f.description} |`,
+    ),
     "",
     "| code | family | how to fix |",
     "|---|---|---|",
@@ -26,6 +28,9 @@ export function renderErrorDoc(catalogue, families) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { ERROR_CATALOGUE, ERROR_FAMILIES } = await import("../dist/model/index.js");
-  writeFileSync(new URL("../docs/errors.md", import.meta.url), renderErrorDoc(ERROR_CATALOGUE, ERROR_FAMILIES));
+  writeFileSync(
+    new URL("../docs/errors.md", import.meta.url),
+    renderErrorDoc(ERROR_CATALOGUE, ERROR_FAMILIES),
+  );
   console.log("wrote docs/errors.md");
 }

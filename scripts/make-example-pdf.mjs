@@ -12,7 +12,9 @@ export async function buildPdf(pages, metadata = {}) {
   if (metadata.created) pdf.setCreationDate(metadata.created);
   for (const lines of pages) {
     const page = pdf.addPage([595, 842]);
-    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 18, size: 11, font }));
+    lines.forEach((line, i) => {
+      page.drawText(line, { x: 50, y: 780 - i * 18, size: 11, font });
+    });
   }
   return pdf.save();
 }

@@ -43,7 +43,8 @@ describe("skein ingest / sources / show", () => {
     const docs = join(dir, "docs");
     mkdirSync(docs);
     const filler = "Omega Ltd shipped bearings to Sigma OOO in 2023. ".repeat(4000);
-    for (let i = 0; i < 400; i++) writeFileSync(join(docs, `doc-${String(i).padStart(3, "0")}.txt`), `${i} ${filler}`);
+    for (let i = 0; i < 400; i++)
+      writeFileSync(join(docs, `doc-${String(i).padStart(3, "0")}.txt`), `${i} ${filler}`);
     const db = join(dir, "case.db");
     const child = spawn("node", [CLI, "ingest", docs, "-w", db], { stdio: "ignore" });
     // Wait until some sources are committed, then kill without warning.

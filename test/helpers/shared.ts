@@ -9,7 +9,9 @@ export const SHARED_DIR = resolve(REPO_ROOT, "../shared");
 export const HAS_SHARED = existsSync(join(SHARED_DIR, "DESIGN.md"));
 
 if (!HAS_SHARED) {
-  console.warn(`[skein tests] ${SHARED_DIR} not found: tests on the real list files and gold texts are skipped`);
+  console.warn(
+    `[skein tests] ${SHARED_DIR} not found: tests on the real list files and gold texts are skipped`,
+  );
 }
 
 /** A path inside ../shared. */

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPdf } from "../../scripts/make-example-pdf.mjs";
 import { DEFAULT_MAX_BYTES, type IngestOptions, ingestPaths } from "../../src/ingest/index.js";
 import { sha256 } from "../../src/model/index.js";
-import { countRecords, findSource, listSources, openWorkspace, type Workspace } from "../../src/store/index.js";
+import {
+  countRecords,
+  findSource,
+  listSources,
+  openWorkspace,
+  type Workspace,
+} from "../../src/store/index.js";
 import { HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
 const options: IngestOptions = { maxBytes: DEFAULT_MAX_BYTES };
@@ -136,12 +142,19 @@ describe("ingest: good input", () => {
   it("walks folders recursively and ingests the example dossier", async () => {
     const results = await ingestPaths(workspace.db, [join(REPO_ROOT, "examples")], options, undefined);
     expect(results.filter((r) => r.status === "ingested").length).toBeGreaterThanOrEqual(5);
-    expect(new Set((await listSources(workspace.db)).map((s) => s.format))).toEqual(new Set(["text", "html", "pdf"]));
+    expect(new Set((await listSources(workspace.db)).map((s) => s.format))).toEqual(
+      new Set(["text", "html", "pdf"]),
+    );
   });
 
   it.skipIf(!HAS_SHARED)("ingests the seed text unchanged", async () => {
     const seed = sharedPath("seed/kupol-drone-collaboration.txt");
-    const [result] = await ingestPaths(workspace.db, [seed], { ...options, published: "2026-01-11" }, undefined);
+    const [result] = await ingestPaths(
+      workspace.db,
+      [seed],
+      { ...options, published: "2026-01-11" },
+      undefined,
+    );
     const source = await findSource(workspace.db, result.sourceId!);
     const gold = JSON.parse(readFileSync(sharedPath("eval/seed-kupol.gold.json"), "utf8"));
     expect(source?.text).toBe(gold.text);
@@ -166,10 +179,20 @@ describe("ingest: bad input leaves the workspace unchanged", () => {
   it("an empty file", () => expectFailure(write("empty.txt", ""), "INGEST_EMPTY"));
   it("a whitespace-only file", () => expectFailure(write("blank.txt", "  \n\n "), "INGEST_EMPTY"));
   it("binary junk named .txt", () =>
-    expectFailure(write("junk.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9])), "INGEST_BINARY"));
+    expectFailure(
+      write("junk.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9])),
+      "INGEST_BINARY",
+    ));
   it("an HTML page with no article", () =>
-    expectFailure(write("empty.html", "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav></body></html>"), "INGEST_NO_ARTICLE"));
-  it("a corrupt PDF", () => expectFailure(write("bad.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage"), "INGEST_PDF_CORRUPT"));
+    expectFailure(
+      write(
+        "empty.html",
+        "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+      ),
+      "INGEST_NO_ARTICLE",
+    ));
+  it("a corrupt PDF", () =>
+    expectFailure(write("bad.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage"), "INGEST_PDF_CORRUPT"));
   it("a PDF without a text layer", async () =>
     expectFailure(write("scan.pdf", await buildPdf([[], []])), "INGEST_PDF_NO_TEXT"));
   it("a file over the size limit", () =>
@@ -179,7 +202,10 @@ describe("ingest: bad input leaves the workspace unchanged", () => {
     expectFailure(write("bad.jsonl", '{"id":"x","schema":"Spaceship","properties":{}}'), "INGEST_BAD_FTM"));
 
   it("invalid UTF-8 is decoded with replacement characters and a warning", async () => {
-    const file = write("latin1.txt", new Uint8Array([...Buffer.from("Caf"), 0xe9, ...Buffer.from(" Ltd supplied parts.")]));
+    const file = write(
+      "latin1.txt",
+      new Uint8Array([...Buffer.from("Caf"), 0xe9, ...Buffer.from(" Ltd supplied parts.")]),
+    );
     const [result] = await ingestPaths(workspace.db, [file], options, undefined);
     expect(result.status).toBe("ingested");
     expect(result.warnings.join(" ")).toMatch(/invalid UTF-8/);

@@ -19,7 +19,11 @@ describe("error catalogue", () => {
   });
 
   it("derives status and exit code from the family and truncates received values", () => {
-    const error = new SkeinError("INGEST_EMPTY", "empty", { file: "a.txt", line: 3, received: "x".repeat(1000) });
+    const error = new SkeinError("INGEST_EMPTY", "empty", {
+      file: "a.txt",
+      line: 3,
+      received: "x".repeat(1000),
+    });
     expect(error.httpStatus).toBe(400);
     expect(error.exitCode).toBe(1);
     expect(error.where).toBe("a.txt:3");

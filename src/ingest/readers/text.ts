@@ -26,7 +26,11 @@ const HEAD_LINES = 8;
 
 /** The publication date printed alone on one of the first lines, as YYYY-MM-DD. */
 export function findDateline(text: string): string | null {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, HEAD_LINES);
   for (const line of lines) {
     const m = DATELINE.exec(line);
     if (!m) continue;
