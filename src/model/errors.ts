@@ -63,6 +63,42 @@ export const ERROR_CATALOGUE = {
     hint: "Each line must be a FollowTheMoney entity: a JSON object with id, schema and properties.",
   },
   INGEST_BAD_METADATA: { family: "usage", hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F." },
+  // lists
+  LISTS_PATH_MISSING: { family: "input", hint: "Check the path; give list files or folders that exist." },
+  LISTS_UNKNOWN_FORMAT: {
+    family: "input",
+    hint: "Give an official list file as published, or name its format with --format (see `skein lists load --help`).",
+  },
+  LISTS_WRONG_FORMAT: {
+    family: "input",
+    hint: "The file does not fit the format given with --format; drop --format to detect it, or name the right one.",
+  },
+  LISTS_BAD_XML: { family: "input", hint: "The XML is malformed or cut short; download the file again." },
+  LISTS_BAD_ROW: {
+    family: "input",
+    hint: "Fix or remove the rows named (or download the file again); nothing was stored.",
+  },
+  LISTS_BAD_LAYOUT: {
+    family: "input",
+    hint: "The file's columns are not the published layout of that list; give the official file unchanged.",
+  },
+  LISTS_EMPTY: { family: "input", hint: "The list has no entries; give the complete published file." },
+  LISTS_INCOMPLETE_SET: {
+    family: "input",
+    hint: "Add the missing file of the set (from the same publication) to the folder or the command line.",
+  },
+  LISTS_SNAPSHOT_NOT_FOUND: {
+    family: "not_found",
+    hint: "Run `skein lists` and use one of the snapshot ids shown.",
+  },
+  LISTS_DIFF_MISMATCH: {
+    family: "input",
+    hint: "Compare two snapshots of the same authority and list (see `skein lists`).",
+  },
+  LISTS_DOWNLOAD_FAILED: {
+    family: "upstream",
+    hint: "Check the address (--base-url) and the network, or download the file yourself and use `skein lists load`.",
+  },
 } as const satisfies Record<string, CatalogueItem>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

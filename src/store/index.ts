@@ -3,6 +3,14 @@
 // Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
 export { fromJson, toJson } from "./dialect.js";
 export type * from "./schema.js";
+export {
+  findListSnapshotBySha,
+  findListSnapshotsByPrefix,
+  insertListEntries,
+  insertListSnapshot,
+  listListEntries,
+  listListSnapshots,
+} from "./lists.js";
 export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
 export {
   type Db,

@@ -1,0 +1,43 @@
+// The lists stage: reads official sanctions list files as published (OFAC, UN, UK, EU, OpenSanctions),
+// stores each as a snapshot of list entries, compares snapshots and downloads current files.
+// Reads: list files and folders. Writes: list_snapshots, list_entries.
+// Public: readListFiles, loadLists, readStoredEntries, listSnapshots, findSnapshot, diffSnapshots,
+// diffStoredSnapshots, updateLists, LIST_FORMATS, countryCode.
+import { SkeinError } from "../model/index.js";
+import type { Queryable } from "../store/index.js";
+import { diffSnapshots, type SnapshotDiff } from "./diff-snapshots.js";
+import { findSnapshot, readStoredEntries } from "./load-lists.js";
+
+export { countryCode } from "./countries.js";
+export { type ChangedEntry, diffSnapshots, type SnapshotDiff } from "./diff-snapshots.js";
+export type { FormatResult, ListFile, ListFormat, ListIssue } from "./list-format.js";
+export { LIST_FORMATS } from "./list-formats.js";
+export {
+  findSnapshot,
+  type LoadResult,
+  listSnapshots,
+  loadLists,
+  readStoredEntries,
+  storeParsedLists,
+} from "./load-lists.js";
+export { findListFormat, type ParsedList, type ReadListOptions, readListFiles } from "./read-lists.js";
+
+/** Diffs two stored snapshots (ids or unique prefixes) of the same authority and list. */
+export async function diffStoredSnapshots(
+  db: Queryable,
+  oldId: string,
+  newId: string,
+): Promise<SnapshotDiff & { before: string; after: string }> {
+  const before = await findSnapshot(db, oldId);
+  const after = await findSnapshot(db, newId);
+  if (before.authority !== after.authority || before.list !== after.list) {
+    throw new SkeinError(
+      "LISTS_DIFF_MISMATCH",
+      `cannot diff ${before.authority}/${before.list} (${before.id}) against ${after.authority}/${after.list} (${after.id}): ` +
+        "a diff compares two snapshots of one list",
+      { received: `${oldId} ${newId}` },
+    );
+  }
+  const [a, b] = await readStoredEntries(db, [before.id, after.id]);
+  return { ...diffSnapshots(a.entries, b.entries), before: before.id, after: after.id };
+}

@@ -1,0 +1,177 @@
+// Streaming readers shared by the formats: decoded text chunks (UTF-8, falling back to Windows-1252 as
+// older UK files use), CSV records with their line numbers (csv-parse), and XML records as small element
+// trees built from a saxes event stream, so a large list is never held as one string.
+import { createReadStream } from "node:fs";
+import { parse as parseCsv } from "csv-parse";
+import { SaxesParser } from "saxes";
+import { SkeinError } from "../model/index.js";
+
+/** Decoded text of a file, chunk by chunk, without a byte-order mark. */
+export async function* readTextChunks(path: string): AsyncGenerator<string> {
+  let decoder = new TextDecoder("utf-8", { fatal: true });
+  let fallback = false;
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let text: string;
+    if (fallback) {
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    } else {
+      try {
+        text = decoder.decode(chunk as Buffer, { stream: true });
+      } catch {
+        // Not UTF-8: the legacy lists are Windows-1252; earlier chunks were ASCII-compatible either way.
+        fallback = true;
+        decoder = new TextDecoder("windows-1252");
+        text = decoder.decode(chunk as Buffer, { stream: true });
+      }
+    }
+    if (first) {
+      text = text.replace(/^\uFEFF/, "");
+      first = false;
+    }
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** One CSV record and the line it starts on (1-based). */
+export interface CsvRow {
+  record: string[];
+  line: number;
+}
+
+/** CSV records of a file with their line numbers; `delimiter` defaults to a comma. */
+export async function* readCsvRows(
+  path: string,
+  options: { delimiter?: string } = {},
+): AsyncGenerator<CsvRow> {
+  const parser = parseCsv({
+    delimiter: options.delimiter ?? ",",
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    bom: true,
+  });
+  const feed = (async () => {
+    try {
+      for await (const text of readTextChunks(path)) {
+        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { record: item.record, line: item.info.lines };
+    }
+  } catch (cause) {
+    if (cause instanceof SkeinError) throw cause;
+    const line = (cause as { lines?: number }).lines;
+    throw new SkeinError(
+      "LISTS_BAD_ROW",
+      `cannot read the CSV: ${(cause as Error).message}`,
+      { file: path, line },
+      { cause },
+    );
+  }
+  await feed;
+}
+
+/** A small element tree: local name, attributes, text and children. */
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  text: string;
+  children: XmlNode[];
+  /** Line where the element starts. */
+  line: number;
+}
+
+/** Options of `readXmlRecords`. */
+export interface XmlRecordOptions {
+  /** Local names of the elements to hand over whole (entries and header elements). */
+  records: ReadonlySet<string>;
+  /** Called with each record element once it closes. */
+  onRecord(node: XmlNode): void;
+  /** Called with the root element's local name and attributes. */
+  onRoot?(name: string, attrs: Record<string, string>): void;
+}
+
+const localName = (name: string) => name.slice(name.indexOf(":") + 1);
+
+/** Streams an XML file and hands each record element over as a tree; malformed XML is LISTS_BAD_XML. */
+export async function readXmlRecords(path: string, options: XmlRecordOptions): Promise<void> {
+  const parser = new SaxesParser({ position: true });
+  const stack: XmlNode[] = [];
+  let depth = 0;
+  let failure: unknown = null;
+  parser.on("opentag", (tag) => {
+    const name = localName(tag.name);
+    const attrs: Record<string, string> = {};
+    for (const [key, value] of Object.entries(tag.attributes)) attrs[localName(key)] = String(value);
+    if (depth === 0) options.onRoot?.(name, attrs);
+    depth++;
+    if (stack.length > 0 || options.records.has(name)) {
+      const node: XmlNode = { name, attrs, text: "", children: [], line: parser.line };
+      stack.at(-1)?.children.push(node);
+      stack.push(node);
+    }
+  });
+  parser.on("text", (text) => {
+    if (stack.length) stack[stack.length - 1].text += text;
+  });
+  parser.on("cdata", (text) => {
+    if (stack.length) stack[stack.length - 1].text += text;
+  });
+  parser.on("closetag", () => {
+    depth--;
+    if (!stack.length) return;
+    const node = stack.pop()!;
+    node.text = node.text.trim();
+    if (stack.length === 0) options.onRecord(node);
+  });
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  const fail = (cause: unknown) => {
+    const message = (cause as Error).message.replace(/^[^:]*:\d+:\d+:\s*/, "");
+    return new SkeinError(
+      "LISTS_BAD_XML",
+      `the XML is malformed or cut short at line ${parser.line}: ${message}`,
+      { file: path, line: parser.line },
+      { cause },
+    );
+  };
+  try {
+    for await (const text of readTextChunks(path)) {
+      parser.write(text);
+      if (failure) throw fail(failure);
+    }
+    parser.close();
+  } catch (cause) {
+    if (cause instanceof SkeinError) throw cause;
+    throw fail(cause);
+  }
+  if (failure) throw fail(failure);
+  if (depth !== 0) throw fail(new Error("the file ends inside an element"));
+}
+
+/** The trimmed text of the first child called `name`, or null. */
+export function childText(node: XmlNode, name: string): string | null {
+  const child = node.children.find((c) => c.name === name);
+  return child?.text ? child.text : null;
+}
+
+/** Children called `name`, looking through one wrapper level (`akaList/aka`). */
+export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const child of node.children) {
+    if (child.name === name) out.push(child);
+    else for (const grand of child.children) if (grand.name === name) out.push(grand);
+  }
+  return out;
+}
