@@ -99,6 +99,21 @@ export const ERROR_CATALOGUE = {
     family: "upstream",
     hint: "Check the address (--base-url) and the network, or download the file yourself and use `skein lists load`.",
   },
+  // graph
+  GRAPH_UNKNOWN_ENTITY: {
+    family: "not_found",
+    hint: "Use an entity id from the case (for example from `skein entities`).",
+  },
+  GRAPH_BAD_OPTION: { family: "input", hint: "Give the option a value in the range the message shows." },
+  GRAPH_BAD_DATE: {
+    family: "input",
+    hint: "Give dates as YYYY-MM-DD (or YYYY-MM, YYYY), and --between with the earlier date first.",
+  },
+  // report
+  REPORT_WRITE_FAILED: {
+    family: "input",
+    hint: "Choose an output folder you can write to (--out DIR), with free space.",
+  },
 } as const satisfies Record<string, CatalogueItem>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

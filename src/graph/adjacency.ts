@@ -1,0 +1,106 @@
+// Compact undirected adjacency (compressed sparse rows) over the edges an analysis walks, and the hop
+// records paths are made of; analyses read it instead of the graph so walks over large cases stay fast.
+import type { Certainty, Predicate } from "../model/index.js";
+import type { EdgeData, Network, SourceRef } from "./network.js";
+
+/** Undirected adjacency of a filtered network: slot i of node v joins v to `neighbour[i]` by `edgeKey[i]`. */
+export interface Adjacency {
+  ids: string[];
+  index: Map<string, number>;
+  /** Slots of node v are offsets[v] … offsets[v + 1] - 1. */
+  offsets: Int32Array;
+  neighbour: Int32Array;
+  edgeKey: string[];
+  strength: Float64Array;
+}
+
+/** Builds the adjacency of the edges `keep` accepts, each usable in both directions. */
+export function buildAdjacency(network: Network, keep: (edge: EdgeData) => boolean): Adjacency {
+  const ids = network.nodes();
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  const degree = new Int32Array(ids.length + 1);
+  const kept: Array<[string, number, number, number]> = [];
+  network.forEachEdge((key, edge, source, target) => {
+    if (!keep(edge)) return;
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    kept.push([key, s, t, edge.strength]);
+    degree[s + 1]++;
+    degree[t + 1]++;
+  });
+  const offsets = new Int32Array(ids.length + 1);
+  for (let i = 1; i <= ids.length; i++) offsets[i] = offsets[i - 1] + degree[i];
+  const fill = offsets.slice(0, ids.length);
+  const neighbour = new Int32Array(kept.length * 2);
+  const strength = new Float64Array(kept.length * 2);
+  const edgeKey = new Array<string>(kept.length * 2);
+  for (const [key, s, t, w] of kept) {
+    for (const [a, b] of [
+      [s, t],
+      [t, s],
+    ]) {
+      const slot = fill[a]++;
+      neighbour[slot] = b;
+      strength[slot] = w;
+      edgeKey[slot] = key;
+    }
+  }
+  return { ids, index, offsets, neighbour, edgeKey, strength };
+}
+
+/** One step of a path, with the evidence that carries it. */
+export interface Hop {
+  /** The entity the path leaves and the one it reaches (path order, not claim order). */
+  from: string;
+  to: string;
+  fromCaption: string;
+  toCaption: string;
+  /** Claim order: `subject predicate object`; `forward` is true when from is the subject. */
+  subjectId: string;
+  objectId: string;
+  forward: boolean;
+  predicate: Predicate;
+  strength: number;
+  certainty: Certainty;
+  claimCount: number;
+  sourceCount: number;
+  /** The strongest claim's quote, its source and who says it. */
+  claimId: string;
+  quote: string;
+  sourceId: string;
+  source: SourceRef | null;
+  attribution: string | null;
+  /** A supply or payment dated after a party's listing date. */
+  afterListing: boolean;
+}
+
+/** The hop across edge `key` leaving `from`. */
+export function hopOf(network: Network, key: string, from: string): Hop {
+  const edge = network.getEdgeAttributes(key);
+  const subjectId = network.source(key);
+  const objectId = network.target(key);
+  const forward = subjectId === from;
+  const to = forward ? objectId : subjectId;
+  const best = edge.evidence[0];
+  return {
+    from,
+    to,
+    fromCaption: network.getNodeAttribute(from, "caption"),
+    toCaption: network.getNodeAttribute(to, "caption"),
+    subjectId,
+    objectId,
+    forward,
+    predicate: edge.predicate,
+    strength: edge.strength,
+    certainty: edge.certainty,
+    claimCount: edge.claimCount,
+    sourceCount: edge.sourceCount,
+    claimId: best.claimId,
+    quote: best.quote,
+    sourceId: best.sourceId,
+    source: network.getAttribute("sources")[best.sourceId] ?? null,
+    attribution: best.attribution,
+    afterListing: edge.afterListing.length > 0,
+  };
+}
