@@ -119,3 +119,30 @@ const COMPANY_FORMS =
 export function entitySchema(name: string): ListEntrySchema {
   return COMPANY_FORMS.test(name) ? "Company" : "LegalEntity";
 }
+
+/**
+ * Turns "Linked To: NAME" relations into authority ids by the entries' names (primary names first, then
+ * aliases); names that match no entry are left out.
+ */
+export function resolveLinkedNames(entries: Map<string, ListEntry>, linked: Map<string, string[]>): void {
+  if (!linked.size) return;
+  const byName = new Map<string, string>();
+  const key = (name: string) =>
+    name
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  for (const [entNum, entry] of entries)
+    if (!byName.has(key(entry.names[0]))) byName.set(key(entry.names[0]), entNum);
+  for (const [entNum, entry] of entries) {
+    for (const name of [...entry.names.slice(1), ...entry.weakAliases])
+      if (!byName.has(key(name))) byName.set(key(name), entNum);
+  }
+  for (const [entNum, names] of linked) {
+    const entry = entries.get(entNum)!;
+    for (const name of names) {
+      const target = byName.get(key(name));
+      if (target && target !== entNum) addUnique(entry.linkedTo, target);
+    }
+  }
+}

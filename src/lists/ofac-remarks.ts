@@ -49,7 +49,8 @@ function segments(remarks: string): string[] {
 export function applyOfacRemarks(entry: ListEntry, remarks: string): RemarkFacts {
   const facts: RemarkFacts = { linkedNames: [] };
   for (const raw of segments(remarks)) {
-    const seg = raw.replace(/^alt\.\s+/i, "");
+    // OFAC sometimes wraps a particular in parentheses: "(Linked To: NAME)".
+    const seg = raw.replace(/^\((.*)\)$/, "$1").replace(/^alt\.\s+/i, "");
     let m = /^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*'(.+)'$/i.exec(seg);
     if (m) {
       addUnique(entry.weakAliases, m[2]);

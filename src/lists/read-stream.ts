@@ -175,3 +175,15 @@ export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
   }
   return out;
 }
+
+/** Lines of a text file with their numbers (1-based), without line ends. */
+export async function* readLines(path: string): AsyncGenerator<{ text: string; line: number }> {
+  let rest = "";
+  let line = 0;
+  for await (const chunk of readTextChunks(path)) {
+    const parts = (rest + chunk).split(/\r?\n/);
+    rest = parts.pop() ?? "";
+    for (const text of parts) yield { text, line: ++line };
+  }
+  if (rest) yield { text: rest, line: ++line };
+}

@@ -12,6 +12,7 @@ import {
   finishEntry,
   joinAddress,
   newEntry,
+  resolveLinkedNames,
 } from "../entry-builder.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
 import { applyOfacRemarks } from "../ofac-remarks.js";
@@ -239,7 +240,7 @@ export const ofacCsv: ListFormat = {
       }
       entry.remarks = [remarks.get(`${entNum}#head`), text].filter(Boolean).join("; ") || null;
     }
-    resolveLinks(entries, linked);
+    resolveLinkedNames(entries, linked);
     return { list, publishDate: null, entries: [...entries.values()].map(finishEntry) };
   },
 };
@@ -272,29 +273,5 @@ async function* rows(file: ListFile, role: Role, log: IssueLog) {
       continue;
     }
     yield { record, fields, line };
-  }
-}
-
-/** Turns "Linked To: NAME" into ent_nums by the entries' names (primary first, then aliases). */
-function resolveLinks(entries: Map<string, ListEntry>, linked: Map<string, string[]>): void {
-  if (!linked.size) return;
-  const byName = new Map<string, string>();
-  const key = (name: string) =>
-    name
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-  for (const [entNum, entry] of entries)
-    if (!byName.has(key(entry.names[0]))) byName.set(key(entry.names[0]), entNum);
-  for (const [entNum, entry] of entries) {
-    for (const name of [...entry.names.slice(1), ...entry.weakAliases])
-      if (!byName.has(key(name))) byName.set(key(name), entNum);
-  }
-  for (const [entNum, names] of linked) {
-    const entry = entries.get(entNum)!;
-    for (const name of names) {
-      const target = byName.get(key(name));
-      if (target && target !== entNum) addUnique(entry.linkedTo, target);
-    }
   }
 }

@@ -1,0 +1,175 @@
+// OpenSanctions / FollowTheMoney entities as JSON lines (entities.ftm.json): one entity per line with
+// id, schema and properties. Persons, companies, organisations, vessels and aircraft become list
+// entries; Sanction entities give their programs and listing dates, Address entities their addresses,
+// and ownership, directorship, family and other links their "linked to" relations.
+import { basename, dirname } from "node:path";
+import type { ListEntry, ListEntrySchema } from "../../model/index.js";
+import { addCountry, addIdentifier, addUnique, finishEntry, newEntry } from "../entry-builder.js";
+import { parseListDate } from "../list-dates.js";
+import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
+import { readLines } from "../read-stream.js";
+
+interface FtmEntity {
+  id: string;
+  schema: string;
+  caption?: string;
+  properties: Record<string, string[]>;
+  datasets?: string[];
+  target?: boolean;
+}
+
+const SCHEMA: Record<string, ListEntrySchema> = {
+  Person: "Person",
+  Company: "Company",
+  Organization: "Organization",
+  PublicBody: "Organization",
+  LegalEntity: "LegalEntity",
+  Vessel: "Vessel",
+  Airplane: "Airplane",
+};
+
+/** FtM properties that are identifiers, with Skein's identifier kind. */
+const IDENTIFIERS: Record<string, string> = {
+  innCode: "inn",
+  ogrnCode: "ogrn",
+  imoNumber: "imo",
+  mmsi: "mmsi",
+  registrationNumber: "registration",
+  taxNumber: "tax_id",
+  vatCode: "vat",
+  leiCode: "lei",
+  swiftBic: "swift_bic",
+  passportNumber: "passport",
+  idNumber: "national_id",
+  okpoCode: "okpo",
+  icaoCode: "icao",
+  uscCode: "uscc",
+  dunsCode: "duns",
+  callSign: "call_sign",
+  kppCode: "kpp",
+};
+
+const COUNTRY_PROPS = ["country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"];
+/** Relation schemata and the two properties that hold their ends. */
+const LINKS: Record<string, [string, string]> = {
+  Ownership: ["owner", "asset"],
+  Directorship: ["director", "organization"],
+  Family: ["person", "relative"],
+  Associate: ["person", "associate"],
+  Membership: ["member", "organization"],
+  Employment: ["employee", "employer"],
+  UnknownLink: ["subject", "object"],
+  Representation: ["agent", "client"],
+};
+
+/** OpenSanctions / FollowTheMoney JSON lines. */
+export const ftmJson: ListFormat = {
+  name: "ftm-json",
+  authority: "opensanctions",
+  description: "OpenSanctions / FollowTheMoney entities, JSON lines (entities.ftm.json)",
+  sniff: (file: ListFile) => {
+    const first = file.headText.split(/\r?\n/, 1)[0];
+    return (
+      /^\s*\{/.test(first) &&
+      /"schema"\s*:/.test(first) &&
+      /"properties"\s*:/.test(first) &&
+      !/"op"\s*:/.test(first)
+    );
+  },
+  async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
+    const file = files[0];
+    const entities = new Map<string, FtmEntity>();
+    let anyTarget = false;
+    const datasets = new Map<string, number>();
+    for await (const { text, line } of readLines(file.path)) {
+      if (!text.trim()) continue;
+      let entity: FtmEntity;
+      try {
+        entity = JSON.parse(text) as FtmEntity;
+      } catch (cause) {
+        log.error({
+          code: "LISTS_BAD_ROW",
+          file: file.path,
+          line,
+          message: `not a JSON object: ${(cause as Error).message}`,
+          received: text,
+        });
+        continue;
+      }
+      if (
+        !entity ||
+        typeof entity.id !== "string" ||
+        typeof entity.schema !== "string" ||
+        typeof entity.properties !== "object"
+      ) {
+        log.error({
+          code: "LISTS_BAD_ROW",
+          file: file.path,
+          line,
+          message: "each line must be an FtM entity with id, schema and properties",
+          received: text,
+        });
+        continue;
+      }
+      if (entity.target) anyTarget = true;
+      for (const d of entity.datasets ?? []) datasets.set(d, (datasets.get(d) ?? 0) + 1);
+      entities.set(entity.id, entity);
+    }
+    const entries = new Map<string, ListEntry>();
+    const stem = basename(file.name)
+      .replace(/\.(ftm\.)?jsonl?$/i, "")
+      .replace(/\.ftm$/, "");
+    const list = stem && stem !== "entities" ? stem : basename(dirname(file.path));
+    for (const entity of entities.values()) {
+      const schema = SCHEMA[entity.schema];
+      // A file that marks targets lists the others only as context (owners, relatives, addresses).
+      if (!schema || (anyTarget && !entity.target)) continue;
+      const p = entity.properties;
+      const entry = newEntry("opensanctions", list, entity.id, schema);
+      for (const name of [entity.caption, ...(p.name ?? [])]) addUnique(entry.names, name);
+      for (const name of [...(p.alias ?? []), ...(p.previousName ?? [])]) addUnique(entry.names, name);
+      for (const name of p.weakAlias ?? []) addUnique(entry.weakAliases, name);
+      for (const prop of COUNTRY_PROPS) for (const c of p[prop] ?? []) addCountry(entry, c);
+      for (const date of p.birthDate ?? []) addUnique(entry.birthDates, parseListDate(date) ?? date);
+      for (const [prop, kind] of Object.entries(IDENTIFIERS))
+        for (const v of p[prop] ?? []) addIdentifier(entry, kind, v);
+      for (const address of p.address ?? []) addUnique(entry.addresses, address);
+      for (const ref of p.addressEntity ?? []) {
+        const address = entities.get(ref);
+        addUnique(entry.addresses, address?.properties.full?.[0] ?? address?.caption);
+      }
+      for (const program of p.program ?? []) addUnique(entry.programs, program);
+      entry.remarks = (p.notes ?? []).join(" ") || null;
+      entries.set(entity.id, entry);
+    }
+    for (const entity of entities.values()) {
+      const p = entity.properties;
+      if (entity.schema === "Sanction") {
+        for (const ref of p.entity ?? []) {
+          const entry = entries.get(ref);
+          if (!entry) continue;
+          for (const program of [...(p.program ?? []), ...(p.programId ?? [])])
+            addUnique(entry.programs, program);
+          const listed = parseListDate(p.listingDate?.[0] ?? p.startDate?.[0]);
+          if (listed && (!entry.listingDate || listed < entry.listingDate)) entry.listingDate = listed;
+        }
+        continue;
+      }
+      const ends = LINKS[entity.schema];
+      if (!ends) continue;
+      for (const a of p[ends[0]] ?? []) {
+        for (const b of p[ends[1]] ?? []) {
+          if (entries.has(a) && entities.has(b)) addUnique(entries.get(a)!.linkedTo, b);
+          if (entries.has(b) && entities.has(a)) addUnique(entries.get(b)!.linkedTo, a);
+        }
+      }
+    }
+    if (!entries.size && entities.size) {
+      log.warn({
+        file: file.path,
+        message: "no Person, Company, Organization, LegalEntity, Vessel or Airplane entities",
+      });
+    }
+    return { list, publishDate: null, entries: [...entries.values()].map(finishEntry) };
+  },
+};
