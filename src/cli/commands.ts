@@ -61,6 +61,19 @@ export const COMMANDS: CommandSpec[] = [
         .option("--json", "print JSON"),
     load: () => import("./commands/show.js"),
   },
+  {
+    name: "compare-names",
+    description: "Score name pairs from a CSV (header name1,name2[,schema]); writes the rows with a score column",
+    examples: [
+      "skein compare-names --input pairs.csv",
+      "skein compare-names --input pairs.csv --output scored.csv",
+    ],
+    define: (c) =>
+      c
+        .requiredOption("--input <file>", "CSV file with a header name1,name2 and optionally schema")
+        .option("--output <file>", "write the scored CSV here instead of stdout"),
+    load: () => import("./commands/compare-names.js"),
+  },
 ];
 
 /** Registers every command on the program. */

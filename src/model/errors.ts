@@ -99,6 +99,22 @@ export const ERROR_CATALOGUE = {
     family: "upstream",
     hint: "Check the address (--base-url) and the network, or download the file yourself and use `skein lists load`.",
   },
+  // screen
+  SCREEN_INPUT_MISSING: { family: "input", hint: "Check the path of the input file; give a CSV file that exists." },
+  SCREEN_BAD_CSV: {
+    family: "input",
+    hint: "Give a UTF-8 CSV file with a header row and the same number of cells on every row.",
+  },
+  SCREEN_MISSING_COLUMN: {
+    family: "input",
+    hint: "Add the named column to the CSV header (compare-names: name1,name2[,schema]; screen: name[,id,schema,country,birth_date]).",
+  },
+  SCREEN_BAD_OPTION: { family: "usage", hint: "Give the option a value in the range the message shows." },
+  SCREEN_UNKNOWN_ALGORITHM: { family: "input", hint: "Use one of the algorithm names listed in the message." },
+  SCREEN_NO_ENTRIES: {
+    family: "input",
+    hint: "Give list files with --list, or load lists into the workspace with `skein lists load` first.",
+  },
   // graph
   GRAPH_UNKNOWN_ENTITY: {
     family: "not_found",

@@ -1,0 +1,276 @@
+// Company legal forms and their long forms mapped to one symbol each, so "OOO", "o.O.O.", "ООО" and
+// "obshchestvo s ogranichennoi otvetstvennostyu" read alike (after nomenklatura's organisation-type symbols).
+import { distance } from "fastest-levenshtein";
+
+/** A legal form: its symbol, the written variants (lower-case ASCII words) and whether short variants are ambiguous. */
+interface LegalForm {
+  symbol: string;
+  /** Generic forms (Ltd, Inc, Corp, Co, PLC) are interchangeable when two names are compared. */
+  generic: boolean;
+  variants: string[];
+}
+
+/**
+ * Every legal form Skein recognises. Variants are written as normalised tokens (lower case, no dots),
+ * so "S.A.R.L." is "sarl" and "Sp. z o.o." is "sp z oo".
+ */
+export const LEGAL_FORMS: LegalForm[] = [
+  {
+    symbol: "LLC",
+    generic: false,
+    variants: [
+      "llc",
+      "limited liability company",
+      "limited liability co",
+      "ooo",
+      "tov",
+      "too",
+      "obshchestvo s ogranichennoi otvetstvennostyu",
+      "obshchestvo s ogranichennoy otvetstvennostyu",
+      "obshchestvo s ogranichennoj otvetstvennostju",
+      "tovarystvo z obmezhenoyu vidpovidalnistyu",
+      "tovarystvo z obmezhenoiu vidpovidalnistiu",
+      "tovarishchestvo s ogranichennoy otvetstvennostyu",
+      "gmbh",
+      "gesellschaft mit beschrankter haftung",
+      "sarl",
+      "societe a responsabilite limitee",
+      "srl",
+      "societatea cu raspundere limitata",
+      "societa a responsabilita limitata",
+      "sl",
+      "sociedad limitada",
+      "sociedad de responsabilidad limitada",
+      "ltda",
+      "limitada",
+      "sp z oo",
+      "spzoo",
+      "spolka z ograniczona odpowiedzialnoscia",
+      "sro",
+      "spol s ro",
+      "kft",
+      "doo",
+      "mchj",
+    ],
+  },
+  {
+    symbol: "JSC",
+    generic: false,
+    variants: [
+      "jsc",
+      "ojsc",
+      "cjsc",
+      "pjsc",
+      "ao",
+      "oao",
+      "zao",
+      "pao",
+      "nao",
+      "jsco",
+      "joint stock company",
+      "joint stock co",
+      "jointstock company",
+      "open joint stock company",
+      "closed joint stock company",
+      "public joint stock company",
+      "private joint stock company",
+      "non public joint stock company",
+      "aktsionernoe obshchestvo",
+      "aktsionernoye obshchestvo",
+      "otkrytoe aktsionernoe obshchestvo",
+      "zakrytoe aktsionernoe obshchestvo",
+      "publichnoe aktsionernoe obshchestvo",
+      "nepublichnoe aktsionernoe obshchestvo",
+      "aktsionerne tovarystvo",
+      "pat",
+      "prat",
+      "at",
+      "ag",
+      "aktiengesellschaft",
+      "sa",
+      "societe anonyme",
+      "sociedad anonima",
+      "sa de cv",
+      "sab de cv",
+      "sas",
+      "spa",
+      "societa per azioni",
+      "nv",
+      "naamloze vennootschap",
+      "se",
+      "societas europaea",
+      "ad",
+      "as",
+      "asa",
+      "ab",
+      "oyj",
+      "aktiebolag",
+      "aksjeselskap",
+      "aktieselskab",
+      "a s",
+    ],
+  },
+  {
+    symbol: "LTD",
+    generic: true,
+    variants: [
+      "ltd",
+      "limited",
+      "pvt ltd",
+      "private limited",
+      "pte",
+      "pte ltd",
+      "pty",
+      "pty ltd",
+      "bv",
+      "besloten vennootschap",
+      "bvba",
+      "pt",
+      "perseroan terbatas",
+      "kk",
+      "kabushiki kaisha",
+      "yk",
+      "oy",
+    ],
+  },
+  { symbol: "PLC", generic: true, variants: ["plc", "public limited company"] },
+  { symbol: "INC", generic: true, variants: ["inc", "incorporated"] },
+  { symbol: "CORP", generic: true, variants: ["corp", "corporation"] },
+  { symbol: "CO", generic: true, variants: ["co", "company", "cie", "compagnie", "compania", "cia"] },
+  { symbol: "LP", generic: false, variants: ["lp", "limited partnership", "kg", "kommanditgesellschaft"] },
+  { symbol: "LLP", generic: false, variants: ["llp", "limited liability partnership"] },
+  {
+    symbol: "FZE",
+    generic: false,
+    variants: ["fze", "fzco", "fzc", "fz llc", "free zone establishment", "free zone company"],
+  },
+  {
+    symbol: "ANO",
+    generic: false,
+    variants: ["ano", "avtonomnaya nekommercheskaya organizatsiya", "autonomous non profit organization"],
+  },
+  {
+    symbol: "SUE",
+    generic: false,
+    variants: [
+      "fgup",
+      "gup",
+      "mup",
+      "fsue",
+      "federal state unitary enterprise",
+      "state unitary enterprise",
+      "federalnoe gosudarstvennoe unitarnoe predpriyatie",
+      "gosudarstvennoe unitarnoe predpriyatie",
+    ],
+  },
+  { symbol: "NA", generic: false, variants: ["na", "national association"] },
+];
+
+/** Single words shorter than this are also ordinary words or name parts ("as", "at", "sa"). */
+const SHORT = 3;
+/** Short forms that are written before the name ("AO Aviakor", "PT Astra"); other short forms only end a name. */
+const SHORT_PREFIXES = new Set(["ao", "pt"]);
+
+/** A legal form found in a name. */
+export interface LegalFormHit {
+  symbol: string;
+  generic: boolean;
+  /** Number of tokens it spans. */
+  length: number;
+}
+
+interface Trie {
+  next: Map<string, Trie>;
+  form: LegalForm | null;
+}
+
+function buildTrie(): Trie {
+  const root: Trie = { next: new Map(), form: null };
+  for (const form of LEGAL_FORMS) {
+    for (const variant of form.variants) {
+      let node = root;
+      for (const word of variant.split(" ")) {
+        let child = node.next.get(word);
+        if (!child) {
+          child = { next: new Map(), form: null };
+          node.next.set(word, child);
+        }
+        node = child;
+      }
+      node.form = form;
+    }
+  }
+  return root;
+}
+
+const TRIE = buildTrie();
+const MAX_WORDS = Math.max(...LEGAL_FORMS.flatMap((f) => f.variants.map((v) => v.split(" ").length)));
+
+/** Words of legal forms long enough to be recognised misspelt or cut short ("Aktiengeselschaft", "compan"). */
+const FUZZY_MIN = 5;
+
+/** The child for `word`: exact, else a long form word within one edit (two from ten letters), or cut short at the name's end. */
+function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
+  const exact = node.next.get(word);
+  if (exact || word.length < FUZZY_MIN) return exact;
+  for (const [key, child] of node.next) {
+    if (key.length < FUZZY_MIN) continue;
+    if (last && key.length > word.length && key.startsWith(word)) return child;
+    if (Math.abs(key.length - word.length) > 2) continue;
+    if (distance(key, word) <= (key.length >= 10 ? 2 : 1)) return child;
+  }
+  return undefined;
+}
+
+/** The longest legal form starting at `start` in `tokens` (reading forwards), or null. */
+function matchForward(tokens: string[], start: number): LegalFormHit | null {
+  let node: Trie | undefined = TRIE;
+  let best: LegalFormHit | null = null;
+  for (let i = start; i < tokens.length && i < start + MAX_WORDS; i++) {
+    node = childFor(node, tokens[i], i === tokens.length - 1);
+    if (!node) break;
+    if (node.form) best = { symbol: node.form.symbol, generic: node.form.generic, length: i - start + 1 };
+  }
+  return best;
+}
+
+/** Whether a one-word form is read as a legal form here: short ones only at their usual end, none ambiguous for persons. */
+function allowed(hit: LegalFormHit, word: string, atHead: boolean, isPerson: boolean): boolean {
+  if (hit.length > 1) return true;
+  if (word.length < SHORT) return !isPerson && (atHead ? SHORT_PREFIXES.has(word) : true);
+  return !(isPerson && (word === "too" || word === "pat" || word === "cia"));
+}
+
+/**
+ * Peels legal forms off both ends of a token list (repeatedly, so "co ltd" yields CO and LTD) and
+ * returns the remaining tokens and the symbols. At least one token is always left as the name.
+ */
+export function extractLegalForms(
+  tokens: string[],
+  isPerson: boolean,
+): { rest: string[]; forms: LegalFormHit[] } {
+  let start = 0;
+  let end = tokens.length;
+  const forms: LegalFormHit[] = [];
+  let changed = true;
+  while (changed && end - start > 1) {
+    changed = false;
+    const head = matchForward(tokens.slice(0, end), start);
+    if (head && end - start - head.length >= 1 && allowed(head, tokens[start], true, isPerson)) {
+      forms.push(head);
+      start += head.length;
+      changed = true;
+      continue;
+    }
+    for (let length = Math.min(MAX_WORDS, end - start - 1); length >= 1; length--) {
+      const tail = matchForward(tokens.slice(0, end), end - length);
+      if (tail && tail.length === length && allowed(tail, tokens[end - length], false, isPerson)) {
+        forms.push(tail);
+        end -= length;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return { rest: tokens.slice(start, end), forms };
+}

@@ -1,0 +1,190 @@
+// Name normalisation for screening and resolution: script, case, diacritics, punctuation, legal forms,
+// titles, particles and numbers, giving comparable tokens (after nomenklatura's name fingerprints).
+import { extractLegalForms } from "./legal-forms.js";
+import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
+import {
+  COUNTRY_ABBREVIATIONS,
+  COUNTRY_WORDS,
+  CRAFT_PREFIXES,
+  DROPPED_WORDS,
+  NUMBER_WORDS,
+  PARTICLES,
+  ROMAN_NUMERALS,
+  SPELLINGS,
+  TITLES,
+} from "./vocabulary.js";
+
+/** What a token is: a name word, a particle ("al", "de"), an initial, or a number. */
+export type TokenKind = "word" | "particle" | "initial" | "number";
+
+/** One comparable part of a name. */
+export interface NameToken {
+  text: string;
+  kind: TokenKind;
+  /** Share of the name's identity this token carries (a word 1, a particle 0.3 …). */
+  weight: number;
+  /** The token names a country ("china", "mexico") inside an organisation's name. */
+  country: boolean;
+}
+
+/** A name ready for comparison. */
+export interface NormalisedName {
+  original: string;
+  schema: string | null;
+  /** Name parts in written order, without legal forms, titles and articles. */
+  tokens: NameToken[];
+  /** Legal-form symbols found (LLC, JSC, LTD …). */
+  legalForms: string[];
+  /** True when every legal form found is a generic one (Ltd, Inc, Corp, Co, PLC). */
+  genericFormsOnly: boolean;
+  /** Every Latin token, legal forms included, joined without spaces ("siemensag"). */
+  compact: string;
+  /** The transliteration came from an abjad (Arabic, Hebrew), which writes few vowels. */
+  abjad: boolean;
+  /** The name's own script when not Latin (Cyrillic, Han …), and its tokens in that script. */
+  script: string | null;
+  nativeTokens: NameToken[] | null;
+}
+
+const SCRIPTS = [
+  "Cyrillic",
+  "Greek",
+  "Arabic",
+  "Hebrew",
+  "Han",
+  "Hangul",
+  "Hiragana",
+  "Katakana",
+  "Devanagari",
+  "Bengali",
+  "Thai",
+  "Ethiopic",
+  "Khmer",
+  "Georgian",
+  "Armenian",
+  "Tamil",
+  "Myanmar",
+].map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, "u") }));
+
+const LETTER = /\p{L}/u;
+const PERSON_SCHEMA = "Person";
+const CRAFT_SCHEMATA = new Set(["Vessel", "Airplane"]);
+const WEIGHTS: Record<TokenKind, number> = { word: 1, particle: 0.3, initial: 0.5, number: 0.5 };
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
+
+/** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
+function scriptOf(text: string): string | null {
+  for (const char of text) {
+    if (!LETTER.test(char) || char.charCodeAt(0) < 0x250) continue;
+    for (const script of SCRIPTS) if (script.pattern.test(char)) return script.name;
+  }
+  return null;
+}
+
+/** Joins dotted initialisms ("A.B.C." → "abc", "G.m.b.H." → "gmbh") in organisation names. */
+function joinInitialisms(text: string): string {
+  return text.replace(/\b(?:[a-z]\.\s?){1,}[a-z]\b\.?/g, (run) => run.replace(/[.\s]/g, ""));
+}
+
+/** Digits inside a word are letters typed as digits ("sech1n" → "sechin"). */
+function undoLeet(token: string): string {
+  if (!/[a-z]/.test(token) || !/\d/.test(token)) return token;
+  return token.replace(/(?<=[a-z])[0134579](?=[a-z])|^[0134579](?=[a-z]{2})/g, (d) => LEET[d]);
+}
+
+/** Lower-case ASCII words of a name, punctuation removed. */
+function splitWords(latin: string, isPerson: boolean): string[] {
+  let text = latin.toLowerCase().replace(/['’`ʼʻ]s\b/g, "");
+  if (!isPerson) text = joinInitialisms(text);
+  text = text
+    .replace(/['’`ʼʻ"“”«»]/g, "")
+    .replace(/[&+]/g, " and ")
+    .replace(/(\d)(st|nd|rd|th)\b/g, "$1");
+  return text
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(undoLeet);
+}
+
+/** Number words to digits, joining tens and units ("forty four" → "44"). */
+function readNumbers(words: string[], isPerson: boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    let value = /^\d$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    if (value === undefined && !isPerson && i > 0) value = ROMAN_NUMERALS[word];
+    if (value === undefined) {
+      out.push(word);
+      continue;
+    }
+    const previous = out.at(-1);
+    if (previous !== undefined && /^[2-9]0$/.test(previous) && value < 10)
+      out[out.length - 1] = String(Number(previous) + value);
+    else out.push(String(value));
+  }
+  return out;
+}
+
+function makeToken(text: string, isPerson: boolean): NameToken {
+  let kind: TokenKind = "word";
+  if (/^\d+$/.test(text)) kind = "number";
+  else if (text.length === 1) kind = "initial";
+  else if (PARTICLES.has(text)) kind = "particle";
+  return {
+    text,
+    kind,
+    weight: WEIGHTS[kind],
+    country: !isPerson && kind === "word" && COUNTRY_WORDS.has(text),
+  };
+}
+
+/** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
+function nativeTokensOf(text: string): NameToken[] {
+  const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
+  const words = lower.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const parts = isSyllabic(lower) ? words.flatMap((w) => [...w]) : words;
+  return parts.map((part) => ({ text: part, kind: "word", weight: 1, country: false }));
+}
+
+/**
+ * Normalises a name for comparison: transliterates it to Latin, folds case and diacritics, drops
+ * punctuation, titles and articles, reads numbers, and maps legal forms to symbols. `schema` is the
+ * FtM schema (Person, Company …); persons keep initials apart and lose titles.
+ */
+export function normaliseName(name: string, schema?: string): NormalisedName {
+  const original = name.normalize("NFKC").trim();
+  const isPerson = schema === PERSON_SCHEMA;
+  const script = scriptOf(original);
+  let words = readNumbers(splitWords(latinise(original), isPerson), isPerson);
+  const compact = words.join("");
+  words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
+  words = words.map((w) => SPELLINGS[w] ?? w);
+  const { rest, forms } = extractLegalForms(words, isPerson);
+  words = rest;
+  if (isPerson) {
+    const untitled = words.filter((w) => !TITLES.has(w));
+    if (untitled.length > 0) words = untitled;
+  } else {
+    words = words.flatMap((w) => COUNTRY_ABBREVIATIONS[w] ?? [w]);
+    if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
+      words = words.slice(1);
+  }
+  const seen = new Set<string>();
+  const tokens: NameToken[] = [];
+  for (const word of words) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    tokens.push(makeToken(word, isPerson));
+  }
+  return {
+    original,
+    schema: schema ?? null,
+    tokens,
+    legalForms: [...new Set(forms.map((f) => f.symbol))],
+    genericFormsOnly: forms.every((f) => f.generic),
+    compact,
+    abjad: isAbjad(original),
+    script,
+    nativeTokens: script ? nativeTokensOf(original) : null,
+  };
+}

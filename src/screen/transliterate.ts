@@ -1,0 +1,37 @@
+// Latin transliteration of names in any script: Han through pinyin-pro (a name reads as its pinyin
+// syllables), everything else through any-ascii (Cyrillic, Greek, Arabic, Hebrew, Georgian, Armenian …).
+import anyAscii from "any-ascii";
+import { pinyin } from "pinyin-pro";
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_CHAR = /\p{Script=Han}/u;
+const NON_ASCII = /[^\u0000-\u007f]/;
+/** Abjads write few vowels, so their transliterations are compared by consonants (see similarity). */
+const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
+/** Scripts written without spaces between name parts, one syllable or word per character. */
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Pinyin of one run of Han characters: a short run is a Chinese name (surname, then the given name joined). */
+function pinyinOfRun(run: string): string {
+  const syllables = pinyin(run, { toneType: "none", type: "array", surname: "head" }) as string[];
+  if (syllables.length <= 1) return syllables.join("");
+  if (syllables.length <= 3) return `${syllables[0]} ${syllables.slice(1).join("")}`;
+  return syllables.join("");
+}
+
+/** Latin letters for `text`; ASCII input is returned unchanged. */
+export function latinise(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  const withPinyin = HAN_CHAR.test(text) ? text.replace(HAN_RUN, (run) => ` ${pinyinOfRun(run)} `) : text;
+  return anyAscii(withPinyin);
+}
+
+/** True when the text uses an abjad (Arabic, Hebrew, Syriac), whose transliterations lack most vowels. */
+export function isAbjad(text: string): boolean {
+  return ABJAD.test(text);
+}
+
+/** True when the text uses a script whose characters are whole syllables (Han, Hangul, Kana). */
+export function isSyllabic(text: string): boolean {
+  return SYLLABIC.test(text);
+}

@@ -1,0 +1,239 @@
+// Word lists the name normaliser reads: titles and honorifics, name particles, articles, number
+// words, spelling variants and country names (country names from ICU via Intl.DisplayNames).
+
+/** Titles and honorifics dropped from person names ("Mr.", "President", "Sheikh"). */
+export const TITLES = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "mx",
+  "dr",
+  "prof",
+  "professor",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "president",
+  "prasident",
+  "presidente",
+  "monsieur",
+  "madame",
+  "mme",
+  "herr",
+  "frau",
+  "senor",
+  "senora",
+  "don",
+  "dona",
+  "sheikh",
+  "shaikh",
+  "shaykh",
+  "sheik",
+  "haji",
+  "hajji",
+  "hadji",
+  "mullah",
+  "mulla",
+  "maulana",
+  "maulvi",
+  "mawlawi",
+  "qari",
+  "imam",
+  "general",
+  "gen",
+  "colonel",
+  "col",
+  "major",
+  "maj",
+  "captain",
+  "capt",
+  "lieutenant",
+  "lt",
+  "admiral",
+  "adm",
+  "brigadier",
+  "hon",
+  "honorable",
+  "honourable",
+  "minister",
+  "ayatollah",
+  "hojatoleslam",
+]);
+
+/** Vessel and aircraft prefixes dropped from craft names ("MV", "M/V", "MT"). */
+export const CRAFT_PREFIXES = new Set(["mv", "mt", "ms", "mts", "ss", "fv", "my", "sy", "lng", "lpg"]);
+
+/** Articles and conjunctions dropped from every name ("The", "and", "&"). */
+export const DROPPED_WORDS = new Set(["the", "and", "und", "et", "y", "i"]);
+
+/** Name particles kept with a small weight: "al", "bin", "de", "van", "of". */
+export const PARTICLES = new Set([
+  "al",
+  "el",
+  "ul",
+  "bin",
+  "ben",
+  "ibn",
+  "bint",
+  "binti",
+  "bt",
+  "de",
+  "del",
+  "della",
+  "der",
+  "den",
+  "di",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "du",
+  "la",
+  "le",
+  "les",
+  "van",
+  "von",
+  "ter",
+  "te",
+  "of",
+  "for",
+  "in",
+  "on",
+  "at",
+  "a",
+  "an",
+]);
+
+/** Number words and ordinals read as digits, so "Forty-Four" meets "44" and "First" meets "1st". */
+export const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+/** Roman numerals read as numbers in the names of organisations, funds and craft ("Fund IV", "Trust II"). */
+export const ROMAN_NUMERALS: Record<string, number> = Object.fromEntries(
+  [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+  ].map((r, i) => [r, i + 1]),
+);
+
+/** Abbreviations and spelling variants written one way ("Int'l" as "international", "Organisation" as "organization"). */
+export const SPELLINGS: Record<string, string> = {
+  intl: "international",
+  int: "international",
+  natl: "national",
+  govt: "government",
+  dept: "department",
+  mfg: "manufacturing",
+  assn: "association",
+  assoc: "association",
+  bros: "brothers",
+  ind: "industries",
+  inds: "industries",
+  hldgs: "holdings",
+  grp: "group",
+  svcs: "services",
+  tech: "technology",
+  organisation: "organization",
+  organisations: "organizations",
+  labour: "labor",
+  centre: "center",
+  defence: "defense",
+  programme: "program",
+  colour: "color",
+  honour: "honor",
+};
+
+/** Abbreviated country names expanded in organisation names ("U.S." as "united states"). */
+export const COUNTRY_ABBREVIATIONS: Record<string, string[]> = {
+  us: ["united", "states"],
+  usa: ["united", "states"],
+  uk: ["united", "kingdom"],
+  uae: ["united", "arab", "emirates"],
+  prc: ["china"],
+};
+
+const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "ro"];
+
+/** One-word country names in the main European languages, lower-case ASCII ("china", "mexico", "norge"). */
+function buildCountryWords(): Set<string> {
+  const words = new Set<string>();
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (const locale of LOCALES) {
+    const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+    for (const a of letters) {
+      for (const b of letters) {
+        const name = names.of(a + b);
+        if (!name) continue;
+        const plain = name
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase();
+        if (/^[a-z]+$/.test(plain) && plain.length > 3) words.add(plain);
+      }
+    }
+  }
+  return words;
+}
+
+/** Country names: two names that differ only by the country they name are different parties. */
+export const COUNTRY_WORDS: Set<string> = buildCountryWords();
