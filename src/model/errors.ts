@@ -25,7 +25,10 @@ interface CatalogueItem {
 export const ERROR_CATALOGUE = {
   // model / general
   MODEL_INVALID_VALUE: { family: "input", hint: "Use one of the values listed in the message." },
-  INTERNAL_INVARIANT: { family: "internal", hint: "This is a bug in Skein; report it with the output shown." },
+  INTERNAL_INVARIANT: {
+    family: "internal",
+    hint: "This is a bug in Skein; report it with the output shown.",
+  },
   CLI_USAGE: { family: "usage", hint: "Run the command with --help for its flags and examples." },
   // store
   STORE_OPEN_FAILED: {
@@ -36,7 +39,10 @@ export const ERROR_CATALOGUE = {
     family: "conflict",
     hint: "The workspace was written by a newer Skein; upgrade Skein to open it.",
   },
-  STORE_NOT_FOUND: { family: "not_found", hint: "List what exists (for example `skein sources`) and use one of its ids." },
+  STORE_NOT_FOUND: {
+    family: "not_found",
+    hint: "List what exists (for example `skein sources`) and use one of its ids.",
+  },
   // ingest
   INGEST_PATH_MISSING: { family: "input", hint: "Check the path; give files or folders that exist." },
   INGEST_EMPTY: { family: "input", hint: "The file has no text; give a file with content." },
@@ -62,7 +68,10 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "Each line must be a FollowTheMoney entity: a JSON object with id, schema and properties.",
   },
-  INGEST_BAD_METADATA: { family: "usage", hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F." },
+  INGEST_BAD_METADATA: {
+    family: "usage",
+    hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F.",
+  },
   // lists
   LISTS_PATH_MISSING: { family: "input", hint: "Check the path; give list files or folders that exist." },
   LISTS_UNKNOWN_FORMAT: {
@@ -130,6 +139,90 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "Choose an output folder you can write to (--out DIR), with free space.",
   },
+  // resolve
+  RESOLVE_UNKNOWN_ENTITY: {
+    family: "not_found",
+    hint: "Run `skein entities` and use one of the entity ids shown (a unique prefix is enough).",
+  },
+  RESOLVE_AMBIGUOUS_ID: {
+    family: "input",
+    hint: "Type more characters of the id so that it names one record.",
+  },
+  RESOLVE_UNKNOWN_MENTION: {
+    family: "not_found",
+    hint: "Run `skein entities --json` and use one of the mention ids listed under the entity.",
+  },
+  RESOLVE_NO_SNAPSHOT: {
+    family: "input",
+    hint: "Load a list first (`skein lists load PATH` or `skein investigate … --lists PATH`).",
+  },
+  // decisions
+  DECISION_SAME_ENTITY: {
+    family: "input",
+    hint: "Give two different entities; to undo an earlier merge use `skein split` or `skein undo`.",
+  },
+  DECISION_MENTION_NOT_IN_ENTITY: {
+    family: "input",
+    hint: "Give a mention of the entity being split (see `skein entities --json`).",
+  },
+  DECISION_SPLIT_EMPTY: {
+    family: "input",
+    hint: "A split must leave at least one mention in the entity; name fewer mentions.",
+  },
+  DECISION_UNKNOWN_CLAIM: {
+    family: "not_found",
+    hint: "The claim does not exist (re-extraction may have replaced it); run `skein claims` for current ids.",
+  },
+  DECISION_UNKNOWN_MATCH: {
+    family: "not_found",
+    hint: "Run `skein matches` and use one of the match ids shown (a unique prefix is enough).",
+  },
+  DECISION_UNKNOWN: {
+    family: "not_found",
+    hint: "Run `skein decisions` and use one of the decision ids shown.",
+  },
+  DECISION_ALREADY_UNDONE: {
+    family: "conflict",
+    hint: "That decision is already undone (or is itself an undo); record a new decision instead.",
+  },
+  DECISION_BAD_VALUE: {
+    family: "usage",
+    hint: "Give --why as text and --by as a name; neither may be empty.",
+  },
+  // server
+  SERVER_BAD_REQUEST: {
+    family: "usage",
+    hint: "Fix the named part (body, query or params) and field of the request; /openapi.json lists every field.",
+  },
+  SERVER_BAD_JSON: {
+    family: "input",
+    hint: "Send a well-formed JSON body with Content-Type: application/json.",
+  },
+  SERVER_BODY_TOO_LARGE: {
+    family: "input",
+    hint: "Send a smaller body, or start `skein serve` with a larger --max-upload (in MB).",
+  },
+  SERVER_UNSUPPORTED_MEDIA: {
+    family: "input",
+    hint: "Send JSON (application/json), or the file's bytes (application/octet-stream) to the upload route.",
+  },
+  SERVER_UNKNOWN_ROUTE: { family: "not_found", hint: "Check the method and path against /openapi.json." },
+  SERVER_NOT_FOUND: {
+    family: "not_found",
+    hint: "List what exists (for example GET /api/entities) and use one of its ids.",
+  },
+  SERVER_UNKNOWN_DATASET: {
+    family: "not_found",
+    hint: "Use `default` (every loaded list) or the name of a loaded list (GET /api/lists shows them).",
+  },
+  SERVER_LISTEN_FAILED: {
+    family: "input",
+    hint: "Choose a free port with --port, or a host address of this machine with --host.",
+  },
+  SERVER_INTERNAL: {
+    family: "internal",
+    hint: "This is a bug in Skein; report it with the request id shown.",
+  },
 } as const satisfies Record<string, CatalogueItem>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -147,7 +240,7 @@ const MAX_RECEIVED = 200;
 
 /** Truncates a received value for an error message, so untrusted input cannot flood a log. */
 export function truncateReceived(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED)}…` : text;
 }
 

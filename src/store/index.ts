@@ -1,6 +1,7 @@
 // The workspace store. Reads and writes every table; stages call these functions with the db (or
 // a transaction) first, so several writes compose into one transaction.
 // Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
+export { appendDecision, findDecision, listDecisions, type NewDecision, supersedeDecision } from "./decisions.js";
 export { fromJson, toJson } from "./dialect.js";
 export type * from "./schema.js";
 export {
@@ -11,6 +12,23 @@ export {
   listListEntries,
   listListSnapshots,
 } from "./lists.js";
+export { findMatchesByPrefix, listMatches, replaceMatches, type StoredMatch } from "./matches.js";
+export {
+  CASE_ENTITY_PRODUCER,
+  type DocumentEntity,
+  findClaim,
+  findClaimsByPrefix,
+  findMentionRef,
+  type MentionRef,
+  readCaseEntities,
+  readDocumentEntities,
+  readMemberships,
+  readMentionRefs,
+  readStoredClaims,
+  replaceCaseEntities,
+  setClaimStatus,
+  type StoredCaseEntity,
+} from "./resolution.js";
 export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
 export {
   type Db,

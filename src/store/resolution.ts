@@ -1,6 +1,15 @@
 // Queries for resolution: document-level entities in, case entities and their memberships out, and the
 // claims (with their review status) that the case view reads.
-import type { Amount, Certainty, Claim, ClaimStatus, Entity, EntityType, Period, Predicate } from "../model/index.js";
+import type {
+  Amount,
+  Certainty,
+  Claim,
+  ClaimStatus,
+  Entity,
+  EntityType,
+  Period,
+  Predicate,
+} from "../model/index.js";
 import { fromJson, toJson } from "./dialect.js";
 import type { ClaimTable, EntityTable } from "./schema.js";
 import type { Queryable } from "./workspace.js";
@@ -31,7 +40,12 @@ function entityFromRow(row: EntityTable): Entity {
 
 /** Every document-level entity (those read from a source), in a stable order. */
 export async function readDocumentEntities(db: Queryable): Promise<DocumentEntity[]> {
-  const rows = await db.selectFrom("entities").selectAll().where("source_id", "is not", null).orderBy("id").execute();
+  const rows = await db
+    .selectFrom("entities")
+    .selectAll()
+    .where("source_id", "is not", null)
+    .orderBy("id")
+    .execute();
   return rows.map((row) => ({ ...entityFromRow(row), sourceId: row.source_id as string }));
 }
 
@@ -117,7 +131,13 @@ function claimFromRow(row: ClaimTable): Claim {
 
 /** Every claim as stored (pointing at document-level entity ids), in a stable order. */
 export async function readStoredClaims(db: Queryable): Promise<Claim[]> {
-  const rows = await db.selectFrom("claims").selectAll().orderBy("source_id").orderBy("start").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("claims")
+    .selectAll()
+    .orderBy("source_id")
+    .orderBy("start")
+    .orderBy("id")
+    .execute();
   return rows.map(claimFromRow);
 }
 
@@ -137,4 +157,65 @@ export async function setClaimStatus(db: Queryable, ids: string[], status: Claim
       .where("id", "in", ids.slice(i, i + CHUNK))
       .execute();
   }
+}
+
+/** A mention as resolution and the analyst see it: where it is and which document-level entity it names. */
+export interface MentionRef {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  text: string;
+  entityId: string | null;
+}
+
+/** One mention by id, or undefined. */
+export async function findMentionRef(db: Queryable, id: string): Promise<MentionRef | undefined> {
+  const row = await db
+    .selectFrom("mentions")
+    .select(["id", "source_id", "start", "end", "text", "entity_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        sourceId: row.source_id,
+        start: row.start,
+        end: row.end,
+        text: row.text,
+        entityId: row.entity_id,
+      }
+    : undefined;
+}
+
+/** Every mention that names a document-level entity, in source and offset order. */
+export async function readMentionRefs(db: Queryable): Promise<MentionRef[]> {
+  const rows = await db
+    .selectFrom("mentions")
+    .select(["id", "source_id", "start", "end", "text", "entity_id"])
+    .where("entity_id", "is not", null)
+    .orderBy("source_id")
+    .orderBy("start")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    sourceId: row.source_id,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    entityId: row.entity_id,
+  }));
+}
+
+/** Claims whose id starts with `prefix` (at most two, to tell a unique prefix from an ambiguous one). */
+export async function findClaimsByPrefix(db: Queryable, prefix: string): Promise<Claim[]> {
+  const rows = await db
+    .selectFrom("claims")
+    .selectAll()
+    // A range, not LIKE: ids contain "_", which LIKE reads as a wildcard.
+    .where("id", ">=", prefix)
+    .where("id", "<", `${prefix}\uffff`)
+    .limit(2)
+    .execute();
+  return rows.map(claimFromRow);
 }

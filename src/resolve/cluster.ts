@@ -1,0 +1,417 @@
+// Clustering document-level entities into case entities: shared identifiers, equal name keys and close
+// names (the screening engine's comparison) join entities of one kind; countries, analyst decisions and
+// "one document already told them apart" keep parties apart. Weak name evidence (a lone surname, a
+// short alias, a near-miss spelling) joins only with context: a neighbour the two share in the claims.
+// Follows the nomenklatura resolver's habit: machine judgements first, analyst judgements win.
+import type { Entity, EntityType } from "../model/index.js";
+import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
+import { compareNames } from "../screen/index.js";
+import type { DocumentEntity } from "../store/index.js";
+import { keysOfNames, type NameKey, schemaOf } from "./names.js";
+
+/** Analyst judgements replayed from the decision log, as pairs of document-level entity ids. */
+export interface Constraints {
+  /** Pairs an analyst said are the same, in log order. */
+  together: Array<[string, string]>;
+  /** Pairs an analyst said are different. */
+  apart: Array<[string, string]>;
+}
+
+/** Everything clustering needs; every field is required so no caller forgets one. */
+export interface ResolutionInput {
+  entities: DocumentEntity[];
+  /** Document-level entity pairs joined by a claim: the context weak name evidence needs. */
+  links: Array<[string, string]>;
+  constraints: Constraints;
+}
+
+/** A case entity: one real-world party, place or thing, with the document-level entities it gathers. */
+export interface ResolvedEntity extends Entity {
+  memberIds: string[];
+}
+
+/** Tuning of the clustering. */
+export interface ResolutionOptions {
+  /** Name similarity (0..1, screening's compareNames) at which two multi-word names join on their own. */
+  fuzzyThreshold: number;
+  /** Name similarity at which two names join when the entities also share a neighbour. */
+  contextThreshold: number;
+  /** A name key or token shared by more entities than this is too common to compare pairwise. */
+  maxBlockSize: number;
+  /** Names of one entity compared at most (the longest first). */
+  maxNamesCompared: number;
+}
+
+/** Defaults of the clustering options. */
+export const RESOLUTION_DEFAULTS: Readonly<ResolutionOptions> = Object.freeze({
+  fuzzyThreshold: 0.92,
+  contextThreshold: 0.8,
+  maxBlockSize: 200,
+  maxNamesCompared: 6,
+});
+
+/** Entity types that may be one thing under two labels (extraction may call a company an organisation). */
+const TYPE_GROUPS: Record<EntityType, string> = {
+  Person: "person",
+  Company: "party",
+  Organization: "party",
+  PublicBody: "party",
+  Place: "place",
+  Product: "product",
+  Vessel: "vessel",
+  Aircraft: "aircraft",
+};
+
+/** Groups whose names are compared fuzzily (places and product designators must match exactly). */
+const FUZZY_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
+
+type EdgeKind = "identifier" | "name" | "fuzzy";
+
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+  kind: EdgeKind;
+  /** True when the names alone are not enough: a shared neighbour must back it. */
+  needsContext: boolean;
+}
+
+interface Prepared {
+  entity: DocumentEntity;
+  group: string;
+  keys: NameKey[];
+  captionKey: string;
+}
+
+/** Union-find over entity indices, with each cluster's sources, countries and apart-partners. */
+class Clusters {
+  readonly #parent: number[];
+  readonly #members: number[][];
+  readonly #sources: Array<Set<string>>;
+  readonly #countries: Array<Set<string>>;
+  readonly #apart: Array<Set<number>>;
+
+  constructor(prepared: Prepared[]) {
+    this.#parent = prepared.map((_, i) => i);
+    this.#members = prepared.map((_, i) => [i]);
+    this.#sources = prepared.map((p) => new Set([p.entity.sourceId]));
+    this.#countries = prepared.map((p) => new Set(p.entity.country ? [p.entity.country] : []));
+    this.#apart = prepared.map(() => new Set());
+  }
+
+  find(i: number): number {
+    let root = i;
+    while (this.#parent[root] !== root) root = this.#parent[root];
+    while (this.#parent[i] !== root) {
+      const next = this.#parent[i];
+      this.#parent[i] = root;
+      i = next;
+    }
+    return root;
+  }
+
+  members(root: number): number[] {
+    return this.#members[root];
+  }
+
+  markApart(i: number, j: number): void {
+    this.#apart[this.find(i)].add(j);
+    this.#apart[this.find(j)].add(i);
+  }
+
+  /** True when an analyst kept a member of one cluster apart from a member of the other. */
+  isApart(ra: number, rb: number): boolean {
+    const [small, large] = this.#members[ra].length <= this.#members[rb].length ? [ra, rb] : [rb, ra];
+    const apart = this.#apart[large];
+    return this.#members[small].some((m) => apart.has(m));
+  }
+
+  sharesSource(ra: number, rb: number): boolean {
+    const [small, large] = this.#sources[ra].size <= this.#sources[rb].size ? [ra, rb] : [rb, ra];
+    for (const s of this.#sources[small]) if (this.#sources[large].has(s)) return true;
+    return false;
+  }
+
+  countriesConflict(ra: number, rb: number): boolean {
+    const a = this.#countries[ra];
+    const b = this.#countries[rb];
+    if (a.size === 0 || b.size === 0) return false;
+    for (const c of a) if (b.has(c)) return false;
+    return true;
+  }
+
+  union(ra: number, rb: number): number {
+    const [keep, gone] = this.#members[ra].length >= this.#members[rb].length ? [ra, rb] : [rb, ra];
+    this.#parent[gone] = keep;
+    this.#members[keep].push(...this.#members[gone]);
+    for (const s of this.#sources[gone]) this.#sources[keep].add(s);
+    for (const c of this.#countries[gone]) this.#countries[keep].add(c);
+    for (const m of this.#apart[gone]) this.#apart[keep].add(m);
+    this.#members[gone] = [];
+    return keep;
+  }
+
+  roots(): number[] {
+    return this.#parent.map((_, i) => i).filter((i) => this.#parent[i] === i);
+  }
+}
+
+function prepare(entity: DocumentEntity): Prepared {
+  const names = entity.names.includes(entity.caption) ? entity.names : [entity.caption, ...entity.names];
+  const keys = keysOfNames(names, entity.type);
+  const captionKey = keys.find((k) => k.name === entity.caption)?.key ?? keys[0]?.key ?? "";
+  return { entity, group: TYPE_GROUPS[entity.type] ?? "other", keys, captionKey };
+}
+
+/** How strong an equal name key is on its own, by the kind of entity and the shape of the name. */
+function exactKeyNeedsContext(a: Prepared, b: Prepared, key: NameKey): boolean {
+  if (a.group === "place" || a.group === "product") return false;
+  if (key.tokens.length >= 2) return false;
+  // One word: a surname, or a short form. It stands alone only as the main name of both parties.
+  if (a.group === "person") return true;
+  return !(a.captionKey === key.key && b.captionKey === key.key);
+}
+
+function addBlockEdges(
+  block: number[],
+  prepared: Prepared[],
+  options: ResolutionOptions,
+  evaluate: (i: number, j: number) => Edge | null,
+  edges: Edge[],
+): void {
+  if (block.length < 2) return;
+  if (block.length > options.maxBlockSize) {
+    // Too common to compare every pair: link each to the first only (equal keys, identifiers).
+    for (let k = 1; k < block.length; k++) {
+      const edge = evaluate(block[0], block[k]);
+      if (edge && !edge.needsContext) edges.push(edge);
+    }
+    return;
+  }
+  for (let x = 0; x < block.length; x++) {
+    for (let y = x + 1; y < block.length; y++) {
+      if (prepared[block[x]].group !== prepared[block[y]].group) continue;
+      const edge = evaluate(block[x], block[y]);
+      if (edge) edges.push(edge);
+    }
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Every candidate pair with its evidence: shared identifiers, equal keys, close names. */
+function findEdges(prepared: Prepared[], options: ResolutionOptions): Edge[] {
+  const edges: Edge[] = [];
+  const byIdentifier = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  const byToken = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    for (const [kind, values] of Object.entries(p.entity.identifiers)) {
+      for (const value of values)
+        pushTo(byIdentifier, `${p.group}|${kind}|${value.replace(/\W/g, "").toLowerCase()}`, i);
+    }
+    for (const k of p.keys) pushTo(byKey, `${p.group}|${k.key}`, i);
+    if (!FUZZY_GROUPS.has(p.group)) return;
+    const tokens = new Set(p.keys.filter((k) => k.tokens.length >= 2).flatMap((k) => k.tokens));
+    // Blocking on a token's first three letters lets transliteration variants (-ks-/-x-, k/c) meet.
+    for (const t of tokens) if (t.length >= 3) pushTo(byToken, `${p.group}|${t.slice(0, 3)}`, i);
+  });
+
+  for (const block of byIdentifier.values()) {
+    addBlockEdges(
+      block,
+      prepared,
+      options,
+      (a, b) => ({ a, b, score: 1, kind: "identifier", needsContext: false }),
+      edges,
+    );
+  }
+  for (const [blockKey, block] of byKey) {
+    const key = blockKey.slice(blockKey.indexOf("|") + 1);
+    addBlockEdges(
+      block,
+      prepared,
+      options,
+      (a, b) => {
+        const nameKey = prepared[a].keys.find((k) => k.key === key) as NameKey;
+        return {
+          a,
+          b,
+          score: 0.99,
+          kind: "name",
+          needsContext: exactKeyNeedsContext(prepared[a], prepared[b], nameKey),
+        };
+      },
+      edges,
+    );
+  }
+  const compared = new Set<string>();
+  for (const block of byToken.values()) {
+    if (block.length > options.maxBlockSize) continue;
+    for (let x = 0; x < block.length; x++) {
+      for (let y = x + 1; y < block.length; y++) {
+        const [a, b] = block[x] < block[y] ? [block[x], block[y]] : [block[y], block[x]];
+        const pair = `${a}:${b}`;
+        if (compared.has(pair)) continue;
+        compared.add(pair);
+        const score = scoreNames(prepared[a], prepared[b], options);
+        if (score >= options.contextThreshold) {
+          edges.push({ a, b, score, kind: "fuzzy", needsContext: score < options.fuzzyThreshold });
+        }
+      }
+    }
+  }
+  return edges;
+}
+
+/** The best similarity between the multi-word names of two entities. */
+function scoreNames(a: Prepared, b: Prepared, options: ResolutionOptions): number {
+  const pick = (p: Prepared) =>
+    p.keys
+      .filter((k) => k.tokens.length >= 2)
+      .sort((x, y) => y.name.length - x.name.length)
+      .slice(0, options.maxNamesCompared);
+  const schema = schemaOf(a.entity.type);
+  let best = 0;
+  for (const ka of pick(a)) {
+    for (const kb of pick(b)) {
+      if (ka.key === kb.key) return 1;
+      best = Math.max(best, compareNames(ka.name, kb.name, schema));
+    }
+  }
+  return best;
+}
+
+/** Neighbour lookup: which entities each entity is linked to by a claim. */
+function buildNeighbours(prepared: Prepared[], links: Array<[string, string]>): number[][] {
+  const index = new Map(prepared.map((p, i) => [p.entity.id, i]));
+  const neighbours: number[][] = prepared.map(() => []);
+  for (const [x, y] of links) {
+    const a = index.get(x);
+    const b = index.get(y);
+    if (a === undefined || b === undefined || a === b) continue;
+    // Places are everyone's neighbour ("located in Russia"); they say nothing about identity.
+    if (prepared[b].group !== "place") neighbours[a].push(b);
+    if (prepared[a].group !== "place") neighbours[b].push(a);
+  }
+  return neighbours;
+}
+
+/** Clusters document-level entities into case entities. Pure: the same input gives the same output. */
+export function resolveEntities(
+  input: ResolutionInput,
+  options: Partial<ResolutionOptions> = {},
+): ResolvedEntity[] {
+  const config: ResolutionOptions = { ...RESOLUTION_DEFAULTS, ...options };
+  const prepared = [...input.entities].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepare);
+  const index = new Map(prepared.map((p, i) => [p.entity.id, i]));
+  const clusters = new Clusters(prepared);
+
+  for (const [x, y] of input.constraints.apart) {
+    const a = index.get(x);
+    const b = index.get(y);
+    if (a !== undefined && b !== undefined) clusters.markApart(a, b);
+  }
+  // Analyst merges first: they win over every machine guard except an analyst's own "not the same".
+  for (const [x, y] of input.constraints.together) {
+    const a = index.get(x);
+    const b = index.get(y);
+    if (a === undefined || b === undefined) continue;
+    const ra = clusters.find(a);
+    const rb = clusters.find(b);
+    if (ra !== rb && !clusters.isApart(ra, rb)) clusters.union(ra, rb);
+  }
+
+  const edges = findEdges(prepared, config).sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const neighbours = buildNeighbours(prepared, input.links);
+  const linkedRoots = (root: number): Set<number> =>
+    new Set(clusters.members(root).flatMap((m) => neighbours[m].map((n) => clusters.find(n))));
+
+  const tryUnion = (edge: Edge): void => {
+    const ra = clusters.find(edge.a);
+    const rb = clusters.find(edge.b);
+    if (ra === rb || clusters.isApart(ra, rb)) return;
+    if (edge.kind !== "identifier" && clusters.countriesConflict(ra, rb)) return;
+    // One document that names both as separate parties has already told them apart.
+    if (edge.kind === "fuzzy" && clusters.sharesSource(ra, rb)) return;
+    if (edge.needsContext) {
+      if (clusters.sharesSource(ra, rb)) return;
+      const na = linkedRoots(ra);
+      const nb = linkedRoots(rb);
+      // A claim between the two says they are two parties; a shared neighbour says they may be one.
+      if (na.has(rb) || nb.has(ra)) return;
+      let shared = false;
+      for (const n of na) if (n !== ra && n !== rb && nb.has(n)) shared = true;
+      if (!shared) return;
+    }
+    clusters.union(ra, rb);
+  };
+  for (const edge of edges) if (!edge.needsContext) tryUnion(edge);
+  for (const edge of edges) if (edge.needsContext) tryUnion(edge);
+
+  return clusters
+    .roots()
+    .map((root) => buildCaseEntity(clusters.members(root).map((m) => prepared[m].entity)))
+    .sort((x, y) => (x.id < y.id ? -1 : 1));
+}
+
+function mostCommon<T>(values: T[], rank: (value: T) => number[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((x, y) => {
+      if (y[1] !== x[1]) return y[1] - x[1];
+      const rx = rank(x[0]);
+      const ry = rank(y[0]);
+      for (let i = 0; i < rx.length; i++) if (rx[i] !== ry[i]) return ry[i] - rx[i];
+      return String(x[0]) < String(y[0]) ? -1 : 1;
+    })
+    .map(([v]) => v)[0];
+}
+
+/** Builds one case entity from its members; its id follows the smallest member id, so it is stable. */
+export function buildCaseEntity(members: Array<Entity | DocumentEntity>): ResolvedEntity {
+  const sorted = [...members].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const type = mostCommon(
+    sorted.map((m) => m.type),
+    (t) => [-ENTITY_TYPE_NAMES.indexOf(t)],
+  ) as EntityType;
+  // The caption most documents use; between equals, the fullest form.
+  const caption = mostCommon(
+    sorted.map((m) => m.caption),
+    (c) => [c.split(/\s+/).length, c.length],
+  ) as string;
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const name of [caption, ...sorted.flatMap((m) => [m.caption, ...m.names])]) {
+    const folded = name.toLocaleLowerCase();
+    if (!seen.has(folded)) {
+      seen.add(folded);
+      names.push(name);
+    }
+  }
+  const country =
+    mostCommon(
+      sorted.map((m) => m.country).filter((c): c is string => Boolean(c)),
+      () => [],
+    ) ?? null;
+  const identifiers: Record<string, string[]> = {};
+  for (const m of sorted) {
+    for (const [kind, values] of Object.entries(m.identifiers)) {
+      identifiers[kind] = [...new Set([...(identifiers[kind] ?? []), ...values])];
+    }
+  }
+  return {
+    id: derivedId("case", sorted[0].id),
+    type,
+    caption,
+    names,
+    country,
+    identifiers,
+    memberIds: sorted.map((m) => m.id),
+  };
+}

@@ -1,0 +1,38 @@
+// Name keys for resolution: each name reduced by the screening engine's normaliser (script, case,
+// diacritics, legal forms, titles), so "X OOO" and "Limited Liability Company X" share a key.
+import type { EntityType } from "../model/index.js";
+import { ENTITY_TYPES } from "../model/index.js";
+import { normaliseName } from "../screen/index.js";
+
+/** A name reduced for comparison, with its tokens. */
+export interface NameKey {
+  /** The original surface form. */
+  name: string;
+  /** Tokens without legal forms, sorted. */
+  tokens: string[];
+  /** `tokens` joined by a space: equal keys mean the same name. */
+  key: string;
+}
+
+/** The FtM schema used when normalising a name of this entity type. */
+export function schemaOf(type: EntityType): string {
+  return ENTITY_TYPES[type].ftm;
+}
+
+/** The key of one name: its normalised tokens (legal forms and titles dropped) in sorted order. */
+export function keyOfName(name: string, type: EntityType): NameKey {
+  const normalised = normaliseName(name, schemaOf(type));
+  // Sorted, so "Liu Mingxing" and "Mingxing Liu", or "Vector Trading" and "Trading Vector", share a key.
+  const tokens = normalised.tokens.map((t) => t.text).sort();
+  return { name, tokens, key: tokens.join(" ") };
+}
+
+/** The distinct keys of a list of names (empty keys dropped). */
+export function keysOfNames(names: string[], type: EntityType): NameKey[] {
+  const seen = new Map<string, NameKey>();
+  for (const name of names) {
+    const key = keyOfName(name, type);
+    if (key.key && !seen.has(key.key)) seen.set(key.key, key);
+  }
+  return [...seen.values()];
+}

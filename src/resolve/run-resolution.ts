@@ -1,0 +1,102 @@
+// The I/O rim of resolution: reads document-level entities, claims and the decision log from the store,
+// clusters, and writes case entities, memberships, claim statuses and re-keyed matches in one transaction.
+import type { ClaimStatus } from "../model/index.js";
+import {
+  type Db,
+  listDecisions,
+  listMatches,
+  type Queryable,
+  readDocumentEntities,
+  readMemberships,
+  readStoredClaims,
+  replaceCaseEntities,
+  replaceMatches,
+  setClaimStatus,
+} from "../store/index.js";
+import { type ResolutionOptions, resolveEntities } from "./cluster.js";
+import { matchIdOf } from "./matches.js";
+import { replayDecisions } from "./replay.js";
+
+/** What one run of resolution did. */
+export interface ResolutionSummary {
+  documentEntities: number;
+  entities: number;
+  claims: { accepted: number; rejected: number };
+  /** Claim decisions whose claim no longer exists (re-extraction replaced it), by decision id. */
+  unapplied: number[];
+}
+
+/** Runs resolution inside an open transaction (so a decision and its effect commit together). */
+export async function resolveWithin(
+  trx: Queryable,
+  options: Partial<ResolutionOptions> = {},
+): Promise<ResolutionSummary> {
+  const [documentEntities, claims, log, oldMembership, matches] = await Promise.all([
+    readDocumentEntities(trx),
+    readStoredClaims(trx),
+    listDecisions(trx),
+    readMemberships(trx),
+    listMatches(trx),
+  ]);
+  const replay = replayDecisions(log);
+  const resolved = resolveEntities(
+    {
+      entities: documentEntities,
+      links: claims.map((c) => [c.subjectId, c.objectId] as [string, string]),
+      constraints: replay.constraints,
+    },
+    options,
+  );
+  await replaceCaseEntities(trx, resolved);
+
+  // Claim statuses follow the log: decided claims take the decision, the rest are proposed again.
+  const claimIds = new Set(claims.map((c) => c.id));
+  const byStatus = new Map<ClaimStatus, string[]>([
+    ["proposed", []],
+    ["accepted", []],
+    ["rejected", []],
+  ]);
+  for (const claim of claims) {
+    const status = replay.claimStatus.get(claim.id)?.status ?? "proposed";
+    if (claim.status !== status) byStatus.get(status)?.push(claim.id);
+  }
+  for (const [status, ids] of byStatus) if (ids.length > 0) await setClaimStatus(trx, ids, status);
+  const unapplied = [...replay.claimStatus.entries()]
+    .filter(([id]) => !claimIds.has(id))
+    .map(([, v]) => v.decisionId)
+    .sort((a, b) => a - b);
+
+  // Matches follow their entity's members to the case entity that now holds them.
+  const newEntityOf = new Map<string, string>();
+  for (const entity of resolved) for (const m of entity.memberIds) newEntityOf.set(m, entity.id);
+  const oldMembers = new Map<string, string[]>();
+  for (const [member, entity] of oldMembership)
+    oldMembers.set(entity, [...(oldMembers.get(entity) ?? []), member]);
+  const rekeyed = new Map<string, (typeof matches)[number]>();
+  for (const match of matches) {
+    const members = (oldMembers.get(match.entityId) ?? []).sort();
+    const entityId = members.map((m) => newEntityOf.get(m)).find(Boolean);
+    if (!entityId) continue;
+    const id = matchIdOf(entityId, match.snapshotId, match.entryId);
+    const kept = rekeyed.get(id);
+    if (!kept || kept.score < match.score) rekeyed.set(id, { ...match, id, entityId });
+  }
+  await replaceMatches(trx, [...rekeyed.values()]);
+
+  const accepted = claims.filter((c) => replay.claimStatus.get(c.id)?.status === "accepted").length;
+  const rejected = claims.filter((c) => replay.claimStatus.get(c.id)?.status === "rejected").length;
+  return {
+    documentEntities: documentEntities.length,
+    entities: resolved.length,
+    claims: { accepted, rejected },
+    unapplied,
+  };
+}
+
+/** Re-runs resolution over the whole workspace, replaying every decision; one transaction. */
+export async function runResolution(
+  db: Db,
+  options: Partial<ResolutionOptions> = {},
+): Promise<ResolutionSummary> {
+  return db.transaction().execute((trx) => resolveWithin(trx, options));
+}

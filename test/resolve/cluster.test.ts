@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import type { EntityType } from "../../src/model/index.js";
+import { resolveEntities } from "../../src/resolve/index.js";
+import type { DocumentEntity } from "../../src/store/index.js";
+
+/** One document-level entity in one line: id, source, type, names (first is the caption), country. */
+function doc(
+  id: string,
+  sourceId: string,
+  type: EntityType,
+  names: string[],
+  country: string | null = null,
+  identifiers = {},
+): DocumentEntity {
+  return { id, sourceId, type, caption: names[0], names, country, identifiers };
+}
+
+function clusterOf(
+  entities: DocumentEntity[],
+  links: Array<[string, string]> = [],
+  constraints = { together: [], apart: [] } as {
+    together: Array<[string, string]>;
+    apart: Array<[string, string]>;
+  },
+) {
+  const resolved = resolveEntities({ entities, links, constraints });
+  const of = new Map<string, string>();
+  for (const e of resolved) for (const m of e.memberIds) of.set(m, e.id);
+  return { resolved, same: (a: string, b: string) => of.get(a) === of.get(b) };
+}
+
+describe("resolveEntities: names across documents", () => {
+  const cases: Array<[string, DocumentEntity, DocumentEntity, boolean]> = [
+    [
+      "legal form dropped",
+      doc("a", "s1", "Company", ["Baltic Relay Trading LLC"]),
+      doc("b", "s2", "Company", ["Baltic Relay Trading"]),
+      true,
+    ],
+    [
+      "legal form long and short",
+      doc("a", "s1", "Company", ["Limited Liability Company Orlov Instruments"]),
+      doc("b", "s2", "Company", ["Orlov Instruments OOO"]),
+      true,
+    ],
+    [
+      "Cyrillic and Latin",
+      doc("a", "s1", "Company", ["ООО Орлов Инструментс"]),
+      doc("b", "s2", "Company", ["Orlov Instruments LLC"]),
+      true,
+    ],
+    [
+      "token order",
+      doc("a", "s1", "Person", ["Ivan Sergeyevich Dorokhov"]),
+      doc("b", "s2", "Person", ["Dorokhov Ivan Sergeyevich"]),
+      true,
+    ],
+    [
+      "company and organisation labels",
+      doc("a", "s1", "Company", ["Kestrel Avionics Bureau"]),
+      doc("b", "s2", "Organization", ["Kestrel Avionics Bureau"]),
+      true,
+    ],
+    ["same place", doc("a", "s1", "Place", ["Tula"]), doc("b", "s2", "Place", ["Tula"]), true],
+    [
+      "different companies sharing a word",
+      doc("a", "s1", "Company", ["Trading House Vega"]),
+      doc("b", "s2", "Company", ["TSK Vega"]),
+      false,
+    ],
+    [
+      "same name, different countries",
+      doc("a", "s1", "Company", ["Nova Tech Ltd"], "cn"),
+      doc("b", "s2", "Company", ["Nova Tech Ltd"], "ru"),
+      false,
+    ],
+    [
+      "different persons sharing a first name",
+      doc("a", "s1", "Person", ["Artur Melnikov"]),
+      doc("b", "s2", "Person", ["Artur Vasilenko"]),
+      false,
+    ],
+    [
+      "a surname alone",
+      doc("a", "s1", "Person", ["Melnikov"]),
+      doc("b", "s2", "Person", ["Melnikov"]),
+      false,
+    ],
+    [
+      "person and company of one name",
+      doc("a", "s1", "Person", ["Lev Orlov"]),
+      doc("b", "s2", "Company", ["Lev Orlov"]),
+      false,
+    ],
+  ];
+  it.each(cases)("%s", (_label, a, b, expected) => {
+    expect(clusterOf([a, b]).same("a", "b")).toBe(expected);
+  });
+
+  it("joins entities that share an identifier whatever their names", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Company", ["Severnaya Opora"], "ru", { inn: ["7701234567"] }),
+      doc("b", "s2", "Company", ["North Support Company"], "ru", { inn: ["7701234567"] }),
+    ]);
+    expect(same("a", "b")).toBe(true);
+  });
+
+  it("keeps apart two close names one document already told apart", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Person", ["Zhang Weiming"]),
+      doc("b", "s1", "Person", ["Zhang Weimin"]),
+    ]);
+    expect(same("a", "b")).toBe(false);
+  });
+
+  it("joins a close spelling across documents (transliteration variants)", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Person", ["Arkady Yemelyanenko"]),
+      doc("b", "s2", "Person", ["Arkadiy Emelyanenko"]),
+    ]);
+    expect(same("a", "b")).toBe(true);
+  });
+
+  it("joins a short form only when the two share a neighbour in the claims", () => {
+    const entities = [
+      doc("a", "s1", "Company", ["Kestrel Avionics", "Kestrel"]),
+      doc("b", "s2", "Company", ["Kestrel"]),
+      doc("n1", "s1", "Company", ["Orlov Instruments"]),
+      doc("n2", "s2", "Company", ["Orlov Instruments"]),
+    ];
+    expect(clusterOf(entities).same("a", "b")).toBe(false);
+    expect(
+      clusterOf(entities, [
+        ["a", "n1"],
+        ["b", "n2"],
+      ]).same("a", "b"),
+    ).toBe(true);
+    // A claim between the two says they are two parties.
+    expect(
+      clusterOf(entities, [
+        ["a", "n1"],
+        ["b", "n2"],
+        ["a", "b"],
+      ]).same("a", "b"),
+    ).toBe(false);
+  });
+});
+
+describe("resolveEntities: analyst constraints and stability", () => {
+  const entities = [
+    doc("a", "s1", "Company", ["Baltic Relay Trading"]),
+    doc("b", "s2", "Company", ["Baltic Relay Trading LLC"]),
+    doc("c", "s3", "Company", ["Harbour Ledger Partners"]),
+  ];
+
+  it("an analyst's 'not the same' wins over equal names", () => {
+    const { same } = clusterOf(entities, [], { together: [], apart: [["a", "b"]] });
+    expect(same("a", "b")).toBe(false);
+  });
+
+  it("an analyst's merge wins over different names", () => {
+    const { same } = clusterOf(entities, [], { together: [["a", "c"]], apart: [] });
+    expect(same("a", "c")).toBe(true);
+    expect(same("b", "c")).toBe(true);
+  });
+
+  it("gives the same entities and ids whatever the input order", () => {
+    const one = resolveEntities({ entities, links: [], constraints: { together: [], apart: [] } });
+    const two = resolveEntities({
+      entities: [...entities].reverse(),
+      links: [],
+      constraints: { together: [], apart: [] },
+    });
+    expect(two).toEqual(one);
+    expect(one).toHaveLength(2);
+    const merged = one.find((e) => e.memberIds.length === 2);
+    expect(merged?.names).toEqual(
+      expect.arrayContaining(["Baltic Relay Trading", "Baltic Relay Trading LLC"]),
+    );
+  });
+});

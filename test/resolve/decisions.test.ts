@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  findCaseEntity,
+  markNotSame,
+  mergeEntities,
+  readCaseView,
+  reviewClaim,
+  runResolution,
+  splitEntity,
+  undoDecision,
+} from "../../src/resolve/index.js";
+import { listDecisions, openWorkspace, readCaseEntities, type Workspace } from "../../src/store/index.js";
+import { CASE, writeCase } from "../fixtures/resolve/case.js";
+
+const META = { by: "analyst", why: "checked the registry" };
+let workspace: Workspace;
+
+beforeEach(async () => {
+  workspace = await openWorkspace(":memory:");
+  await writeCase(workspace);
+  await runResolution(workspace.db);
+});
+afterEach(async () => {
+  await workspace.close();
+});
+
+async function entityOf(member: string) {
+  return (await findCaseEntity(workspace.db, member)).id;
+}
+
+/** Runs `act`, expects it to fail with `code`, and checks that neither the log nor the entities changed. */
+async function expectRefused(act: () => Promise<unknown>, code: string) {
+  const logBefore = await listDecisions(workspace.db);
+  const entitiesBefore = await readCaseEntities(workspace.db);
+  await expect(act()).rejects.toMatchObject({ code });
+  expect(await listDecisions(workspace.db)).toEqual(logBefore);
+  expect(await readCaseEntities(workspace.db)).toEqual(entitiesBefore);
+}
+
+describe("resolution of the invented case", () => {
+  it("joins the same parties across the two sources and keeps the third apart", async () => {
+    expect(await entityOf(CASE.relay1)).toBe(await entityOf(CASE.relay2));
+    expect(await entityOf(CASE.wing1)).toBe(await entityOf(CASE.wing2));
+    expect(await entityOf(CASE.orlov1)).not.toBe(await entityOf(CASE.relay1));
+    const view = await readCaseView(workspace.db);
+    expect(view.entities).toHaveLength(3);
+    // Both claims now join the same two case entities.
+    const ends = view.claims.map((c) => [c.subjectId, c.objectId].sort().join(">"));
+    expect(new Set(ends).size).toBe(1);
+    expect(view.sources).toHaveLength(2);
+    expect(view.sources[0]).not.toHaveProperty("text");
+  });
+});
+
+describe("analyst decisions", () => {
+  it("merge joins two entities, undo restores them, and the log keeps both entries", async () => {
+    const orlov = await entityOf(CASE.orlov1);
+    const relay = await entityOf(CASE.relay1);
+    const { decision } = await mergeEntities(workspace.db, orlov, relay, META);
+    expect(await entityOf(CASE.orlov1)).toBe(await entityOf(CASE.relay2));
+    await undoDecision(workspace.db, decision.id, META);
+    expect(await entityOf(CASE.orlov1)).not.toBe(await entityOf(CASE.relay2));
+    const log = await listDecisions(workspace.db);
+    expect(log.map((d) => d.action)).toEqual(["merge", "undo"]);
+    expect(log[0].supersededBy).toBe(log[1].id);
+    await expectRefused(() => undoDecision(workspace.db, decision.id, META), "DECISION_ALREADY_UNDONE");
+  });
+
+  it("not-same keeps two equal names apart, on every later run", async () => {
+    await markNotSame(workspace.db, CASE.relay1, CASE.relay2, META);
+    expect(await entityOf(CASE.relay1)).not.toBe(await entityOf(CASE.relay2));
+    await runResolution(workspace.db);
+    expect(await entityOf(CASE.relay1)).not.toBe(await entityOf(CASE.relay2));
+  });
+
+  it("split moves a mention's entity out and keeps the rest", async () => {
+    const relay = await entityOf(CASE.relay1);
+    await splitEntity(workspace.db, relay, [CASE.mentionRelay2], META);
+    expect(await entityOf(CASE.relay2)).not.toBe(await entityOf(CASE.relay1));
+    await runResolution(workspace.db);
+    expect(await entityOf(CASE.relay2)).not.toBe(await entityOf(CASE.relay1));
+  });
+
+  it("accept and reject set a claim's status, and the status survives re-resolution", async () => {
+    await reviewClaim(workspace.db, CASE.claim1, "reject", META);
+    await reviewClaim(workspace.db, CASE.claim2, "accept", META);
+    await runResolution(workspace.db);
+    const view = await readCaseView(workspace.db);
+    const status = Object.fromEntries(view.claims.map((c) => [c.id, c.status]));
+    expect(status).toEqual({ [CASE.claim1]: "rejected", [CASE.claim2]: "accepted" });
+  });
+
+  it("a decision outlives re-extraction: entities rewritten with the same ids are merged again", async () => {
+    await mergeEntities(workspace.db, CASE.orlov1, CASE.relay1, META);
+    await workspace.db.deleteFrom("entities").where("source_id", "=", CASE.s1).execute();
+    await workspace.db.deleteFrom("entities").where("source_id", "=", CASE.s2).execute();
+    await workspace.db.deleteFrom("mentions").execute();
+    await workspace.db.deleteFrom("claims").execute();
+    await workspace.db.deleteFrom("sources").execute();
+    await writeCase(workspace);
+    await runResolution(workspace.db);
+    expect(await entityOf(CASE.orlov1)).toBe(await entityOf(CASE.relay2));
+  });
+
+  it("refuses bad decisions with a code and leaves the log and entities unchanged", async () => {
+    const relay = await entityOf(CASE.relay1);
+    const orlov = await entityOf(CASE.orlov1);
+    await expectRefused(
+      () => mergeEntities(workspace.db, "case_nonexistent", relay, META),
+      "RESOLVE_UNKNOWN_ENTITY",
+    );
+    await expectRefused(() => mergeEntities(workspace.db, relay, relay, META), "DECISION_SAME_ENTITY");
+    await expectRefused(
+      () => mergeEntities(workspace.db, CASE.relay1, CASE.relay2, META),
+      "DECISION_SAME_ENTITY",
+    );
+    await expectRefused(
+      () => splitEntity(workspace.db, orlov, [CASE.mentionOrlov1], META),
+      "DECISION_SPLIT_EMPTY",
+    );
+    await expectRefused(
+      () => splitEntity(workspace.db, relay, [CASE.mentionRelay1, CASE.mentionRelay2], META),
+      "DECISION_SPLIT_EMPTY",
+    );
+    await expectRefused(
+      () => splitEntity(workspace.db, relay, [CASE.mentionOrlov1], META),
+      "DECISION_MENTION_NOT_IN_ENTITY",
+    );
+    await expectRefused(
+      () => splitEntity(workspace.db, relay, ["men_missing"], META),
+      "RESOLVE_UNKNOWN_MENTION",
+    );
+    await expectRefused(
+      () => reviewClaim(workspace.db, "clm_gone", "accept", META),
+      "DECISION_UNKNOWN_CLAIM",
+    );
+    await expectRefused(() => undoDecision(workspace.db, 999, META), "DECISION_UNKNOWN");
+    await expectRefused(
+      () => mergeEntities(workspace.db, relay, orlov, { by: " ", why: null }),
+      "DECISION_BAD_VALUE",
+    );
+    expect(await listDecisions(workspace.db)).toEqual([]);
+  });
+
+  it("refuses a decision on a claim that re-extraction removed", async () => {
+    await workspace.db.deleteFrom("claims").where("id", "=", CASE.claim1).execute();
+    await expectRefused(
+      () => reviewClaim(workspace.db, CASE.claim1, "reject", META),
+      "DECISION_UNKNOWN_CLAIM",
+    );
+  });
+});
