@@ -1,6 +1,6 @@
 // Every Skein command, declared in one place: description, flags and two examples. Each action
 // lazily imports its command module, which parses flags, calls one stage and prints.
-import { type Command, Option } from "commander";
+import { Argument, type Command, Option } from "commander";
 import { RELIABILITY_NAMES, SOURCE_KIND_NAMES } from "../model/index.js";
 
 /** A command module: `run` receives positional arguments and parsed options. */
@@ -73,6 +73,24 @@ export const COMMANDS: CommandSpec[] = [
         .requiredOption("--input <file>", "CSV file with a header name1,name2 and optionally schema")
         .option("--output <file>", "write the scored CSV here instead of stdout"),
     load: () => import("./commands/compare-names.js"),
+  },
+  {
+    name: "lists",
+    description:
+      "Sanctions list snapshots: show them; `load PATH…` list files or folders; `diff OLD NEW`; `update` from the official sites",
+    examples: [
+      "skein lists load ../shared/data/ofac-sdn-csv-2023-12 UN_consolidated.xml",
+      "skein lists update --only ofac,un && skein lists diff snap_1a2b snap_3c4d",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .addArgument(new Argument("[action]", "what to do (none: show the snapshots)").choices(["load", "diff", "update"]))
+        .argument("[args...]", "load: files or folders; diff: OLD and NEW snapshot ids")
+        .option("--format <format>", "load: the list format, to skip detection (e.g. ofac-csv, un-xml, uk-ofsi-xlsx)")
+        .option("--only <authorities>", "update: comma-separated authorities (ofac,un,uk,eu)")
+        .option("--base-url <url>", "update: fetch <url>/<authority>/<file> from a mirror instead of the official sites")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/lists.js"),
   },
 ];
 

@@ -41,3 +41,11 @@ export async function diffStoredSnapshots(
   const [a, b] = await readStoredEntries(db, [before.id, after.id]);
   return { ...diffSnapshots(a.entries, b.entries), before: before.id, after: after.id };
 }
+export {
+  type ListDownload,
+  type ListSource,
+  OFFICIAL_LIST_SOURCES,
+  type UpdateOptions,
+  type UpdateResult,
+  updateLists,
+} from "./update-lists.js";

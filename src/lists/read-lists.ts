@@ -138,9 +138,15 @@ export async function readListFiles(paths: string[], options: ReadListOptions = 
       chosen.push({ file, format });
     }
     if (inFolder && chosen.length === before) {
-      throw new SkeinError("LISTS_UNKNOWN_FORMAT", `the folder ${path} has no list file of a known format`, {
-        file: path,
-      });
+      throw forced
+        ? new SkeinError("LISTS_WRONG_FORMAT", `no file in the folder ${path} is a ${forced.name} file`, {
+            file: path,
+            field: "--format",
+            received: forced.name,
+          })
+        : new SkeinError("LISTS_UNKNOWN_FORMAT", `the folder ${path} has no list file of a known format`, {
+            file: path,
+          });
     }
   }
 
