@@ -72,6 +72,27 @@ export const ERROR_CATALOGUE = {
     family: "usage",
     hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F.",
   },
+  // extract: model-assisted extraction (--extractor llm)
+  EXTRACT_LLM_CONFIG: {
+    family: "usage",
+    hint: "Set SKEIN_LLM_URL (an OpenAI-compatible base URL such as http://127.0.0.1:8080/v1) and SKEIN_LLM_MODEL, plus SKEIN_LLM_KEY if the endpoint needs one.",
+  },
+  EXTRACT_LLM_UNREACHABLE: {
+    family: "upstream",
+    hint: "Check that the model endpoint in SKEIN_LLM_URL is running and reachable from this machine.",
+  },
+  EXTRACT_LLM_TIMEOUT: {
+    family: "upstream",
+    hint: "The model endpoint answered too slowly; retry, use a smaller --chunk-chars, or raise the time-out.",
+  },
+  EXTRACT_LLM_HTTP: {
+    family: "upstream",
+    hint: "The model endpoint returned an HTTP error; check SKEIN_LLM_KEY, SKEIN_LLM_MODEL and the server's log.",
+  },
+  EXTRACT_LLM_BAD_JSON: {
+    family: "upstream",
+    hint: "The model did not answer with the requested JSON; use a model and server that support response_format json_schema.",
+  },
   // lists
   LISTS_PATH_MISSING: { family: "input", hint: "Check the path; give list files or folders that exist." },
   LISTS_UNKNOWN_FORMAT: {
