@@ -23,6 +23,46 @@ function workspaceOption(command: Command): Command {
   return command.option("-w, --workspace <path>", "case workspace file (default: $SKEIN_WORKSPACE or ./skein.db)");
 }
 
+/** A decision command: its own arguments plus --why, --by and --json. */
+function decisionCommand(
+  name: string,
+  description: string,
+  examples: [string, string],
+  args: (command: Command) => Command,
+): CommandSpec {
+  return {
+    name,
+    description,
+    examples,
+    define: (c) =>
+      args(workspaceOption(c))
+        .option("--why <text>", "why: kept in the decision log")
+        .option("--by <name>", "who decides (default: the OS user)")
+        .option("--json", "print the decision as JSON"),
+    load: () => import(`./commands/${name}.js`),
+  };
+}
+
+/** An analysis command: its own options plus --json, --as-of DATE and --between A B. */
+function analysisCommand(
+  name: string,
+  description: string,
+  examples: [string, string],
+  args: (command: Command) => Command,
+): CommandSpec {
+  return {
+    name,
+    description,
+    examples,
+    define: (c) =>
+      args(workspaceOption(c))
+        .option("--as-of <date>", "only claims that had begun by this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        .option("--between <dates...>", "only claims overlapping the period A B")
+        .option("--json", "print JSON"),
+    load: () => import(`./commands/${name}.js`),
+  };
+}
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: "ingest",
@@ -92,6 +132,162 @@ export const COMMANDS: CommandSpec[] = [
         .option("--json", "print JSON"),
     load: () => import("./commands/lists.js"),
   },
+  {
+    name: "investigate",
+    description: "The main job: ingest → extract → resolve → screen → analyse → report, in one command",
+    examples: [
+      "skein investigate examples/ --lists examples/lists/ofac-sdn --out out/case",
+      "skein investigate notes/ reports/*.pdf --lists sdn.csv alt.csv add.csv --workspace case.db --out report/",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .argument("<docs...>", "documents or folders to read")
+        .option("--lists <paths...>", "official list files or folders to screen against")
+        .option("--out <dir>", "folder for summary.json, report.html, report.md and the exports", "out")
+        .option("--published <date>", "publication date for documents that carry none, YYYY-MM-DD")
+        .option("--threshold <score>", "match score at which an entity counts as listed", "0.7")
+        .option("--as-of <date>", "analyse only claims that had begun by this date")
+        .option("--between <dates...>", "analyse only claims overlapping the period A B")
+        .option("--json", "print summary.json to stdout"),
+    load: () => import("./commands/investigate.js"),
+  },
+  {
+    name: "resolve",
+    description:
+      "Re-run resolution (replaying every analyst decision) and screen entities against stored lists",
+    examples: ["skein resolve", "skein resolve --threshold 0.8 --json"],
+    define: (c) =>
+      workspaceOption(c)
+        .option("--snapshot <ids...>", "list snapshots to screen against (default: the newest of each list)")
+        .option("--threshold <score>", "lowest score stored as a match", "0.7")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/resolve.js"),
+  },
+  {
+    name: "entities",
+    description: "List the case entities (one per real-world party) with their list matches",
+    examples: ["skein entities", "skein entities --json"],
+    define: (c) => workspaceOption(c).option("--json", "print JSON, with members and mention ids"),
+    load: () => import("./commands/entities.js"),
+  },
+  decisionCommand(
+    "merge",
+    "Record that two entities are one party (appended to the decision log)",
+    [
+      "skein merge case_1a2b3c case_4d5e6f --why 'same tax number in both registries'",
+      "skein merge case_1a2b case_4d5e --by alice",
+    ],
+    (c) => c.argument("<a>", "entity id").argument("<b>", "entity id"),
+  ),
+  decisionCommand(
+    "split",
+    "Record that mentions resolved into an entity are another party",
+    [
+      "skein split case_1a2b3c --mention men_9f8e7d --why 'a namesake in another country'",
+      "skein split case_1a2b3c --mention men_9f8e7d men_6c5b4a",
+    ],
+    (c) =>
+      c
+        .argument("<entity>", "entity id")
+        .requiredOption("--mention <ids...>", "mention ids (see `skein entities --json`)"),
+  ),
+  decisionCommand(
+    "not-same",
+    "Record that two entities are different parties",
+    [
+      "skein not-same case_1a2b3c case_4d5e6f --why 'different founding dates'",
+      "skein not-same ent_77aa ent_88bb --by alice",
+    ],
+    (c) => c.argument("<a>", "entity id").argument("<b>", "entity id"),
+  ),
+  decisionCommand(
+    "accept",
+    "Accept a claim after review",
+    ["skein accept clm_1a2b3c --why 'invoice seen'", "skein accept clm_1a2b3c --by alice"],
+    (c) => c.argument("<claim>", "claim id"),
+  ),
+  decisionCommand(
+    "reject",
+    "Reject a claim after review (it leaves the network)",
+    [
+      "skein reject clm_1a2b3c --why 'misread: the sentence is about a competitor'",
+      "skein reject clm_1a2b3c --by alice",
+    ],
+    (c) => c.argument("<claim>", "claim id"),
+  ),
+  decisionCommand(
+    "confirm",
+    "Confirm a list match",
+    ["skein confirm match_1a2b3c --why 'same registration number'", "skein confirm match_1a2b3c --by alice"],
+    (c) => c.argument("<match>", "match id (see `skein matches`)"),
+  ),
+  decisionCommand(
+    "dismiss",
+    "Dismiss a list match as a different party",
+    [
+      "skein dismiss match_1a2b3c --why 'different country and founding date'",
+      "skein dismiss match_1a2b3c --by alice",
+    ],
+    (c) => c.argument("<match>", "match id (see `skein matches`)"),
+  ),
+  decisionCommand(
+    "undo",
+    "Undo a decision (the log keeps it, marked superseded)",
+    ["skein undo 3 --why 'merged by mistake'", "skein undo 3 --by alice"],
+    (c) => c.argument("<decision>", "decision number (see `skein decisions`)"),
+  ),
+  {
+    name: "decisions",
+    description: "Show the analyst decision log, oldest first",
+    examples: ["skein decisions", "skein decisions --json"],
+    define: (c) => workspaceOption(c).option("--json", "print JSON"),
+    load: () => import("./commands/decisions.js"),
+  },
+  {
+    name: "matches",
+    description: "List the matches of case entities to list entries, with scores, explanations and decisions",
+    examples: ["skein matches", "skein matches --json"],
+    define: (c) => workspaceOption(c).option("--json", "print JSON with per-feature explanations"),
+    load: () => import("./commands/matches.js"),
+  },
+  analysisCommand(
+    "paths",
+    "Exposure paths to sanctioned entities, weakest link first, each hop with its quote",
+    ["skein paths --to-sanctioned", "skein paths --from case_1a2b3c --to-sanctioned --max-hops 2 --json"],
+    (c) =>
+      c
+        .option("--from <entity>", "entity the paths leave from (default: every entity)")
+        .option("--to-sanctioned", "paths that end at a sanctioned entity")
+        .option("--max-hops <n>", "longest path, in links", "3")
+        .option("--limit <n>", "most paths shown (0: all)"),
+  ),
+  analysisCommand(
+    "intermediaries",
+    "Entities between suppliers and sanctioned buyers (betweenness)",
+    ["skein intermediaries", "skein intermediaries --between 2024-01 2024-12 --json"],
+    (c) => c.option("--limit <n>", "most results shown (0: all)"),
+  ),
+  analysisCommand(
+    "focal-points",
+    "The most connected parties (weighted degree, PageRank)",
+    ["skein focal-points", "skein focal-points --as-of 2024-06-30 --json"],
+    (c) => c.option("--limit <n>", "most results shown (0: all)"),
+  ),
+  analysisCommand(
+    "candidates",
+    "Designation candidates: unsanctioned parties with sourced ties to sanctioned ones",
+    ["skein candidates", "skein candidates --max-hops 1 --json"],
+    (c) =>
+      c
+        .option("--max-hops <n>", "longest tie, in links")
+        .option("--limit <n>", "most results shown (0: all)"),
+  ),
+  analysisCommand(
+    "ego",
+    "An entity's neighbourhood with the claims that join it",
+    ["skein ego case_1a2b3c", "skein ego case_1a2b3c --hops 1 --json"],
+    (c) => c.argument("<entity>", "entity id").option("--hops <n>", "links out from the entity", "2"),
+  ),
 ];
 
 /** Registers every command on the program. */

@@ -30,3 +30,11 @@ export { type MatchView, matchIdOf, readMatchesWithDecisions } from "./matches.j
 export { keyOfName, keysOfNames, type NameKey } from "./names.js";
 export { type MatchDecision, type Replay, replayDecisions } from "./replay.js";
 export { type ResolutionSummary, resolveWithin, runResolution } from "./run-resolution.js";
+export {
+  namesToScreen,
+  runScreening,
+  SCREENING_DEFAULTS,
+  type ScreeningOptions,
+  type ScreeningSummary,
+  screenEntities,
+} from "./screen-entities.js";

@@ -1,0 +1,135 @@
+// skein investigate DOCS… [--lists PATH…] [--out DIR]: the main job in one command, with a progress
+// line per stage (ingest → extract → resolve → screen → analyse → report); writes DIR/summary.json,
+// report.html, report.md and the exports, and prints what it found.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { runExtraction } from "../../extract/index.js";
+import { buildNetwork } from "../../graph/index.js";
+import { DEFAULT_MAX_BYTES, expandPaths, ingestPaths } from "../../ingest/index.js";
+import { listSnapshots, loadLists } from "../../lists/index.js";
+import { SkeinError } from "../../model/index.js";
+import { buildInvestigation, writeReports } from "../../report/index.js";
+import { readCaseView, runResolution, runScreening } from "../../resolve/index.js";
+import { networkFilterOf } from "../analysis-options.js";
+import { printJson, printResult, say, startProgress } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+const STAGES = ["ingest", "extract", "resolve", "screen", "analyse", "report"] as const;
+
+/** What summary.json holds that this command prints. */
+interface Summary {
+  sources: number;
+  entities: number;
+  claims: number;
+  sanctioned: Array<{
+    entity: { id: string; caption: string };
+    matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
+  }>;
+  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: unknown[][] }>;
+  intermediaries: Array<{ entity?: { caption: string } }>;
+}
+
+function step(index: number, text: string): void {
+  say(`[${index + 1}/${STAGES.length}] ${STAGES[index]}: ${text}`);
+}
+
+function checkOptions(options: Record<string, unknown>): {
+  threshold: number;
+  published: string | undefined;
+} {
+  const threshold = Number(options.threshold ?? 0.7);
+  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
+    throw new SkeinError("CLI_USAGE", "--threshold must be a score in (0, 1], e.g. 0.7", {
+      field: "--threshold",
+      received: String(options.threshold),
+    });
+  }
+  const published = options.published as string | undefined;
+  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    throw new SkeinError("INGEST_BAD_METADATA", "--published must be a date YYYY-MM-DD, e.g. 2024-10-17", {
+      field: "--published",
+      received: published,
+    });
+  }
+  return { threshold, published };
+}
+
+export async function run(docs: string[], options: Record<string, unknown>): Promise<number> {
+  const { threshold, published } = checkOptions(options);
+  const filter = networkFilterOf(options);
+  const outDir = String(options.out ?? "out");
+  const listPaths = (options.lists as string[] | undefined) ?? [];
+  let failed = 0;
+
+  await withWorkspace(options, async ({ db }) => {
+    const progress = startProgress(expandPaths(docs).length, "ingest");
+    const ingested = await ingestPaths(db, docs, { published, maxBytes: DEFAULT_MAX_BYTES }, (r) =>
+      progress.tick(r.file),
+    );
+    progress.stop();
+    for (const r of ingested) {
+      for (const warning of r.warnings) say(`skein: warning: ${warning}`);
+      if (r.status === "failed" && r.error)
+        say(`skein: ${relative(process.cwd(), r.file) || r.file}: ${r.error.message}`);
+    }
+    failed = ingested.filter((r) => r.status === "failed").length;
+    const sourceIds = [...new Set(ingested.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];
+    const fresh = ingested.filter((r) => r.status === "ingested").length;
+    step(
+      0,
+      `${ingested.length} file(s): ${fresh} new, ${sourceIds.length - fresh} already in the workspace, ${failed} failed`,
+    );
+
+    const loaded = listPaths.length > 0 ? await loadLists(db, listPaths) : [];
+    for (const l of loaded) {
+      for (const issue of l.issues) say(`skein: warning: ${JSON.stringify(issue)}`);
+    }
+
+    const extraction = await runExtraction(db, sourceIds, {});
+    step(1, `${sourceIds.length} source(s): ${JSON.stringify(extraction)}`);
+
+    const resolution = await runResolution(db);
+    step(2, `${resolution.documentEntities} document entities into ${resolution.entities} entities`);
+
+    const snapshotIds = loaded.length > 0 ? loaded.map((l) => l.snapshot.id) : undefined;
+    if (snapshotIds || (await listSnapshots(db)).length > 0) {
+      const screening = await runScreening(db, snapshotIds, { threshold });
+      const lists = screening.snapshots
+        .map((s) => `${s.authority}/${s.list} (${s.entries} entries)`)
+        .join(", ");
+      step(3, `${screening.screened} entities against ${lists}: ${screening.matches} match(es)`);
+    } else {
+      step(3, "no list given (--lists PATH): screening skipped");
+    }
+
+    const view = await readCaseView(db, { threshold });
+    const network = buildNetwork(view, filter);
+    const investigation = buildInvestigation(view, network, {});
+    step(4, `${network.order} entities, ${network.size} links`);
+
+    await writeReports(investigation, outDir);
+    step(5, `written to ${outDir}`);
+  });
+
+  const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) as Summary;
+  if (options.json) {
+    printJson(summary);
+    return failed > 0 ? 1 : 0;
+  }
+  printResult(`${summary.sources} sources, ${summary.entities} entities, ${summary.claims} claims`);
+  printResult(`\nSanctioned parties (${summary.sanctioned.length}):`);
+  for (const s of summary.sanctioned) {
+    const entries = s.matches.map(
+      (m) => `${m.authority} ${m.list} ${m.authority_id} (${m.program}, ${m.score.toFixed(2)})`,
+    );
+    printResult(`  ${s.entity.caption}  —  ${entries.join("; ")}`);
+  }
+  printResult(`\nDesignation candidates (${summary.candidates.length}):`);
+  for (const c of summary.candidates.slice(0, 10)) {
+    printResult(`  ${c.entity.caption}  score ${c.score.toFixed(2)}, ${c.paths.length} path(s)`);
+  }
+  printResult(
+    `\nReport: ${join(outDir, "report.html")} (also report.md, summary.json, entities.ftm.json, network.graphml, network.gexf, claims.csv)`,
+  );
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+// skein resolve: re-runs resolution (replaying every analyst decision) and screens the case entities
+// against the stored list snapshots.
+
+import { listSnapshots } from "../../lists/index.js";
+import { SkeinError } from "../../model/index.js";
+import { runResolution, runScreening } from "../../resolve/index.js";
+import { printJson, printResult, say } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const threshold = Number(options.threshold ?? 0.7);
+  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
+    throw new SkeinError("CLI_USAGE", "--threshold must be a score in (0, 1], e.g. 0.7", {
+      field: "--threshold",
+      received: String(options.threshold),
+    });
+  }
+  const result = await withWorkspace(options, async ({ db }) => {
+    const resolution = await runResolution(db);
+    const hasLists = (await listSnapshots(db)).length > 0;
+    const snapshots = options.snapshot as string[] | undefined;
+    const screening = hasLists || snapshots ? await runScreening(db, snapshots, { threshold }) : null;
+    return { resolution, screening };
+  });
+  if (options.json) {
+    printJson(result);
+    return 0;
+  }
+  const { resolution, screening } = result;
+  printResult(
+    `resolved ${resolution.documentEntities} document entities into ${resolution.entities} entities`,
+  );
+  if (resolution.claims.accepted || resolution.claims.rejected) {
+    printResult(
+      `claims: ${resolution.claims.accepted} accepted, ${resolution.claims.rejected} rejected by analysts`,
+    );
+  }
+  for (const id of resolution.unapplied)
+    say(`skein: warning: decision ${id} names a claim that no longer exists`);
+  if (screening) {
+    const lists = screening.snapshots.map((s) => `${s.authority}/${s.list}`).join(", ");
+    printResult(`screened ${screening.screened} entities against ${lists}: ${screening.matches} matches`);
+  } else {
+    say("no list loaded: screening skipped (load one with `skein lists load PATH`)");
+  }
+  return 0;
+}

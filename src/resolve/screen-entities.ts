@@ -1,0 +1,127 @@
+// Screening case entities against stored list snapshots with the screening engine: each party, vessel
+// and aircraft is queried by its names, and every hit at the threshold becomes a match with its score,
+// per-feature explanation and snapshot.
+
+import { readStoredEntries } from "../lists/index.js";
+import type { Entity, EntityType, Match } from "../model/index.js";
+import { buildIndex, screen } from "../screen/index.js";
+import { type Db, readCaseEntities, replaceMatches } from "../store/index.js";
+import { matchIdOf } from "./matches.js";
+import { keysOfNames } from "./names.js";
+
+/** Options of screening case entities. */
+export interface ScreeningOptions {
+  /** Lowest score stored as a match. */
+  threshold: number;
+  /** Most list entries kept per entity and snapshot. */
+  limit: number;
+  /** Names of one entity queried at most (the fullest first). */
+  maxNames: number;
+  /** Entries scoring more than this below an entity's best entry are dropped (another party's near miss). */
+  margin: number;
+}
+
+/** Defaults of screening case entities. */
+export const SCREENING_DEFAULTS: Readonly<ScreeningOptions> = Object.freeze({
+  threshold: 0.7,
+  limit: 3,
+  maxNames: 6,
+  margin: 0.1,
+});
+
+/** The list-entry schema a case entity is screened as; null for what lists do not hold (places, products). */
+const SCREENED_AS: Partial<Record<EntityType, string>> = {
+  Person: "Person",
+  Company: "Company",
+  Organization: "Organization",
+  PublicBody: "Organization",
+  Vessel: "Vessel",
+  Aircraft: "Airplane",
+};
+
+/**
+ * The names an entity is screened by: names of two words or more when it has any (a lone surname or
+ * short form matches too much on its own), else its single-word names.
+ */
+export function namesToScreen(entity: Entity, maxNames: number): string[] {
+  const keys = keysOfNames([entity.caption, ...entity.names], entity.type);
+  const full = keys.filter((k) => k.tokens.length >= 2);
+  if (entity.type === "Person" && full.length === 0) return [];
+  return (full.length > 0 ? full : keys)
+    .map((k) => k.name)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, maxNames);
+}
+
+/** Screens entities against one snapshot's index. Pure: returns the matches, best first per entity. */
+export function screenEntities(
+  entities: Entity[],
+  index: ReturnType<typeof buildIndex>,
+  snapshotId: string,
+  options: Partial<ScreeningOptions> = {},
+): Array<Omit<Match, "decision">> {
+  const config = { ...SCREENING_DEFAULTS, ...options };
+  const out: Array<Omit<Match, "decision">> = [];
+  for (const entity of entities) {
+    const schema = SCREENED_AS[entity.type];
+    if (!schema) continue;
+    const best = new Map<string, Omit<Match, "decision">>();
+    for (const name of namesToScreen(entity, config.maxNames)) {
+      const query = { name, schema, countries: entity.country ? [entity.country] : [] };
+      for (const result of screen(index, query, { threshold: config.threshold, limit: config.limit })) {
+        if (result.score < config.threshold) continue;
+        const seen = best.get(result.entry.id);
+        if (seen && seen.score >= result.score) continue;
+        best.set(result.entry.id, {
+          id: matchIdOf(entity.id, snapshotId, result.entry.id),
+          entityId: entity.id,
+          snapshotId,
+          entryId: result.entry.id,
+          score: result.score,
+          algorithm: result.algorithm,
+          explanations: result.explanations,
+        });
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
+    const floor = (ranked[0]?.score ?? 0) - config.margin;
+    out.push(...ranked.filter((m) => m.score >= floor).slice(0, config.limit));
+  }
+  return out;
+}
+
+/** What one screening run did. */
+export interface ScreeningSummary {
+  snapshots: Array<{ id: string; authority: string; list: string; entries: number }>;
+  screened: number;
+  matches: number;
+}
+
+/**
+ * Screens every case entity against the given snapshots (or the newest of each list) and replaces the
+ * stored matches, in one transaction. With no snapshot stored it screens nothing and says so.
+ */
+export async function runScreening(
+  db: Db,
+  snapshotIds: string[] | undefined,
+  options: Partial<ScreeningOptions> = {},
+): Promise<ScreeningSummary> {
+  const lists = await readStoredEntries(db, snapshotIds);
+  const entities = await readCaseEntities(db);
+  const screened = entities.filter((e) => SCREENED_AS[e.type]);
+  const matches: Array<Omit<Match, "decision">> = [];
+  for (const { snapshot, entries } of lists) {
+    matches.push(...screenEntities(screened, buildIndex(entries), snapshot.id, options));
+  }
+  await db.transaction().execute((trx) => replaceMatches(trx, matches));
+  return {
+    snapshots: lists.map(({ snapshot, entries }) => ({
+      id: snapshot.id,
+      authority: snapshot.authority,
+      list: snapshot.list,
+      entries: entries.length,
+    })),
+    screened: screened.length,
+    matches: matches.length,
+  };
+}
