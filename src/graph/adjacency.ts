@@ -65,9 +65,11 @@ export interface Hop {
   certainty: Certainty;
   claimCount: number;
   sourceCount: number;
-  /** The strongest claim's quote, its source and who says it. */
+  /** The strongest claim's quote (with its [start, end) span), its source and who says it. */
   claimId: string;
   quote: string;
+  start: number;
+  end: number;
   sourceId: string;
   source: SourceRef | null;
   attribution: string | null;
@@ -98,6 +100,8 @@ export function hopOf(network: Network, key: string, from: string): Hop {
     sourceCount: edge.sourceCount,
     claimId: best.claimId,
     quote: best.quote,
+    start: best.start,
+    end: best.end,
     sourceId: best.sourceId,
     source: network.getAttribute("sources")[best.sourceId] ?? null,
     attribution: best.attribution,

@@ -63,6 +63,7 @@ export interface NodeData {
   sanctioned: boolean;
   listings: Listing[];
   names: string[];
+  identifiers: Record<string, string[]>;
 }
 
 /** Edge attributes: the claims of one (subject, predicate, object), aggregated. */
@@ -109,7 +110,7 @@ const LISTING_FLAG_PREDICATES: ReadonlySet<Predicate> = new Set<Predicate>(["sup
 
 /** The key of the edge aggregating claims of (subject, predicate, object). */
 export function edgeKeyOf(subjectId: string, predicate: Predicate, objectId: string): string {
-  return `${subjectId}\u001f${predicate}\u001f${objectId}`;
+  return `${subjectId}|${predicate}|${objectId}`;
 }
 
 /**
@@ -144,6 +145,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
       sanctioned: e.sanctioned,
       listings: e.listings,
       names: e.names,
+      identifiers: e.identifiers,
     });
     const dated = e.listings.filter((l) => l.listingDate !== null && l.decision !== "dismissed");
     dated.sort((a, b) => (a.listingDate! < b.listingDate! ? -1 : 1));

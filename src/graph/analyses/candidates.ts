@@ -28,7 +28,7 @@ export interface Candidate {
   score: number;
   /** Distinct sanctioned parties it is tied to. */
   ties: number;
-  /** Claims and independent sources behind its direct ties. */
+  /** Claims, and independent sources summed per link, behind the links of its best ties. */
   claims: number;
   sources: number;
   /** Best path to each sanctioned party, best first, each hop with its quote and source. */
@@ -95,13 +95,11 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
         return hop;
       });
     });
-    const direct = new Set<string>();
+    const links = new Set<string>();
+    for (const tie of best.values()) for (const slot of tie.slots) links.add(adjacency.edgeKey[slot]);
     let claims = 0;
     let sources = 0;
-    for (const tie of best.values()) {
-      const key = adjacency.edgeKey[tie.slots[0]];
-      if (tie.slots.length !== 1 || direct.has(key)) continue;
-      direct.add(key);
+    for (const key of links) {
       const edge = network.getEdgeAttributes(key);
       claims += edge.claimCount;
       sources += edge.sourceCount;

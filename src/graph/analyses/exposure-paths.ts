@@ -147,7 +147,7 @@ function bestPaths(network: Network, adjacency: Adjacency, maxHops: number): Exp
       for (let s = offsets[v]; s < offsets[v + 1]; s++) {
         const u = neighbour[s];
         if (width[u] < 0) continue;
-        const w = strength[s] < width[u] ? strength[s] : width[u];
+        const w = Math.min(strength[s], width[u]);
         if (w > nextWidth[v]) {
           nextWidth[v] = w;
           nextStep[v] = u;

@@ -1,0 +1,111 @@
+// summary.json: the investigation's findings in the shape other tools read — counts, sanctioned
+// parties with their list entries, candidates with their paths and quotes, intermediaries and focal points.
+import type { Hop } from "../../graph/index.js";
+import type { Investigation } from "../investigation.js";
+import type { ExportFormat } from "../writer.js";
+
+/** One hop in summary.json. */
+export interface SummaryHop {
+  from: { id: string; caption: string };
+  to: { id: string; caption: string };
+  predicate: string;
+  quote: string;
+  source: { id: string; title: string | null; publisher: string | null; url: string | null };
+}
+
+/** The summary.json document. */
+export interface Summary {
+  sources: number;
+  entities: number;
+  claims: number;
+  sanctioned: Array<{
+    entity: { id: string; caption: string };
+    matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
+  }>;
+  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: SummaryHop[][] }>;
+  intermediaries: Array<{
+    entity: { id: string; caption: string };
+    score: number;
+    suppliers: number;
+    sanctioned: boolean;
+  }>;
+  focal_points: Array<{
+    entity: { id: string; caption: string };
+    pagerank: number;
+    weighted_degree: number;
+    degree: number;
+    sanctioned: boolean;
+  }>;
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+function hopOf(hop: Hop): SummaryHop {
+  return {
+    from: { id: hop.from, caption: hop.fromCaption },
+    to: { id: hop.to, caption: hop.toCaption },
+    predicate: hop.predicate,
+    quote: hop.quote,
+    source: {
+      id: hop.sourceId,
+      title: hop.source?.title ?? hop.source?.filename ?? null,
+      publisher: hop.source?.publisher ?? null,
+      url: hop.source?.url ?? null,
+    },
+  };
+}
+
+/** Builds the summary.json document (candidates capped by `limits.summaryCandidates`). */
+export function buildSummary(inv: Investigation): Summary {
+  return {
+    sources: inv.counts.sources,
+    entities: inv.counts.entities,
+    claims: inv.counts.claims,
+    sanctioned: inv.sanctioned.map((s) => ({
+      entity: { id: s.entity.id, caption: s.entity.caption },
+      matches: s.listings
+        .filter((l) => l.decision !== "dismissed")
+        .map((l) => ({
+          authority: l.authority,
+          authority_id: l.authorityId,
+          list: l.list,
+          program: l.programs.join("; "),
+          score: round(l.score),
+        })),
+    })),
+    candidates: inv.candidates.slice(0, inv.limits.summaryCandidates).map((c) => ({
+      entity: { id: c.entity.id, caption: c.entity.caption },
+      score: round(c.score),
+      paths: c.paths.map((p) => p.map(hopOf)),
+    })),
+    intermediaries: inv.intermediaries.slice(0, inv.limits.intermediaries).map((i) => ({
+      entity: i.entity,
+      score: round(i.score),
+      suppliers: i.suppliers,
+      sanctioned: i.sanctioned,
+    })),
+    focal_points: inv.focalPoints.slice(0, inv.limits.focalPoints).map((f) => ({
+      entity: f.entity,
+      pagerank: round(f.pagerank),
+      weighted_degree: round(f.weightedDegree),
+      degree: f.degree,
+      sanctioned: f.sanctioned,
+    })),
+  };
+}
+
+/** The summary.json format (composed at finish; records are not needed). */
+export const summaryJson: ExportFormat = {
+  name: "summary",
+  filename: "summary.json",
+  description:
+    "Counts, sanctioned parties with list entries, candidates with paths and quotes, intermediaries, focal points.",
+  create(investigation, sink) {
+    return {
+      write() {},
+      finish() {
+        sink.write(`${JSON.stringify(buildSummary(investigation), null, 2)}\n`);
+      },
+    };
+  },
+};

@@ -1,0 +1,328 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import followthemoney from "@opensanctions/followthemoney";
+import { parse as parseCsv } from "csv-parse/sync";
+import { parseHTML } from "linkedom";
+import { SaxesParser } from "saxes";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildInvestigation,
+  EXPORTS,
+  escapeHtml,
+  escapeMarkdown,
+  safeUrl,
+  writeReports,
+} from "../../src/report/index.js";
+import {
+  claims,
+  FORMULA_QUOTE,
+  HOSTILE_NAME,
+  HOSTILE_QUOTE,
+  network,
+  view,
+} from "../fixtures/report/case.js";
+
+const GENERATED = "2025-03-01T12:00:00.000Z";
+let dir: string;
+const read = (name: string) => readFileSync(join(dir, name), "utf8");
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "skein-report-"));
+  writeReports(buildInvestigation(view, network, { title: "Case <Ossery>", generatedAt: GENERATED }), dir);
+});
+
+describe("writeReports", () => {
+  it("writes every registered format", () => {
+    expect(EXPORTS.map((f) => f.filename).sort()).toEqual(
+      [
+        "claims.csv",
+        "entities.ftm.json",
+        "network.gexf",
+        "network.graphml",
+        "report.html",
+        "report.md",
+        "summary.json",
+      ].sort(),
+    );
+    for (const f of EXPORTS) expect(read(f.filename).length).toBeGreaterThan(50);
+  });
+
+  it("writes the same bytes for the same case", () => {
+    const again = mkdtempSync(join(tmpdir(), "skein-report-"));
+    writeReports(
+      buildInvestigation(view, network, { title: "Case <Ossery>", generatedAt: GENERATED }),
+      again,
+    );
+    for (const f of EXPORTS) expect(readFileSync(join(again, f.filename), "utf8")).toBe(read(f.filename));
+  });
+
+  it("fails with REPORT_WRITE_FAILED when the folder cannot be made", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "skein-report-")), "plain-file");
+    writeFileSync(file, "x");
+    const inv = buildInvestigation(view, network, undefined);
+    expect(() => writeReports(inv, join(file, "out"))).toThrow(
+      expect.objectContaining({ code: "REPORT_WRITE_FAILED" }),
+    );
+  });
+});
+
+describe("summary.json", () => {
+  it("has the documented shape and values", () => {
+    const summary = JSON.parse(read("summary.json"));
+    expect(Object.keys(summary)).toEqual([
+      "sources",
+      "entities",
+      "claims",
+      "sanctioned",
+      "candidates",
+      "intermediaries",
+      "focal_points",
+    ]);
+    expect(summary).toMatchObject({ sources: 3, entities: 9, claims: claims.length });
+    expect(summary.sanctioned.map((s: { entity: { caption: string } }) => s.entity.caption)).toEqual([
+      "Borvik Trade",
+      "Kestrel Arms",
+    ]);
+    expect(summary.sanctioned[1].matches).toEqual([
+      { authority: "ofac", authority_id: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
+    ]);
+    const candidate = summary.candidates.find((c: { entity: { id: string } }) => c.entity.id === "a");
+    expect(Object.keys(candidate)).toEqual(["entity", "score", "paths"]);
+    const hop = candidate.paths[0][0];
+    expect(Object.keys(hop)).toEqual(["from", "to", "predicate", "quote", "source"]);
+    expect(hop).toMatchObject({
+      from: { id: "a", caption: HOSTILE_NAME },
+      to: { id: "b" },
+      predicate: "supplies",
+    });
+    expect(hop.source.id).toBe("s2");
+    expect(summary.candidates.map((c: { entity: { id: string } }) => c.entity.id)).not.toContain("k");
+    expect(summary.focal_points[0]).toMatchObject({ entity: { id: "b" } });
+  });
+});
+
+describe("report.html", () => {
+  it("renders document text as text, never as markup", () => {
+    const html = read("report.html");
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll("script")).toHaveLength(0);
+    expect(document.querySelectorAll("img")).toHaveLength(0);
+    for (const element of document.querySelectorAll("*")) {
+      for (const attribute of element.attributes) {
+        expect(attribute.name.startsWith("on")).toBe(false);
+        expect(attribute.value.toLowerCase()).not.toMatch(/^\s*javascript:/);
+      }
+    }
+    const text = document.body.textContent ?? "";
+    expect(text).toContain(HOSTILE_NAME);
+    expect(text).toContain(HOSTILE_QUOTE);
+    expect(document.querySelector("title")?.textContent).toBe("Case <Ossery>");
+    expect(document.querySelector('a[href="https://example.org/a?b=1&c=2"]')).not.toBeNull();
+  });
+
+  it("has every section, the network picture, and a note for every reference", () => {
+    const { document } = parseHTML(read("report.html"));
+    const ids = [...document.querySelectorAll("h2")].map((h) => h.id);
+    expect(ids).toEqual([
+      "summary",
+      "sanctioned",
+      "candidates",
+      "paths",
+      "intermediaries",
+      "focal-points",
+      "network",
+      "timeline",
+      "sources",
+      "notes",
+    ]);
+    const svg = document.querySelector('svg[role="img"]')!;
+    expect(svg.querySelectorAll("circle")).toHaveLength(9);
+    const refs = [...document.querySelectorAll("sup a")].map((a) => a.getAttribute("href"));
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) expect(document.querySelector(ref!)).not.toBeNull();
+    const notes = [...document.querySelectorAll("ol.notes li")].map((li) => li.textContent ?? "");
+    expect(
+      notes.some((n) => n.includes(HOSTILE_QUOTE) && n.includes("reported") && n.includes("Alpha Wire")),
+    ).toBe(true);
+    expect(notes.some((n) => n.includes("OFAC sdn entry 91107"))).toBe(true);
+    const timeline = document.querySelector("#timeline + ul")!.textContent!;
+    expect(timeline).toMatch(/2024-03-01: Kestrel Arms listed by OFAC/);
+    expect(timeline).toMatch(
+      /2024-04-01 – 2024-06-30.*Borvik Trade supplies Kestrel Arms.*after the counterparty's listing/,
+    );
+  });
+
+  it("caps sections for huge cases and says what it cut", () => {
+    const inv = buildInvestigation(view, network, {
+      generatedAt: GENERATED,
+      limits: { paths: 1, picture: 3 },
+    });
+    expect(inv.cuts).toEqual([
+      { section: "exposure paths", shown: 1, total: inv.paths.length },
+      { section: "network picture", shown: 3, total: 9 },
+    ]);
+    expect(
+      inv.picture.nodes
+        .slice(0, 2)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(["b", "k"]);
+  });
+});
+
+describe("report.md", () => {
+  it("carries the same sections with escaped text and defined footnotes", () => {
+    const md = read("report.md");
+    expect(md).not.toMatch(/<script|<img|<b>/i);
+    expect(md).toContain("&lt;script&gt;");
+    const headings = md.split("\n").filter((l) => l.startsWith("## "));
+    expect(headings).toHaveLength(10);
+    const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
+    const defined = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
+    expect(refs.size).toBeGreaterThan(5);
+    expect(defined).toEqual(refs);
+    expect(md).not.toContain("javascript:alert(1))");
+  });
+});
+
+describe("entities.ftm.json", () => {
+  const model = new followthemoney.Model(followthemoney.defaultModel);
+  const lines = () =>
+    read("entities.ftm.json")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+
+  it("loads every line in the FtM model, with valid ids and references that fit their ranges", () => {
+    const rows = lines();
+    const entities = rows.map((row) => model.getEntity(row));
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    expect(byId.size).toBe(entities.length);
+    for (const e of entities) {
+      expect(e.id).toMatch(/^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/);
+      expect(e.schema.abstract).toBe(false);
+      for (const property of e.getProperties()) {
+        if (property.type.name !== "entity") continue;
+        for (const value of e.getProperty(property)) {
+          const target = byId.get(String(value));
+          expect(target, `${e.id}.${property.name} → ${value}`).toBeDefined();
+          expect(target!.schema.isA(property.getRange())).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("maps links to FtM edges, sources to Documents and list entries to Sanctions", () => {
+    const rows = lines();
+    const count = (schema: string) => rows.filter((r) => r.schema === schema).length;
+    expect(count("Document")).toBe(3);
+    expect(count("Ownership")).toBe(1);
+    expect(count("Directorship")).toBe(1);
+    expect(count("Representation")).toBe(1);
+    expect(count("Membership")).toBe(1);
+    expect(count("Sanction")).toBe(3);
+    expect(count("Documentation")).toBeGreaterThan(5);
+    const employment = rows.filter((r) => r.schema === "Employment");
+    expect(employment).toHaveLength(1);
+    expect(employment[0].properties).toMatchObject({ employee: ["p"], employer: ["b"] });
+    const payment = rows.find((r) => r.schema === "Payment");
+    expect(payment.properties).toMatchObject({
+      payer: ["a"],
+      beneficiary: ["b"],
+      amount: ["5000000"],
+      currency: ["CNY"],
+    });
+    const unknown = rows
+      .filter((r) => r.schema === "UnknownLink")
+      .map((r) => r.properties.role[0])
+      .sort();
+    // A company cannot be FtM's employee, so that link stays an UnknownLink; denied and rejected claims are absent.
+    expect(unknown).toEqual(["develops", "employs", "located in", "supplies", "supplies"]);
+    expect(rows.find((r) => r.id === "d").schema).toBe("Asset");
+    expect(rows.find((r) => r.id === "q").schema).toBe("Address");
+    expect(rows.find((r) => r.id === "k").properties.topics).toEqual(["sanction"]);
+    const leak = rows.find(
+      (r) =>
+        r.schema === "Document" &&
+        r.properties.publisher?.[0] === "Alpha Wire" &&
+        r.properties.title[0].startsWith("Leak"),
+    );
+    expect(leak.properties.sourceUrl).toBeUndefined();
+  });
+});
+
+describe("network.graphml and network.gexf", () => {
+  function parseXml(text: string) {
+    const parser = new SaxesParser({ xmlns: true });
+    const counts: Record<string, number> = {};
+    const labels: string[] = [];
+    parser.on("opentag", (tag) => {
+      counts[tag.local] = (counts[tag.local] ?? 0) + 1;
+      const label = tag.attributes.label;
+      if (label && typeof label === "object" && tag.local === "node") labels.push(label.value);
+    });
+    parser.on("text", (t) => {
+      if (t.includes("<script>")) labels.push(t);
+    });
+    parser.write(text).close();
+    return { counts, labels };
+  }
+
+  it("GraphML parses back with one node per entity and one edge per link", () => {
+    const { counts, labels } = parseXml(read("network.graphml"));
+    expect(counts.node).toBe(network.order);
+    expect(counts.edge).toBe(network.size);
+    expect(labels).toContain(HOSTILE_NAME);
+  });
+
+  it("GEXF parses back with one node per entity and one edge per link", () => {
+    const { counts, labels } = parseXml(read("network.gexf"));
+    expect(counts.node).toBe(network.order);
+    expect(counts.edge).toBe(network.size);
+    expect(labels).toContain(HOSTILE_NAME);
+  });
+});
+
+describe("claims.csv", () => {
+  it("has one properly quoted row per claim", () => {
+    const rows = parseCsv(read("claims.csv"), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(claims.length);
+    const hostile = rows.find((r) => r.quote === HOSTILE_QUOTE)!;
+    expect(hostile).toMatchObject({
+      subject: HOSTILE_NAME,
+      object: "Borvik Trade",
+      predicate: "supplies",
+      period_start: "2023-04-01",
+    });
+    expect(rows.find((r) => r.predicate === "owns")!.quote).toBe(`'${FORMULA_QUOTE}`);
+    expect(rows.find((r) => r.status === "rejected")).toBeDefined();
+    expect(rows.find((r) => r.predicate === "pays" && r.amount)!).toMatchObject({
+      amount: "5000000",
+      currency: "CNY",
+    });
+  });
+});
+
+describe("escapeHtml", () => {
+  it.each([
+    ["<script>", "&lt;script&gt;"],
+    [`" onerror='x'`, "&quot; onerror=&#39;x&#39;"],
+    ["a & b", "a &amp; b"],
+    ["bell\u0007 and \uD800 lone", "bell and  lone"],
+    ["tab\tline\nok", "tab\tline\nok"],
+  ])("escapes %j", (input, expected) => {
+    expect(escapeHtml(input)).toBe(expected);
+  });
+});
+
+describe("escapeMarkdown and safeUrl", () => {
+  it("escapes Markdown marks before HTML, and lets only http(s) addresses be links", () => {
+    expect(escapeMarkdown("*a* [b](javascript:x) <i>'#1\nnext")).toBe(
+      "\\*a\\* \\[b\\](javascript:x) &lt;i&gt;&#39;\\#1 next",
+    );
+    expect(safeUrl("javascript:alert(1)")).toBeNull();
+    expect(safeUrl(" data:text/html,<b>")).toBeNull();
+    expect(safeUrl("https://example.org/x?y=1")).toBe("https://example.org/x?y=1");
+  });
+});
