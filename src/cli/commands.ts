@@ -288,6 +288,17 @@ export const COMMANDS: CommandSpec[] = [
     ["skein ego case_1a2b3c", "skein ego case_1a2b3c --hops 1 --json"],
     (c) => c.argument("<entity>", "entity id").option("--hops <n>", "links out from the entity", "2"),
   ),
+  {
+    name: "serve",
+    description: "Serve the workspace over HTTP: the API (with yente-compatible /match) and the web workbench",
+    examples: ["skein serve", "skein serve --workspace case.db --port 9000 --host 127.0.0.1"],
+    define: (c) =>
+      workspaceOption(c)
+        .option("--port <n>", "port to listen on (0: any free port)", "8080")
+        .option("--host <address>", "address to bind; loopback unless you mean to share the case", "127.0.0.1")
+        .option("--max-upload <MB>", "largest uploaded document, in MB", "20"),
+    load: () => import("./commands/serve.js"),
+  },
 ];
 
 /** Registers every command on the program. */

@@ -1,0 +1,116 @@
+// Builds the HTTP app over one open workspace without listening (fastify's build/listen split), so tests
+// inject requests and open no socket: one plugin per resource, the one error shape, and /openapi.json.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Workspace } from "../store/index.js";
+import { installErrorHandlers } from "./errors.js";
+import { buildOpenApi, collectRoutes } from "./openapi.js";
+import { claimsPlugin } from "./plugins/claims.js";
+import { decisionsPlugin } from "./plugins/decisions.js";
+import { entitiesPlugin } from "./plugins/entities.js";
+import { graphPlugin } from "./plugins/graph.js";
+import { listsPlugin } from "./plugins/lists.js";
+import { matchesPlugin } from "./plugins/matches.js";
+import { searchPlugin } from "./plugins/search.js";
+import { sourcesPlugin } from "./plugins/sources.js";
+import { vocabularyPlugin } from "./plugins/vocabulary.js";
+import { yentePlugin } from "./plugins/yente.js";
+import { createServerState, type ServerState } from "./state.js";
+
+/** Server configuration; every field has a default in SERVER_DEFAULTS. */
+export interface ServerConfig {
+  /** Largest JSON body, in bytes. */
+  bodyLimit: number;
+  /** Largest uploaded document, in bytes. */
+  maxUploadBytes: number;
+  /** Who decisions are recorded as when a request does not say. */
+  analyst: string;
+  /** Folder of the built web workbench (index.html); null serves the API only. */
+  webRoot: string | null;
+  /** fastify's logger option: false (tests), true, or a pino options object. */
+  logger: FastifyServerOptions["logger"];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Defaults: 1 MB JSON bodies, 20 MB uploads, the built workbench beside the compiled server. */
+export const SERVER_DEFAULTS: Readonly<ServerConfig> = Object.freeze({
+  bodyLimit: 1024 * 1024,
+  maxUploadBytes: 20 * 1024 * 1024,
+  analyst: process.env.USER ?? "analyst",
+  webRoot: resolve(here, "../web"),
+  logger: false,
+});
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The workspace and configuration, the only state shared across plugins. */
+    skein: ServerState;
+  }
+}
+
+/**
+ * Builds the app over an open workspace; it does not listen (see startServer). The caller owns the
+ * workspace and closes it after the app.
+ */
+export async function buildApp(options: {
+  workspace: Workspace;
+  config?: Partial<ServerConfig>;
+}): Promise<FastifyInstance> {
+  const config: ServerConfig = Object.freeze({ ...SERVER_DEFAULTS, ...options.config });
+  const app = Fastify({
+    logger: config.logger,
+    bodyLimit: config.bodyLimit,
+    // Keep each request's id short and unguessable-enough to quote in a bug report.
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: "array",
+        useDefaults: true,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
+  });
+  app.decorate("skein", createServerState(options.workspace.db, config));
+  installErrorHandlers(app);
+  const routes = collectRoutes(app);
+
+  await app.register(vocabularyPlugin);
+  await app.register(sourcesPlugin);
+  await app.register(entitiesPlugin);
+  await app.register(claimsPlugin);
+  await app.register(matchesPlugin);
+  await app.register(decisionsPlugin);
+  await app.register(graphPlugin);
+  await app.register(searchPlugin);
+  await app.register(listsPlugin);
+  await app.register(yentePlugin);
+
+  const version = "0.1.0";
+  app.get("/openapi.json", { schema: { hide: true } }, async () =>
+    buildOpenApi(routes, { title: "Skein API", version }),
+  );
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        summary: "Liveness check",
+        tags: ["meta"],
+        response: {
+          200: { type: "object", properties: { status: { type: "string" } }, required: ["status"] },
+        },
+      },
+    },
+    async () => ({ status: "ok" }),
+  );
+
+  if (config.webRoot && existsSync(join(config.webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: config.webRoot, prefix: "/", index: ["index.html"] });
+  }
+  return app;
+}

@@ -1,0 +1,147 @@
+// The analyst decision log over HTTP: read it, and record merge, split, not-same, accept/reject a claim,
+// confirm/dismiss a match, or undo, each through the resolve stage (append-only, applied at once).
+import type { FastifyInstance } from "fastify";
+import { DECISION_ACTIONS, type DecisionAction, SkeinError } from "../../model/index.js";
+import {
+  type DecisionMeta,
+  type DecisionOutcome,
+  decideMatch,
+  markNotSame,
+  mergeEntities,
+  reviewClaim,
+  splitEntity,
+  undoDecision,
+} from "../../resolve/index.js";
+import { listDecisions } from "../../store/index.js";
+import { DECISION_SCHEMA, listOf, objectOf } from "../schemas.js";
+
+const ref = { type: "string", minLength: 1, maxLength: 200 };
+
+/** The body of POST /api/decisions: an action and the ids it acts on. */
+const DECISION_BODY = objectOf(
+  {
+    action: { type: "string", enum: DECISION_ACTIONS },
+    entities: {
+      type: "array",
+      items: ref,
+      minItems: 2,
+      maxItems: 2,
+      description: "merge, not_same: two entity ids",
+    },
+    entity: { ...ref, description: "split: the entity to split" },
+    mentions: {
+      type: "array",
+      items: ref,
+      minItems: 1,
+      maxItems: 500,
+      description: "split: mention ids moved out",
+    },
+    claim: { ...ref, description: "accept, reject: the claim id" },
+    match: { ...ref, description: "confirm, dismiss: the match id" },
+    decision: { type: "integer", minimum: 1, description: "undo: the decision id" },
+    by: {
+      type: "string",
+      minLength: 1,
+      maxLength: 100,
+      description: "who decides (default: the server's analyst)",
+    },
+    why: { type: "string", minLength: 1, maxLength: 2000 },
+  },
+  ["entities", "entity", "mentions", "claim", "match", "decision", "by", "why"],
+);
+
+interface DecisionBody {
+  action: DecisionAction;
+  entities?: [string, string];
+  entity?: string;
+  mentions?: string[];
+  claim?: string;
+  match?: string;
+  decision?: number;
+  by?: string;
+  why?: string;
+}
+
+/** The field an action needs, or SERVER_BAD_REQUEST naming it. */
+function need<T>(value: T | undefined, action: string, field: string, example: string): T {
+  if (value === undefined) {
+    throw new SkeinError(
+      "SERVER_BAD_REQUEST",
+      `body: action "${action}" needs field "${field}", e.g. ${example}`,
+      {
+        part: "body",
+        field,
+      },
+    );
+  }
+  return value;
+}
+
+/** Records one decision through the resolve stage. */
+export async function recordDecision(app: FastifyInstance, body: DecisionBody): Promise<DecisionOutcome> {
+  const { db, config } = app.skein;
+  const meta: DecisionMeta = { by: body.by ?? config.analyst, why: body.why ?? null };
+  const { action } = body;
+  switch (action) {
+    case "merge":
+    case "not_same": {
+      const [a, b] = need(body.entities, action, "entities", '["ent_a", "ent_b"]');
+      return action === "merge" ? mergeEntities(db, a, b, meta) : markNotSame(db, a, b, meta);
+    }
+    case "split":
+      return splitEntity(
+        db,
+        need(body.entity, action, "entity", '"ent_a"'),
+        need(body.mentions, action, "mentions", '["men_1"]'),
+        meta,
+      );
+    case "accept":
+    case "reject":
+      return reviewClaim(db, need(body.claim, action, "claim", '"clm_1"'), action, meta);
+    case "confirm":
+    case "dismiss":
+      return decideMatch(db, need(body.match, action, "match", '"mat_1"'), action, meta);
+    case "undo":
+      return undoDecision(db, need(body.decision, action, "decision", "12"), meta);
+  }
+}
+
+/** The decisions plugin. */
+export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
+  app.get(
+    "/api/decisions",
+    {
+      schema: {
+        summary: "The analyst decision log, oldest first (undone entries marked)",
+        tags: ["decisions"],
+        response: { 200: listOf(DECISION_SCHEMA) },
+      },
+    },
+    async () => {
+      const items = await listDecisions(app.skein.db);
+      return { total: items.length, items };
+    },
+  );
+
+  app.post<{ Body: DecisionBody }>(
+    "/api/decisions",
+    {
+      schema: {
+        summary: "Record a decision: merge, split, not_same, accept, reject, confirm, dismiss or undo",
+        tags: ["decisions"],
+        body: DECISION_BODY,
+        response: {
+          201: objectOf({
+            decision: DECISION_SCHEMA,
+            resolution: { type: ["object", "null"], additionalProperties: true },
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await recordDecision(app, request.body);
+      reply.status(201);
+      return outcome;
+    },
+  );
+}

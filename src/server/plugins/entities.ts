@@ -1,0 +1,135 @@
+// Case entities: list with filters, and one entity's page (names, list matches with their explanations,
+// claims with evidence, and the sources behind them).
+import type { FastifyInstance } from "fastify";
+import { type CaseEntity, ENTITY_TYPE_NAMES, type EntityType, SkeinError } from "../../model/index.js";
+import {
+  CLAIM_SCHEMA,
+  ENTITY_SCHEMA,
+  ID_PARAMS,
+  listOf,
+  MATCH_SCHEMA,
+  objectOf,
+  PAGE_QUERY_PROPERTIES,
+  SOURCE_META_SCHEMA,
+} from "../schemas.js";
+import { type CaseIndex, readCaseIndex, readDecidedMatches } from "./case-data.js";
+
+/** An entity as lists show it: the entity plus how many claims it takes part in. */
+export const ENTITY_ROW_SCHEMA = objectOf({
+  ...(ENTITY_SCHEMA.properties as Record<string, Record<string, unknown>>),
+  claimCount: { type: "integer" },
+});
+
+/** A claim with the captions of the entities it names. */
+export const CLAIM_ROW_SCHEMA = objectOf({
+  ...(CLAIM_SCHEMA.properties as Record<string, Record<string, unknown>>),
+  subjectCaption: { type: "string" },
+  objectCaption: { type: "string" },
+});
+
+/** Adds both parties' captions to a claim. */
+export function withCaptions<C extends { subjectId: string; objectId: string }>(index: CaseIndex, claim: C) {
+  return {
+    ...claim,
+    subjectCaption: index.entities.get(claim.subjectId)?.caption ?? claim.subjectId,
+    objectCaption: index.entities.get(claim.objectId)?.caption ?? claim.objectId,
+  };
+}
+
+/** The case entity an id, a unique id prefix or a member (document-level) id names. */
+export function findEntity(index: CaseIndex, ref: string): CaseEntity {
+  const exact = index.entities.get(ref);
+  if (exact) return exact;
+  const hits = index.view.entities.filter(
+    (e) => (ref.length >= 4 && e.id.startsWith(ref)) || e.memberIds.includes(ref),
+  );
+  if (hits.length === 1) return hits[0];
+  throw new SkeinError(
+    "SERVER_NOT_FOUND",
+    hits.length > 1
+      ? `entity id "${ref}" names several entities; give more of the id`
+      : `no entity with id "${ref}"`,
+    { field: "id", received: ref },
+  );
+}
+
+/** Folds case and accents so "société" finds "Societe". */
+export function foldText(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** The entities plugin. */
+export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
+  const { db } = app.skein;
+
+  app.get<{
+    Querystring: { q?: string; type?: EntityType; sanctioned?: boolean; limit: number; offset: number };
+  }>(
+    "/api/entities",
+    {
+      schema: {
+        summary: "List case entities, optionally filtered by name, type or sanctioned status",
+        tags: ["entities"],
+        querystring: objectOf(
+          {
+            q: {
+              type: "string",
+              maxLength: 200,
+              description: "part of a name or alias (case and accents ignored)",
+            },
+            type: { type: "string", enum: ENTITY_TYPE_NAMES },
+            sanctioned: { type: "boolean" },
+            ...PAGE_QUERY_PROPERTIES,
+          },
+          ["q", "type", "sanctioned", "limit", "offset"],
+        ),
+        response: { 200: listOf(ENTITY_ROW_SCHEMA) },
+      },
+    },
+    async (request) => {
+      const { q, type, sanctioned, limit, offset } = request.query;
+      const index = await readCaseIndex(db);
+      const needle = q ? foldText(q.trim()) : "";
+      const rows = index.view.entities
+        .filter((e) => !type || e.type === type)
+        .filter((e) => sanctioned === undefined || e.sanctioned === sanctioned)
+        .filter((e) => !needle || e.names.some((n) => foldText(n).includes(needle)))
+        .map((e) => ({ ...e, claimCount: index.claimsOf(e.id).length }))
+        .sort(
+          (a, b) =>
+            Number(b.sanctioned) - Number(a.sanctioned) ||
+            b.claimCount - a.claimCount ||
+            a.caption.localeCompare(b.caption),
+        );
+      return { total: rows.length, items: rows.slice(offset, offset + limit) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/entities/:id",
+    {
+      schema: {
+        summary: "One entity: names, list matches with explanations, claims with evidence, sources",
+        tags: ["entities"],
+        params: ID_PARAMS,
+        response: {
+          200: objectOf({
+            entity: ENTITY_SCHEMA,
+            matches: { type: "array", items: MATCH_SCHEMA },
+            claims: { type: "array", items: CLAIM_ROW_SCHEMA },
+            sources: { type: "array", items: SOURCE_META_SCHEMA },
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const index = await readCaseIndex(db);
+      const entity = findEntity(index, request.params.id);
+      const claims = index.claimsOf(entity.id).map((c) => withCaptions(index, c));
+      const matches = (await readDecidedMatches(db, index.view)).filter((m) => m.entityId === entity.id);
+      const cited = new Set(claims.map((c) => c.evidence.sourceId));
+      const sources = index.view.sources.filter((s) => cited.has(s.id));
+      return { entity, matches, claims, sources };
+    },
+  );
+}

@@ -1,0 +1,111 @@
+// One search box across the workspace: case entities by name, sources by title and text (with a
+// snippet around the hit), and list entries by name.
+import type { FastifyInstance } from "fastify";
+import { ENTITY_TYPE_NAMES } from "../../model/index.js";
+import { listSources } from "../../store/index.js";
+import { objectOf } from "../schemas.js";
+import { readCaseIndex } from "./case-data.js";
+import { foldText } from "./entities.js";
+
+const str = { type: "string" };
+const nstr = { type: ["string", "null"] };
+
+/** Characters of context either side of a source hit. */
+const SNIPPET_CONTEXT = 80;
+
+/** The search plugin. */
+export async function searchPlugin(app: FastifyInstance): Promise<void> {
+  const { db } = app.skein;
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    "/api/search",
+    {
+      schema: {
+        summary: "Search entities, sources and list entries by text (case and accents ignored)",
+        tags: ["search"],
+        querystring: objectOf(
+          {
+            q: { type: "string", minLength: 1, maxLength: 200 },
+            limit: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+          },
+          ["limit"],
+        ),
+        response: {
+          200: objectOf({
+            entities: {
+              type: "array",
+              items: objectOf({
+                id: str,
+                caption: str,
+                type: { type: "string", enum: ENTITY_TYPE_NAMES },
+                country: nstr,
+                sanctioned: { type: "boolean" },
+              }),
+            },
+            sources: {
+              type: "array",
+              items: objectOf({
+                id: str,
+                title: nstr,
+                publisher: nstr,
+                published: nstr,
+                snippet: str,
+                start: { type: "integer" },
+              }),
+            },
+            listEntries: {
+              type: "array",
+              items: objectOf({ id: str, snapshotId: str, caption: str, schema: str, authorityId: str }),
+            },
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { q, limit } = request.query;
+      const needle = foldText(q.trim());
+      const index = await readCaseIndex(db);
+      const entities = index.view.entities
+        .filter((e) => e.names.some((n) => foldText(n).includes(needle)))
+        .slice(0, limit);
+      const sources = [];
+      for (const source of await listSources(db)) {
+        if (sources.length >= limit) break;
+        // Folding keeps length for Latin text; the offset is a pointer for the viewer, not a citation.
+        const at = foldText(source.text).indexOf(needle);
+        const inTitle = source.title ? foldText(source.title).includes(needle) : false;
+        if (at < 0 && !inTitle) continue;
+        const start = Math.max(0, at);
+        sources.push({
+          id: source.id,
+          title: source.title,
+          publisher: source.publisher,
+          published: source.published,
+          snippet: source.text.slice(
+            Math.max(0, start - SNIPPET_CONTEXT),
+            start + needle.length + SNIPPET_CONTEXT,
+          ),
+          start,
+        });
+      }
+      // LIKE wildcards in the text are dropped: the text is matched literally, never as a pattern.
+      const pattern = `%${q.trim().replace(/[%_]/g, "")}%`;
+      const rows = await db
+        .selectFrom("list_entries")
+        .select(["id", "snapshot_id", "caption", "schema", "authority_id"])
+        .where((eb) => eb.or([eb("caption", "like", pattern), eb("data", "like", pattern)]))
+        .limit(limit)
+        .execute();
+      return {
+        entities,
+        sources,
+        listEntries: rows.map((r) => ({
+          id: r.id,
+          snapshotId: r.snapshot_id,
+          caption: r.caption,
+          schema: r.schema,
+          authorityId: r.authority_id,
+        })),
+      };
+    },
+  );
+}
