@@ -1,16 +1,22 @@
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadLists } from "../../src/lists/index.js";
 import {
+  decideMatch,
   findCaseEntity,
   markNotSame,
   mergeEntities,
   readCaseView,
+  readMatchesWithDecisions,
   reviewClaim,
   runResolution,
+  runScreening,
   splitEntity,
   undoDecision,
 } from "../../src/resolve/index.js";
 import { listDecisions, openWorkspace, readCaseEntities, type Workspace } from "../../src/store/index.js";
 import { CASE, writeCase } from "../fixtures/resolve/case.js";
+import { REPO_ROOT } from "../helpers/shared.js";
 
 const META = { by: "analyst", why: "checked the registry" };
 let workspace: Workspace;
@@ -147,6 +153,45 @@ describe("analyst decisions", () => {
     await expectRefused(
       () => reviewClaim(workspace.db, CASE.claim1, "reject", META),
       "DECISION_UNKNOWN_CLAIM",
+    );
+  });
+});
+
+describe("screening and match decisions", () => {
+  async function screenRelay() {
+    await loadLists(workspace.db, [join(REPO_ROOT, "examples/lists/ofac-sdn")]);
+    const summary = await runScreening(workspace.db, undefined);
+    const relay = await entityOf(CASE.relay1);
+    const match = (await readMatchesWithDecisions(workspace.db)).find((m) => m.entityId === relay);
+    return { summary, relay, match };
+  }
+
+  it("screens case entities and marks the listed ones sanctioned", async () => {
+    const { summary, relay, match } = await screenRelay();
+    expect(summary.snapshots).toHaveLength(1);
+    expect(match?.entry?.authorityId).toBe("9100002");
+    const view = await readCaseView(workspace.db);
+    const entity = view.entities.find((e) => e.id === relay);
+    expect(entity?.sanctioned).toBe(true);
+    expect(entity?.listings[0].authorityId).toBe("9100002");
+  });
+
+  it("a dismissed match no longer makes the entity sanctioned, and survives re-resolution and re-screening", async () => {
+    const { relay, match } = await screenRelay();
+    await decideMatch(workspace.db, match!.id, "dismiss", META);
+    await runResolution(workspace.db);
+    await runScreening(workspace.db, undefined);
+    const view = await readCaseView(workspace.db);
+    expect(view.entities.find((e) => e.id === relay)?.sanctioned).toBe(false);
+    const again = (await readMatchesWithDecisions(workspace.db)).find((m) => m.entityId === relay);
+    expect(again?.decision).toBe("dismissed");
+  });
+
+  it("refuses a decision on an unknown match", async () => {
+    await screenRelay();
+    await expectRefused(
+      () => decideMatch(workspace.db, "match_nonexistent", "confirm", META),
+      "DECISION_UNKNOWN_MATCH",
     );
   });
 });

@@ -34,6 +34,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
           id,
           source: documentById.get(id)?.sourceId ?? null,
           caption: documentById.get(id)?.caption ?? null,
+          type: documentById.get(id)?.type ?? null,
           mentions: (mentionsOf.get(id) ?? []).map((m) => ({
             id: m.id,
             start: m.start,

@@ -1,33 +1,19 @@
 // skein investigate DOCS… [--lists PATH…] [--out DIR]: the main job in one command, with a progress
 // line per stage (ingest → extract → resolve → screen → analyse → report); writes DIR/summary.json,
 // report.html, report.md and the exports, and prints what it found.
-import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { runExtraction } from "../../extract/index.js";
 import { buildNetwork } from "../../graph/index.js";
 import { DEFAULT_MAX_BYTES, expandPaths, ingestPaths } from "../../ingest/index.js";
 import { listSnapshots, loadLists } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
-import { buildInvestigation, writeReports } from "../../report/index.js";
+import { buildInvestigation, buildSummary, type Summary, writeReports } from "../../report/index.js";
 import { readCaseView, runResolution, runScreening } from "../../resolve/index.js";
 import { networkFilterOf } from "../analysis-options.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
 const STAGES = ["ingest", "extract", "resolve", "screen", "analyse", "report"] as const;
-
-/** What summary.json holds that this command prints. */
-interface Summary {
-  sources: number;
-  entities: number;
-  claims: number;
-  sanctioned: Array<{
-    entity: { id: string; caption: string };
-    matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
-  }>;
-  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: unknown[][] }>;
-  intermediaries: Array<{ entity?: { caption: string } }>;
-}
 
 function step(index: number, text: string): void {
   say(`[${index + 1}/${STAGES.length}] ${STAGES[index]}: ${text}`);
@@ -61,7 +47,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
   const listPaths = (options.lists as string[] | undefined) ?? [];
   let failed = 0;
 
-  await withWorkspace(options, async ({ db }) => {
+  const summary: Summary = await withWorkspace(options, async ({ db }) => {
     const progress = startProgress(expandPaths(docs).length, "ingest");
     const ingested = await ingestPaths(db, docs, { published, maxBytes: DEFAULT_MAX_BYTES }, (r) =>
       progress.tick(r.file),
@@ -82,7 +68,9 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
 
     const loaded = listPaths.length > 0 ? await loadLists(db, listPaths) : [];
     for (const l of loaded) {
-      for (const issue of l.issues) say(`skein: warning: ${JSON.stringify(issue)}`);
+      for (const issue of l.issues)
+        say(`skein: warning: ${relative(process.cwd(), issue.file)}: ${issue.message}`);
+      say(`lists: ${l.snapshot.authority}/${l.snapshot.list} ${l.status} (${l.snapshot.entryCount} entries)`);
     }
 
     const extraction = await runExtraction(db, sourceIds, {});
@@ -107,11 +95,10 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     const investigation = buildInvestigation(view, network, {});
     step(4, `${network.order} entities, ${network.size} links`);
 
-    await writeReports(investigation, outDir);
-    step(5, `written to ${outDir}`);
+    const written = writeReports(investigation, outDir);
+    step(5, `${written.length} files written to ${outDir}`);
+    return buildSummary(investigation);
   });
-
-  const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) as Summary;
   if (options.json) {
     printJson(summary);
     return failed > 0 ? 1 : 0;
