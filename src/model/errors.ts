@@ -72,6 +72,14 @@ export const ERROR_CATALOGUE = {
     family: "usage",
     hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F.",
   },
+  // extract: rules-based extraction
+  EXTRACT_AMBIGUOUS_SOURCE: {
+    family: "usage",
+    hint: "Several sources start with that prefix; give more characters of the id shown by `skein sources`.",
+  },
+  EXTRACT_BAD_DATE: { family: "usage", hint: "Give --published as YYYY-MM-DD, for example --published 2024-10-17." },
+  EXTRACT_BAD_FORMAT: { family: "usage", hint: "Use --format json (the contract shape) or --format text." },
+  EXTRACT_NO_INPUT: { family: "usage", hint: "Give a FILE to read, or --workspace W to extract the sources stored there." },
   // extract: model-assisted extraction (--extractor llm)
   EXTRACT_LLM_CONFIG: {
     family: "usage",

@@ -3,6 +3,15 @@
 // Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
 export { appendDecision, findDecision, listDecisions, type NewDecision, supersedeDecision } from "./decisions.js";
 export { fromJson, toJson } from "./dialect.js";
+export {
+  type ClaimFilter,
+  type ClaimRow,
+  type ExtractionWrite,
+  listClaims,
+  listMentions,
+  listSourceEntities,
+  replaceExtraction,
+} from "./extraction.js";
 export type * from "./schema.js";
 export {
   findListSnapshotBySha,

@@ -1,0 +1,34 @@
+// Attribution and certainty of a claim, read from the hedges and reporting verbs of its sentence:
+// who says it ("according to two European security officials") and how firmly (stated … denied).
+import type { Certainty } from "../model/index.js";
+import { ATTRIBUTION_PATTERNS, CERTAINTY_CUES } from "./lexicons/index.js";
+
+/** Who says a claim and how firmly. */
+export interface Stance {
+  certainty: Certainty;
+  attribution: string | null;
+}
+
+/**
+ * Reads the stance of a sentence. The first matching cue wins, strongest doubt first (denied,
+ * unverified, alleged, assessed, reported); with no cue the source states it in its own voice.
+ */
+export function readStance(sentence: string): Stance {
+  let certainty: Certainty = "stated";
+  for (const cue of CERTAINTY_CUES) {
+    if (cue.pattern.test(sentence)) {
+      certainty = cue.certainty;
+      break;
+    }
+  }
+  let attribution: string | null = null;
+  for (const pattern of ATTRIBUTION_PATTERNS) {
+    const m = pattern.exec(sentence);
+    if (m) {
+      attribution = m[1].trim();
+      break;
+    }
+  }
+  if (attribution && certainty === "stated") certainty = "reported";
+  return { certainty, attribution };
+}

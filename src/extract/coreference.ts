@@ -1,0 +1,185 @@
+// Within-document coreference: mentions that name the same thing become one document-level entity —
+// parenthetical aliases, shared keys (places, government bodies), identical names, renames and
+// "also known as", and short forms (a surname or a distinctive word of a longer name).
+import anyAscii from "any-ascii";
+import type { EntityType } from "../model/index.js";
+import {
+  COMMON_ACRONYMS,
+  COMPANY_HEADS,
+  LEGAL_FORMS,
+  NON_NAME_WORDS,
+  ORGANIZATION_HEADS,
+} from "./lexicons/index.js";
+import type { MentionCandidate } from "./mentions.js";
+
+/** A document-level entity: the mentions that name it. */
+export interface EntityGroup {
+  type: EntityType;
+  caption: string;
+  names: string[];
+  country: string | null;
+  mentions: number[];
+}
+
+/** The form two names are compared in: ASCII, lower case, no possessive, no leading "the". */
+export function normaliseName(name: string): string {
+  return anyAscii(name)
+    .toLowerCase()
+    .replace(/'s\b/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/^the /, "");
+}
+
+class UnionFind {
+  #parent: number[];
+  constructor(n: number) {
+    this.#parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.#parent[i] !== i) {
+      this.#parent[i] = this.#parent[this.#parent[i]];
+      i = this.#parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.#parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const GENERIC = (w: string): boolean =>
+  LEGAL_FORMS.has(w) ||
+  COMPANY_HEADS.has(w) ||
+  ORGANIZATION_HEADS.has(w) ||
+  NON_NAME_WORDS.has(w) ||
+  COMMON_ACRONYMS.has(w) ||
+  /^(?:of|the|and|for|a|&)$/.test(w);
+
+/** Words of a name that identify it on their own ("Treasury" in "Department of the Treasury"). */
+function distinctiveWords(name: string): string[] {
+  const words = name.split(/\s+/);
+  return words.filter(
+    (w, i) => !GENERIC(w) || (i > 0 && /^(?:of|the)$/.test(words[i - 1]) && ORGANIZATION_HEADS.has(w)),
+  );
+}
+
+const ALIAS_BETWEEN =
+  /^\s*,?\s*(?:also known as|a\.k\.a\.?|aka|formerly(?: known as)?|f\.k\.a\.?|changed its name to|now known as|renamed)\s+(?:the\s+)?$/i;
+const RENAME_BETWEEN = /^\s+to\s+(?:the\s+)?$/;
+const USED_NAME = /\b(?:used|uses|using|operates under|operating under|trades as|trading as) the names?\s+$/;
+
+/** Groups mentions into document-level entities. Weak mentions that join nothing are dropped. */
+export function resolveMentions(text: string, mentions: MentionCandidate[]): EntityGroup[] {
+  const n = mentions.length;
+  const uf = new UnionFind(n);
+  const byKey = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const m = mentions[i];
+    if (m.aliasOf !== null) uf.union(i, m.aliasOf);
+    if (m.key) {
+      const k = byKey.get(m.key);
+      if (k === undefined) byKey.set(m.key, i);
+      else uf.union(i, k);
+    }
+    const norm = normaliseName(m.text);
+    const same = byName.get(norm);
+    if (same === undefined) byName.set(norm, i);
+    else uf.union(i, same);
+  }
+  // Renames and "also known as" between neighbouring mentions of one sentence.
+  for (let i = 0; i + 1 < n; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a.sentence !== b.sentence || a.type === "Place" || b.aliasOf !== null) continue;
+    const between = text.slice(a.end, b.start).replace(/^['’]s/, "");
+    const renamed =
+      RENAME_BETWEEN.test(between) &&
+      /\brenamed\s+(?:the\s+)?$/.test(text.slice(Math.max(0, a.start - 20), a.start));
+    if (ALIAS_BETWEEN.test(between) || renamed) uf.union(i, i + 1);
+    if (USED_NAME.test(text.slice(Math.max(0, b.start - 40), b.start))) {
+      const subject = mentions.findIndex((m) => m.sentence === b.sentence && m.type !== "Place" && m !== b);
+      if (subject >= 0 && subject < i + 1) uf.union(subject, i + 1);
+    }
+  }
+  // Short forms: a name whose words are a distinctive part of exactly one longer name.
+  const groupsOf = (): Map<number, number[]> => {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const r = uf.find(i);
+      const g = groups.get(r);
+      if (g) g.push(i);
+      else groups.set(r, [i]);
+    }
+    return groups;
+  };
+  const groups = groupsOf();
+  const longNames: Array<{ root: number; words: string[]; distinctive: Set<string>; person: boolean }> = [];
+  for (const [root, members] of groups) {
+    const names = new Set(members.map((i) => mentions[i].text));
+    const person = members.some((i) => mentions[i].type === "Person");
+    for (const name of names) {
+      const words = name.split(/\s+/);
+      if (words.length > 1 && mentions[root].type !== "Place") {
+        longNames.push({ root, words, distinctive: new Set(distinctiveWords(name)), person });
+      }
+    }
+  }
+  for (const [root, members] of groups) {
+    const names = [...new Set(members.map((i) => mentions[i].text))];
+    if (mentions[root].type === "Place" && mentions[root].key) continue;
+    const targets = new Set<number>();
+    let persons = 0;
+    for (const name of names) {
+      const words = name.split(/\s+/);
+      for (const long of longNames) {
+        if (long.root === root || long.words.length <= words.length) continue;
+        const hit =
+          words.length === 1
+            ? long.distinctive.has(words[0])
+            : (long.words.slice(0, words.length).join(" ") === name ||
+                long.words.slice(-words.length).join(" ") === name) &&
+              distinctiveWords(name).length > 0;
+        if (hit && !targets.has(long.root)) {
+          targets.add(long.root);
+          if (long.person) persons++;
+        }
+      }
+    }
+    if (targets.size === 1 || (targets.size > 1 && persons === 0)) for (const t of targets) uf.union(root, t);
+  }
+  const result: EntityGroup[] = [];
+  for (const members of groupsOf().values()) {
+    if (members.every((i) => mentions[i].weak)) continue;
+    result.push(buildGroup(mentions, members));
+  }
+  return result;
+}
+
+function buildGroup(mentions: MentionCandidate[], members: number[]): EntityGroup {
+  let best = mentions[members[0]];
+  for (const i of members) {
+    const m = mentions[i];
+    if (m.strength > best.strength || (m.strength === best.strength && m.text.length > best.text.length))
+      best = m;
+  }
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const i of [...members].sort((a, b) => mentions[b].text.length - mentions[a].text.length)) {
+    const text = mentions[i].text;
+    if (!seen.has(text)) {
+      seen.add(text);
+      names.push(text);
+    }
+  }
+  const countries = new Map<string, number>();
+  for (const i of members) {
+    const c = mentions[i].country;
+    if (c) countries.set(c, (countries.get(c) ?? 0) + 1);
+  }
+  const country = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { type: best.type, caption: names[0], names, country, mentions: members };
+}

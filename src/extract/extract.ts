@@ -1,0 +1,257 @@
+// The pure extraction of one text: sentences → mentions → document-level entities → claims with
+// evidence, period, amount, attribution and certainty. No I/O; runExtraction wraps it for the store.
+import {
+  type Amount,
+  type Claim,
+  derivedId,
+  type Entity,
+  type Mention,
+  type Period,
+  quoteOf,
+} from "../model/index.js";
+import { findAmounts } from "./amounts.js";
+import { readStance } from "./certainty.js";
+import { normaliseName, resolveMentions } from "./coreference.js";
+import { findPeriods } from "./dates.js";
+import { findInText, type Gazetteer } from "./gazetteer.js";
+import { findMentions, type MentionCandidate } from "./mentions.js";
+import { type DocumentFacts, type ProposedClaim, RULES } from "./rules/index.js";
+import { splitSentences } from "./sentences.js";
+import { buildView, type SentenceView } from "./template.js";
+
+/** Rules version recorded on every mention, entity and claim the rules produce. */
+export const RULES_VERSION = "skein-rules-v1";
+
+/** What extraction found in one text: document-level entities, their mentions and the claims. */
+export interface Extraction {
+  entities: Entity[];
+  mentions: Mention[];
+  claims: Claim[];
+}
+
+/** Inputs of extractText; every field is required so no caller forgets one. */
+export interface ExtractOptions {
+  sourceId: string;
+  /** YYYY-MM-DD, the reference for relative dates ("last year") and for designations announced today. */
+  published: string | null;
+  /** Known names (list entries, accepted entities) to find as mentions too. */
+  gazetteer: Gazetteer | undefined;
+}
+
+const AUTHORITY =
+  /^(?:[^⟨]{0,80}?)(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
+
+/** Extracts entities, mentions and claims from one normalised text. Evidence spans index `text` exactly. */
+export function extractText(text: string, options: ExtractOptions): Extraction {
+  const { sourceId, published } = options;
+  const sentences = splitSentences(text);
+  const candidates = findMentions(text, sentences);
+  if (options.gazetteer) addGazetteerHits(text, sentences, candidates, options.gazetteer);
+  const groups = resolveMentions(text, candidates);
+
+  const entities: Entity[] = groups.map((g) => ({
+    id: derivedId("ent", sourceId, g.type, normaliseName(g.caption)),
+    type: g.type,
+    caption: g.caption,
+    names: g.names,
+    country: g.country,
+    identifiers: {},
+  }));
+  const entityOf = new Map<number, number>();
+  groups.forEach((g, gi) => {
+    for (const i of g.mentions) entityOf.set(i, gi);
+  });
+  const mentions: Mention[] = [];
+  candidates.forEach((c, i) => {
+    const gi = entityOf.get(i);
+    if (gi === undefined) return;
+    mentions.push({
+      id: derivedId("men", sourceId, c.start, c.end),
+      sourceId,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      type: groups[gi].type,
+      entityId: entities[gi].id,
+      producer: `${RULES_VERSION}/${c.producer}`,
+    });
+  });
+
+  const views = buildViews(text, sentences, candidates, entityOf, groups);
+  const facts = readFacts(views, groups, published);
+  const proposed: ProposedClaim[] = [];
+  for (const view of views) for (const rule of RULES) proposed.push(...rule.apply(view, facts));
+  const claims = finishClaims(text, sourceId, published, sentences, filterClaims(proposed), entities);
+  return { entities, mentions, claims };
+}
+
+function addGazetteerHits(
+  text: string,
+  sentences: ReturnType<typeof splitSentences>,
+  candidates: MentionCandidate[],
+  gazetteer: Gazetteer,
+): void {
+  for (const hit of findInText(gazetteer, text)) {
+    if (candidates.some((c) => c.start < hit.end && hit.start < c.end)) continue;
+    const sentence = sentences.findIndex((s) => s.start <= hit.start && hit.end <= s.end);
+    if (sentence < 0 || sentences[sentence].heading) continue;
+    candidates.push({
+      start: hit.start,
+      end: hit.end,
+      text: text.slice(hit.start, hit.end),
+      type: hit.type,
+      strength: 4,
+      key: `ref:${hit.ref}`,
+      country: null,
+      aliasOf: null,
+      sentence,
+      weak: false,
+      cue: null,
+      producer: "gazetteer@1",
+    });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+}
+
+function buildViews(
+  text: string,
+  sentences: ReturnType<typeof splitSentences>,
+  candidates: MentionCandidate[],
+  entityOf: Map<number, number>,
+  groups: ReturnType<typeof resolveMentions>,
+): SentenceView[] {
+  const bySentence = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    if (!entityOf.has(i)) return;
+    const list = bySentence.get(c.sentence);
+    if (list) list.push(i);
+    else bySentence.set(c.sentence, [i]);
+  });
+  const views: SentenceView[] = [];
+  let previous: SentenceView | undefined;
+  sentences.forEach((sentence, index) => {
+    if (sentence.heading) return;
+    const members = (bySentence.get(index) ?? []).sort((a, b) => candidates[a].start - candidates[b].start);
+    const slots = members.map((i) => {
+      const gi = entityOf.get(i) as number;
+      return {
+        entity: gi,
+        type: groups[gi].type,
+        start: candidates[i].start,
+        end: candidates[i].end,
+        alias: candidates[i].aliasOf !== null,
+      };
+    });
+    const view = buildView(text, sentence, index, slots, previous);
+    views.push(view);
+    if (view.slots.length > 0) previous = view;
+  });
+  return views;
+}
+
+/** The designating authority ("OFAC is designating …" early in the text) and the United States. */
+function readFacts(
+  views: SentenceView[],
+  groups: ReturnType<typeof resolveMentions>,
+  published: string | null,
+): DocumentFacts {
+  let authority: number | null = null;
+  for (const view of views.slice(0, 6)) {
+    const m = AUTHORITY.exec(view.template);
+    const slot = m ? view.slots[Number(m[1])] : undefined;
+    if (slot && (slot.type === "Organization" || slot.type === "PublicBody")) {
+      authority = slot.entity;
+      break;
+    }
+  }
+  const us = groups.findIndex(
+    (g) => g.type === "Place" && g.names.some((n) => normaliseName(n) === "united states" || n === "U.S."),
+  );
+  return { authority, unitedStates: us >= 0 ? us : null, published };
+}
+
+/** Drops duplicates and claims a stronger one makes redundant. */
+function filterClaims(proposed: ProposedClaim[]): ProposedClaim[] {
+  const seen = new Set<string>();
+  const unique: ProposedClaim[] = [];
+  for (const c of proposed) {
+    const symmetric = c.predicate === "associate" || c.predicate === "other";
+    const key = symmetric
+      ? `${Math.min(c.subject, c.object)}|${c.predicate}|${Math.max(c.subject, c.object)}`
+      : `${c.subject}|${c.predicate}|${c.object}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(c);
+  }
+  const pairKey = (c: ProposedClaim): string =>
+    `${Math.min(c.subject, c.object)}|${Math.max(c.subject, c.object)}`;
+  const otherPairs = new Set(unique.filter((c) => c.rule !== "actingOnBehalf").map(pairKey));
+  const usDesignated = new Set(unique.filter((c) => c.rule === "usDesignated").map((c) => c.subject));
+  return unique.filter((c) => {
+    // "Acting for or on behalf of" is the legal basis; it is a link only where no other role is stated.
+    if (c.rule === "actingOnBehalf") return !otherPairs.has(pairKey(c));
+    // A past designation of a party already marked "U.S.-designated" repeats the same fact.
+    if (c.rule === "pastDesignation") return !usDesignated.has(c.subject);
+    return true;
+  });
+}
+
+function finishClaims(
+  text: string,
+  sourceId: string,
+  published: string | null,
+  sentences: ReturnType<typeof splitSentences>,
+  proposed: ProposedClaim[],
+  entities: Entity[],
+): Claim[] {
+  const periodsBySentence = new Map<number, Array<{ start: number; end: number; period: Period }>>();
+  const periodsOf = (si: number) => {
+    let found = periodsBySentence.get(si);
+    if (!found) {
+      const s = sentences[si];
+      found = findPeriods(text.slice(s.start, s.end), published).map((p) => ({
+        start: p.start + s.start,
+        end: p.end + s.start,
+        period: p.period,
+      }));
+      periodsBySentence.set(si, found);
+    }
+    return found;
+  };
+  const claims: Claim[] = [];
+  for (const c of proposed) {
+    const si = sentences.findIndex((s) => s.start <= c.evidence.start && c.evidence.start < s.end);
+    const sentence = sentences[si];
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    let period: Period | null = null;
+    if (c.date) {
+      period = { start: c.date, end: c.date, precision: "day", text: "today" };
+    } else if (c.date === undefined) {
+      const periods = periodsOf(si);
+      const inside = periods.find((p) => p.start >= c.evidence.start && p.end <= c.evidence.end);
+      period = (inside ?? (periods.length === 1 ? periods[0] : undefined))?.period ?? null;
+    }
+    const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;
+    const { certainty, attribution } = readStance(sentenceText);
+    const subject = entities[c.subject];
+    const object = entities[c.object];
+    claims.push({
+      id: derivedId("clm", sourceId, subject.id, c.predicate, object.id, c.evidence.start),
+      subjectId: subject.id,
+      predicate: c.predicate,
+      objectId: object.id,
+      period,
+      amount: amount
+        ? { value: amount.value, currency: amount.currency, qualifier: amount.qualifier, text: amount.text }
+        : null,
+      productId: null,
+      viaId: null,
+      evidence: { sourceId, start: c.evidence.start, end: c.evidence.end, quote: quoteOf(text, c.evidence) },
+      attribution,
+      certainty,
+      status: "proposed",
+      producer: `${RULES_VERSION}/${c.rule}@1`,
+    });
+  }
+  return claims;
+}

@@ -1,0 +1,90 @@
+// Lookups over the lexicons: place names (ours plus compromise's cities, regions and countries), first
+// names and common English words (compromise's lexicon), all cached as plain maps for speed.
+import nlp from "compromise";
+import { INTERNATIONAL_BODIES, PLACES, type PlaceEntry } from "./places.js";
+
+export * from "./places.js";
+export * from "./words.js";
+
+/** What a place name points at. */
+export interface PlaceHit {
+  /** Canonical name: the first name of its lexicon entry. */
+  canonical: string;
+  country: string | null;
+  kind: PlaceEntry["kind"] | "city";
+}
+
+const compromiseLexicon = (
+  nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }
+).model().one.lexicon;
+
+const PLACE_BY_NAME = new Map<string, PlaceHit>();
+const PLACE_BY_DEMONYM = new Map<string, PlaceHit>();
+for (const entry of PLACES) {
+  const hit: PlaceHit = { canonical: entry.names[0], country: entry.country, kind: entry.kind };
+  for (const name of entry.names) PLACE_BY_NAME.set(name.replace(/'/g, "’"), hit);
+  for (const demonym of entry.demonyms) PLACE_BY_DEMONYM.set(demonym, hit);
+}
+const BODY_BY_NAME = new Map<string, string>();
+for (const body of INTERNATIONAL_BODIES) for (const name of body.names) BODY_BY_NAME.set(name, body.names[0]);
+
+function tagsOf(word: string): string[] {
+  const value = compromiseLexicon[word.toLowerCase()];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The place a written name points at, or undefined. Cities and regions come from compromise's lexicon. */
+export function findPlace(name: string): PlaceHit | undefined {
+  const own = PLACE_BY_NAME.get(name.replace(/'/g, "’"));
+  if (own) return own;
+  const tags = tagsOf(name);
+  if (tags.includes("City") || tags.includes("Region") || tags.includes("Country")) {
+    return { canonical: name, country: null, kind: tags.includes("Country") ? "country" : "city" };
+  }
+  return undefined;
+}
+
+/** The country a demonym ("Russian") means, or undefined. */
+export function findDemonym(word: string): PlaceHit | undefined {
+  return PLACE_BY_DEMONYM.get(word);
+}
+
+/** True for demonyms and nationality adjectives ("Chinese", "European"). */
+export function isDemonym(word: string): boolean {
+  return PLACE_BY_DEMONYM.has(word) || tagsOf(word).includes("Demonym");
+}
+
+/** The canonical name of an international body ("EU" → "European Union"), or undefined. */
+export function findInternationalBody(name: string): string | undefined {
+  return BODY_BY_NAME.get(name);
+}
+
+/** True when the word is a known given name. */
+export function isFirstName(word: string): boolean {
+  return tagsOf(word).some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName");
+}
+
+/** True when the word is a known family name. */
+export function isLastName(word: string): boolean {
+  return tagsOf(word).includes("LastName");
+}
+
+/** True when the lower-cased word is an ordinary English word in compromise's lexicon (not a name). */
+export function isCommonWord(word: string): boolean {
+  const tags = tagsOf(word);
+  if (tags.length === 0) return false;
+  return !tags.some((t) =>
+    [
+      "FirstName",
+      "MaleName",
+      "FemaleName",
+      "LastName",
+      "City",
+      "Region",
+      "Country",
+      "Place",
+      "Organization",
+      "ProperNoun",
+    ].includes(t),
+  );
+}

@@ -1,0 +1,139 @@
+// Word lists the extraction rules read: legal forms, organisation heads, roles and titles, product
+// nouns and designator shapes, hedges and reporting verbs. General vocabulary only, never names.
+import type { Certainty, Predicate } from "../../model/index.js";
+
+const set = (words: string): Set<string> => new Set(words.split("|"));
+
+/** Company legal forms and their written variants (compared case-sensitively, dots included). */
+export const LEGAL_FORMS = set(
+  "Co.|Co|Company|Ltd|Ltd.|Limited|LLC|L.L.C.|LLP|LP|Inc|Inc.|Incorporated|Corp|Corp.|Corporation|PLC|plc|" +
+    "GmbH|AG|KG|SA|S.A.|SAS|SARL|SRL|S.R.L.|BV|B.V.|NV|N.V.|AB|AS|A/S|Oy|SpA|S.p.A.|PTY|Pty|Pte|Bhd|Sdn|" +
+    "JSC|PJSC|OJSC|CJSC|OAO|ZAO|PAO|AO|OOO|TOO|FZE|FZCO|FZ-LLC|DMCC|LTD|INC|CORP|CO|COMPANY|LIMITED|" +
+    "Group|Holding|Holdings|Enterprise|Enterprises|Industries|Industry|Trading|Concern|Plant|Factory|" +
+    "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange",
+);
+
+/** Head words that make a capitalised phrase a company even without a legal form. */
+export const COMPANY_HEADS = set(
+  "Technology|Technologies|Electronics|Engineering|Machinery|Aerospace|Aviation|Systems|Solutions|" +
+    "Logistics|Transport|Transportation|Import|Export|Manufacturing|Industrial|Petroleum|Energy|Oil|" +
+    "Gas|Chemicals|Chemical|Materials|Components|Instruments|Motors|Devices|Dynamics|Defense|Defence|" +
+    "Marine|Maritime|Navigation|Mining|Metals|Steel|Capital|Investment|Investments|Finance|Financial|" +
+    "Services|Service|Supply|Supplies|Equipment|Tech|Center|Centre|Design",
+);
+
+/** Head words of public bodies and other organisations (typed Organization). */
+export const ORGANIZATION_HEADS = set(
+  "Ministry|Department|Office|Agency|Administration|Commission|Committee|Council|Command|Corps|Force|" +
+    "Forces|Army|Navy|Guard|Guards|Foundation|Institute|University|Academy|Service|Directorate|" +
+    "Government|Parliament|Assembly|Court|Police|Intelligence|Authority|Union|Organization|Organisation|" +
+    "Association|Federation|Party|Movement|Front|Brigade|Regiment|Division|Battalion|Cabinet|Treasury|" +
+    "Kremlin|Presidency|Secretariat|Bureau|Board|Chamber|Society|Fund|Center|Centre|Network|Project",
+);
+
+/** Words after a capitalised name that make it a product name ("the X series", "X drones"). */
+export const PRODUCT_NOUNS = set(
+  "series|drone|drones|UAV|UAVs|missile|missiles|engine|engines|family|model|models|aircraft|" +
+    "helicopter|helicopters|rocket|rockets|tank|tanks|system|systems|platform|platforms|radar|VTOL|" +
+    "CRBM|CRBMs|CBRMs|munition|munitions|loitering|rifle|rifles|jet|jets|fighter|fighters|satellite",
+);
+
+/** Upper-case abbreviations that are common nouns, never parties. */
+export const COMMON_ACRONYMS = set(
+  "UAV|UAVs|UAS|VTOL|GPS|GNSS|VHF|UHF|HF|WMD|CRBM|CRBMs|CBRMs|SRBM|ICBM|IRBM|MANPADS|RF|IC|ICs|CNC|" +
+    "SDN|SSI|NS-MBS|CAPTA|E.O.|EO|IMO|MMSI|ID|CEO|CFO|COO|CTO|GDP|VAT|USD|EUR|RUB|CNY|AED|IRR|TV|PDF|" +
+    "AI|IT|HQ|PM|AM|UTC|GMT|DNA|COVID|COVID-19|FAQ|URL|NGO|LNG|LPG|OPEC|P.O.|No.|Nos.|JCPOA|AML|CFT|" +
+    "KYC|WASHINGTON|LONDON|BRUSSELS|NOTE|Note|NEW|UPDATE|I|II|III|IV|V|VI",
+);
+
+/** Capitalised words that open sentences or titles but never names. */
+export const NON_NAME_WORDS = set(
+  "The|A|An|This|That|These|Those|Today|Tomorrow|Yesterday|In|On|At|As|By|For|From|With|Without|Of|To|" +
+    "And|But|Or|If|While|When|Where|Which|Who|Whom|Whose|What|Why|How|It|Its|He|She|They|We|Our|Their|" +
+    "His|Her|Also|According|Since|Because|After|Before|During|Concurrently|Concurrent|Additionally|" +
+    "Separately|However|Meanwhile|Moreover|Furthermore|Neither|Both|Each|Every|All|Some|Many|Several|" +
+    "Such|Other|Another|Under|Over|Between|Among|Through|Following|Including|Despite|Although|Though|" +
+    "Executive|Order|Orders|Section|Annex|List|Lists|Act|Regulations|Regulation|Treasury’s|Today’s|" +
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" +
+    "July|August|September|October|November|December|Sources|Source|Photo|Reporting|Editing|" +
+    "Western|Eastern|Northern|Southern|Sino-Russian|Cold|War|Here|There|Now|Then|Yet|Still|Not|No|Yes|" +
+    "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
+    "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
+    "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|Aircraft|" +
+    "Government-owned|State-owned|Non-SDN|Entity-List|Federal|Register",
+);
+
+/** Role words: the predicate a "<role> of X" phrase gives, from the person to X (employs is X → person). */
+export const ROLES: Array<{ pattern: string; predicate: Predicate }> = [
+  { pattern: "vice[- ]chair(?:man|woman|person)?", predicate: "member_of" },
+  {
+    pattern: "deputy (?:director|head|chair(?:man|person)?|commander|minister|general director)",
+    predicate: "member_of",
+  },
+  {
+    pattern:
+      "(?:general|managing|executive|technical|commercial|financial|sales|regional)? ?director(?: general)?",
+    predicate: "directs",
+  },
+  {
+    pattern: "chief executive(?: officer)?|ceo|president|founder|co-founder|owner and director",
+    predicate: "directs",
+  },
+  { pattern: "chair(?:man|woman|person)?(?: of the board(?: of directors)?)?", predicate: "directs" },
+  {
+    pattern: "commander|head|leader|leaders|chief|principal|manager|general manager|director general",
+    predicate: "directs",
+  },
+  {
+    pattern: "(?:beneficial |ultimate |sole |majority |controlling )?(?:owner|shareholder|stockholder)",
+    predicate: "owns",
+  },
+  {
+    pattern:
+      "(?:board )?members?(?: of the board(?: of directors)?)?|fellow|senior fellow|adjunct senior fellow|official|officials|representative|partner",
+    predicate: "member_of",
+  },
+  {
+    pattern:
+      "employee|engineer|lead engineer|chief engineer|accountant|officer|agent|staff|procurement (?:officer|manager|agent)|specialist|researcher|scientist|deputy|advisor|adviser",
+    predicate: "employs",
+  },
+];
+
+/** Cues of certainty, checked in order; the first that occurs in a sentence wins. */
+export const CERTAINTY_CUES: Array<{ certainty: Certainty; pattern: RegExp }> = [
+  {
+    certainty: "denied",
+    pattern:
+      /\b(?:denied|denies|deny|rejected the (?:claim|allegation)s?|was unaware|were unaware|is unaware)\b/i,
+  },
+  {
+    certainty: "unverified",
+    pattern:
+      /\b(?:could not (?:independently )?(?:confirm|verify|determine|establish)|unable to (?:independently )?(?:confirm|verify|determine)|not (?:been )?independently verified|remains unclear|it is unclear|do not establish)\b/i,
+  },
+  {
+    certainty: "alleged",
+    pattern:
+      /\b(?:alleged(?:ly)?|accused|accuses|indicted|indictment|charged with|claims? to|purported(?:ly)?)\b/i,
+  },
+  {
+    certainty: "assessed",
+    pattern:
+      /\b(?:assess(?:ed|es)?|believe[sd]?|appears?|appeared|likely|probably|suggests?|suggested|considered|may have|might|could (?:be|have)|apparent(?:ly)?|estimated?|thought to)\b/i,
+  },
+  {
+    certainty: "reported",
+    pattern:
+      /\b(?:according to|reviewed by|seen by|obtained by|said|says|told|reported(?:ly)?|records? (?:show|showed|indicate)|documents? (?:show|showed|said)|showed|indicate[sd]?|described|noted|cited|citing)\b/i,
+  },
+];
+
+/** Reporting phrases whose agent is the attribution ("according to X", "documents reviewed by X", "X said"). */
+export const ATTRIBUTION_PATTERNS: RegExp[] = [
+  /\baccording to ((?:[\w’'-]+ ){0,6}?(?:officials?|sources?|documents?|records?|data|people|[A-Z][\w’'-]+)(?: and (?:[\w’'-]+ ){0,4}?(?:documents?|records?|data)(?: reviewed by [A-Z][\w’'-]+)?)?)/,
+  /\b((?:[A-Z][\w’'-]* )?(?:documents?|records?|invoices?|letters?|data|footage|correspondence|filings?|emails?) (?:reviewed|seen|obtained) by [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)/,
+  /\b((?:[A-Z]?[\w’'-]+ ){0,3}(?:officials?|analysts?|researchers?|experts?|sources?|authorities|governments?)) (?:said|say|says|noted|believe|assessed|described|cautioned|stressed)\b/,
+  /\b((?:An? |The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* (?:document|report|statement|record)) (?:said|says|showed|described|noted)\b/,
+  /\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,4}) (?:said|says|has said|told|reported|noted|asserted)\b/,
+];

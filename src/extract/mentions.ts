@@ -1,0 +1,559 @@
+// Finds mentions of people, companies, organisations, places, products and vessels in a source's
+// sentences: capitalised name sequences typed by legal forms, head words, lexicons, designator shapes
+// and context ("Russian national X", "X (IMO: …)", "X series"), plus parenthetical aliases "X (ABC)".
+import type { EntityType } from "../model/index.js";
+import {
+  COMMON_ACRONYMS,
+  COMPANY_HEADS,
+  findDemonym,
+  findInternationalBody,
+  findPlace,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  isLastName,
+  LEGAL_FORMS,
+  NON_NAME_WORDS,
+  ORGANIZATION_HEADS,
+  PRODUCT_NOUNS,
+} from "./lexicons/index.js";
+import type { Sentence } from "./sentences.js";
+import { type Token, tokenize } from "./tokens.js";
+
+/** A mention found in the text, before within-document coreference. */
+export interface MentionCandidate {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** How sure the type is: 1 capitalisation only … 5 a lexicon entry. */
+  strength: number;
+  /** Entities that share a key are one (places, international and government bodies). */
+  key: string | null;
+  /** ISO country the context gives ("Russia-based", "Russian national"). */
+  country: string | null;
+  /** Index (in the returned array) of the mention this one is a parenthetical alias of. */
+  aliasOf: number | null;
+  sentence: number;
+  /** A lone capitalised word at a sentence start: dropped unless coreference confirms it. */
+  weak: boolean;
+  /** Hyphen cue after the name (based, designated, affiliated …). */
+  cue: string | null;
+  /** The rule that found it. */
+  producer: string;
+}
+
+const CONNECTORS = new Set([
+  "of",
+  "the",
+  "for",
+  "and",
+  "de",
+  "del",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "von",
+  "van",
+  "der",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "&",
+]);
+const TITLE_WORDS = new Set(
+  "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors".split(
+    "|",
+  ),
+);
+const PLACE_HEADS = new Set([
+  "Port",
+  "Sea",
+  "Island",
+  "Islands",
+  "Strait",
+  "Gulf",
+  "River",
+  "Bay",
+  "Oblast",
+  "Province",
+  "Krai",
+  "Region",
+  "District",
+  "Governorate",
+  "Peninsula",
+  "Lake",
+  "Mountains",
+  "Airport",
+  "Harbor",
+  "Harbour",
+]);
+const PLACE_NOUNS = /^\s+(region|oblast|province|krai|district|governorate|republic)\b/;
+const PLACE_SHAPE = /(?:sk|grad|burg|bourg|abad|kul|ovo|evo|ino|opol|opolis|stan|dar|shahr)$/;
+const DESIGNATOR = /^(?:[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A-Z]?)$/;
+const NUMBER = /^\d{1,4}$/;
+const PERSON_CUE =
+  /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s+$/;
+const AUXILIARY =
+  /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
+
+const isCapital = (t: Token): boolean =>
+  /^[\p{Lu}]/u.test(t.text) && !NON_NAME_WORDS.has(t.text) && !COMMON_ACRONYMS.has(t.text);
+const isAllCaps = (s: string): boolean => /^[\p{Lu}\p{N}&.\-\s]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
+const gapOk = (text: string, a: Token, b: Token): boolean => {
+  const gap = text.slice(a.rawEnd, b.start);
+  return (
+    gap === " " ||
+    (/^,\s$/.test(gap) && LEGAL_FORMS.has(b.text)) ||
+    (gap === "" && b.start === a.rawEnd && false)
+  );
+};
+
+/** Groups tokens into capitalised sequences, with connectors ("of the", "and", "&") inside. */
+function sequences(text: string, tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapital(tokens[i]) || /^\d/.test(tokens[i].text)) {
+      i++;
+      continue;
+    }
+    const seq = [tokens[i]];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const last = seq[seq.length - 1];
+      if (last.cue || (last.possessive && !(last.text === "People" || last.text === "Workers"))) break;
+      const next = tokens[j];
+      if (!gapOk(text, last, next)) break;
+      if (
+        isCapital(next) ||
+        (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last))
+      ) {
+        seq.push(next);
+        j++;
+        continue;
+      }
+      // Connectors join only when a capitalised word follows ("Center for a New …", "Ministry of the …").
+      let k = j;
+      while (
+        k < tokens.length &&
+        k - j < 3 &&
+        (isConnector(tokens[k]) || (tokens[k].text === "a" && tokens[k - 1].text === "for")) &&
+        gapOk(text, tokens[k - 1], tokens[k])
+      )
+        k++;
+      if (k > j && k < tokens.length && isCapital(tokens[k]) && gapOk(text, tokens[k - 1], tokens[k])) {
+        for (let n = j; n <= k; n++) seq.push(tokens[n]);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    out.push(seq);
+    i = j;
+  }
+  return out;
+}
+
+function isConnector(t: Token): boolean {
+  return CONNECTORS.has(t.text) && !t.possessive;
+}
+
+/** Splits "A and B" unless it reads as one name ("Ministry of Defense and Armed Forces Logistics"). */
+function splitCoordination(seq: Token[]): Token[][] {
+  const andAt = seq.findIndex((t) => t.text === "and" || t.text === "&");
+  if (andAt < 0) return [seq];
+  const left = seq.slice(0, andAt);
+  const right = seq.slice(andAt + 1);
+  const rightLast = right[right.length - 1]?.text ?? "";
+  const leftText = left.map((t) => t.text).join(" ");
+  const rightHead =
+    LEGAL_FORMS.has(rightLast) || COMPANY_HEADS.has(rightLast) || ORGANIZATION_HEADS.has(rightLast);
+  const leftComplete =
+    LEGAL_FORMS.has(left[left.length - 1]?.text ?? "") || findPlace(leftText) !== undefined;
+  const rightPlace = findPlace(right.map((t) => t.text).join(" ")) !== undefined;
+  const leftOf = left.some((t) => t.text === "of" || t.text === "for");
+  if (seq[andAt].text === "&" && left.length === 1) return [seq];
+  if (!leftComplete && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
+  return [left, ...splitCoordination(right)].filter((s) => s.length > 0);
+}
+
+function trimConnectors(seq: Token[]): Token[] {
+  let a = 0;
+  let b = seq.length;
+  while (a < b && (isConnector(seq[a]) || seq[a].text === "a")) a++;
+  while (b > a && (isConnector(seq[b - 1]) || seq[b - 1].text === "a")) b--;
+  return seq.slice(a, b);
+}
+
+interface Draft {
+  tokens: Token[];
+  type?: EntityType;
+  strength?: number;
+  key?: string | null;
+}
+
+/** Reads a title phrase ("Deputy Secretary of the Treasury Jane Doe") into the person and the body. */
+function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] {
+  const drafts: Draft[] = [];
+  let personAt = -1;
+  for (let j = 1; j < seq.length - 1; j++) {
+    if (isFirstName(seq[j].text) && !TITLE_WORDS.has(seq[j].text) && !seq.slice(j).some(isConnector)) {
+      personAt = j;
+      break;
+    }
+  }
+  const before = text.slice(Math.max(sentenceStart, seq[0].start - 8), seq[0].start);
+  const after = text.slice(seq[seq.length - 1].rawEnd, seq[seq.length - 1].rawEnd + 8);
+  if (personAt < 0 && (/said\s+$/.test(before) || /^,?\s+said\b/.test(after))) {
+    const n = seq.length;
+    const lastTwo = seq.slice(n - 2);
+    if (
+      n >= 3 &&
+      !lastTwo.some((t) => isConnector(t) || TITLE_WORDS.has(t.text) || ORGANIZATION_HEADS.has(t.text))
+    ) {
+      personAt = n >= 4 && /^\p{Lu}\.$/u.test(seq[n - 2].text) ? n - 3 : n - 2;
+    }
+  }
+  const bodyEnd = personAt < 0 ? seq.length : personAt;
+  let ofAt = -1;
+  for (let j = 0; j < bodyEnd; j++) if (seq[j].text === "of") ofAt = j;
+  if (ofAt >= 0) {
+    let body = seq.slice(ofAt + 1, bodyEnd);
+    const cut = body.findIndex((t) => t.text === "for" || t.text === "and");
+    if (cut >= 0) body = body.slice(0, cut);
+    body = trimConnectors(body);
+    const generic = body.every(
+      (t) =>
+        TITLE_WORDS.has(t.text) || COMMON_ACRONYMS.has(t.text) || COMPANY_HEADS.has(t.text) || isConnector(t),
+    );
+    if (body.length > 0 && !generic) drafts.push({ tokens: body });
+    // "Secretary of the Treasury": the body may have been cut before a later "of" phrase.
+    const firstOf = seq.findIndex((t) => t.text === "of");
+    if (firstOf >= 0 && firstOf < ofAt) {
+      let first = seq.slice(firstOf + 1, ofAt);
+      const stop = first.findIndex((t) => t.text === "for" || t.text === "and" || TITLE_WORDS.has(t.text));
+      if (stop >= 0) first = first.slice(0, stop);
+      first = trimConnectors(first);
+      if (first.length > 0 && !first.every((t) => TITLE_WORDS.has(t.text) || isConnector(t)))
+        drafts.push({ tokens: first });
+    }
+  }
+  if (personAt >= 0) drafts.push({ tokens: seq.slice(personAt), type: "Person", strength: 3 });
+  return drafts;
+}
+
+/** Finds mention candidates in every non-heading sentence. */
+export function findMentions(text: string, sentences: Sentence[]): MentionCandidate[] {
+  const out: MentionCandidate[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
+    if (sentence.heading) return;
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    findSpecialBodies(text, sentence, sentenceIndex, out);
+    for (const raw of sequences(text, tokens)) {
+      for (const draft of readSequence(text, sentence, raw)) {
+        const candidate = classify(text, sentence, sentenceIndex, draft, tokens);
+        if (!candidate) continue;
+        if (out.some((m) => m.start < candidate.end && candidate.start < m.end)) continue;
+        out.push(candidate);
+        findAliases(text, sentenceIndex, out, out.length - 1, draft.tokens[draft.tokens.length - 1].rawEnd);
+      }
+    }
+  });
+  return out;
+}
+
+/** Strips sentence-start words, demonyms and titles from a raw sequence; splits coordinations. */
+function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
+  let seq = raw;
+  const atStart = /^[\s"“‘(*#]*$/.test(text.slice(sentence.start, seq[0].start));
+  if (atStart && seq.length > 1 && isCommonWord(seq[0].text) && !isDemonym(seq[0].text)) seq = seq.slice(1);
+  while (seq.length > 1 && isDemonym(seq[0].text) && !ORGANIZATION_HEADS.has(seq[1].text)) seq = seq.slice(1);
+  seq = trimConnectors(seq);
+  if (seq.length === 0) return [];
+  if (TITLE_WORDS.has(seq[0].text) && seq.length > 1) return splitTitle(text, seq, sentence.start);
+  return splitCoordination(seq)
+    .map(trimConnectors)
+    .filter((s) => s.length > 0)
+    .map((tokens) => ({ tokens }));
+}
+
+/** Lower-case government bodies: "the Russian defense ministry", "the Iranian government". */
+function findSpecialBodies(
+  text: string,
+  sentence: Sentence,
+  sentenceIndex: number,
+  out: MentionCandidate[],
+): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  const re =
+    /\b([A-Z][a-z]+) (government|(?:defen[cs]e|foreign|finance|interior|economy|trade|industry) ministry)\b/g;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const place = findDemonym(m[1]);
+    if (!place) continue;
+    const start = sentence.start + m.index;
+    const kind =
+      m[2] === "government" ? "government" : `ministry:${m[2].split(" ")[0].replace("defence", "defense")}`;
+    out.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      type: "Organization",
+      strength: 4,
+      key: `${kind}:${place.country}`,
+      country: place.country,
+      aliasOf: null,
+      sentence: sentenceIndex,
+      weak: false,
+      cue: null,
+      producer: "governmentBody@1",
+    });
+  }
+}
+
+/** Types a sequence from its words and context; undefined when it is not a name. */
+function classify(
+  text: string,
+  sentence: Sentence,
+  sentenceIndex: number,
+  draft: Draft,
+  sentenceTokens: Token[],
+): MentionCandidate | undefined {
+  const tokens = draft.tokens;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  const start = first.start;
+  let end = last.end;
+  let name = text.slice(start, end);
+  const words = tokens.map((t) => t.text);
+  if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
+  const before = text.slice(Math.max(sentence.start, start - 40), start);
+  const after = text.slice(last.rawEnd, Math.min(sentence.end, last.rawEnd + 40));
+  const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";
+  const atStart = /^[\s"“‘(*#]*$/.test(text.slice(sentence.start, start));
+  let type: EntityType = draft.type ?? "Company";
+  let strength = draft.strength ?? 1;
+  let key: string | null = draft.key ?? null;
+  let country: string | null = null;
+  let weak = false;
+  const producer = (rule: string): string => `${rule}@1`;
+  let rule = "nameSequence";
+
+  const place = findPlace(name);
+  const body = findInternationalBody(name);
+  const definition = /^\s*\(\s*([^()]{1,80}?)\s*\)/.exec(text.slice(last.rawEnd, sentence.end));
+  const headWords = words.filter((w) => !CONNECTORS.has(w));
+  const lastWord = headWords[headWords.length - 1];
+  if (draft.type) {
+    rule = "titlePerson";
+  } else if (place && !(tokens.length === 1 && first.cue === "series")) {
+    const placeMore = PLACE_NOUNS.exec(after);
+    if (placeMore && tokens.length === 1) {
+      end = last.rawEnd + placeMore[0].length;
+      name = text.slice(start, end);
+    }
+    type = "Place";
+    strength = 5;
+    key = `place:${place.country ?? place.canonical}${placeMore ? `:${name}` : ""}`;
+    country = place.country;
+    rule = "placeName";
+  } else if (body) {
+    type = "Organization";
+    strength = 5;
+    key = `body:${body}`;
+    rule = "internationalBody";
+  } else if (
+    isDemonym(name) ||
+    (tokens.length === 1 && isCommonWord(name) && !/\d/.test(name) && !isAllCaps(name) && atStart)
+  ) {
+    return undefined;
+  } else if (isAllCaps(name) && tokens.length > 1 && !headWords.some((w) => LEGAL_FORMS.has(w))) {
+    type =
+      /^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12)) ||
+      /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end))
+        ? "Vessel"
+        : "Company";
+    strength = type === "Vessel" ? 4 : 1;
+    rule = "upperCaseName";
+  } else if (/^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12))) {
+    type = "Vessel";
+    strength = 4;
+    rule = "vesselImo";
+  } else if (
+    headWords.some((w) => LEGAL_FORMS.has(w)) &&
+    !(tokens.length === 1 && !/^[A-Z]{2,}$/.test(name) && tokens.length === 1)
+  ) {
+    type = "Company";
+    strength = 3;
+    rule = "legalForm";
+  } else if (
+    headWords.some((w) => ORGANIZATION_HEADS.has(w)) &&
+    !(COMPANY_HEADS.has(lastWord) && !ORGANIZATION_HEADS.has(lastWord))
+  ) {
+    type = "Organization";
+    strength = 3;
+    rule = "organizationHead";
+    const ministry = readMinistryKey(text, sentence, tokens);
+    if (ministry) key = ministry;
+  } else if (
+    tokens.length === 1 &&
+    (DESIGNATOR.test(name) || first.cue === "series" || first.cue === "style")
+  ) {
+    type = "Product";
+    strength = 4;
+    rule = "productDesignator";
+  } else if (
+    tokens.length === 2 &&
+    /^(?:Project|Model|Type|Block|Article)$/.test(words[0]) &&
+    NUMBER.test(words[1])
+  ) {
+    type = "Product";
+    strength = 4;
+    rule = "productDesignator";
+  } else if (tokens.length === 1 && !isAllCaps(name) && PRODUCT_NOUNS.has(nextWord) && !first.possessive) {
+    type = "Product";
+    strength = 2;
+    rule = "productNoun";
+  } else if (PLACE_HEADS.has(lastWord) && tokens.length > 1) {
+    type = "Place";
+    strength = 3;
+    rule = "placeHead";
+  } else if (personLike(tokens, definition?.[1], before)) {
+    type = "Person";
+    strength = 3;
+    rule = "personName";
+  } else if (COMPANY_HEADS.has(lastWord)) {
+    type = "Company";
+    strength = 2;
+    rule = "companyHead";
+  } else if (tokens.length === 1 && PLACE_SHAPE.test(name) && !isAllCaps(name)) {
+    type = "Place";
+    strength = 2;
+    rule = "placeShape";
+    const placeMore = PLACE_NOUNS.exec(after);
+    if (placeMore) {
+      end = last.rawEnd + placeMore[0].length;
+      name = text.slice(start, end);
+      key = null;
+    }
+  } else if (tokens.length === 1 && atStart) {
+    // A lone capitalised word opening a sentence is a name only when it behaves like a subject.
+    if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase())) return undefined;
+    const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
+    if (!first.possessive && !first.cue && !listy && !AUXILIARY.test(after)) return undefined;
+    weak = !first.possessive && !listy;
+  }
+  if (type !== "Place") {
+    const demonym = /([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}$/.exec(before);
+    const basedPlace = sentenceTokens.find(
+      (t) => t.cue === "based" && t.rawEnd <= start && start - t.rawEnd < 40,
+    );
+    country =
+      findDemonym(demonym?.[1] ?? "")?.country ??
+      (basedPlace ? (findPlace(basedPlace.text)?.country ?? null) : null);
+  }
+  return {
+    start,
+    end,
+    text: name,
+    type,
+    strength,
+    key,
+    country,
+    aliasOf: null,
+    sentence: sentenceIndex,
+    weak,
+    cue: last.cue,
+    producer: producer(rule),
+  };
+}
+
+/** True when a name reads as a person: a known given name, a "(Surname)" definition, or a person cue. */
+function personLike(tokens: Token[], definition: string | undefined, before: string): boolean {
+  const words = tokens.map((t) => t.text);
+  if (words.length > 5 || words.some((w) => CONNECTORS.has(w) && w !== "bin" && w !== "al" && w !== "de"))
+    return false;
+  if (words.some((w) => isAllCaps(w) && w.length > 1)) return false;
+  if (words.length >= 2 && (isFirstName(words[0]) || (isFirstName(words[1]) && words.length >= 3)))
+    return true;
+  if (words.length >= 2 && definition && (definition === words[words.length - 1] || definition === words[0]))
+    return true;
+  if (words.length >= 2 && isLastName(words[0]) && words.length <= 3 && !words.some((w) => findPlace(w)))
+    return true;
+  return words.length >= 2 && PERSON_CUE.test(before);
+}
+
+/** "Ministry of Defense" with "Russia’s" before it or "Russian" inside: a key shared by its variants. */
+function readMinistryKey(text: string, sentence: Sentence, tokens: Token[]): string | null {
+  const words = tokens.map((t) => t.text);
+  const ministryAt = words.indexOf("Ministry");
+  if (ministryAt < 0 && words[0] !== "Government") return null;
+  const before = text.slice(Math.max(sentence.start, tokens[0].start - 30), tokens[0].start);
+  const possessive = /([A-Z][\p{L}.]+)['’]s\s+$/u.exec(before);
+  let country =
+    findDemonym(words[0])?.country ?? (possessive ? (findPlace(possessive[1])?.country ?? null) : null);
+  if (words[0] === "Government" && words[1] === "of") {
+    country = findPlace(words.slice(2).join(" "))?.country ?? null;
+    return country ? `government:${country}` : null;
+  }
+  if (!country) return null;
+  const topic = words
+    .filter((w, i) => i !== ministryAt && !CONNECTORS.has(w) && !isDemonym(w))
+    .join(" ")
+    .toLowerCase()
+    .replace("defence", "defense")
+    .replace(/^foreign affairs$/, "foreign");
+  return `ministry:${topic}:${country}`;
+}
+
+/** Parenthetical aliases right after a name: "X (ABC)", "X (a.k.a. Y; Z)", "X (HESA’s)". */
+function findAliases(
+  text: string,
+  sentenceIndex: number,
+  out: MentionCandidate[],
+  index: number,
+  from: number,
+): void {
+  const main = out[index];
+  const m = /^\s*\(\s*([^()]{1,100}?)\s*\)/.exec(text.slice(from, from + 110));
+  if (!m) return;
+  const inner = m[1];
+  if (
+    /^(?:IMO|MMSI|DOB|born|b\.|Registration|Tax|ID|INN|OGRN|No\.|hereafter|“|")/i.test(inner) ||
+    !/^[\p{Lu}\p{N}]|^(?:a\.k\.a|aka|also known as|formerly|f\.k\.a)/iu.test(inner)
+  )
+    return;
+  if (/^\d+$/.test(inner) || (/\d{4}/.test(inner) && !/\p{Lu}{2}/u.test(inner))) return;
+  const innerStart = from + m[0].indexOf(inner);
+  const partRe = /(?:(?:a\.k\.a\.?|aka|also known as|formerly(?: known as)?|f\.k\.a\.?)\s+)?([^;,]+)/giu;
+  for (let p = partRe.exec(inner); p; p = partRe.exec(inner)) {
+    let alias = p[1].trim();
+    const offset = innerStart + p.index + p[0].indexOf(p[1]) + (p[1].length - p[1].trimStart().length);
+    alias = alias.replace(/['’]s$/, "");
+    if (
+      !alias ||
+      alias.split(/\s+/).length > 8 ||
+      !/^[\p{Lu}\p{N}]/u.test(alias) ||
+      COMMON_ACRONYMS.has(alias)
+    )
+      continue;
+    if (/^(?:the|a|an)\s/i.test(alias)) continue;
+    out.push({
+      start: offset,
+      end: offset + alias.length,
+      text: alias,
+      type: main.type,
+      strength: main.strength,
+      key: null,
+      country: main.country,
+      aliasOf: index,
+      sentence: sentenceIndex,
+      weak: false,
+      cue: null,
+      producer: "parentheticalAlias@1",
+    });
+  }
+}

@@ -1,0 +1,113 @@
+// Designations in sanctions notices: "X and Y are being designated", "X was designated … on <date>",
+// "the Department of State designated X", "U.S.-designated X", "X, now under U.S. and EU sanctions".
+import {
+  type ClaimRule,
+  E,
+  eachMatch,
+  LIST,
+  MODS,
+  type ProposedClaim,
+  slotOf,
+  slotsIn,
+  typeOf,
+} from "./rule.js";
+
+const PRESENT = new RegExp(
+  `(${LIST}),?(?: [^⟨.]{0,40}?,)? (?:is|are) (?:also |concurrently |today )?(?:being|hereby) (?:designated|identified|sanctioned|targeted|listed)`,
+);
+const PAST = new RegExp(
+  `(${LIST})(?:[^⟨]{0,200}?)? (?:was|were|had been|has been|have been) (?:previously |also |concurrently |first )?(?:designated|sanctioned|listed)\\b`,
+);
+const BY_BODY = new RegExp(
+  `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
+);
+const US_DESIGNATED = new RegExp(`(${E})-designated (?:[A-Za-z-]+ ){0,6}?(${E})`);
+const UNDER_SANCTIONS = new RegExp(
+  `(${E}),? (?:now |currently |also |is |was |remains )*under (${LIST}) sanctions`,
+);
+
+/**
+ * Designation clause: a party named in a designation sentence is sanctioned by the body that
+ * announces it (present tense: this notice's authority, dated with the notice; past tense: dated
+ * with the date the sentence gives), by the body the sentence names, or by the United States for
+ * "U.S.-designated" parties.
+ */
+export const designationClause: ClaimRule = {
+  name: "designationClause",
+  version: 1,
+  description: "A designation sentence names the party and the body that sanctioned it.",
+  apply(view, facts) {
+    const out: ProposedClaim[] = [];
+    const isBody = (k: number): boolean =>
+      typeOf(view, k) === "Organization" || typeOf(view, k) === "PublicBody";
+    const byBody = eachMatch(
+      view,
+      BY_BODY,
+      (m) => {
+        const body = slotOf(m[1]);
+        if (!isBody(body)) return [];
+        return slotsIn(view, m[2])
+          .filter((k) => k !== body && typeOf(view, k) !== "Place")
+          .map((k) => ({
+            subject: view.slots[k].entity,
+            predicate: "sanctioned_by" as const,
+            object: view.slots[body].entity,
+          }));
+      },
+      "designationClause",
+    );
+    out.push(...byBody);
+    const named = new Set(byBody.map((c) => c.subject));
+    if (facts.authority !== null) {
+      for (const [pattern, present] of [
+        [PRESENT, true],
+        [PAST, false],
+      ] as const) {
+        out.push(
+          ...eachMatch(
+            view,
+            pattern,
+            (m) =>
+              slotsIn(view, m[1])
+                .filter((k) => typeOf(view, k) !== "Place" && typeOf(view, k) !== "Product")
+                .filter((k) => !named.has(view.slots[k].entity))
+                .map((k) => ({
+                  subject: view.slots[k].entity,
+                  predicate: "sanctioned_by" as const,
+                  object: facts.authority as number,
+                  date: present ? facts.published : undefined,
+                })),
+            present ? "designationClause" : "pastDesignation",
+          ),
+        );
+      }
+    }
+    out.push(
+      ...eachMatch(
+        view,
+        US_DESIGNATED,
+        (m) => {
+          const us = slotOf(m[1]);
+          const target = slotOf(m[2]);
+          if (typeOf(view, us) !== "Place" || typeOf(view, target) === "Place") return [];
+          return [
+            { subject: view.slots[target].entity, predicate: "sanctioned_by", object: view.slots[us].entity },
+          ];
+        },
+        "usDesignated",
+      ),
+      ...eachMatch(
+        view,
+        UNDER_SANCTIONS,
+        (m) =>
+          slotsIn(view, m[2]).map((k) => ({
+            subject: view.slots[slotOf(m[1])].entity,
+            predicate: "sanctioned_by" as const,
+            object: view.slots[k].entity,
+          })),
+        "underSanctions",
+      ),
+    );
+    return out;
+  },
+};

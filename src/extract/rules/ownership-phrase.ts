@@ -1,0 +1,79 @@
+// Ownership: "X, a subsidiary of Y", "X’s parent company, Y", "owned or controlled by Y",
+// "X owns Y", "vessels owned and operated by Y", "property in which Y has an interest".
+import { type ClaimRule, E, eachMatch, LIST, leadingSubjects, MODS, pairs, slotOf, slotsIn } from "./rule.js";
+
+const SUBSIDIARY = new RegExp(
+  `(${E}),? (?:is )?an? (?:[a-z-]+ ){0,3}?(?:subsidiary|subordinate (?:organization|entity|unit|company)|affiliate|front company|branch|division) of (?:the )?(?:${E}-[a-z]+ |[A-Za-z-]+ ){0,6}?(${E})`,
+);
+const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
+const OWNED_BY = new RegExp(
+  `\\bowned(?:,? (?:or|and) (?:controlled|operated|managed))?(?:,? or directed)?(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${E})`,
+);
+const OWNS = new RegExp(
+  `(${E}) (?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${E})`,
+);
+const VESSELS_OWNED = new RegExp(
+  `(${LIST}) (?:are|is) (?:a )?vessels? (?:that (?:are|is) )?owned (?:and operated |and managed )?by (${E})`,
+);
+const INTEREST = new RegExp(
+  `(${LIST}),? (?:are being |is being |were |was )?(?:identified )?(?:[^⟨]{0,40}?)as (?:blocked )?property in which (${E})`,
+);
+
+/** Ownership phrase: a subsidiary, parent, "owned or controlled by", "owns", or blocked-property interest. */
+export const ownershipPhrase: ClaimRule = {
+  name: "ownershipPhrase",
+  version: 1,
+  description: "The text says one party owns or controls another (subsidiary, parent, owned by, owns).",
+  apply(view) {
+    const rule = "ownershipPhrase";
+    const out = [
+      ...eachMatch(view, SUBSIDIARY, (m) => pairs(view, [slotOf(m[2])], "owns", [slotOf(m[1])]), rule),
+      ...eachMatch(view, PARENT, (m) => pairs(view, [slotOf(m[2])], "owns", [slotOf(m[1])]), rule),
+      ...eachMatch(
+        view,
+        OWNS,
+        (m) => [
+          ...pairs(view, [slotOf(m[1])], "owns", [slotOf(m[4])]),
+          ...(m[2] || m[3] ? pairs(view, [slotOf(m[1])], "directs", [slotOf(m[4])]) : []),
+        ],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        VESSELS_OWNED,
+        (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])),
+        rule,
+      ),
+    ];
+    const interest = new RegExp(
+      `identified (?:the )?${MODS}(${LIST}) as (?:blocked )?property in which (${E})`,
+    );
+    out.push(
+      ...eachMatch(view, interest, (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])), rule),
+    );
+    out.push(
+      ...eachMatch(view, INTEREST, (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])), rule),
+    );
+    const subjects = leadingSubjects(view);
+    out.push(
+      ...eachMatch(
+        view,
+        OWNED_BY,
+        (m, evidence) => {
+          const owner = slotOf(m[1]);
+          const before = view.template.slice(0, m.index);
+          const near = [...before.matchAll(/⟨(\d+)⟩(?!-)/g)].map((x) => Number(x[1]));
+          const owned = subjects.length > 0 ? subjects : near.slice(-1);
+          return pairs(
+            view,
+            [owner],
+            "owns",
+            owned.filter((k) => k !== owner),
+          ).map((c) => ({ ...c, evidence }));
+        },
+        rule,
+      ),
+    );
+    return out;
+  },
+};

@@ -1,0 +1,148 @@
+// Roles: "X is the general director and beneficial owner of Y", "X serves as Y’s managing director",
+// "X, Y’s chief executive", "X, head of Y’s drone department", "As director of Y, X", "Y is operated by X".
+// The role word decides the predicate (lexicons/words.ts ROLES): directs, owns, member_of or employs.
+import type { Predicate } from "../../model/index.js";
+import { ROLES } from "../lexicons/index.js";
+import {
+  type ClaimRule,
+  E,
+  eachMatch,
+  LIST,
+  MODS,
+  type ProposedClaim,
+  pairs,
+  slotOf,
+  slotsIn,
+  typeOf,
+} from "./rule.js";
+
+const ROLE = `(?:${ROLES.map((r) => r.pattern).join("|")})`;
+const ROLE_LIST = `${ROLE}(?:,? (?:and|or) (?:as )?(?:an? |the )?(?:current |former )?${ROLE})*`;
+const BE =
+  "(?:is|was|are|were|serves as|served as|acts as|acted as|has been|have been|became|remains|who (?:also )?(?:is|was|acts as|serves as)|(?:also )?acts as)";
+const ROLE_OF = new RegExp(
+  `(${LIST}),? ${BE} (?:both )?(?:[a-z-]+ ){0,4}?(?:the |an? )?(?:current |former |acting |de facto )?(${ROLE_LIST}) (?:of|at|for|in|with) (?:the )?(?:board(?: of directors)? of )?${MODS}(?:(${E})’s )?(${E})`,
+  "i",
+);
+const ROLE_POSSESSIVE = new RegExp(
+  `(${LIST}),? ${BE} (?:the |an? )?(?:${MODS})?(${E})’s (?:current |former |acting )?(${ROLE_LIST})`,
+  "i",
+);
+const APPOSITIVE = new RegExp(
+  `(${E}), (?:an? |the )?(?:[a-z-]+ ){0,3}?(${ROLE}) (?:of|at|with|for) (?:the )?(${E})(’s [a-z -]*?(?:department|division|unit|team|office|section|branch))?`,
+  "i",
+);
+const APPOSITIVE_POSSESSIVE = new RegExp(`(${E}), (${E})’s (?:current |former |acting )?(${ROLE_LIST})`, "i");
+const AS_ROLE = new RegExp(`\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${E}), ${MODS}(${E})`, "i");
+const OPERATED_BY = new RegExp(
+  `(${E}) (?:is|was) (?:operated|run|managed|headed|led|directed|controlled) by (?:${E}-[a-z]+ )?(?:${E} [a-z]+ )?(${E})`,
+);
+
+/** The predicate a role phrase gives. */
+export function predicateOfRole(role: string): Predicate | undefined {
+  const lower = role.toLowerCase().replace(/\s+/g, " ").trim();
+  for (const r of ROLES) if (new RegExp(`^(?:${r.pattern})$`, "i").test(lower)) return r.predicate;
+  return undefined;
+}
+
+function rolesIn(list: string): Predicate[] {
+  const found: Predicate[] = [];
+  const parts = list.split(/,? (?:and|or) (?:as )?(?:an? |the )?(?:current |former )?/i);
+  for (const part of parts) {
+    const p = predicateOfRole(part);
+    if (p && !found.includes(p)) found.push(p);
+    if (/ or /i.test(list)) break;
+  }
+  return found;
+}
+
+function claimsFor(
+  view: Parameters<ClaimRule["apply"]>[0],
+  people: number[],
+  predicates: Predicate[],
+  org: number,
+) {
+  const out: Array<Omit<ProposedClaim, "evidence" | "rule">> = [];
+  for (const p of predicates) {
+    out.push(...(p === "employs" ? pairs(view, [org], "employs", people) : pairs(view, people, p, [org])));
+  }
+  return out;
+}
+
+/** Later roles in the same sentence ("… and as a member of the firm’s board of directors"). */
+function laterRoles(rest: string): Predicate[] {
+  const found: Predicate[] = [];
+  const masked = rest.replace(/board of directors/gi, "board");
+  if (/⟨\d+⟩/.test(masked.replace(/⟨\d+⟩’s board/g, ""))) return found;
+  if (/\bmember of (?:the |its |the firm’s |the company’s )?board\b/i.test(masked)) found.push("member_of");
+  if (
+    /\b(?:role|position|post) of (?:managing |general )?director\b|\b(?:managing|general) director\b/i.test(
+      masked,
+    )
+  )
+    found.push("directs");
+  return found;
+}
+
+/** Role phrase: a person's role at an organisation, read as directs, owns, member_of or employs. */
+export const rolePhrase: ClaimRule = {
+  name: "rolePhrase",
+  version: 1,
+  description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
+  apply(view) {
+    const rule = "rolePhrase";
+    const isOrg = (k: number): boolean => typeOf(view, k) !== "Place" && typeOf(view, k) !== "Product";
+    return [
+      ...eachMatch(
+        view,
+        ROLE_OF,
+        (m) => {
+          const org = slotOf(m[4]);
+          if (!isOrg(org)) return [];
+          const people = slotsIn(view, m[1]).filter((k) => k !== org);
+          const tail = view.template.slice(m.index + m[0].length);
+          return claimsFor(view, people, [...rolesIn(m[2]), ...laterRoles(tail)], org);
+        },
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        ROLE_POSSESSIVE,
+        (m) => {
+          const org = slotOf(m[2]);
+          if (!isOrg(org)) return [];
+          const tail = view.template.slice(m.index + m[0].length);
+          return claimsFor(view, slotsIn(view, m[1]), [...rolesIn(m[3]), ...laterRoles(tail)], org);
+        },
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        APPOSITIVE,
+        (m) => {
+          const org = slotOf(m[3]);
+          if (!isOrg(org) || typeOf(view, slotOf(m[1])) !== "Person") return [];
+          const predicate = m[4] ? "employs" : predicateOfRole(m[2]);
+          return predicate ? claimsFor(view, [slotOf(m[1])], [predicate], org) : [];
+        },
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        APPOSITIVE_POSSESSIVE,
+        (m) => (isOrg(slotOf(m[2])) ? claimsFor(view, [slotOf(m[1])], rolesIn(m[3]), slotOf(m[2])) : []),
+        rule,
+      ),
+      ...eachMatch(view, AS_ROLE, (m) => claimsFor(view, [slotOf(m[3])], rolesIn(m[1]), slotOf(m[2])), rule),
+      ...eachMatch(
+        view,
+        OPERATED_BY,
+        (m) =>
+          typeOf(view, slotOf(m[2])) === "Person"
+            ? pairs(view, [slotOf(m[2])], "directs", [slotOf(m[1])])
+            : [],
+        rule,
+      ),
+    ];
+  },
+};

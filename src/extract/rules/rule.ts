@@ -1,0 +1,118 @@
+// The shape of a claim rule and the helpers rules share: placeholder lists, subjects, and the
+// document facts (designating authority, United States, published date) that some rules need.
+import type { EntityType, Predicate, Span } from "../../model/index.js";
+import { type SentenceView, spanOf } from "../template.js";
+
+/** A claim a rule proposes: document-level entity indices and the evidence span. */
+export interface ProposedClaim {
+  subject: number;
+  predicate: Predicate;
+  object: number;
+  evidence: Span;
+  /** YYYY-MM-DD the claim is dated by (designations announced "today"), overriding periods in the text. */
+  date?: string | null;
+  rule: string;
+}
+
+/** What a rule may know about the whole document. */
+export interface DocumentFacts {
+  /** Entity index of the body that announces designations in this text ("OFAC is designating"). */
+  authority: number | null;
+  /** Entity index of the United States, when mentioned. */
+  unitedStates: number | null;
+  published: string | null;
+}
+
+/** A claim rule: one file each in src/extract/rules/, listed in RULES. */
+export interface ClaimRule {
+  name: string;
+  version: number;
+  /** Shown to analysts as the reason for a claim. */
+  description: string;
+  apply(view: SentenceView, facts: DocumentFacts): ProposedClaim[];
+}
+
+/** One placeholder, optionally with its hyphen cue ("⟨3⟩-series"). */
+export const E = "⟨\\d+⟩";
+/** A coordinated list of placeholders: "⟨1⟩, ⟨2⟩, and ⟨3⟩". */
+export const LIST = `${E}(?:-[a-z]+)?(?:(?:,? and |, |,? or |-? and |,? as well as )${E}(?:-[a-z]+)?)*`;
+/** Modifiers that may stand before a name: "⟨2⟩-based ", "U.S.-designated ", "Russian ". */
+export const MODS = `(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨))*`;
+
+/** Entity slots named in a matched string, in order. */
+export function slotsIn(_view: SentenceView, matched: string | undefined): number[] {
+  if (!matched) return [];
+  const out: number[] = [];
+  for (const m of matched.matchAll(
+    /⟨(\d+)⟩(?!-(?:based|designated|flagged|affiliated|owned|linked|backed|controlled|registered|made)\b)/g,
+  )) {
+    out.push(Number(m[1]));
+  }
+  return out;
+}
+
+/** The slot of a single placeholder string such as "⟨4⟩". */
+export function slotOf(placeholder: string | undefined): number {
+  return Number(/⟨(\d+)⟩/.exec(placeholder ?? "")?.[1] ?? -1);
+}
+
+/** The entity type of slot k. */
+export function typeOf(view: SentenceView, k: number): EntityType | undefined {
+  return view.slots[k]?.type;
+}
+
+/** True when slot k names a party (not a place or product). */
+export function isParty(view: SentenceView, k: number): boolean {
+  const t = typeOf(view, k);
+  return t === "Person" || t === "Company" || t === "Organization" || t === "PublicBody" || t === "Vessel";
+}
+
+/** The leading list of the sentence: its grammatical subject, skipping openers and modifiers. */
+export function leadingSubjects(view: SentenceView): number[] {
+  const m = new RegExp(
+    `^(?:(?:Today|Concurrently|Additionally|Separately|Also|However|In addition|As of [^,⟨]+|On [^,⟨]+|In [^,⟨]+|At the time of [^,⟨]+),\\s+)?(?:The |the )?(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨)|(?:Russian|Chinese|Iranian) [a-z]+ )*(${LIST})`,
+  ).exec(view.template);
+  return m ? slotsIn(view, m[1]).filter((k) => isParty(view, k)) : [];
+}
+
+/** Runs a regular expression over the template and turns each match into claims. */
+export function eachMatch(
+  view: SentenceView,
+  pattern: RegExp,
+  make: (
+    m: RegExpExecArray,
+    evidence: Span,
+  ) => Array<Omit<ProposedClaim, "evidence" | "rule"> & { evidence?: Span }>,
+  rule: string,
+): ProposedClaim[] {
+  const out: ProposedClaim[] = [];
+  const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+  for (let m = re.exec(view.template); m; m = re.exec(view.template)) {
+    const evidence = spanOf(view, m.index, m.index + m[0].length);
+    for (const c of make(m, evidence)) {
+      if (c.subject < 0 || c.object < 0 || c.subject === c.object) continue;
+      out.push({ ...c, evidence: c.evidence ?? evidence, rule });
+    }
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** Claims from every subject to every object. */
+export function pairs(
+  view: SentenceView,
+  subjects: number[],
+  predicate: Predicate,
+  objects: number[],
+  extra: Partial<ProposedClaim> = {},
+): Array<Omit<ProposedClaim, "evidence" | "rule">> {
+  const out: Array<Omit<ProposedClaim, "evidence" | "rule">> = [];
+  for (const s of subjects) {
+    for (const o of objects) {
+      const subject = view.slots[s]?.entity ?? -1;
+      const object = view.slots[o]?.entity ?? -1;
+      if (subject !== object) out.push({ subject, predicate, object, ...extra });
+    }
+  }
+  return out;
+}

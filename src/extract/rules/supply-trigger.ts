@@ -1,0 +1,140 @@
+// Supply and payment: trigger verbs and nouns between a supplier and a recipient — "supplied … to",
+// "facilitated the sale and shipment of … to", "received … from", "billed", "has contracts with",
+// "a supplier of … for", designation bases "goods or services … in support of".
+import {
+  type ClaimRule,
+  E,
+  eachMatch,
+  isParty,
+  LIST,
+  leadingSubjects,
+  MODS,
+  pairs,
+  slotOf,
+  slotsIn,
+  typeOf,
+} from "./rule.js";
+
+const GIVE =
+  "(?:supplied|supplies|supply|sold|sells|shipped|ships|delivered|delivers|exported|exports|provided|provides|furnished|transferred|transfers|sent|sends)";
+const GIVE_TO = new RegExp(
+  `(${LIST})(?:’s)?,?[^⟨.]{0,60}? (?:has |have |had )?(?:also )?${GIVE}\\b[^⟨]{0,100}? to (?:the )?${MODS}(${LIST})`,
+);
+const FACILITATE_TO = new RegExp(
+  `(${LIST})[^⟨]{0,40}? (?:has |have |had )?(?:facilitated|facilitate|facilitating|arranged|handled|coordinated|conducted|performed) (?:the )?[^⟨]{0,30}?(?:sale|supply|shipment|shipments|delivery|deliveries|export|exports|transfer|procurement|tests|testing|services|work)\\b[^⟨]{0,120}? (?:to|for) (?:the )?${MODS}(${E})`,
+);
+const RECEIVE_FROM = new RegExp(
+  `(${E}) (?:has |have |had )?(?:also )?(?:received|receives|imported|imports|bought|buys|purchased|purchases|acquired|obtained|ordered)\\b[^⟨]{0,100}? from (?:the )?${MODS}(${LIST})`,
+);
+const PRODUCED_BILLED = new RegExp(
+  `(?:produced|made|manufactured|supplied|sold) by (${E})[^⟨]{0,40}? (?:billed|delivered|shipped|sold|supplied|invoiced) to (?:the )?(${E})`,
+);
+const BILLED = new RegExp(`(${E}) (?:billed|invoiced|charged) (?:the )?(${E})`);
+const PAID = new RegExp(
+  `(${E}) (?:paid|pays|transferred (?:funds|money|payments?) to|wired (?:funds|money) to) (?:the )?(${E})`,
+);
+const CONTRACTS = new RegExp(
+  `(${LIST}) (?:has|have|had|signed|holds|held) (?:a |several |multiple )?(?:contracts?|agreements?|deals?) with (?:the )?(${E})`,
+);
+const SUPPLIER_OF = new RegExp(
+  `(${E})[^⟨]{0,40}? (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor|source|contractor)s? of [^⟨]{0,80}?(?:to|for) (?:the )?(${E})`,
+);
+const SUPPLIER_IN = new RegExp(`supplier [^⟨]{0,30}?(?:to|for|in|of) (${E})’s [^⟨]{0,40}?: (${E})`);
+const NAMED_SUPPLIER = new RegExp(`(${E}) (?:supplier|vendor|contractor|provider) (${E})`);
+const TRANSPORT = new RegExp(
+  `(${E})[^⟨]{0,60}? (?:transporting|transported|transports|carrying|carried|conducts|conducted|provides|provided) [^⟨]{0,60}?(?:goods|cargo|weapons|arms|operations|services|shipments)[^⟨]{0,40}? (?:on behalf of|for) (?:the )?(${LIST})`,
+);
+const USED_BY = new RegExp(
+  `(${E})[^⟨]{0,80}? (?:produces|manufactures|makes|supplies|builds)\\b[^⟨]{0,80}? (?:used|operated) by (?:${E}’s )?(${E})`,
+);
+const PLANT_FOR = new RegExp(
+  `(${E}),? (?:which|that) (?:has been|is|was) [^⟨]{0,50}?(?:plants?|producers?|manufacturers?|suppliers?|contractors?|factories) [^⟨]{0,30}?for (?:the )?(${E})`,
+);
+const TRANSFER_TO = new RegExp(
+  `(?:transfer|delivery|supply|shipment)s? of [^⟨]{0,40}? to (?:${E}-[a-z]+ )?(?:[A-Z][a-z]+ )?(${E})`,
+);
+const BASIS = new RegExp(
+  `(?:materially assisted|provided|providing|having provided)[^⟨]{0,160}?(?:goods or services|support)[^⟨]{0,40}?(?:to|for|of),? (?:the )?(${E})`,
+);
+
+/** Supply trigger: goods or services pass from a supplier to a recipient, or money the other way. */
+export const supplyTrigger: ClaimRule = {
+  name: "supplyTrigger",
+  version: 1,
+  description: "A supply verb or noun links a supplier to its customer (supplied to, received from, billed).",
+  apply(view) {
+    const rule = "supplyTrigger";
+    const parties = (ks: number[]): number[] => ks.filter((k) => typeOf(view, k) !== "Product");
+    const subjects = leadingSubjects(view);
+    return [
+      ...eachMatch(
+        view,
+        GIVE_TO,
+        (m) => pairs(view, parties(slotsIn(view, m[1])), "supplies", parties(slotsIn(view, m[2]))),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        FACILITATE_TO,
+        (m) => pairs(view, parties(slotsIn(view, m[1])), "supplies", parties([slotOf(m[2])])),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        RECEIVE_FROM,
+        (m) => pairs(view, parties(slotsIn(view, m[2])), "supplies", [slotOf(m[1])]),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        PRODUCED_BILLED,
+        (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        BILLED,
+        (m) => [
+          ...pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]),
+          ...pairs(view, [slotOf(m[2])], "pays", [slotOf(m[1])]),
+        ],
+        rule,
+      ),
+      ...eachMatch(view, PAID, (m) => pairs(view, [slotOf(m[1])], "pays", [slotOf(m[2])]), rule),
+      ...eachMatch(
+        view,
+        CONTRACTS,
+        (m) => pairs(view, slotsIn(view, m[1]), "supplies", [slotOf(m[2])]),
+        rule,
+      ),
+      ...eachMatch(view, SUPPLIER_OF, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
+      ...eachMatch(view, SUPPLIER_IN, (m) => pairs(view, [slotOf(m[2])], "supplies", [slotOf(m[1])]), rule),
+      ...eachMatch(
+        view,
+        NAMED_SUPPLIER,
+        (m) => (isParty(view, slotOf(m[2])) ? pairs(view, [slotOf(m[2])], "supplies", [slotOf(m[1])]) : []),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        TRANSPORT,
+        (m) => pairs(view, [slotOf(m[1])], "supplies", slotsIn(view, m[2])),
+        rule,
+      ),
+      ...eachMatch(view, USED_BY, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
+      ...eachMatch(view, PLANT_FOR, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
+      ...eachMatch(
+        view,
+        TRANSFER_TO,
+        (m) => pairs(view, subjects.slice(0, 1), "supplies", [slotOf(m[1])]),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        BASIS,
+        (m) => (/designat/.test(view.template) ? pairs(view, subjects, "supplies", [slotOf(m[1])]) : []),
+        rule,
+      ),
+    ];
+  },
+};

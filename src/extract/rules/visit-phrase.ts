@@ -1,0 +1,61 @@
+// Visits and voyages: "X regularly transits the Caspian Sea", "X visited Y", "A and B flying together
+// from Irkutsk", and craft used by a party ("the ministry used the vessel X").
+import { type ClaimRule, E, eachMatch, isParty, LIST, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
+
+const TRANSIT = new RegExp(
+  `(${LIST}) (?:regularly |also |often |repeatedly )?(?:transits?|transited|sails?|sailed|calls? at|called at|docks? at|docked at|visits?|visited|travell?ed to|flew to|travels to) (?:the )?(${E})`,
+);
+const FLYING = new RegExp(
+  `(${LIST})[^⟨]{0,40}? (?:flying|flew|travell?ing|travell?ed|returning|returned) (?:together )?(?:from|to) (${E})`,
+);
+const USED = new RegExp(`(${E}) used (?:the )?(?:vessel |aircraft |ship )?(${E})`);
+
+/** Visit phrase: a person, vessel or aircraft goes to a place; a party uses a craft. */
+export const visitPhrase: ClaimRule = {
+  name: "visitPhrase",
+  version: 1,
+  description: "A person, vessel or aircraft visits or passes through a place.",
+  apply(view) {
+    const rule = "visitPhrase";
+    const place = (k: number): boolean => typeOf(view, k) === "Place";
+    return [
+      ...eachMatch(
+        view,
+        TRANSIT,
+        (m) =>
+          place(slotOf(m[2]))
+            ? pairs(
+                view,
+                slotsIn(view, m[1]).filter((k) => isParty(view, k)),
+                "visits",
+                [slotOf(m[2])],
+              )
+            : [],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        FLYING,
+        (m) =>
+          place(slotOf(m[2]))
+            ? pairs(
+                view,
+                slotsIn(view, m[1]).filter((k) => isParty(view, k)),
+                "visits",
+                [slotOf(m[2])],
+              )
+            : [],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        USED,
+        (m) =>
+          typeOf(view, slotOf(m[2])) === "Vessel" || typeOf(view, slotOf(m[2])) === "Aircraft"
+            ? pairs(view, [slotOf(m[1])], "other", [slotOf(m[2])])
+            : [],
+        rule,
+      ),
+    ];
+  },
+};

@@ -1,0 +1,54 @@
+// Splits a source's text into sentences with [start, end) offsets, marking headings (short lines
+// without closing punctuation). Abbreviations and initials do not end a sentence.
+import type { Span } from "../model/index.js";
+
+/** A sentence of a source; `heading` marks a title or section heading line. */
+export interface Sentence extends Span {
+  heading: boolean;
+}
+
+const ABBREVIATIONS = new Set(
+  "co|ltd|inc|corp|no|nos|mr|mrs|ms|dr|st|jr|sr|vs|gen|lt|col|maj|capt|sgt|prof|rev|dept|est|approx|e.o|u.s|u.k|u.n|e.u|a.k.a|f.k.a|i.e|e.g|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|p.o|s.a|l.l.c|n.v|b.v|s.p.a".split(
+    "|",
+  ),
+);
+
+const MAX_HEADING_WORDS = 16;
+
+/** True when the word before a full stop is an abbreviation or an initial, not a sentence end. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[\p{L}.]/u.test(text[i])) i--;
+  const word = text.slice(i + 1, dot).toLowerCase();
+  if (word.length === 1) return /\p{L}/u.test(word);
+  return ABBREVIATIONS.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** Splits `text` into sentences; line breaks always end one. Offsets index `text` exactly. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const lineRe = /[^\n]+/g;
+  for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
+    const lineStart = line.index;
+    const lineText = line[0];
+    const trimmed = lineText.trim();
+    if (!trimmed) continue;
+    const words = trimmed.split(/\s+/).length;
+    const heading = words <= MAX_HEADING_WORDS && !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
+    let start = 0;
+    const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
+    for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {
+      if (m[0][0] === "." && m[0].length === 1 && isAbbreviation(lineText, m.index)) continue;
+      pushTrimmed(sentences, text, lineStart + start, lineStart + m.index + m[0].length, heading);
+      start = m.index + m[0].length;
+    }
+    pushTrimmed(sentences, text, lineStart + start, lineStart + lineText.length, heading);
+  }
+  return sentences;
+}
+
+function pushTrimmed(out: Sentence[], text: string, start: number, end: number, heading: boolean): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end, heading });
+}
