@@ -449,7 +449,9 @@ function findCalendarDates(text: string, reference: YearMonthDay | null): Candid
     if (last < first) continue;
     // Leave a leading preposition out of the words: "on October 17, 2024" states "October 17, 2024".
     const lead = /^(?:on|in|at|from|during)\s+/i.exec(result.text)?.[0].length ?? 0;
-    const trail = /[\s,;.]+$/.exec(result.text)?.[0].length ?? 0;
+    // Trailing punctuation, and a stray number chrono took along ("February 1989, 15 years later").
+    const stray = precision === "month" ? /(?:,\s*\d{1,2})?[\s,;.]*$/ : /[\s,;.]+$/;
+    const trail = stray.exec(result.text)?.[0].length ?? 0;
     found.push({
       start: result.index + lead,
       end: result.index + result.text.length - trail,

@@ -212,6 +212,22 @@ const CASES: Row[] = [
     "month",
   ],
   ["DOB 01 Jan 1970; POB Minsk, Belarus.", null, "01 Jan 1970", "1970-01-01", "1970-01-01", "day"],
+  [
+    "In February 1989, 15 officers were dismissed.",
+    null,
+    "February 1989",
+    "1989-02-01",
+    "1989-02-28",
+    "month",
+  ],
+  [
+    "Meetings ran November 7th to 9th in the capital.",
+    "2022-11-03",
+    "November 7th to 9th",
+    "2022-11-07",
+    "2022-11-09",
+    "day",
+  ],
   // anchored relative days
   [
     "The tests took place on 5 May 2025 near the range. The visitors left the day after the tests.",
