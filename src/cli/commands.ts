@@ -1,7 +1,7 @@
 // Every Skein command, declared in one place: description, flags and two examples. Each action
 // lazily imports its command module, which parses flags, calls one stage and prints.
 import { Argument, type Command, Option } from "commander";
-import { RELIABILITY_NAMES, SOURCE_KIND_NAMES } from "../model/index.js";
+import { PREDICATE_NAMES, RELIABILITY_NAMES, SOURCE_KIND_NAMES } from "../model/index.js";
 
 /** A command module: `run` receives positional arguments and parsed options. */
 export interface CommandModule {
@@ -20,7 +20,10 @@ interface CommandSpec {
 
 /** Adds the --workspace option that every workspace command shares. */
 function workspaceOption(command: Command): Command {
-  return command.option("-w, --workspace <path>", "case workspace file (default: $SKEIN_WORKSPACE or ./skein.db)");
+  return command.option(
+    "-w, --workspace <path>",
+    "case workspace file (default: $SKEIN_WORKSPACE or ./skein.db)",
+  );
 }
 
 /** A decision command: its own arguments plus --why, --by and --json. */
@@ -66,7 +69,8 @@ function analysisCommand(
 export const COMMANDS: CommandSpec[] = [
   {
     name: "ingest",
-    description: "Read documents (txt, md, html, pdf, FtM json/jsonl; folders recursively) into the workspace",
+    description:
+      "Read documents (txt, md, html, pdf, FtM json/jsonl; folders recursively) into the workspace",
     examples: [
       "skein ingest examples/",
       "skein ingest notice.pdf --kind government --publisher 'OFAC' --published 2024-10-17 --reliability A",
@@ -79,7 +83,9 @@ export const COMMANDS: CommandSpec[] = [
         .option("--published <date>", "publication date, YYYY-MM-DD")
         .option("--url <url>", "address of the original")
         .addOption(new Option("--kind <kind>", "kind of source").choices(SOURCE_KIND_NAMES))
-        .addOption(new Option("--reliability <grade>", "Admiralty reliability grade").choices(RELIABILITY_NAMES))
+        .addOption(
+          new Option("--reliability <grade>", "Admiralty reliability grade").choices(RELIABILITY_NAMES),
+        )
         .option("--max-size <MB>", "largest file to read, in MB", "50")
         .option("--json", "print the result as JSON"),
     load: () => import("./commands/ingest.js"),
@@ -102,8 +108,40 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/show.js"),
   },
   {
+    name: "extract",
+    description: "Extract entities and claims: FILE → contract JSON, or --workspace W [SOURCE…] → stored claims",
+    examples: [
+      "skein extract notice.txt --published 2024-10-17 --format json",
+      "skein extract --workspace case.db 3f2a9c",
+    ],
+    define: (c) =>
+      c
+        .option("-w, --workspace <path>", "extract the workspace's sources (all, or the SOURCE ids given) into it")
+        .argument("[file-or-sources...]", "a text file (without --workspace), or source ids / prefixes")
+        .option("--published <date>", "publication date YYYY-MM-DD, for relative dates and designations")
+        .option("--format <format>", "json (the contract shape) or text")
+        .addOption(new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)").choices(["rules", "llm"]).default("rules"))
+        .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
+        .option("--max-size <MB>", "largest file to read, in MB", "50")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/extract.js"),
+  },
+  {
+    name: "claims",
+    description: "List claims with their quotes, attribution and certainty",
+    examples: ["skein claims --entity 'Acme Trading' --predicate supplies", "skein claims --json"],
+    define: (c) =>
+      workspaceOption(c)
+        .option("--entity <name-or-id>", "only claims whose subject or object has this id or name")
+        .addOption(new Option("--predicate <predicate>", "only claims with this predicate").choices(PREDICATE_NAMES))
+        .option("--source <id>", "only claims from this source id")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/claims.js"),
+  },
+  {
     name: "compare-names",
-    description: "Score name pairs from a CSV (header name1,name2[,schema]); writes the rows with a score column",
+    description:
+      "Score name pairs from a CSV (header name1,name2[,schema]); writes the rows with a score column",
     examples: [
       "skein compare-names --input pairs.csv",
       "skein compare-names --input pairs.csv --output scored.csv",
@@ -115,6 +153,28 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/compare-names.js"),
   },
   {
+    name: "screen",
+    description:
+      "Screen names against sanctions lists (list files or the workspace's snapshots), with explanations",
+    examples: [
+      "skein screen --list sdn.csv --name 'Acme Trading LLC' --format json",
+      "skein screen --workspace case.db --input names.csv --threshold 0.8 --format csv",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .option("--list <paths...>", "list files or folders to screen against (no workspace needed)")
+        .option("--name <name>", "one name to screen")
+        .option("--input <file>", "CSV with a header: name and optionally id, schema, country, birth_date")
+        .option("--schema <schema>", "schema of the queried names (Person, Company, Organization …)")
+        .option("--country <code>", "country of the queried names (ISO code or name)")
+        .option("--threshold <score>", "score at or above which a result is a match", "0.7")
+        .option("--limit <n>", "results per query", "5")
+        .option("--algorithm <name>", "screening algorithm (see ALGORITHMS in the README)")
+        .option("--list-format <format>", "list format, to skip detection")
+        .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json")),
+    load: () => import("./commands/screen.js"),
+  },
+  {
     name: "lists",
     description:
       "Sanctions list snapshots: show them; `load PATH…` list files or folders; `diff OLD NEW`; `update` from the official sites",
@@ -124,11 +184,23 @@ export const COMMANDS: CommandSpec[] = [
     ],
     define: (c) =>
       workspaceOption(c)
-        .addArgument(new Argument("[action]", "what to do (none: show the snapshots)").choices(["load", "diff", "update"]))
+        .addArgument(
+          new Argument("[action]", "what to do (none: show the snapshots)").choices([
+            "load",
+            "diff",
+            "update",
+          ]),
+        )
         .argument("[args...]", "load: files or folders; diff: OLD and NEW snapshot ids")
-        .option("--format <format>", "load: the list format, to skip detection (e.g. ofac-csv, un-xml, uk-ofsi-xlsx)")
+        .option(
+          "--format <format>",
+          "load: the list format, to skip detection (e.g. ofac-csv, un-xml, uk-ofsi-xlsx)",
+        )
         .option("--only <authorities>", "update: comma-separated authorities (ofac,un,uk,eu)")
-        .option("--base-url <url>", "update: fetch <url>/<authority>/<file> from a mirror instead of the official sites")
+        .option(
+          "--base-url <url>",
+          "update: fetch <url>/<authority>/<file> from a mirror instead of the official sites",
+        )
         .option("--json", "print JSON"),
     load: () => import("./commands/lists.js"),
   },

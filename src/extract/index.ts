@@ -1,7 +1,8 @@
 // Extraction stage: reads sources' text from the workspace and writes mentions, document-level entities
 // and proposed claims (with evidence, period, amount, attribution and certainty).
 // Public: extractText (pure), toContractDocument (the `skein extract --format json` shape),
-// runExtraction (store I/O), RULES (the claim rule registry), findPeriods, findAmounts, the gazetteer.
+// runExtraction (store I/O), RULES (the claim rule registry), findPeriods, findAmounts, the gazetteer,
+// extractWithModel (the optional model-assisted extractor).
 export { type AmountInText, findAmounts } from "./amounts.js";
 export {
   type ContractDocument,

@@ -447,7 +447,7 @@ function classify(
     weak = !first.possessive && !listy;
   }
   if (type !== "Place") {
-    const demonym = /([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}$/.exec(before);
+    const demonym = /([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}$/.exec(before);
     const basedPlace = sentenceTokens.find(
       (t) => t.cue === "based" && t.rawEnd <= start && start - t.rawEnd < 40,
     );

@@ -1,0 +1,146 @@
+// skein extract: FILE → the contract JSON of DESIGN.md (ingest-free), or --workspace W [SOURCE…] →
+// mentions, entities and proposed claims stored for each source.
+
+import {
+  type Extraction,
+  extractText,
+  extractWithModel,
+  runExtraction,
+  toContractDocument,
+} from "../../extract/index.js";
+import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
+import { SkeinError, sourceIdOf } from "../../model/index.js";
+import { formatTable, printJson, printResult, say, startProgress } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+const DEFAULTS = { extractor: "rules", maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
+
+function readPublished(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new SkeinError(
+      "EXTRACT_BAD_DATE",
+      "extract: --published must be a date YYYY-MM-DD, e.g. 2024-10-17",
+      {
+        field: "--published",
+        received: text,
+      },
+    );
+  }
+  return text;
+}
+
+async function extractFile(
+  file: string,
+  options: Record<string, unknown>,
+): Promise<Extraction & { dropped?: unknown }> {
+  const maxSizeMb = Number(options.maxSize ?? DEFAULTS.maxSizeMb);
+  const read = await readDocument(file, { maxBytes: Math.round(maxSizeMb * 1e6) });
+  if (!read.text.trim()) {
+    throw new SkeinError("INGEST_EMPTY", `extract: ${file} has no text`, { file });
+  }
+  const published = readPublished(options.published) ?? read.published;
+  const sourceId = sourceIdOf(read.text);
+  if ((options.extractor ?? DEFAULTS.extractor) === "llm") {
+    const url = process.env.SKEIN_LLM_URL;
+    const model = process.env.SKEIN_LLM_MODEL;
+    if (!url || !model) {
+      throw new SkeinError(
+        "EXTRACT_LLM_CONFIG",
+        "extract --extractor llm: SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set",
+        {
+          field: "SKEIN_LLM_URL",
+        },
+      );
+    }
+    const chunkChars = options.chunkChars === undefined ? undefined : Number(options.chunkChars);
+    const result = await extractWithModel(read.text, {
+      url,
+      model,
+      key: process.env.SKEIN_LLM_KEY ?? null,
+      chunkChars,
+      published,
+      sourceId,
+    });
+    if (result.dropped.entities + result.dropped.claims > 0) {
+      say(
+        `extract: dropped ${result.dropped.entities} entities and ${result.dropped.claims} claims the text does not bear out`,
+      );
+    }
+    return result;
+  }
+  return extractText(read.text, { sourceId, published, gazetteer: undefined });
+}
+
+export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  const workspaceMode = options.workspace !== undefined;
+  const format = String(options.format ?? (options.json || !workspaceMode ? "json" : "text"));
+  if (format !== "json" && format !== "text") {
+    throw new SkeinError("EXTRACT_BAD_FORMAT", "extract: --format must be json or text", {
+      field: "--format",
+      received: format,
+    });
+  }
+  if (!workspaceMode && args.length !== 1) {
+    throw new SkeinError("EXTRACT_NO_INPUT", "extract: give one FILE, or --workspace W [SOURCE…]", {
+      received: args.join(" "),
+    });
+  }
+  if (!workspaceMode) {
+    const extraction = await extractFile(args[0], options);
+    const document = toContractDocument(extraction);
+    if (format === "json") {
+      printJson(
+        options.extractor === "llm" && "dropped" in extraction
+          ? { ...document, dropped: extraction.dropped }
+          : document,
+      );
+      return 0;
+    }
+    const names = new Map(document.entities.map((e) => [e.id, e.name]));
+    printResult(
+      formatTable(
+        ["id", "type", "name", "aliases"],
+        document.entities.map((e) => [e.id, e.type, e.name, e.aliases.join("; ")]),
+      ),
+    );
+    printResult("");
+    printResult(
+      formatTable(
+        ["source", "relation", "target", "date", "certainty"],
+        document.relations.map((r) => [
+          names.get(r.source),
+          r.type,
+          names.get(r.target),
+          r.date,
+          r.certainty,
+        ]),
+      ),
+    );
+    return 0;
+  }
+  const result = await withWorkspace(options, async ({ db }) => {
+    const progress = startProgress(args.length, "extract");
+    try {
+      return await runExtraction(db, args.length > 0 ? args : undefined, {
+        onSource: (id) => progress.tick(id.slice(0, 12)),
+      });
+    } finally {
+      progress.stop();
+    }
+  });
+  if (format === "json") {
+    printJson(result);
+    return 0;
+  }
+  for (const r of result.runs) {
+    printResult(
+      `${r.sourceId.slice(0, 12)}  ${r.entities} entities, ${r.mentions} mentions, ${r.claims} claims${r.kept ? ` (${r.kept} decided kept)` : ""}  ${r.title ?? ""}`,
+    );
+  }
+  printResult(
+    `${result.sources} source(s): ${result.entities} entities, ${result.mentions} mentions, ${result.claims} claims`,
+  );
+  return 0;
+}
