@@ -33,8 +33,11 @@ export function newEntry(
 /** Trims, collapses spaces; null for empty and the OFAC null marker `-0-`. */
 export function clean(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = String(value).replace(/\s+/g, " ").trim();
-  return text === "" || text === "-0-" ? null : text;
+  let text = String(value).trim();
+  if (text === "" || text === "-0-") return null;
+  // Most values have single spaces only; the regex runs only when there is something to collapse.
+  if (/\s\s|[\t\n\r\u00a0]/.test(text)) text = text.replace(/\s+/g, " ");
+  return text;
 }
 
 /** Appends a value once (exact match). */
@@ -113,36 +116,45 @@ export function finishEntry(entry: ListEntry): ListEntry {
 
 /** Legal-form words that tell a company from other organisations in lists that only say "entity". */
 const COMPANY_FORMS =
-  /\b(llc|l\.l\.c|ooo|ltd|limited|inc|incorporated|corp|corporation|co|company|gmbh|ag|jsc|ojsc|cjsc|pjsc|pao|zao|oao|ao|s\.?a|s\.?a\.?r\.?l|srl|bv|b\.v|nv|plc|llp|lp|fze|fzco|fzc|fz-llc|tov|pte|sdn bhd|bhd|kg|oy|ab|as|spa|s\.p\.a|sa de cv|trading|industries|enterprise|holding|holdings|group)\b\.?/i;
+  /\b(llc|l\.l\.c|ooo|ltd|limited|inc|incorporated|corp|corporation|co|company|gmbh|ag|jsc|ojsc|cjsc|pjsc|pao|zao|oao|ao|s\.?a|s\.?a\.?r\.?l|srl|bv|b\.v|nv|plc|llp|lp|fze|fzco|fzc|fz-llc|tov|pte|sdn bhd|bhd|kg|oy|ab|as|spa|s\.p\.a|sa de cv|trading|industries|enterprise|holding|holdings|group|obshchestvo|aktsionernoe|tovarystvo)\b\.?/i;
+/** The same forms written in Cyrillic (\b does not see Cyrillic word edges). */
+const COMPANY_FORMS_CYRILLIC = /(^|[\s"«(])(ооо|ао|пао|оао|зао|тов|общество|товариство)(?=$|[\s"».,)])/iu;
 
 /** Company when the name carries a legal form, else the wider LegalEntity. */
 export function entitySchema(name: string): ListEntrySchema {
-  return COMPANY_FORMS.test(name) ? "Company" : "LegalEntity";
+  return COMPANY_FORMS.test(name) || COMPANY_FORMS_CYRILLIC.test(name) ? "Company" : "LegalEntity";
 }
 
 /**
- * Turns "Linked To: NAME" relations into authority ids by the entries' names (primary names first, then
- * aliases); names that match no entry are left out.
+ * Turns "Linked To: NAME" relations into authority ids by the entries' names: the exact primary name
+ * first, then any name compared without case and punctuation; names that match no entry are left out.
  */
 export function resolveLinkedNames(entries: Map<string, ListEntry>, linked: Map<string, string[]>): void {
   if (!linked.size) return;
-  const byName = new Map<string, string>();
+  const exact = new Map<string, string>();
+  for (const [id, entry] of entries) if (!exact.has(entry.names[0])) exact.set(entry.names[0], id);
+  let loose: Map<string, string> | null = null;
   const key = (name: string) =>
     name
       .toUpperCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
-  for (const [entNum, entry] of entries)
-    if (!byName.has(key(entry.names[0]))) byName.set(key(entry.names[0]), entNum);
-  for (const [entNum, entry] of entries) {
-    for (const name of [...entry.names.slice(1), ...entry.weakAliases])
-      if (!byName.has(key(name))) byName.set(key(name), entNum);
-  }
-  for (const [entNum, names] of linked) {
-    const entry = entries.get(entNum)!;
+  for (const [id, names] of linked) {
+    const entry = entries.get(id)!;
     for (const name of names) {
-      const target = byName.get(key(name));
-      if (target && target !== entNum) addUnique(entry.linkedTo, target);
+      let target = exact.get(name);
+      if (!target) {
+        // Built once, only when some link does not name a primary name exactly.
+        if (!loose) {
+          loose = new Map();
+          for (const [otherId, other] of entries) {
+            for (const n of [...other.names, ...other.weakAliases])
+              if (!loose.has(key(n))) loose.set(key(n), otherId);
+          }
+        }
+        target = loose.get(key(name));
+      }
+      if (target && target !== id) addUnique(entry.linkedTo, target);
     }
   }
 }

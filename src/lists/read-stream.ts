@@ -2,7 +2,6 @@
 // older UK files use), CSV records with their line numbers (csv-parse), and XML records as small element
 // trees built from a saxes event stream, so a large list is never held as one string.
 import { createReadStream } from "node:fs";
-import { parse as parseCsv } from "csv-parse";
 import { SaxesParser } from "saxes";
 import { SkeinError } from "../model/index.js";
 
@@ -41,44 +40,109 @@ export interface CsvRow {
   line: number;
 }
 
-/** CSV records of a file with their line numbers; `delimiter` defaults to a comma. */
+/**
+ * CSV records of a file with the line each starts on (RFC 4180: quoted fields, doubled quotes, CRLF or
+ * LF; a quote inside an unquoted field is kept as text). A hand-written state machine: it runs several
+ * times faster than a general CSV library on the multi-megabyte lists.
+ */
 export async function* readCsvRows(
   path: string,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<CsvRow> {
-  const parser = parseCsv({
-    delimiter: options.delimiter ?? ",",
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-    bom: true,
-  });
-  const feed = (async () => {
-    try {
-      for await (const text of readTextChunks(path)) {
-        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+  for await (const batch of readCsvBatches(path, options)) yield* batch;
+}
+
+/** The records of `readCsvRows` in batches (one per chunk read), for the hot paths. */
+export async function* readCsvBatches(
+  path: string,
+  options: { delimiter?: string } = {},
+): AsyncGenerator<CsvRow[]> {
+  const delimiter = (options.delimiter ?? ",").charCodeAt(0);
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  let record: string[] = [];
+  let field = "";
+  let quoted = false; // inside a quoted field
+  let quoteSeen = false; // a quote inside a quoted field: either its end or the first of a doubled pair
+  let fieldStarted = false;
+  let line = 1;
+  let recordLine = 1;
+  let pendingCR = false;
+  const rows: CsvRow[] = [];
+  const endRecord = () => {
+    record.push(field);
+    if (!(record.length === 1 && record[0] === "" && !fieldStarted)) rows.push({ record, line: recordLine });
+    record = [];
+    field = "";
+    fieldStarted = false;
+  };
+  for await (const text of readTextChunks(path)) {
+    let runStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (pendingCR) {
+        pendingCR = false;
+        if (c === LF) {
+          runStart = i + 1;
+          continue;
+        }
       }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
+      if (quoted) {
+        if (quoteSeen) {
+          quoteSeen = false;
+          if (c === QUOTE) {
+            field += '"';
+            runStart = i + 1;
+            continue;
+          }
+          quoted = false; // the quote closed the field; fall through to read c unquoted
+        } else {
+          if (c === QUOTE) {
+            field += text.slice(runStart, i);
+            quoteSeen = true;
+            runStart = i + 1;
+          } else if (c === LF) line++;
+          continue;
+        }
+      }
+      if (c === delimiter) {
+        field += text.slice(runStart, i);
+        record.push(field);
+        field = "";
+        fieldStarted = true;
+        runStart = i + 1;
+      } else if (c === LF || c === CR) {
+        field += text.slice(runStart, i);
+        endRecord();
+        line++;
+        recordLine = line;
+        pendingCR = c === CR;
+        runStart = i + 1;
+      } else if (c === QUOTE && field === "" && runStart === i) {
+        quoted = true;
+        fieldStarted = true;
+        runStart = i + 1;
+      } else {
+        fieldStarted = true;
+      }
     }
-  })();
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { record: item.record, line: item.info.lines };
-    }
-  } catch (cause) {
-    if (cause instanceof SkeinError) throw cause;
-    const line = (cause as { lines?: number }).lines;
+    if (quoted && !quoteSeen) field += text.slice(runStart);
+    else if (!quoted) field += text.slice(runStart);
+    if (rows.length) yield rows.splice(0);
+  }
+  if (quoted && !quoteSeen) {
     throw new SkeinError(
       "LISTS_BAD_ROW",
-      `cannot read the CSV: ${(cause as Error).message}`,
-      { file: path, line },
-      { cause },
+      "the file ends inside a quoted field (a closing quote is missing)",
+      {
+        file: path,
+        line: recordLine,
+      },
     );
   }
-  await feed;
+  if (field !== "" || record.length) endRecord();
+  if (rows.length) yield rows;
 }
 
 /** A small element tree: local name, attributes, text and children. */

@@ -1,7 +1,7 @@
 // The UK OFSI Consolidated List of Financial Sanctions Targets as a spreadsheet (ConList.xlsx, 2022
 // layout): row 1 "Last Updated | dd/mm/yyyy", row 2 the header, then one row per name variant
 // grouped by Group ID. Read with exceljs.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { SkeinError } from "../../model/index.js";
 import { clean } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
@@ -32,7 +32,9 @@ export const ukOfsiXlsx: ListFormat = {
     file.head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004" && /\.xlsx$/i.test(file.name),
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const file = files[0];
-    const workbook = new ExcelJS.Workbook();
+    // Loaded here, not at the top: exceljs is large and only this format needs it.
+    const { default: Excel } = await import("exceljs");
+    const workbook = new Excel.Workbook();
     try {
       await workbook.xlsx.readFile(file.path);
     } catch (cause) {
