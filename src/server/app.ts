@@ -11,6 +11,7 @@ import { buildOpenApi, collectRoutes } from "./openapi.js";
 import { claimsPlugin } from "./plugins/claims.js";
 import { decisionsPlugin } from "./plugins/decisions.js";
 import { entitiesPlugin } from "./plugins/entities.js";
+import { extractionRunsPlugin } from "./plugins/extraction-runs.js";
 import { graphPlugin } from "./plugins/graph.js";
 import { listsPlugin } from "./plugins/lists.js";
 import { matchesPlugin } from "./plugins/matches.js";
@@ -35,6 +36,22 @@ export interface ServerConfig {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Defence in depth for the workbench: scripts only from this origin (no inline script, no eval), no
+ * plugins, no framing. Document text is rendered as text anyway; this stops it running if it ever were not.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join("; ");
 
 /** Defaults: 1 MB JSON bodies, 20 MB uploads, the built workbench beside the compiled server. */
 export const SERVER_DEFAULTS: Readonly<ServerConfig> = Object.freeze({
@@ -78,6 +95,12 @@ export async function buildApp(options: {
   });
   app.decorate("skein", createServerState(options.workspace.db, config));
   installErrorHandlers(app);
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    return payload;
+  });
   const routes = collectRoutes(app);
 
   await app.register(vocabularyPlugin);
@@ -89,6 +112,7 @@ export async function buildApp(options: {
   await app.register(graphPlugin);
   await app.register(searchPlugin);
   await app.register(listsPlugin);
+  await app.register(extractionRunsPlugin);
   await app.register(yentePlugin);
 
   const version = "0.1.0";

@@ -1,0 +1,315 @@
+// The HTTP API through fastify's inject (no socket): resources, decisions written through the API,
+// the one error shape for malformed JSON, unknown ids, bad fields and oversized bodies, and /openapi.json.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERROR_CATALOGUE, PREDICATE_NAMES } from "../../src/model/index.js";
+import { buildApp } from "../../src/server/index.js";
+import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import { CASE, writeServerCase } from "../fixtures/server/case.js";
+
+let workspace: Workspace;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  workspace = await openWorkspace(join(mkdtempSync(join(tmpdir(), "skein-server-")), "case.db"));
+  await writeServerCase(workspace);
+  app = await buildApp({
+    workspace,
+    config: { bodyLimit: 4096, maxUploadBytes: 64 * 1024, analyst: "tester" },
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await workspace.close();
+});
+
+async function get(url: string) {
+  const response = await app.inject({ method: "GET", url });
+  return { status: response.statusCode, body: response.json(), raw: response };
+}
+
+/** Asserts the one error shape and returns its code. */
+function errorCode(status: number, body: Record<string, unknown>): string {
+  expect(status).toBeGreaterThanOrEqual(400);
+  expect(body).toEqual(
+    expect.objectContaining({
+      statusCode: status,
+      code: expect.any(String),
+      error: expect.any(String),
+      message: expect.any(String),
+    }),
+  );
+  expect(typeof body.details).toBe("object");
+  expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+/);
+  return body.code as string;
+}
+
+async function entityNamed(name: string) {
+  const { body } = await get(`/api/entities?q=${encodeURIComponent(name)}`);
+  expect(body.total).toBeGreaterThan(0);
+  return body.items[0];
+}
+
+describe("resources", () => {
+  it("serves the vocabulary from the model's tables", async () => {
+    const { status, body } = await get("/api/vocabulary");
+    expect(status).toBe(200);
+    expect(body.predicates.map((p: { name: string }) => p.name)).toEqual(PREDICATE_NAMES);
+    expect(body.entityTypes.find((t: { name: string }) => t.name === "Company").colour).toMatch(
+      /^#[0-9a-f]{6}$/,
+    );
+  });
+
+  it("lists sources without their text and returns one with it, by id or prefix", async () => {
+    const list = await get("/api/sources");
+    expect(list.body.total).toBe(3);
+    expect(list.body.items[0]).not.toHaveProperty("text");
+    const one = await get(`/api/sources/${CASE.hostile.slice(0, 10)}`);
+    expect(one.status).toBe(200);
+    expect(one.body.text).toBe(CASE.hostileText);
+  });
+
+  it("shows an entity with its list match, explanation, claims and sources", async () => {
+    const halvard = await entityNamed("halvard");
+    expect(halvard.sanctioned).toBe(true);
+    const { status, body } = await get(`/api/entities/${halvard.id}`);
+    expect(status).toBe(200);
+    expect(body.entity.names).toContain("Halvard Dynamics LLC");
+    const match = body.matches.find(
+      (m: { entry: { authorityId: string } }) => m.entry.authorityId === "9800002",
+    );
+    expect(match.score).toBeGreaterThanOrEqual(0.7);
+    expect(Object.keys(match.explanations).length).toBeGreaterThan(0);
+    expect(body.claims.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining([CASE.supplyClaim, CASE.onwardClaim, CASE.payClaim]),
+    );
+    expect(body.sources.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining([CASE.news, CASE.ledger]),
+    );
+  });
+
+  it("filters claims and orders the timeline by date", async () => {
+    const dated = await get("/api/claims?dated=true");
+    expect(dated.body.items.map((c: { id: string }) => c.id)).toEqual([CASE.payClaim, CASE.supplyClaim]);
+    const alleged = await get("/api/claims?certainty=alleged");
+    expect(alleged.body.items.map((c: { id: string }) => c.id)).toEqual([CASE.hostileClaim]);
+  });
+
+  it("finds exposure paths to sanctioned parties with each hop's quote", async () => {
+    const corvid = await entityNamed("corvid");
+    const { status, body } = await get(`/api/graph/paths?from=${corvid.id}`);
+    expect(status).toBe(200);
+    expect(body.result.length).toBeGreaterThan(0);
+    const hop = body.result[0].hops[0];
+    expect(hop.from).toBe(corvid.id);
+    expect(typeof hop.quote).toBe("string");
+    const graph = await get("/api/graph");
+    expect(graph.body.nodes.length).toBe(3);
+  });
+
+  it("searches entities, sources and list entries", async () => {
+    const { body } = await get("/api/search?q=ostrava");
+    expect(body.entities.length).toBe(1);
+    expect(body.sources.map((s: { id: string }) => s.id)).toContain(CASE.news);
+    expect(body.listEntries.map((e: { authorityId: string }) => e.authorityId)).toContain("9800001");
+  });
+});
+
+describe("decisions through the API", () => {
+  it("accepts a claim and shows it at once", async () => {
+    const post = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "accept", claim: CASE.supplyClaim, why: "customs records seen" },
+    });
+    expect(post.statusCode).toBe(201);
+    expect(post.json().decision).toEqual(expect.objectContaining({ action: "accept", by: "tester" }));
+    const { body } = await get("/api/claims?status=accepted");
+    expect(body.items.map((c: { id: string }) => c.id)).toEqual([CASE.supplyClaim]);
+  });
+
+  it("dismisses a match and the entity is no longer sanctioned by it", async () => {
+    const ostrava = await entityNamed("ostrava");
+    const matches = await get(`/api/matches?entity=${ostrava.id}`);
+    const id = matches.body.items[0].id;
+    const post = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "dismiss", match: id },
+    });
+    expect(post.statusCode).toBe(201);
+    const after = await get(`/api/matches?entity=${ostrava.id}`);
+    expect(after.body.items[0].decision).toBe("dismissed");
+    expect((await get(`/api/entities/${ostrava.id}`)).body.entity.sanctioned).toBe(false);
+  });
+
+  it("refuses a decision on a claim that does not exist, leaving the log unchanged", async () => {
+    const before = (await get("/api/decisions")).body.total;
+    const post = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "reject", claim: "clm_nope" },
+    });
+    expect(errorCode(post.statusCode, post.json())).toBe("DECISION_UNKNOWN_CLAIM");
+    expect(post.statusCode).toBe(404);
+    expect((await get("/api/decisions")).body.total).toBe(before);
+  });
+
+  it("says which field an action needs", async () => {
+    const post = await app.inject({ method: "POST", url: "/api/decisions", payload: { action: "merge" } });
+    expect(errorCode(post.statusCode, post.json())).toBe("SERVER_BAD_REQUEST");
+    expect(post.json().details.field).toBe("entities");
+  });
+});
+
+describe("errors: one JSON shape, never a stack", () => {
+  it("malformed JSON is a 400 SERVER_BAD_JSON", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      headers: { "content-type": "application/json" },
+      payload: '{"action": "accept", ',
+    });
+    expect(errorCode(response.statusCode, response.json())).toBe("SERVER_BAD_JSON");
+    expect(response.statusCode).toBe(400);
+  });
+
+  it("a bad enum value names the part and field", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "destroy" },
+    });
+    expect(errorCode(response.statusCode, response.json())).toBe("SERVER_BAD_REQUEST");
+    expect(response.json().details).toEqual(expect.objectContaining({ part: "body", field: "action" }));
+  });
+
+  it.each([
+    ["/api/entities/ent_missing", "SERVER_NOT_FOUND"],
+    ["/api/sources/ffffffffffff", "SERVER_NOT_FOUND"],
+    ["/api/claims/clm_missing", "SERVER_NOT_FOUND"],
+    ["/api/extraction-runs/run_missing", "SERVER_NOT_FOUND"],
+    ["/api/graph/ego?entity=ent_missing", "GRAPH_UNKNOWN_ENTITY"],
+    ["/api/no-such-route", "SERVER_UNKNOWN_ROUTE"],
+    ["/entities/ofac-sdn-0", "SERVER_NOT_FOUND"],
+  ])("unknown id %s is a 404 with code %s", async (url, code) => {
+    const { status, body } = await get(url);
+    expect(status).toBe(404);
+    expect(errorCode(status, body)).toBe(code);
+  });
+
+  it("a body over the limit is a 413", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "accept", claim: "x", why: "y".repeat(10_000) },
+    });
+    expect(errorCode(response.statusCode, response.json())).toBe("SERVER_BODY_TOO_LARGE");
+    expect(response.statusCode).toBe(413);
+  });
+
+  it("every code it reports is in the catalogue", async () => {
+    for (const url of ["/api/entities/zz", "/api/no-route", "/api/claims?limit=0"]) {
+      const { body } = await get(url);
+      expect(Object.keys(ERROR_CATALOGUE)).toContain(body.code);
+    }
+  });
+
+  it("an internal failure gives a generic message and a request id, not the cause", async () => {
+    const broken = await buildApp({ workspace, config: { analyst: "tester" } });
+    broken.get("/api/explode", async () => {
+      throw new Error("secret internal detail");
+    });
+    const response = await broken.inject({ method: "GET", url: "/api/explode" });
+    await broken.close();
+    expect(response.statusCode).toBe(500);
+    expect(response.json().code).toBe("SERVER_INTERNAL");
+    expect(response.body).not.toContain("secret internal detail");
+    expect(response.json().details.requestId).toEqual(expect.any(String));
+  });
+});
+
+describe("uploads and extraction runs", () => {
+  it("uploads a document as bytes and ingests it once", async () => {
+    const text = "Kestrel Haulage GmbH leased two lorries to Marten Freight AB in 2023.";
+    const first = await app.inject({
+      method: "POST",
+      url: "/api/sources?filename=lease.txt&publisher=Freight%20Daily",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from(text),
+    });
+    expect(first.statusCode).toBe(201);
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/sources?filename=lease.txt",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from(text),
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().status).toBe("unchanged");
+    const source = await get(`/api/sources/${first.json().sourceId}`);
+    expect(source.body.publisher).toBe("Freight Daily");
+  });
+
+  it("refuses an upload over the limit and one of an unsupported type", async () => {
+    const big = await app.inject({
+      method: "POST",
+      url: "/api/sources?filename=big.txt",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.alloc(65 * 1024, 97),
+    });
+    expect(errorCode(big.statusCode, big.json())).toBe("SERVER_BODY_TOO_LARGE");
+    const exe = await app.inject({
+      method: "POST",
+      url: "/api/sources?filename=tool.exe",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from([0x4d, 0x5a, 0, 0, 1, 2, 3, 0, 0, 0]),
+    });
+    expect(exe.statusCode).toBe(400);
+    expect(errorCode(exe.statusCode, exe.json())).toMatch(/^INGEST_/);
+  });
+
+  it("runs extraction with progress to the end", async () => {
+    const start = await app.inject({
+      method: "POST",
+      url: "/api/extraction-runs",
+      payload: { sources: [CASE.ledger] },
+    });
+    expect(start.statusCode).toBe(202);
+    const id = start.json().id;
+    let run = start.json();
+    for (let i = 0; i < 200 && run.status !== "done" && run.status !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await get(`/api/extraction-runs/${id}`)).body;
+    }
+    expect(run.status).toBe("done");
+    expect(run.done).toBe(run.total);
+  });
+});
+
+describe("/openapi.json", () => {
+  it("documents every API route with its schemas, derived from the model", async () => {
+    const { status, body } = await get("/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    for (const path of [
+      "/api/entities/{id}",
+      "/api/decisions",
+      "/match/{dataset}",
+      "/api/graph/paths",
+      "/api/sources",
+    ]) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
+    const decision = body.paths["/api/decisions"].post;
+    expect(decision.requestBody.content["application/json"].schema.properties.action.enum).toContain("merge");
+    expect(decision.responses["4XX"]).toBeDefined();
+    const claims = body.paths["/api/claims"].get.parameters.find(
+      (p: { name: string }) => p.name === "predicate",
+    );
+    expect(claims.schema.enum).toEqual(PREDICATE_NAMES);
+  });
+});

@@ -1,0 +1,70 @@
+// The workbench shell: loads the vocabulary once, then shows the page the hash names.
+import { getJson } from "./api";
+import { ErrorNote, Loading, useLoad } from "./components";
+import { EntityPage } from "./pages/EntityPage";
+import { EvidencePage } from "./pages/EvidencePage";
+import { GraphPage } from "./pages/GraphPage";
+import { ReviewPage } from "./pages/ReviewPage";
+import { SearchPage } from "./pages/SearchPage";
+import { TimelinePage } from "./pages/TimelinePage";
+import { UploadPage } from "./pages/UploadPage";
+import { href, type Route, useRoute } from "./router";
+import { type Vocabulary, VocabularyContext } from "./vocabulary";
+
+const NAV: Array<[string, string]> = [
+  ["search", "Search"],
+  ["graph", "Graph"],
+  ["timeline", "Timeline"],
+  ["review", "Review queue"],
+  ["upload", "Add documents"],
+];
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "entity":
+      return route.arg ? <EntityPage id={route.arg} /> : <ErrorNote error="No entity named in the address." />;
+    case "evidence":
+      return route.arg ? <EvidencePage sourceId={route.arg} query={route.query} /> : <ErrorNote error="No source named in the address." />;
+    case "graph":
+      return <GraphPage key={route.query.get("focus") ?? ""} focus={route.query.get("focus")} />;
+    case "timeline":
+      return <TimelinePage />;
+    case "review":
+      return <ReviewPage />;
+    case "upload":
+      return <UploadPage />;
+    default:
+      return <SearchPage key={route.query.get("q") ?? ""} q={route.query.get("q") ?? ""} />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const vocabulary = useLoad(() => getJson<Vocabulary>("/api/vocabulary"), []);
+  return (
+    <div className="app">
+      <header>
+        <a href={href("search")} className="brand">
+          Skein
+        </a>
+        <nav>
+          {NAV.map(([page, label]) => (
+            <a key={page} href={href(page)} className={route.page === page ? "active" : ""}>
+              {label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main>
+        <ErrorNote error={vocabulary.error} />
+        {vocabulary.data ? (
+          <VocabularyContext.Provider value={vocabulary.data}>
+            <Page route={route} />
+          </VocabularyContext.Provider>
+        ) : (
+          <Loading what="vocabulary" />
+        )}
+      </main>
+    </div>
+  );
+}

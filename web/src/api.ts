@@ -1,0 +1,208 @@
+// The workbench's one door to the API: typed fetches that turn the API's error shape into ApiError, so
+// every page shows the server's own message (which says what to fix).
+
+/** An error answered by the API, with its stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown, contentType = "application/json"): Promise<T> {
+  const init: RequestInit = { method, headers: {} };
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)["content-type"] = contentType;
+    init.body = contentType === "application/json" ? JSON.stringify(body) : (body as BodyInit);
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(response.status, "BAD_RESPONSE", `the server answered ${response.status} without JSON`);
+  }
+  if (!response.ok) {
+    const error = (data ?? {}) as { code?: string; message?: string };
+    throw new ApiError(response.status, error.code ?? "UNKNOWN", error.message ?? `request failed (${response.status})`);
+  }
+  return data as T;
+}
+
+/** GET a JSON resource; `query` values that are undefined are left out. */
+export function getJson<T>(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+  const qs = params.toString();
+  return request<T>("GET", qs ? `${path}?${qs}` : path);
+}
+
+/** POST a JSON body. */
+export function postJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>("POST", path, body);
+}
+
+/** POST a file's bytes. */
+export function postBytes<T>(path: string, file: Blob): Promise<T> {
+  return request<T>("POST", path, file, "application/octet-stream");
+}
+
+export interface Listing {
+  matchId: string;
+  entryId: string;
+  authority: string;
+  authorityId: string;
+  list: string;
+  programs: string[];
+  listingDate: string | null;
+  score: number;
+  decision: "confirmed" | "dismissed" | null;
+}
+
+export interface Entity {
+  id: string;
+  type: string;
+  caption: string;
+  names: string[];
+  country: string | null;
+  identifiers: Record<string, string[]>;
+  sanctioned: boolean;
+  listings: Listing[];
+  memberIds: string[];
+  claimCount?: number;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+  precision: string;
+  text: string;
+}
+
+export interface Claim {
+  id: string;
+  subjectId: string;
+  predicate: string;
+  objectId: string;
+  period: Period | null;
+  amount: { value: number; currency: string; qualifier: string | null; text: string } | null;
+  evidence: { sourceId: string; start: number; end: number; quote: string };
+  attribution: string | null;
+  certainty: string;
+  status: string;
+  producer: string;
+  subjectCaption: string;
+  objectCaption: string;
+}
+
+export interface FeatureExplanation {
+  score: number;
+  weight: number;
+  detail: string;
+  query: string | null;
+  candidate: string | null;
+}
+
+export interface ListEntry {
+  id: string;
+  schema: string;
+  caption: string;
+  names: string[];
+  authority: string;
+  list: string;
+  authorityId: string;
+  programs: string[];
+  countries: string[];
+  listingDate: string | null;
+  remarks: string | null;
+}
+
+export interface Match {
+  id: string;
+  entityId: string;
+  entityCaption?: string;
+  snapshotId: string;
+  entryId: string;
+  score: number;
+  algorithm: string;
+  explanations: Record<string, FeatureExplanation>;
+  decision: "confirmed" | "dismissed" | null;
+  entry: ListEntry | null;
+}
+
+export interface SourceMeta {
+  id: string;
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  kind: string;
+  reliability: string | null;
+  format: string;
+  filename: string | null;
+  ingestedAt: string;
+}
+
+export interface Source extends SourceMeta {
+  text: string;
+}
+
+export interface Hop {
+  from: string;
+  to: string;
+  fromCaption: string;
+  toCaption: string;
+  subjectId: string;
+  objectId: string;
+  forward: boolean;
+  predicate: string;
+  strength: number;
+  certainty: string;
+  claimId: string;
+  quote: string;
+  sourceId: string;
+  source: { title: string | null; publisher: string | null } | null;
+  attribution: string | null;
+}
+
+export interface ExposurePath {
+  from: string;
+  to: string;
+  hops: Hop[];
+  score: number;
+  weakest: number;
+}
+
+export interface GraphNode {
+  id: string;
+  caption: string;
+  type: string;
+  country: string | null;
+  sanctioned: boolean;
+  listings: Listing[];
+  names: string[];
+}
+
+export interface GraphEdge {
+  key: string;
+  subjectId: string;
+  objectId: string;
+  predicate: string;
+  claimCount: number;
+  sourceCount: number;
+  certainty: string;
+  period: { start: string; end: string } | null;
+  strength: number;
+  exposure: boolean;
+  evidence: Array<{ claimId: string; sourceId: string; quote: string; start: number; end: number; certainty: string }>;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}

@@ -1,0 +1,160 @@
+// Small shared pieces: badges coloured from the vocabulary, entity links, claim rows with their evidence,
+// a hook that loads data, and error display. All text is rendered as text (React escapes it).
+import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { ApiError, type Claim, type FeatureExplanation, postJson } from "./api";
+import { href } from "./router";
+import { useVocabulary } from "./vocabulary";
+
+/** Loads data with `load`, again whenever `deps` change or `reload` is called. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    load()
+      .then((value) => live && setData(value))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, reload };
+}
+
+export function ErrorNote({ error }: { error: string | null }) {
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function Loading({ what }: { what: string }) {
+  return <p className="muted">Loading {what}…</p>;
+}
+
+export function TypeBadge({ type }: { type: string }) {
+  const { colourOf, typeLabel } = useVocabulary();
+  return (
+    <span className="badge" style={{ background: colourOf(type) }}>
+      {typeLabel(type)}
+    </span>
+  );
+}
+
+export function CertaintyBadge({ certainty }: { certainty: string }) {
+  const { certaintyOf } = useVocabulary();
+  const c = certaintyOf(certainty);
+  return (
+    <span className={`badge certainty certainty-${c?.rank ?? 0}`} title={c?.description ?? ""} data-certainty={certainty}>
+      {c?.label ?? certainty}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge status status-${status}`}>{status}</span>;
+}
+
+export function SanctionedBadge() {
+  return <span className="badge sanctioned">sanctioned</span>;
+}
+
+export function EntityLink({ id, caption }: { id: string; caption: string }) {
+  return (
+    <a href={href("entity", id)} className="entity-link">
+      {caption}
+    </a>
+  );
+}
+
+export function evidenceHref(sourceId: string, start: number, end: number, claim?: string) {
+  return href("evidence", sourceId, { start, end, claim });
+}
+
+/** Records a decision through the API, then calls `done`; errors are shown by the caller. */
+export async function decide(body: Record<string, unknown>): Promise<void> {
+  await postJson("/api/decisions", body);
+}
+
+/** A claim: subject → predicate → object, certainty, status, attribution, period, its quote and review buttons. */
+export function ClaimRow({ claim, onDecided, review = true }: { claim: Claim; onDecided?: () => void; review?: boolean }) {
+  const { predicateLabel } = useVocabulary();
+  const [error, setError] = useState<string | null>(null);
+  const act = (action: "accept" | "reject") =>
+    decide({ action, claim: claim.id })
+      .then(() => onDecided?.())
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  return (
+    <li className="claim" data-claim={claim.id}>
+      <div>
+        <EntityLink id={claim.subjectId} caption={claim.subjectCaption} /> <strong>{predicateLabel(claim.predicate)}</strong>{" "}
+        <EntityLink id={claim.objectId} caption={claim.objectCaption} /> <CertaintyBadge certainty={claim.certainty} />{" "}
+        <StatusBadge status={claim.status} />
+        {claim.period ? <span className="muted"> · {claim.period.text}</span> : null}
+        {claim.amount ? <span className="muted"> · {claim.amount.text}</span> : null}
+        {claim.attribution ? <span className="muted"> · per {claim.attribution}</span> : null}
+      </div>
+      <blockquote>
+        “{claim.evidence.quote}”{" "}
+        <a href={evidenceHref(claim.evidence.sourceId, claim.evidence.start, claim.evidence.end, claim.id)} className="evidence-link">
+          evidence
+        </a>
+      </blockquote>
+      {review ? (
+        <div className="actions">
+          <button type="button" onClick={() => act("accept")} disabled={claim.status === "accepted"} data-action="accept">
+            Accept
+          </button>
+          <button type="button" onClick={() => act("reject")} disabled={claim.status === "rejected"} data-action="reject">
+            Reject
+          </button>
+        </div>
+      ) : null}
+      <ErrorNote error={error} />
+    </li>
+  );
+}
+
+/** The per-feature explanation of a match score. */
+export function Explanation({ explanations }: { explanations: Record<string, FeatureExplanation> }) {
+  return (
+    <table className="explanation">
+      <thead>
+        <tr>
+          <th>feature</th>
+          <th>score</th>
+          <th>weight</th>
+          <th>compared</th>
+          <th>detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Object.entries(explanations).map(([name, e]) => (
+          <tr key={name}>
+            <td>{name}</td>
+            <td>{e.score.toFixed(2)}</td>
+            <td>{e.weight}</td>
+            <td>
+              {e.query ?? "–"} ↔ {e.candidate ?? "–"}
+            </td>
+            <td>{e.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
