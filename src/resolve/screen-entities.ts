@@ -5,7 +5,13 @@
 import { readStoredEntries } from "../lists/index.js";
 import type { Entity, EntityType, Match } from "../model/index.js";
 import { buildIndex, screen } from "../screen/index.js";
-import { type Db, readCaseEntities, replaceMatches } from "../store/index.js";
+import {
+  type Db,
+  listListEntries,
+  listListSnapshots,
+  readCaseEntities,
+  replaceMatches,
+} from "../store/index.js";
 import { matchIdOf } from "./matches.js";
 import { keysOfNames } from "./names.js";
 
@@ -29,6 +35,9 @@ export const SCREENING_DEFAULTS: Readonly<ScreeningOptions> = Object.freeze({
   margin: 0.1,
 });
 
+/** Shortest single-word name screened on its own. */
+const MIN_SINGLE_WORD = 4;
+
 /** The list-entry schema a case entity is screened as; null for what lists do not hold (places, products). */
 const SCREENED_AS: Partial<Record<EntityType, string>> = {
   Person: "Person",
@@ -41,13 +50,15 @@ const SCREENED_AS: Partial<Record<EntityType, string>> = {
 
 /**
  * The names an entity is screened by: names of two words or more when it has any (a lone surname or
- * short form matches too much on its own), else its single-word names.
+ * short form matches too much on its own), else its single-word names of four letters or more.
  */
 export function namesToScreen(entity: Entity, maxNames: number): string[] {
   const keys = keysOfNames([entity.caption, ...entity.names], entity.type);
   const full = keys.filter((k) => k.tokens.length >= 2);
   if (entity.type === "Person" && full.length === 0) return [];
-  return (full.length > 0 ? full : keys)
+  // A lone acronym of two or three letters ("EU", "MoD") names too many list entries to mean one.
+  const single = keys.filter((k) => k.tokens.length === 1 && k.key.length >= MIN_SINGLE_WORD);
+  return (full.length > 0 ? full : single)
     .map((k) => k.name)
     .sort((a, b) => b.length - a.length)
     .slice(0, maxNames);
@@ -90,6 +101,22 @@ export function screenEntities(
   return out;
 }
 
+/**
+ * The entries of the snapshots named by exact id, or of the newest snapshot of each list when none are
+ * named (exact ids are looked up here because the lists stage's prefix lookup reads "_" as a wildcard).
+ */
+async function readSnapshots(db: Db, snapshotIds: string[] | undefined) {
+  if (!snapshotIds?.length) return readStoredEntries(db, undefined);
+  const stored = await listListSnapshots(db);
+  const out = [];
+  for (const id of snapshotIds) {
+    const snapshot = stored.find((s) => s.id === id);
+    if (!snapshot) return readStoredEntries(db, snapshotIds);
+    out.push({ snapshot, entries: await listListEntries(db, snapshot.id) });
+  }
+  return out;
+}
+
 /** What one screening run did. */
 export interface ScreeningSummary {
   snapshots: Array<{ id: string; authority: string; list: string; entries: number }>;
@@ -106,7 +133,7 @@ export async function runScreening(
   snapshotIds: string[] | undefined,
   options: Partial<ScreeningOptions> = {},
 ): Promise<ScreeningSummary> {
-  const lists = await readStoredEntries(db, snapshotIds);
+  const lists = await readSnapshots(db, snapshotIds);
   const entities = await readCaseEntities(db);
   const screened = entities.filter((e) => SCREENED_AS[e.type]);
   const matches: Array<Omit<Match, "decision">> = [];

@@ -76,5 +76,7 @@ describe("screening case entities", () => {
     const names = namesToScreen(entity("d6", "Company", ["OPI", "Orlov Precision Instruments JSC"]), 6);
     expect(names).toEqual(["Orlov Precision Instruments JSC"]);
     expect(namesToScreen(entity("d7", "Person", ["Dremin"]), 6)).toEqual([]);
+    expect(namesToScreen(entity("d8", "Company", ["OPI"]), 6)).toEqual([]);
+    expect(namesToScreen(entity("d9", "Company", ["Brightwing"]), 6)).toEqual(["Brightwing"]);
   });
 });

@@ -74,7 +74,10 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     }
 
     const extraction = await runExtraction(db, sourceIds, {});
-    step(1, `${sourceIds.length} source(s): ${JSON.stringify(extraction)}`);
+    step(
+      1,
+      `${extraction.sources} source(s): ${extraction.mentions} mentions, ${extraction.entities} entities, ${extraction.claims} claims`,
+    );
 
     const resolution = await runResolution(db);
     step(2, `${resolution.documentEntities} document entities into ${resolution.entities} entities`);

@@ -1,0 +1,148 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CLI, HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "skein-investigate-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function skein(args: string[], workspace: string) {
+  const result = spawnSync("node", [CLI, ...args, "--workspace", workspace], {
+    encoding: "utf8",
+    cwd: REPO_ROOT,
+  });
+  return result;
+}
+
+interface SummaryHop {
+  from: { id: string; caption: string };
+  to: { id: string; caption: string };
+  predicate: string;
+  quote: string;
+  source: { id: string };
+}
+interface Summary {
+  sources: number;
+  entities: number;
+  claims: number;
+  sanctioned: Array<{
+    entity: { id: string; caption: string };
+    matches: Array<{ authority: string; authority_id: string }>;
+  }>;
+  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: SummaryHop[][] }>;
+}
+
+describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-12 OFAC SDN set", () => {
+  const dir = tempDir();
+  const out = join(dir, "out");
+  const seed = sharedPath("seed/kupol-drone-collaboration.txt");
+  const run = skein(
+    ["investigate", seed, "--lists", sharedPath("data/ofac-sdn-csv-2023-12"), "--out", out],
+    join(dir, "case.db"),
+  );
+
+  it("runs every stage and writes the report files", () => {
+    expect(run.stderr).toMatch(/\[1\/6\] ingest/);
+    expect(run.stderr).toMatch(/\[6\/6\] report/);
+    expect(run.status).toBe(0);
+    for (const file of [
+      "summary.json",
+      "report.html",
+      "report.md",
+      "entities.ftm.json",
+      "network.graphml",
+      "network.gexf",
+      "claims.csv",
+    ]) {
+      expect(readFileSync(join(out, file), "utf8").length).toBeGreaterThan(0);
+    }
+    expect(run.stdout).toMatch(/Sanctioned parties/);
+  });
+
+  it("lists the two sanctioned Russian companies with their SDN entries", () => {
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary;
+    const holder = (entNum: string) =>
+      summary.sanctioned.find((s) =>
+        s.matches.some((m) => m.authority === "ofac" && m.authority_id === entNum),
+      );
+    const kupol = holder("46431");
+    const vektor = holder("46441");
+    expect(kupol?.entity.caption).toMatch(/kupol/i);
+    expect(vektor?.entity.caption).toMatch(/vektor/i);
+    expect(kupol?.entity.id).not.toBe(vektor?.entity.id);
+  });
+
+  it("lists the two Chinese drone makers as designation candidates, each with a path and its quotes", () => {
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary;
+    const text = readFileSync(seed, "utf8").replace(/\r\n?/g, "\n").normalize("NFC");
+    const sanctionedIds = new Set(summary.sanctioned.map((s) => s.entity.id));
+    for (const maker of [/\bAEE\b/, /Haotianyi/]) {
+      const candidate = summary.candidates.find((c) => maker.test(c.entity.caption));
+      expect(candidate, `candidate ${maker}`).toBeDefined();
+      expect(sanctionedIds.has(candidate!.entity.id)).toBe(false);
+      expect(candidate!.paths.length).toBeGreaterThan(0);
+      for (const hop of candidate!.paths[0]) {
+        expect(hop.quote.length).toBeGreaterThan(0);
+        expect(text).toContain(hop.quote);
+      }
+      // The path ends at a sanctioned party.
+      const last = candidate!.paths[0].at(-1)!;
+      expect(sanctionedIds.has(last.to.id)).toBe(true);
+    }
+  });
+});
+
+describe("skein investigate: the example dossier with its example list", () => {
+  const dir = tempDir();
+  const out = join(dir, "out");
+  const run = skein(
+    ["investigate", "examples/", "--lists", "examples/lists/ofac-sdn", "--out", out, "--json"],
+    join(dir, "case.db"),
+  );
+
+  it("prints summary.json and finds the listed parties of the dossier", () => {
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout) as Summary;
+    expect(summary).toEqual(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")));
+    const listed = summary.sanctioned.flatMap((s) => s.matches.map((m) => m.authority_id));
+    expect(listed).toEqual(expect.arrayContaining(["9100001", "9100002"]));
+    expect(summary.sources).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("skein investigate: bad input", () => {
+  it("refuses a bad --threshold as a usage error before touching the workspace", () => {
+    const dir = tempDir();
+    const result = skein(
+      ["investigate", "examples/", "--threshold", "7", "--out", join(dir, "out")],
+      join(dir, "case.db"),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/threshold/);
+  });
+
+  it("gives a clear error for a list path that does not exist", () => {
+    const dir = tempDir();
+    const missing = join(dir, "no-such-list.csv");
+    writeFileSync(
+      join(dir, "note.txt"),
+      "Kestrel Avionics Bureau supplied Orlov Precision Instruments JSC in 2024.",
+    );
+    const result = skein(
+      ["investigate", join(dir, "note.txt"), "--lists", missing, "--out", join(dir, "out")],
+      join(dir, "case.db"),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^skein: /m);
+  });
+});
