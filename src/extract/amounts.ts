@@ -243,11 +243,11 @@ const QUALIFIER_PATTERN = `(?:(?<qualifier>${QUALIFIERS.sort(byLength).map(escap
 
 const PREFIXED = new RegExp(
   `${QUALIFIER_PATTERN}(?<prefix>${SYMBOL_PATTERN}|\\b(?:${CODE_PATTERN})\\b)\\s?${FIGURE}${RANGE_TAIL}(?:\\s+(?<trailWord>${WORD_PATTERN})\\b)?`,
-  "giu",
+  "gi",
 );
 const SUFFIXED = new RegExp(
   `${QUALIFIER_PATTERN}\\b${FIGURE}${RANGE_TAIL}\\s*(?:(?<suffixSymbol>[€£₽₹₩₺₴₪₸])|\\b(?<suffixCode>${CODE_PATTERN})\\b|(?<suffixWord>${WORD_PATTERN})\\b)`,
-  "giu",
+  "gi",
 );
 
 /**

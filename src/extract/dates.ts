@@ -164,8 +164,21 @@ function readYear(value: string): number {
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
-function* matchAll(text: string, pattern: string): Generator<RegExpExecArray> {
-  const regex = new RegExp(pattern, "giu");
+const compiled = new Map<string, RegExp>();
+
+/**
+ * Every match of `pattern` (compiled once, case-insensitive). When the text lacks the `cue` word that
+ * every match must contain, the full pattern is not run at all: most texts have no quarters or seasons.
+ */
+function* matchAll(text: string, pattern: string, cue?: RegExp): Generator<RegExpExecArray> {
+  if (cue && !cue.test(text)) return;
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    // Unicode mode only where a pattern needs it: it makes case-insensitive scans several times slower.
+    regex = new RegExp(pattern, pattern.includes("\\p{") ? "giu" : "gi");
+    compiled.set(pattern, regex);
+  }
+  regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) yield match;
 }
 
@@ -181,6 +194,7 @@ function findQuarters(text: string, reference: YearMonthDay | null): Candidate[]
   for (const m of matchAll(
     text,
     `\\b(?:the\\s+)?(${ORDINAL_PATTERN})(?:\\s+|${DASH})quarter\\b(?:,?\\s+${yearSpec}\\b)?`,
+    /quarter/i,
   )) {
     const quarter = ORDINALS[m[1].toLowerCase()];
     const candidate = quarterCandidate(m, quarter, m[2], m[3], m[4], reference);
@@ -190,6 +204,7 @@ function findQuarters(text: string, reference: YearMonthDay | null): Candidate[]
   for (const m of matchAll(
     text,
     `\\b(?:Q([1-4])|([1-4])Q)(?:\\s*[/${DASH_CHARS}]?\\s*|\\s+of\\s+)(?:'|\u2019)?(${YEAR}|\\d{2}\\b|(?:the\\s+)?${RELATIVE_YEAR})`,
+    /[1-4]q|q[1-4]/i,
   )) {
     const quarter = Number(m[1] ?? m[2]);
     const isRelative = /year/i.test(m[3]);
@@ -203,7 +218,7 @@ function findQuarters(text: string, reference: YearMonthDay | null): Candidate[]
     );
     if (candidate) found.push(candidate);
   }
-  for (const m of matchAll(text, `\\b(${YEAR})\\s*[/${DASH_CHARS}]?\\s*Q([1-4])\\b`)) {
+  for (const m of matchAll(text, `\\b(${YEAR})\\s*[/${DASH_CHARS}]?\\s*Q([1-4])\\b`, /q[1-4]/i)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -215,6 +230,7 @@ function findQuarters(text: string, reference: YearMonthDay | null): Candidate[]
     for (const m of matchAll(
       text,
       `\\b(?:the\\s+)?(last|this|next|previous|current|past|prior)\\s+quarter\\b`,
+      /quarter/i,
     )) {
       let index = reference.year * 4 + Math.floor((reference.month - 1) / 3);
       if (/next/i.test(m[1])) index += 1;
@@ -258,6 +274,7 @@ function findHalvesAndSeasons(text: string, reference: YearMonthDay | null): Can
   for (const m of matchAll(
     text,
     `\\b(?:the\\s+)?(first|second|1st|2nd)\\s+half\\s+${yearSpec}\\b|\\bH([12])\\s*(${YEAR})\\b`,
+    /\bhalf\b|\bh[12]\b/i,
   )) {
     const half = m[4] ? Number(m[4]) : /first|1st/i.test(m[1]) ? 1 : 2;
     const year = m[5] ? Number(m[5]) : m[2] ? Number(m[2]) : relativeYear(m[3], reference);
@@ -269,7 +286,11 @@ function findHalvesAndSeasons(text: string, reference: YearMonthDay | null): Can
       period: monthsPeriod(year, half * 6 - 5, half * 6, "quarter"),
     });
   }
-  for (const m of matchAll(text, `\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)\\s+${yearSpec}\\b`)) {
+  for (const m of matchAll(
+    text,
+    `\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)\\s+${yearSpec}\\b`,
+    /spring|summer|autumn|fall|winter/i,
+  )) {
     const year = m[2] ? Number(m[2]) : relativeYear(m[3], reference);
     if (year === null) continue;
     const [first, last] = SEASONS[m[1].toLowerCase()];
@@ -311,7 +332,7 @@ function findYears(text: string, reference: YearMonthDay | null): Candidate[] {
     });
   }
   // "FY2024", "FY 2024".
-  for (const m of matchAll(text, `\\bFY\\s?(${YEAR})\\b`)) {
+  for (const m of matchAll(text, `\\bFY\\s?(${YEAR})\\b`, /\bfy\s?\d/i)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -322,19 +343,21 @@ function findYears(text: string, reference: YearMonthDay | null): Candidate[] {
   for (const m of matchAll(
     text,
     `\\bthe\\s+(?:(?:early|mid|late)(?:\\s+|${DASH}))?((?:19|20)\\d0)['\u2019]?s\\b`,
+    /0['\u2019]?s\b/,
   )) {
     const first = Number(m[1]);
     found.push({ start: m.index, end: m.index + m[0].length, period: yearsPeriod(first, first + 9) });
   }
   // "last year", "this year", "earlier this year", "two years ago", "in the past year".
   if (reference) {
-    for (const m of matchAll(text, `\\b(?:(?:earlier|later)\\s+)?(?:the\\s+)?${RELATIVE_YEAR}\\b`)) {
+    for (const m of matchAll(text, `\\b(?:(?:earlier|later)\\s+)?(?:the\\s+)?${RELATIVE_YEAR}\\b`, /year/i)) {
       const year = relativeYear(m[0], reference)!;
       found.push({ start: m.index, end: m.index + m[0].length, period: yearsPeriod(year, year) });
     }
     for (const m of matchAll(
       text,
       `\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b`,
+      /ago/i,
     )) {
       const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
       found.push({
@@ -353,6 +376,7 @@ function findMonthRanges(text: string): Candidate[] {
   for (const m of matchAll(
     text,
     `\\b(?:between|from)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(${YEAR}))?\\s+(?:and|to|through|until)\\s+(${MONTH_PATTERN})\\.?,?\\s+(?:of\\s+)?(${YEAR})\\b`,
+    /between|from/i,
   )) {
     const first = monthNumber(m[1]);
     const last = monthNumber(m[3]);
@@ -369,7 +393,11 @@ function findRelative(text: string, reference: YearMonthDay | null): Candidate[]
   if (!reference) return [];
   const found: Candidate[] = [];
   // "March of last year", "in March this year".
-  for (const m of matchAll(text, `\\b(${MONTH_PATTERN})\\.?,?\\s+(?:of\\s+)?(${RELATIVE_YEAR})\\b`)) {
+  for (const m of matchAll(
+    text,
+    `\\b(${MONTH_PATTERN})\\.?,?\\s+(?:of\\s+)?(${RELATIVE_YEAR})\\b`,
+    /year/i,
+  )) {
     const month = monthNumber(m[1]);
     const year = relativeYear(m[2], reference)!;
     found.push({
@@ -379,7 +407,7 @@ function findRelative(text: string, reference: YearMonthDay | null): Candidate[]
     });
   }
   // "last March": the most recent March before the published month.
-  for (const m of matchAll(text, `\\blast\\s+(${MONTH_PATTERN})\\b`)) {
+  for (const m of matchAll(text, `\\blast\\s+(${MONTH_PATTERN})\\b`, /last/i)) {
     if (!/^[A-Z]/.test(m[1])) continue;
     const month = monthNumber(m[1]);
     const year = month >= reference.month ? reference.year - 1 : reference.year;
@@ -390,7 +418,11 @@ function findRelative(text: string, reference: YearMonthDay | null): Candidate[]
     });
   }
   // "last month", "this month", "next month".
-  for (const m of matchAll(text, `\\b(?:the\\s+)?(last|this|next|previous|past|current)\\s+month\\b`)) {
+  for (const m of matchAll(
+    text,
+    `\\b(?:the\\s+)?(last|this|next|previous|past|current)\\s+month\\b`,
+    /month/i,
+  )) {
     let index = reference.year * 12 + reference.month - 1;
     if (/next/i.test(m[1])) index += 1;
     else if (!/this|current/i.test(m[1])) index -= 1;
@@ -402,7 +434,7 @@ function findRelative(text: string, reference: YearMonthDay | null): Candidate[]
     });
   }
   // "today", "yesterday", "tomorrow": news and notices date their events this way.
-  for (const m of matchAll(text, `\\b(today|yesterday|tomorrow)\\b`)) {
+  for (const m of matchAll(text, `\\b(today|yesterday|tomorrow)\\b`, /today|yesterday|tomorrow/i)) {
     const offset = { today: 0, yesterday: -1, tomorrow: 1 }[m[1].toLowerCase() as "today"];
     found.push({
       start: m.index,
@@ -434,7 +466,7 @@ function findCalendarDates(text: string, reference: YearMonthDay | null): Candid
     ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12))
     : new Date(Date.UTC(2000, 0, 1, 12));
   const found: Candidate[] = [];
-  for (const result of chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const { index, result } of parseNearDates(text, instant)) {
     // Only dates whose month is written out or in digits; relative phrases have their own rules above.
     if (!result.start.isCertain("month") || !MONTH_OR_DIGIT.test(result.text)) continue;
     if (!reference && !result.start.isCertain("year")) continue;
@@ -453,12 +485,46 @@ function findCalendarDates(text: string, reference: YearMonthDay | null): Candid
     const stray = precision === "month" ? /(?:,\s*\d{1,2})?[\s,;.]*$/ : /[\s,;.]+$/;
     const trail = stray.exec(result.text)?.[0].length ?? 0;
     found.push({
-      start: result.index + lead,
-      end: result.index + result.text.length - trail,
+      start: index + lead,
+      end: index + result.text.length - trail,
       period: { start: first, end: last, precision },
     });
   }
   return found;
+}
+
+/** Month names and numeric dates: where chrono can find something. */
+const DATE_CUE = new RegExp(`\\b${MONTH_PATTERN}\\b|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}`, "gi");
+const WINDOW_CHARS = 60;
+
+/**
+ * chrono-node over windows around month names and numeric dates only (it reads about 2 MB/s, too
+ * slow for whole texts on the extraction hot path); result indices are moved back into `text`.
+ */
+function parseNearDates(text: string, instant: Date): Array<{ index: number; result: chrono.ParsedResult }> {
+  const windows: Span[] = [];
+  DATE_CUE.lastIndex = 0;
+  for (let m = DATE_CUE.exec(text); m; m = DATE_CUE.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW_CHARS);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW_CHARS);
+    // Cut windows at white space so no word is split.
+    while (start > 0 && !/\s/.test(text[start - 1])) start--;
+    while (end < text.length && !/\s/.test(text[end])) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  const results: Array<{ index: number; result: chrono.ParsedResult }> = [];
+  for (const window of windows) {
+    for (const result of chrono.casual.parse(
+      text.slice(window.start, window.end),
+      { instant, timezone: 0 },
+      { forwardDate: false },
+    )) {
+      results.push({ index: window.start + result.index, result });
+    }
+  }
+  return results;
 }
 
 function readComponents(components: chrono.ParsedComponents): {
