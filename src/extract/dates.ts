@@ -494,7 +494,7 @@ function findCalendarDates(text: string, reference: YearMonthDay | null): Candid
 }
 
 /** Month names and numeric dates: where chrono can find something. */
-const DATE_CUE = new RegExp(`\\b${MONTH_PATTERN}\\b|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}`, "gi");
+const DATE_CUE = new RegExp(`\\b${MONTH_PATTERN}|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}`, "gi");
 const WINDOW_CHARS = 60;
 
 /**
