@@ -160,6 +160,8 @@ export async function readListFiles(paths: string[], options: ReadListOptions = 
 
   const out: ParsedList[] = [];
   for (const { format, files } of groups.values()) {
+    // Code-point order, independent of the locale and of the order the paths were given in.
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const log = new IssueLog();
     const result = await format.parse(files, log);
     log.throwIfErrors();

@@ -201,18 +201,22 @@ export async function readXmlRecords(path: string, options: XmlRecordOptions): P
   parser.on("error", (error) => {
     failure ??= error;
   });
+  // saxes resets its position when closed, so the last line reached is kept here.
+  let lastLine = 1;
   const fail = (cause: unknown) => {
     const message = (cause as Error).message.replace(/^[^:]*:\d+:\d+:\s*/, "");
+    const line = Math.max(lastLine, parser.line);
     return new SkeinError(
       "LISTS_BAD_XML",
-      `the XML is malformed or cut short at line ${parser.line}: ${message}`,
-      { file: path, line: parser.line },
+      `the XML is malformed or cut short at line ${line}: ${message}`,
+      { file: path, line },
       { cause },
     );
   };
   try {
     for await (const text of readTextChunks(path)) {
       parser.write(text);
+      lastLine = parser.line;
       if (failure) throw fail(failure);
     }
     parser.close();

@@ -82,7 +82,9 @@ export async function findListSnapshotsByPrefix(db: Queryable, prefix: string): 
   const rows = await db
     .selectFrom("list_snapshots")
     .selectAll()
-    .where("id", "like", `${prefix.replace(/[%_]/g, "")}%`)
+    // A range rather than LIKE: ids contain "_", which LIKE reads as a wildcard.
+    .where("id", ">=", prefix)
+    .where("id", "<", `${prefix}\uffff`)
     .limit(2)
     .execute();
   return rows.map(snapshotFromRow);

@@ -33,7 +33,8 @@ function ymd(node: XmlNode | undefined): string | null {
   if (!y) return null;
   const m = childText(node, "Month");
   const d = childText(node, "Day");
-  return [y, m && m.padStart(2, "0"), m && d && d.padStart(2, "0")].filter(Boolean).join("-");
+  if (!m) return y;
+  return d ? `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` : `${y}-${m.padStart(2, "0")}`;
 }
 
 interface Party {

@@ -91,7 +91,11 @@ export const ofacCsv: ListFormat = {
   authority: "ofac",
   description:
     "OFAC legacy CSV set: sdn.csv, add.csv, alt.csv, sdn_comments.csv (or cons_prim/cons_add/cons_alt/cons_comments)",
-  sniff: (file) => ROW_START.test(file.headText) && roleOf(file) !== null,
+  // An empty file under its published name is still this format, so that it reads as "no entries".
+  sniff: (file) =>
+    (ROW_START.test(file.headText) ||
+      (FILE_NAMES[file.name.toLowerCase()] !== undefined && /^[\s\u001a]*$/.test(file.headText))) &&
+    roleOf(file) !== null,
   setKey: (file) => `${dirname(file.path)}|${roleOf(file)?.[0] ?? "sdn"}`,
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const byRole = new Map<Role, ListFile>();
