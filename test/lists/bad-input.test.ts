@@ -62,10 +62,8 @@ describe("bad list input", () => {
     writeFileSync(join(set, "alt.csv"), lines.join("\r\n"), "latin1");
     const error = await errorOf(() => loadLists(workspace.db, [set], {}));
     expect(error.code).toBe("LISTS_BAD_ROW");
-    expect((error.details?.issues as string[]).map((i) => i.replace(/:.*$/, ""))).toEqual([
-      join(set, "alt.csv"),
-      join(set, "alt.csv"),
-    ]);
+    const issues = (error.details?.issues ?? []) as string[];
+    expect(issues.map((i) => i.replace(/:.*$/, ""))).toEqual([join(set, "alt.csv"), join(set, "alt.csv")]);
     await expectNothingStored();
   });
 
