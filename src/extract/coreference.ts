@@ -117,38 +117,42 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     return groups;
   };
   const groups = groupsOf();
-  const longNames: Array<{ root: number; words: string[]; distinctive: Set<string>; person: boolean }> = [];
+  // Index the longer names by their distinctive words and by their leading and trailing word runs.
+  const byWord = new Map<string, Set<number>>();
+  const byAffix = new Map<string, Set<number>>();
+  const personRoots = new Set<number>();
+  const add = (index: Map<string, Set<number>>, key: string, root: number): void => {
+    const set = index.get(key);
+    if (set) set.add(root);
+    else index.set(key, new Set([root]));
+  };
   for (const [root, members] of groups) {
-    const names = new Set(members.map((i) => mentions[i].text));
-    const person = members.some((i) => mentions[i].type === "Person");
-    for (const name of names) {
+    if (mentions[root].type === "Place") continue;
+    if (members.some((i) => mentions[i].type === "Person")) personRoots.add(root);
+    for (const name of new Set(members.map((i) => mentions[i].text))) {
       const words = name.split(/\s+/);
-      if (words.length > 1 && mentions[root].type !== "Place") {
-        longNames.push({ root, words, distinctive: new Set(distinctiveWords(name)), person });
+      if (words.length < 2) continue;
+      for (const w of distinctiveWords(name)) add(byWord, w, root);
+      for (let k = 2; k < words.length; k++) {
+        add(byAffix, words.slice(0, k).join(" "), root);
+        add(byAffix, words.slice(-k).join(" "), root);
       }
     }
   }
   for (const [root, members] of groups) {
-    const names = [...new Set(members.map((i) => mentions[i].text))];
     if (mentions[root].type === "Place" && mentions[root].key) continue;
     const targets = new Set<number>();
-    let persons = 0;
-    for (const name of names) {
+    for (const name of new Set(members.map((i) => mentions[i].text))) {
       const words = name.split(/\s+/);
-      for (const long of longNames) {
-        if (long.root === root || long.words.length <= words.length) continue;
-        const hit =
-          words.length === 1
-            ? long.distinctive.has(words[0])
-            : (long.words.slice(0, words.length).join(" ") === name ||
-                long.words.slice(-words.length).join(" ") === name) &&
-              distinctiveWords(name).length > 0;
-        if (hit && !targets.has(long.root)) {
-          targets.add(long.root);
-          if (long.person) persons++;
-        }
-      }
+      const hits =
+        words.length === 1
+          ? byWord.get(words[0])
+          : distinctiveWords(name).length > 0
+            ? byAffix.get(name)
+            : undefined;
+      for (const t of hits ?? []) if (t !== root) targets.add(t);
     }
+    const persons = [...targets].filter((t) => personRoots.has(t)).length;
     if (targets.size === 1 || (targets.size > 1 && persons === 0)) for (const t of targets) uf.union(root, t);
   }
   const result: EntityGroup[] = [];

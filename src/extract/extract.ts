@@ -41,6 +41,10 @@ export interface ExtractOptions {
 const AUTHORITY =
   /^(?:[^⟨]{0,80}?)(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
 
+/** Sentences that can state a period: a year, or a phrase relative to the published date. */
+const DATED =
+  /\b(?:1[89]\d\d|20\d\d)\b|\b(?:quarter|year|month|week|yesterday|today|the day (?:after|before))\b/i;
+
 /** Extracts entities, mentions and claims from one normalised text. Evidence spans index `text` exactly. */
 export function extractText(text: string, options: ExtractOptions): Extraction {
   const { sourceId, published } = options;
@@ -66,7 +70,7 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
     const gi = entityOf.get(i);
     if (gi === undefined) return;
     mentions.push({
-      id: derivedId("men", sourceId, c.start, c.end),
+      id: `men_${sourceId.slice(0, 16)}_${c.start}_${c.end}`,
       sourceId,
       start: c.start,
       end: c.end,
@@ -80,7 +84,11 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
   const views = buildViews(text, sentences, candidates, entityOf, groups);
   const facts = readFacts(views, groups, published);
   const proposed: ProposedClaim[] = [];
-  for (const view of views) for (const rule of RULES) proposed.push(...rule.apply(view, facts));
+  for (const view of views) {
+    // Every rule links two entities, or one entity to the notice's authority.
+    if (view.slots.length === 0 || (view.slots.length === 1 && facts.authority === null)) continue;
+    for (const rule of RULES) if (rule.cue.test(view.template)) proposed.push(...rule.apply(view, facts));
+  }
   const claims = finishClaims(text, sourceId, published, sentences, filterClaims(proposed), entities);
   return { entities, mentions, claims };
 }
@@ -209,7 +217,8 @@ function finishClaims(
     let found = periodsBySentence.get(si);
     if (!found) {
       const s = sentences[si];
-      found = findPeriods(text.slice(s.start, s.end), published).map((p) => ({
+      const slice = text.slice(s.start, s.end);
+      found = (DATED.test(slice) ? findPeriods(slice, published) : []).map((p) => ({
         start: p.start + s.start,
         end: p.end + s.start,
         period: p.period,
@@ -218,6 +227,7 @@ function finishClaims(
     }
     return found;
   };
+  const stances = new Map<number, ReturnType<typeof readStance>>();
   const claims: Claim[] = [];
   for (const c of proposed) {
     const si = sentences.findIndex((s) => s.start <= c.evidence.start && c.evidence.start < s.end);
@@ -232,7 +242,12 @@ function finishClaims(
       period = (inside ?? (periods.length === 1 ? periods[0] : undefined))?.period ?? null;
     }
     const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;
-    const { certainty, attribution } = readStance(sentenceText);
+    let stance = stances.get(si);
+    if (!stance) {
+      stance = readStance(sentenceText);
+      stances.set(si, stance);
+    }
+    const { certainty, attribution } = stance;
     const subject = entities[c.subject];
     const object = entities[c.object];
     claims.push({

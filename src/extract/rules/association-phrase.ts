@@ -20,6 +20,7 @@ const PARTNERS = new RegExp(
 export const associationPhrase: ClaimRule = {
   name: "associationPhrase",
   version: 1,
+  cue: /work|cooperat|collaborat|partner|teamed|involved|affiliated|together/,
   description: "The text says two parties work, travel or are affiliated together.",
   apply(view) {
     const rule = "associationPhrase";

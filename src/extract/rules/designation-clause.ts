@@ -35,6 +35,7 @@ const UNDER_SANCTIONS = new RegExp(
 export const designationClause: ClaimRule = {
   name: "designationClause",
   version: 1,
+  cue: /designat|sanction|identif/,
   description: "A designation sentence names the party and the body that sanctioned it.",
   apply(view, facts) {
     const out: ProposedClaim[] = [];

@@ -35,6 +35,7 @@ const ACTING_FOR = new RegExp(
 export const intermediaryPhrase: ClaimRule = {
   name: "intermediaryPhrase",
   version: 1,
+  cue: /intermediar|middleman|front|agent|broker|conduit|proxy|go-between|behalf|point of contact|liaison|representative|represented|transactions|payments|transfers/,
   description:
     "The text says a party acts for another or stands between parties (intermediary, on behalf of).",
   apply(view) {

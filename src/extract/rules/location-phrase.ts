@@ -18,6 +18,7 @@ const FACILITY = new RegExp(
 export const locationPhrase: ClaimRule = {
   name: "locationPhrase",
   version: 1,
+  cue: /based|headquartered|registered|located|incorporated|situated|operat| in ⟨|facility|plant|factory|site|premises|office/,
   description: "The text places a party or place in a country, city or region (X-based, based in, in).",
   apply(view) {
     const rule = "locationPhrase";

@@ -12,6 +12,7 @@ const UNIT_OF = new RegExp(
 export const membershipPhrase: ClaimRule = {
   name: "membershipPhrase",
   version: 1,
+  cue: /’s ⟨|said|unit|department|division|branch|directorate|component|command/,
   description: "A body's sub-unit or official is a member of the body.",
   apply(view) {
     const rule = "membershipPhrase";

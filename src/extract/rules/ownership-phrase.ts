@@ -23,6 +23,7 @@ const INTEREST = new RegExp(
 export const ownershipPhrase: ClaimRule = {
   name: "ownershipPhrase",
   version: 1,
+  cue: /subsidiar|subordinate|affiliate|front company|branch|division|parent|owner|holding|shareholder|owned|owns|controls|property/,
   description: "The text says one party owns or controls another (subsidiary, parent, owned by, owns).",
   apply(view) {
     const rule = "ownershipPhrase";

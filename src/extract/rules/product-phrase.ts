@@ -45,6 +45,7 @@ const COMPONENT = new RegExp(
 export const productPhrase: ClaimRule = {
   name: "productPhrase",
   version: 1,
+  cue: /manufactur|produc|develop|design|build|built|make|made|assembl|work on|drone|UAV|model|missile|aircraft|engine|system|whose|’s ⟨|for its|variant|version|copy|derivative|modification|clone|upgrade|style|type|class|test|deployed|used|operated|fielded|launched|fitted|installed|integrat|implementation/,
   description: "The text links a named product to its maker, tester, user, variant or host product.",
   apply(view) {
     const rule = "productPhrase";

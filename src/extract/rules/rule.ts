@@ -29,6 +29,8 @@ export interface ClaimRule {
   version: number;
   /** Shown to analysts as the reason for a claim. */
   description: string;
+  /** Words one of which the sentence must contain for the rule to run (a fast pre-filter). */
+  cue: RegExp;
   apply(view: SentenceView, facts: DocumentFacts): ProposedClaim[];
 }
 
@@ -67,13 +69,23 @@ export function isParty(view: SentenceView, k: number): boolean {
   return t === "Person" || t === "Company" || t === "Organization" || t === "PublicBody" || t === "Vessel";
 }
 
+const LEADING = new RegExp(
+  `^(?:(?:Today|Concurrently|Additionally|Separately|Also|However|In addition|As of [^,⟨]+|On [^,⟨]+|In [^,⟨]+|At the time of [^,⟨]+),\\s+)?(?:The |the )?(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨)|(?:Russian|Chinese|Iranian) [a-z]+ )*(${LIST})`,
+);
+const leadingCache = new WeakMap<SentenceView, number[]>();
+
 /** The leading list of the sentence: its grammatical subject, skipping openers and modifiers. */
 export function leadingSubjects(view: SentenceView): number[] {
-  const m = new RegExp(
-    `^(?:(?:Today|Concurrently|Additionally|Separately|Also|However|In addition|As of [^,⟨]+|On [^,⟨]+|In [^,⟨]+|At the time of [^,⟨]+),\\s+)?(?:The |the )?(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨)|(?:Russian|Chinese|Iranian) [a-z]+ )*(${LIST})`,
-  ).exec(view.template);
-  return m ? slotsIn(view, m[1]).filter((k) => isParty(view, k)) : [];
+  let cached = leadingCache.get(view);
+  if (!cached) {
+    const m = LEADING.exec(view.template);
+    cached = m ? slotsIn(view, m[1]).filter((k) => isParty(view, k)) : [];
+    leadingCache.set(view, cached);
+  }
+  return cached;
 }
+
+const globalCache = new WeakMap<RegExp, RegExp>();
 
 /** Runs a regular expression over the template and turns each match into claims. */
 export function eachMatch(
@@ -86,7 +98,12 @@ export function eachMatch(
   rule: string,
 ): ProposedClaim[] {
   const out: ProposedClaim[] = [];
-  const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+  let re = globalCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalCache.set(pattern, re);
+  }
+  re.lastIndex = 0;
   for (let m = re.exec(view.template); m; m = re.exec(view.template)) {
     const evidence = spanOf(view, m.index, m.index + m[0].length);
     for (const c of make(m, evidence)) {

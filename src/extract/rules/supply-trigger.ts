@@ -61,6 +61,7 @@ const BASIS = new RegExp(
 export const supplyTrigger: ClaimRule = {
   name: "supplyTrigger",
   version: 1,
+  cue: /suppl|sold|sell|ship|deliver|export|provid|furnish|transfer|sent |sends|facilitat|arrang|handl|coordinat|conduct|perform|receiv|import|bought|buy|purchas|acqui|obtain|order|bill|invoic|charg|paid|pays|wired|contract|agreement|deal|vendor|source|transport|carr|plant|factor|produc|manufactur|build|makes|made|materially|support/,
   description: "A supply verb or noun links a supplier to its customer (supplied to, received from, billed).",
   apply(view) {
     const rule = "supplyTrigger";

@@ -14,6 +14,7 @@ const USED = new RegExp(`(${E}) used (?:the )?(?:vessel |aircraft |ship )?(${E})
 export const visitPhrase: ClaimRule = {
   name: "visitPhrase",
   version: 1,
+  cue: /transit|sail|call|dock|visit|travel|flew|flying|return|used/,
   description: "A person, vessel or aircraft visits or passes through a place.",
   apply(view) {
     const rule = "visitPhrase";
