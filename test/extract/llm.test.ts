@@ -181,6 +181,17 @@ describe("extractWithModel", () => {
     for (const mention of result.mentions) expect(long.slice(mention.start, mention.end)).toBe(mention.text);
   });
 
+  it("keeps the defaults for options given as undefined (flags not set)", async () => {
+    reply = answerWith(GOOD);
+    const result = await extractWithModel(TEXT, {
+      ...options(),
+      chunkChars: undefined,
+      timeoutMs: undefined,
+    });
+    expect(requests).toHaveLength(1);
+    expect(result.claims).toHaveLength(4);
+  });
+
   it("uses the fetch it is given", async () => {
     let called = 0;
     const fetcher: typeof fetch = async () => {

@@ -68,7 +68,12 @@ interface Chunk {
  * _BAD_JSON.
  */
 export async function extractWithModel(text: string, options: ModelOptions): Promise<ModelExtraction> {
-  const settings = { ...DEFAULTS, ...options };
+  // Options left undefined (a CLI flag not given) keep their default.
+  const settings = {
+    ...options,
+    chunkChars: options.chunkChars ?? DEFAULTS.chunkChars,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+  };
   const endpoint = readEndpoint(settings);
   const sourceId = settings.sourceId ?? sourceIdOf(text);
   const producer = `model:${settings.model}`;
