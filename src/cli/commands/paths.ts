@@ -29,8 +29,9 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   for (const path of paths) {
     const first = path.hops[0];
     const last = path.hops.at(-1);
+    const hops = `${path.hops.length} hop${path.hops.length === 1 ? "" : "s"}`;
     printResult(
-      `${first?.fromCaption ?? path.from} → ${last?.toCaption ?? path.to}  (${path.hops.length} hop${path.hops.length === 1 ? "" : "s"}, score ${path.score.toFixed(2)}, weakest link ${path.weakest.toFixed(2)})`,
+      `${first?.fromCaption ?? path.from} → ${last?.toCaption ?? path.to}  (${hops}, weakest link ${path.score.toFixed(2)} at hop ${path.weakest + 1})`,
     );
     for (const hop of path.hops) printResult(formatHop(hop));
   }
