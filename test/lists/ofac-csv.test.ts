@@ -124,3 +124,52 @@ describe.skipIf(!HAS_SHARED)("OFAC CSV sets (real files in ../shared/data)", () 
     expect(error.details?.received).toBe("add.csv, alt.csv");
   });
 });
+
+describe("OFAC remarks", () => {
+  const cases: Array<
+    [
+      string,
+      Partial<Record<"birthDates" | "countries" | "weakAliases", string[]>> & { identifiers?: unknown[] },
+    ]
+  > = [
+    ["DOB 1962 to 1964; POB Baghdad, Iraq", { birthDates: ["1962", "1963", "1964"], countries: [] }],
+    ["DOB circa 1951; nationality Korea, North", { birthDates: ["1951"], countries: ["kp"] }],
+    [
+      "DOB Mar 1970; citizen Congo, Democratic Republic of the",
+      { birthDates: ["1970-03"], countries: ["cd"] },
+    ],
+    ["a.k.a. 'O'NEIL TRADING'; f.k.a. 'ALPHA; BETA'", { weakAliases: ["O'NEIL TRADING", "ALPHA; BETA"] }],
+    [
+      "Passport A123456 (Iran) issued 01 Jan 2010 expires 01 Jan 2020; alt. Passport B654321 (Iran)",
+      {
+        identifiers: [
+          { type: "passport", value: "A123456", country: "ir" },
+          { type: "passport", value: "B654321", country: "ir" },
+        ],
+      },
+    ],
+    [
+      "SWIFT/BIC ABCDRUMM; Phone Number 74951234567; Website www.example.org",
+      { identifiers: [{ type: "swift_bic", value: "ABCDRUMM" }] },
+    ],
+    [
+      "Organization Established Date 2001; Legal Entity Number 2534001INVENTED00 (Russia)",
+      {
+        identifiers: [{ type: "lei", value: "2534001INVENTED00", country: "ru" }],
+      },
+    ],
+  ];
+
+  it.each(cases)("%s", async (remarks, expected) => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const path = join(mkdtempSync(join(tmpdir(), "skein-remarks-")), "sdn.csv");
+    writeFileSync(
+      path,
+      `1,"INVENTED NAME",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"${remarks}"\r\n\u001a`,
+    );
+    const list = await readOne([path]);
+    expect(list.entries[0]).toMatchObject(expected);
+  });
+});
