@@ -31,9 +31,12 @@ export function objectOf(properties: Record<string, JsonSchema>, optional: strin
   };
 }
 
-/** A nullable variant of an object schema. */
-function nullable(schema: JsonSchema): JsonSchema {
-  return { anyOf: [schema, { type: "null" }] };
+/**
+ * A nullable variant of an object schema. A type union rather than anyOf: fast-json-stringify then
+ * filters the object's unlisted fields instead of refusing the object for having them.
+ */
+export function nullable(schema: JsonSchema): JsonSchema {
+  return { ...schema, type: ["object", "null"] };
 }
 
 /** The one error shape of the API (STYLE.md "API client"). */

@@ -10,7 +10,14 @@ import {
   type Predicate,
   SkeinError,
 } from "../../model/index.js";
-import { ID_PARAMS, listOf, objectOf, PAGE_QUERY_PROPERTIES, SOURCE_META_SCHEMA } from "../schemas.js";
+import {
+  ID_PARAMS,
+  listOf,
+  nullable,
+  objectOf,
+  PAGE_QUERY_PROPERTIES,
+  SOURCE_META_SCHEMA,
+} from "../schemas.js";
 import { readCaseIndex } from "./case-data.js";
 import { CLAIM_ROW_SCHEMA, withCaptions } from "./entities.js";
 
@@ -81,7 +88,7 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
         response: {
           200: objectOf({
             claim: CLAIM_ROW_SCHEMA,
-            source: { anyOf: [SOURCE_META_SCHEMA, { type: "null" }] },
+            source: nullable(SOURCE_META_SCHEMA),
           }),
         },
       },

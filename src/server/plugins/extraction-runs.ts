@@ -6,7 +6,7 @@ import { runExtraction } from "../../extract/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { listSources } from "../../store/index.js";
-import { ID_PARAMS, listOf, objectOf } from "../schemas.js";
+import { ID_PARAMS, listOf, nullable, objectOf } from "../schemas.js";
 
 /** An extraction run as the API reports it. */
 export interface ExtractionRun {
@@ -35,13 +35,10 @@ const RUN_SCHEMA = objectOf({
   current: nstr,
   startedAt: str,
   finishedAt: nstr,
-  summary: {
-    anyOf: [
-      objectOf({ claims: { type: "integer" }, entities: { type: "integer" }, matches: { type: "integer" } }),
-      { type: "null" },
-    ],
-  },
-  error: { anyOf: [objectOf({ code: str, message: str }), { type: "null" }] },
+  summary: nullable(
+    objectOf({ claims: { type: "integer" }, entities: { type: "integer" }, matches: { type: "integer" } }),
+  ),
+  error: nullable(objectOf({ code: str, message: str })),
 });
 
 /** Runs kept in memory per server, newest last; older finished runs are dropped past this many. */

@@ -5,16 +5,14 @@ import type { FastifyInstance } from "fastify";
 import { ANALYSES, buildNetwork, type Network, type NetworkFilter } from "../../graph/index.js";
 import { CERTAINTY_NAMES, ENTITY_TYPE_NAMES, PREDICATE_NAMES, SkeinError } from "../../model/index.js";
 import { readCaseView } from "../../resolve/index.js";
-import { type JsonSchema, LISTING_SCHEMA, objectOf } from "../schemas.js";
+import { type JsonSchema, LISTING_SCHEMA, nullable, objectOf } from "../schemas.js";
 
 const str = { type: "string" };
 const nstr = { type: ["string", "null"] };
 const num = { type: "number" };
 const int = { type: "integer" };
 const bool = { type: "boolean" };
-const nullableObject = (properties: Record<string, JsonSchema>) => ({
-  anyOf: [objectOf(properties), { type: "null" }],
-});
+const nullableObject = (properties: Record<string, JsonSchema>) => nullable(objectOf(properties));
 
 const SOURCE_REF = nullableObject({
   id: str,

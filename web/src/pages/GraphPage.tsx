@@ -80,7 +80,7 @@ export function GraphPage({ focus }: { focus: string | null }) {
     if (!container.current || !network.data) return;
     const graph = new Graph({ multi: true, type: "directed" });
     for (const n of shownNodes) {
-      const mark = n.sanctioned ? " ⛔ sanctioned" : candidateIds.has(n.id) ? " ◆ candidate" : "";
+      const mark = n.sanctioned ? " [SANCTIONED]" : candidateIds.has(n.id) ? " [candidate]" : "";
       graph.addNode(n.id, {
         label: `${n.caption}${mark}`,
         size: n.sanctioned ? 14 : candidateIds.has(n.id) ? 11 : 8,
@@ -184,7 +184,7 @@ export function GraphPage({ focus }: { focus: string | null }) {
           <li>
             <span className="swatch" style={{ background: PATH_COLOUR }} /> exposure path
           </li>
-          <li>⛔ sanctioned · ◆ designation candidate</li>
+          <li>[SANCTIONED] listed party · [candidate] designation candidate (larger dots)</li>
         </ul>
       </aside>
       <div className="canvas-wrap">
