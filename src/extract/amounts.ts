@@ -236,17 +236,17 @@ const WORD_NUMBER =
 const SCALE_SPACED = "thousand|millions?|billions?|trillion|mn|mln|mio\\.?|bn|tn|lakh|crore";
 const SCALE_ATTACHED = "k|m|b|bn|mn|mln|tn";
 /** A figure: digits with an optional scale, or number words followed by a scale ("five million"). */
-const FIGURE = `(?:(?<digits>${DIGITS})(?:(?<attached>${SCALE_ATTACHED})\\b|\\s*(?<scale>${SCALE_SPACED})\\b)?|(?<words>${WORD_NUMBER})\\s+(?:of\\s+)?(?<wordScale>thousands?|millions?|billions?|trillions?)(?:\\s+of)?)`;
+const FIGURE = `(?:(?<digits>${DIGITS})(?:(?<attached>${SCALE_ATTACHED})\\b|\\s*(?<scale>${SCALE_SPACED})\\b)?|(?:(?<words>${WORD_NUMBER})\\s+(?:of\\s+)?)?(?<wordScale>thousands?|millions?|billions?|trillions?)(?:\\s+of)?)`;
 /** A second figure after a dash or "and"/"to", for ranges: "$5–10 million", "between €2m and €3m". */
 const RANGE_TAIL = `(?:\\s*(?:[-\u2013\u2014]|to|and)\\s*(?:${SYMBOL_PATTERN}|(?:${CODE_PATTERN})\\s?)?(?<upper>${DIGITS})(?:(?<upperAttached>${SCALE_ATTACHED})\\b|\\s*(?<upperScale>${SCALE_SPACED})\\b)?)?`;
-const QUALIFIER_PATTERN = `(?:(?<qualifier>${QUALIFIERS.sort(byLength).map(escapeRegExp).join("|")})\\s+)?`;
+const QUALIFIER_PATTERN = `(?:\\b(?<qualifier>${QUALIFIERS.sort(byLength).map(escapeRegExp).join("|")})\\s+)?`;
 
 const PREFIXED = new RegExp(
   `${QUALIFIER_PATTERN}(?<prefix>${SYMBOL_PATTERN}|\\b(?:${CODE_PATTERN})\\b)\\s?${FIGURE}${RANGE_TAIL}(?:\\s+(?<trailWord>${WORD_PATTERN})\\b)?`,
   "gi",
 );
 const SUFFIXED = new RegExp(
-  `${QUALIFIER_PATTERN}\\b${FIGURE}${RANGE_TAIL}\\s*(?:(?<suffixSymbol>[€£₽₹₩₺₴₪₸])|\\b(?<suffixCode>${CODE_PATTERN})\\b|(?<suffixWord>${WORD_PATTERN})\\b)`,
+  `${QUALIFIER_PATTERN}(?<![\\w.,-])${FIGURE}${RANGE_TAIL}\\s*(?:(?<suffixSymbol>[€£₽₹₩₺₴₪₸])|\\b(?<suffixCode>${CODE_PATTERN})\\b|(?<suffixWord>${WORD_PATTERN})\\b)`,
   "gi",
 );
 
@@ -264,6 +264,8 @@ export function findAmounts(text: string): AmountInText[] {
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const amount = readAmount(m, yenCurrency);
       if (amount) found.push(amount);
+      // A rejected match may hide a good one one character on ("a$5" is "a" then "$5").
+      else regex.lastIndex = m.index + 1;
     }
   }
   return chooseLongest(found);
@@ -271,9 +273,9 @@ export function findAmounts(text: string): AmountInText[] {
 
 function readAmount(m: RegExpExecArray, yenCurrency: string): AmountInText | null {
   const groups = m.groups!;
-  // Codes count only in capitals: "try 5" is a verb, "TRY 5" is Turkish lira.
+  // Codes and lettered symbols count only in capitals: "try 5" is a verb, "TRY 5" Turkish lira, "a$5" no A$.
   for (const code of [groups.prefix, groups.suffixCode]) {
-    if (code && /^[a-z]+$/i.test(code) && code !== code.toUpperCase()) return null;
+    if (code && /[a-z]/i.test(code) && code !== code.toUpperCase()) return null;
   }
   const currency = currencyOf(groups, yenCurrency);
   if (!currency) return null;
@@ -283,7 +285,8 @@ function readAmount(m: RegExpExecArray, yenCurrency: string): AmountInText | nul
     const scale = groups.attached ?? groups.scale ?? groups.upperAttached ?? groups.upperScale;
     value = readDigits(groups.digits) * (scale ? SCALES[scale.toLowerCase().replace(/\.$/, "")] : 1);
   } else {
-    const words = groups.words.toLowerCase().replace(/\s+/g, " ");
+    // "millions of dollars" without a number counts as one of the scale, hedged by the qualifier below.
+    const words = (groups.words ?? "one").toLowerCase().replace(/\s+/g, " ");
     value =
       (NUMBER_WORDS[words] ?? NUMBER_WORDS[words.replace(/^a /, "")]) *
       SCALES[groups.wordScale.toLowerCase().replace(/s$/, "")];
@@ -291,7 +294,7 @@ function readAmount(m: RegExpExecArray, yenCurrency: string): AmountInText | nul
   if (!Number.isFinite(value) || value <= 0) return null;
   // "won" and "rand" are also common words: take them only after a figure with a scale or in the thousands.
   if (groups.suffixWord && /^(?:won|rand|dong)$/i.test(groups.suffixWord) && value < 1000) return null;
-  const qualifier = groups.qualifier?.toLowerCase() ?? vagueQualifier(groups.words);
+  const qualifier = groups.qualifier?.toLowerCase() ?? vagueQualifier(groups.words, groups.wordScale);
   const start = m.index;
   const end = m.index + m[0].length;
   return {
@@ -304,9 +307,9 @@ function readAmount(m: RegExpExecArray, yenCurrency: string): AmountInText | nul
   };
 }
 
-/** "tens of millions of dollars" keeps its vagueness as the qualifier. */
-function vagueQualifier(words: string | undefined): string | null {
-  if (!words) return null;
+/** "tens of millions of dollars", "millions of dollars" keep their vagueness as the qualifier. */
+function vagueQualifier(words: string | undefined, scale: string | undefined): string | null {
+  if (!words) return scale && /s$/i.test(scale) ? `${scale.toLowerCase()} of` : null;
   const lower = words.toLowerCase();
   return /^(?:tens|hundreds|dozens|several)$/.test(lower) ? `${lower} of` : null;
 }

@@ -40,6 +40,22 @@ const CASES: Row[] = [
     "USD",
     "tens of",
   ],
+  [
+    "The front company moved millions of dollars to the broker.",
+    "millions of dollars",
+    1e6,
+    "USD",
+    "millions of",
+  ],
+  ["Officials seized a million euros in cash.", "a million euros", 1e6, "EUR", null],
+  [
+    "The firm helped launder tens of millions of AED for the ministry.",
+    "tens of millions of AED",
+    1e7,
+    "AED",
+    "tens of",
+  ],
+  ["OFAC imposed a$7,139,305 penalty on the exporter.", "$7,139,305", 7139305, "USD", null],
   ["Each engine cost at least $45,000.", "at least $45,000", 45000, "USD", "at least"],
   [
     "The deal was valued at between $5 million and $10 million.",
@@ -77,6 +93,8 @@ describe("findAmounts", () => {
     "They won 3 contracts and try 5 more.",
     "The team won the tender in 2023.",
     "Section 1.2 million? No, section 12(b).",
+    "Millions of people rely on the dollar.",
+    "It won multi-million dollar contracts.",
   ];
   it.each(NONE)("finds no amount in %s", (sentence) => {
     expect(findAmounts(sentence)).toEqual([]);
