@@ -46,6 +46,7 @@ function multi(value: string | undefined): string[] {
 /** Folds rows into entries by Group ID; `list` names the list (conlist). */
 export class OfsiGrouper {
   readonly #entries = new Map<string, ListEntry>();
+  readonly #primaries = new Map<string, number>();
   readonly #file: string;
   readonly #log: IssueLog;
 
@@ -89,8 +90,12 @@ export class OfsiGrouper {
     }
     const aliasType = (clean(v["Alias Type"]) ?? "").toLowerCase();
     const weak = /low/i.test(v["Alias Quality"] ?? "");
-    if (/^(primary name|prime alias)$/.test(aliasType)) entry.names.unshift(name);
-    else if (weak) addUnique(entry.weakAliases, name);
+    if (/^(primary name|prime alias)$/.test(aliasType)) {
+      // Primary names go before the aliases, in the order they come.
+      const primaries = this.#primaries.get(groupId) ?? 0;
+      if (!entry.names.includes(name)) entry.names.splice(primaries, 0, name);
+      this.#primaries.set(groupId, primaries + 1);
+    } else if (weak) addUnique(entry.weakAliases, name);
     else addUnique(entry.names, name);
     addUnique(entry.names, v["Name Non-Latin Script"]);
     addUnique(entry.programs, v.Regime);
