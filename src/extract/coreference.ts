@@ -2,6 +2,7 @@
 // parenthetical aliases, shared keys (places, government bodies), identical names, renames and
 // "also known as", and short forms (a surname or a distinctive word of a longer name).
 import anyAscii from "any-ascii";
+import { distance } from "fastest-levenshtein";
 import type { EntityType } from "../model/index.js";
 import {
   COMMON_ACRONYMS,
@@ -67,7 +68,7 @@ function distinctiveWords(name: string): string[] {
 }
 
 const ALIAS_BETWEEN =
-  /^\s*,?\s*(?:also known as|a\.k\.a\.?|aka|formerly(?: known as)?|f\.k\.a\.?|changed its name to|now known as|renamed)\s+(?:the\s+)?$/i;
+  /^\s*,?\s*(?:also known as|a\.k\.a\.?|aka|formerly(?: known as)?|f\.k\.a\.?|changed its name to|now known as)\s+(?:the\s+)?$/i;
 const RENAME_BETWEEN = /^\s+to\s+(?:the\s+)?$/;
 const USED_NAME = /\b(?:used|uses|using|operates under|operating under|trades as|trading as) the names?\s+$/;
 
@@ -120,15 +121,16 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
   // Index the longer names by their distinctive words and by their leading and trailing word runs.
   const byWord = new Map<string, Set<number>>();
   const byAffix = new Map<string, Set<number>>();
-  const personRoots = new Set<number>();
+  const surnames = new Map<string, number>();
+  const firstAt = new Map<number, number>();
   const add = (index: Map<string, Set<number>>, key: string, root: number): void => {
     const set = index.get(key);
     if (set) set.add(root);
     else index.set(key, new Set([root]));
   };
   for (const [root, members] of groups) {
-    if (mentions[root].type === "Place") continue;
-    if (members.some((i) => mentions[i].type === "Person")) personRoots.add(root);
+    firstAt.set(root, Math.min(...members.map((i) => mentions[i].start)));
+    const person = members.some((i) => mentions[i].type === "Person");
     for (const name of new Set(members.map((i) => mentions[i].text))) {
       const words = name.split(/\s+/);
       if (words.length < 2) continue;
@@ -137,23 +139,46 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
         add(byAffix, words.slice(0, k).join(" "), root);
         add(byAffix, words.slice(-k).join(" "), root);
       }
+      if (person) surnames.set(words[words.length - 1], root);
     }
   }
   for (const [root, members] of groups) {
-    if (mentions[root].type === "Place" && mentions[root].key) continue;
-    const targets = new Set<number>();
-    for (const name of new Set(members.map((i) => mentions[i].text))) {
-      const words = name.split(/\s+/);
-      const hits =
-        words.length === 1
-          ? byWord.get(words[0])
-          : distinctiveWords(name).length > 0
-            ? byAffix.get(name)
-            : undefined;
-      for (const t of hits ?? []) if (t !== root) targets.add(t);
+    if (mentions[root].type === "Place" && mentions[root].key && !mentions[root].key.includes(":", 6))
+      continue;
+    // A group is a short form only through its longest name: "IRGC" defined as an acronym of a
+    // longer name is no short form of "IRGC Air Force".
+    const longest = members
+      .map((i) => mentions[i].text)
+      .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0];
+    const words = longest.split(/\s+/);
+    const hits =
+      words.length === 1
+        ? byWord.get(words[0])
+        : distinctiveWords(longest).length > 0
+          ? byAffix.get(longest)
+          : undefined;
+    const targets = [...(hits ?? [])].filter((t) => t !== root);
+    const at = firstAt.get(root) ?? 0;
+    if (targets.length === 1) uf.union(root, targets[0]);
+    else if (targets.length > 1) {
+      // Ambiguous: the nearest name written before the short form is its antecedent.
+      const before = targets
+        .filter((t) => (firstAt.get(t) ?? 0) < at)
+        .sort((a, b) => (firstAt.get(b) ?? 0) - (firstAt.get(a) ?? 0));
+      if (before.length > 0) uf.union(root, before[0]);
+    } else if (words.length === 1 && words[0].length >= 7 && /^\p{Lu}\p{Ll}+$/u.test(words[0])) {
+      // A variant spelling of a person's surname written earlier ("Yamshikov" after "… Yamshchikov").
+      for (const [surname, target] of surnames) {
+        if (
+          target !== root &&
+          Math.abs(surname.length - words[0].length) <= 2 &&
+          distance(surname, words[0]) <= 2
+        ) {
+          uf.union(root, target);
+          break;
+        }
+      }
     }
-    const persons = [...targets].filter((t) => personRoots.has(t)).length;
-    if (targets.size === 1 || (targets.size > 1 && persons === 0)) for (const t of targets) uf.union(root, t);
   }
   const result: EntityGroup[] = [];
   for (const members of groupsOf().values()) {

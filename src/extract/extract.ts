@@ -39,7 +39,7 @@ export interface ExtractOptions {
 }
 
 const AUTHORITY =
-  /^(?:[^⟨]{0,80}?)(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
+  /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
 
 /** Sentences that can state a period: a year, or a phrase relative to the published date. */
 const DATED =

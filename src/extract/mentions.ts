@@ -257,6 +257,14 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
       for (const draft of readSequence(text, sentence, raw)) {
         const candidate = classify(text, sentence, sentenceIndex, draft, tokens);
         if (!candidate) continue;
+        const previous = out[out.length - 1];
+        if (
+          previous &&
+          previous.type === "Place" &&
+          previous.start >= candidate.start &&
+          previous.end <= candidate.end
+        )
+          out.pop();
         if (out.some((m) => m.start < candidate.end && candidate.start < m.end)) continue;
         out.push(candidate);
         findAliases(text, sentenceIndex, out, out.length - 1, draft.tokens[draft.tokens.length - 1].rawEnd);
@@ -270,11 +278,27 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
 function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   let seq = raw;
   const atStart = /^[\s"“‘(*#]*$/.test(text.slice(sentence.start, seq[0].start));
-  if (atStart && seq.length > 1 && isCommonWord(seq[0].text) && !isDemonym(seq[0].text)) seq = seq.slice(1);
+  if (
+    atStart &&
+    seq.length > 1 &&
+    !isAllCaps(seq[0].text) &&
+    isCommonWord(seq[0].text) &&
+    !isDemonym(seq[0].text)
+  ) {
+    seq = seq.slice(1);
+  }
   while (seq.length > 1 && isDemonym(seq[0].text) && !ORGANIZATION_HEADS.has(seq[1].text)) seq = seq.slice(1);
   seq = trimConnectors(seq);
   if (seq.length === 0) return [];
-  if (TITLE_WORDS.has(seq[0].text) && seq.length > 1) return splitTitle(text, seq, sentence.start);
+  if (TITLE_WORDS.has(seq[0].text)) return seq.length > 1 ? splitTitle(text, seq, sentence.start) : [];
+  // A lone generic head ("Manufacturing", "Ministry") is not a name.
+  if (
+    seq.length === 1 &&
+    !isAllCaps(seq[0].text) &&
+    (COMPANY_HEADS.has(seq[0].text) || ORGANIZATION_HEADS.has(seq[0].text) || LEGAL_FORMS.has(seq[0].text))
+  ) {
+    return [];
+  }
   return splitCoordination(seq)
     .map(trimConnectors)
     .filter((s) => s.length > 0)
@@ -357,7 +381,7 @@ function classify(
     }
     type = "Place";
     strength = 5;
-    key = `place:${place.country ?? place.canonical}${placeMore ? `:${name}` : ""}`;
+    key = `place:${place.kind === "country" ? place.country : place.canonical}${placeMore ? `:${name}` : ""}`;
     country = place.country;
     rule = "placeName";
   } else if (body) {
@@ -398,6 +422,24 @@ function classify(
     rule = "organizationHead";
     const ministry = readMinistryKey(text, sentence, tokens);
     if (ministry) key = ministry;
+    const owner = /([A-Z][\p{L}.]+['’]s\s+)$/u.exec(before);
+    if (ministry && lastWord === "Ministry" && owner) {
+      name = text.slice(start - owner[1].length, end);
+      return {
+        start: start - owner[1].length,
+        end,
+        text: name,
+        type,
+        strength,
+        key,
+        country: null,
+        aliasOf: null,
+        sentence: sentenceIndex,
+        weak: false,
+        cue: last.cue,
+        producer: "organizationHead@1",
+      };
+    }
   } else if (
     tokens.length === 1 &&
     (DESIGNATOR.test(name) || first.cue === "series" || first.cue === "style")

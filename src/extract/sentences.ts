@@ -34,7 +34,9 @@ export function splitSentences(text: string): Sentence[] {
     const trimmed = lineText.trim();
     if (!trimmed) continue;
     const words = trimmed.split(/\s+/).length;
-    const heading = words <= MAX_HEADING_WORDS && !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
+    const open = !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
+    const capitalised = trimmed.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
+    const heading = open && (words <= MAX_HEADING_WORDS || capitalised / words >= 0.6);
     let start = 0;
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
     for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {

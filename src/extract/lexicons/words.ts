@@ -52,14 +52,14 @@ export const NON_NAME_WORDS = set(
     "And|But|Or|If|While|When|Where|Which|Who|Whom|Whose|What|Why|How|It|Its|He|She|They|We|Our|Their|" +
     "His|Her|Also|According|Since|Because|After|Before|During|Concurrently|Concurrent|Additionally|" +
     "Separately|However|Meanwhile|Moreover|Furthermore|Neither|Both|Each|Every|All|Some|Many|Several|" +
-    "Such|Other|Another|Under|Over|Between|Among|Through|Following|Including|Despite|Although|Though|" +
+    "Such|Other|Another|Over|Between|Among|Through|Following|Including|Despite|Although|Though|" +
     "Executive|Order|Orders|Section|Annex|List|Lists|Act|Regulations|Regulation|Treasury’s|Today’s|" +
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" +
     "July|August|September|October|November|December|Sources|Source|Photo|Reporting|Editing|" +
     "Western|Eastern|Northern|Southern|Sino-Russian|Cold|War|Here|There|Now|Then|Yet|Still|Not|No|Yes|" +
     "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
-    "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|Aircraft|" +
+    "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +
     "Government-owned|State-owned|Non-SDN|Entity-List|Federal|Register",
 );
 

@@ -1,6 +1,6 @@
 // Associations: "X has worked in collaboration with Y", "X was involved in an effort with Y and Z",
 // "X is a Y-affiliated company", "A and B … flying together", "a partner network that has included Y".
-import { type ClaimRule, E, eachMatch, isParty, LIST, pairs, slotOf, slotsIn } from "./rule.js";
+import { type ClaimRule, E, eachMatch, isParty, LIST, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
 
 const WITH = new RegExp(
   `(${E})[^⟨.]{0,40}? (?:worked|works|working|cooperated|cooperates|collaborated|collaborates|partnered|partners|teamed up) (?:in collaboration |in cooperation |in partnership |closely |together )?with (?:the )?(?:${E}-[a-z]+ )?(?:[A-Za-z-]+ ){0,4}?(${E})`,
@@ -43,7 +43,9 @@ export const associationPhrase: ClaimRule = {
         view,
         TOGETHER,
         (m) => {
-          const people = parties(slotsIn(view, m[1]));
+          const people = slotsIn(view, view.template.slice(0, m.index + m[0].length)).filter(
+            (k) => typeOf(view, k) === "Person",
+          );
           return people.slice(1).flatMap((b, i) => pairs(view, [people[i]], "associate", [b]));
         },
         rule,

@@ -5,6 +5,7 @@ import {
   E,
   eachMatch,
   LIST,
+  leadingSubjects,
   MODS,
   type ProposedClaim,
   slotOf,
@@ -69,7 +70,13 @@ export const designationClause: ClaimRule = {
             view,
             pattern,
             (m) =>
-              slotsIn(view, m[1])
+              // "X, a firm that … used by Y, was designated": the designated party is the sentence's subject.
+              (m.index > 0 &&
+              leadingSubjects(view).length > 0 &&
+              /^[^⟨]*⟨\d+⟩(?:’s [a-z ]+)?, /.test(view.template)
+                ? leadingSubjects(view)
+                : slotsIn(view, m[1])
+              )
                 .filter((k) => typeOf(view, k) !== "Place" && typeOf(view, k) !== "Product")
                 .filter((k) => !named.has(view.slots[k].entity))
                 .map((k) => ({

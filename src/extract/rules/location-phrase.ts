@@ -1,8 +1,10 @@
 // Locations: "Russia-based X", "X, based in the PRC", "X operates out of Y", "A in Russia’s B region",
 // "the Izhevsk facility … X".
-import { type ClaimRule, E, eachMatch, LIST, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
+import { spanOf } from "../template.js";
+import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
 
-const BASED = new RegExp(`(${E})-(?:based|headquartered|registered) (?:[a-z-]+ ){0,3}?(?:the )?(${LIST})`);
+const BASED = new RegExp(`(${E})-(?:based|headquartered|registered) (?:[a-z-]+ ){0,3}?(?:the )?(?=⟨)`);
+const LIST_AT = new RegExp(`(?:${E}(?!-)(?:(?:,? and |, |,? or )(?=${E}(?!-)))?)+`, "y");
 const BASED_IN = new RegExp(
   `(${E}),? (?:which is |that is |is |was )?(?:also )?(?:based|headquartered|registered|located|incorporated|situated) in (?:the )?(${E})`,
 );

@@ -1,16 +1,27 @@
 // Ownership: "X, a subsidiary of Y", "X’s parent company, Y", "owned or controlled by Y",
 // "X owns Y", "vessels owned and operated by Y", "property in which Y has an interest".
-import { type ClaimRule, E, eachMatch, LIST, leadingSubjects, MODS, pairs, slotOf, slotsIn } from "./rule.js";
+import {
+  type ClaimRule,
+  E,
+  eachMatch,
+  HEAD,
+  LIST,
+  leadingSubjects,
+  MODS,
+  pairs,
+  slotOf,
+  slotsIn,
+} from "./rule.js";
 
 const SUBSIDIARY = new RegExp(
   `(${E}),? (?:is )?an? (?:[a-z-]+ ){0,3}?(?:subsidiary|subordinate (?:organization|entity|unit|company)|affiliate|front company|branch|division) of (?:the )?(?:${E}-[a-z]+ |[A-Za-z-]+ ){0,6}?(${E})`,
 );
 const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
 const OWNED_BY = new RegExp(
-  `\\bowned(?:,? (?:or|and) (?:controlled|operated|managed))?(?:,? or directed)?(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${E})`,
+  `\\bowned(?:,? (?:or|and) (?:controlled|operated|managed))?(?:,? or directed)?(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
 );
 const OWNS = new RegExp(
-  `(${E}) (?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${E})`,
+  `(${E}) (?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
 );
 const VESSELS_OWNED = new RegExp(
   `(${LIST}) (?:are|is) (?:a )?vessels? (?:that (?:are|is) )?owned (?:and operated |and managed )?by (${E})`,

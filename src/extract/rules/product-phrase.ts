@@ -14,7 +14,7 @@ import {
 } from "./rule.js";
 
 const MAKE =
-  "(?:manufactures|manufactured|produces|produced|develops|developed|designs|designed|builds|built|makes|made|assembles|assembled|coordinates the production of|production of|work on|works on|working on|flight-test work on|test work on)";
+  "(?:manufactures|manufactured|produces|produced|develops|developed|designs|designed|builds|built|makes|made|assembles|assembled|coordinates the production of|work on|works on|working on|flight-test work on|test work on)";
 const MAKES = new RegExp(`\\b${MAKE}\\b (?:the |a |an |new )?(?:[^⟨.]{0,60}? )?(?:(?:${E})’s )?(${LIST})`);
 const MODELS = new RegExp(
   `(${E})(?:’s)? (?:[a-z-]+ ){0,2}(?:drones?|UAVs?|models?|missiles?|aircraft|products?|engines?|systems?),? (?:including|such as|like|notably)`,
@@ -64,8 +64,13 @@ export const productPhrase: ClaimRule = {
           const last = near[near.length - 1];
           const between = last === undefined ? "" : before.slice(before.lastIndexOf(`⟨${last}⟩`));
           // "X, a subsidiary of Y, coordinates …": the verb belongs to X, not to Y inside the appositive.
-          const appositive = subjects.length > 0 && /^⟨\d+⟩,/.test(between) === false && /, $/.test(before);
-          const who = appositive ? subjects[0] : last;
+          const lead = subjects[0];
+          const appositive =
+            lead !== undefined &&
+            lead !== last &&
+            /^⟨\d+⟩, $/.test(between) &&
+            new RegExp(`^[^⟨]*⟨${lead}⟩(?:’s)?, `).test(view.template);
+          const who = appositive ? lead : last;
           return who === undefined ? [] : pairs(view, [who], "develops", products);
         },
         rule,

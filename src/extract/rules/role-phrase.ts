@@ -7,6 +7,7 @@ import {
   type ClaimRule,
   E,
   eachMatch,
+  HEAD,
   LIST,
   MODS,
   type ProposedClaim,
@@ -33,7 +34,10 @@ const APPOSITIVE = new RegExp(
   "i",
 );
 const APPOSITIVE_POSSESSIVE = new RegExp(`(${E}), (${E})’s (?:current |former |acting )?(${ROLE_LIST})`, "i");
-const AS_ROLE = new RegExp(`\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${E}), ${MODS}(${E})`, "i");
+const AS_ROLE = new RegExp(
+  `\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${HEAD}), ${MODS}(${HEAD})`,
+  "i",
+);
 const OPERATED_BY = new RegExp(
   `(${E}) (?:is|was) (?:operated|run|managed|headed|led|directed|controlled) by (?:${E}-[a-z]+ )?(?:${E} [a-z]+ )?(${E})`,
 );

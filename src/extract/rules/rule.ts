@@ -38,8 +38,10 @@ export interface ClaimRule {
 export const E = "⟨\\d+⟩";
 /** A coordinated list of placeholders: "⟨1⟩, ⟨2⟩, and ⟨3⟩". */
 export const LIST = `${E}(?:-[a-z]+)?(?:(?:,? and |, |,? or |-? and |,? as well as )${E}(?:-[a-z]+)?)*`;
-/** Modifiers that may stand before a name: "⟨2⟩-based ", "U.S.-designated ", "Russian ". */
-export const MODS = `(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨))*`;
+/** A placeholder that heads a noun phrase (not "⟨2⟩-based"). */
+export const HEAD = "⟨\\d+⟩(?!-[a-z])";
+/** Modifiers that may stand before a name: "⟨2⟩-based ", "⟨3⟩’s ", "U.S.-designated ", "Russian ". */
+export const MODS = `(?:${E}-[a-z]+ |${E}’s |[A-Z][a-z]+ (?=⟨))*`;
 
 /** Entity slots named in a matched string, in order. */
 export function slotsIn(_view: SentenceView, matched: string | undefined): number[] {

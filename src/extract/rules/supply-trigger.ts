@@ -5,6 +5,7 @@ import {
   type ClaimRule,
   E,
   eachMatch,
+  HEAD,
   isParty,
   LIST,
   leadingSubjects,
@@ -21,7 +22,7 @@ const GIVE_TO = new RegExp(
   `(${LIST})(?:’s)?,?[^⟨.]{0,60}? (?:has |have |had )?(?:also )?${GIVE}\\b[^⟨]{0,100}? to (?:the )?${MODS}(${LIST})`,
 );
 const FACILITATE_TO = new RegExp(
-  `(${LIST})[^⟨]{0,40}? (?:has |have |had )?(?:facilitated|facilitate|facilitating|arranged|handled|coordinated|conducted|performed) (?:the )?[^⟨]{0,30}?(?:sale|supply|shipment|shipments|delivery|deliveries|export|exports|transfer|procurement|tests|testing|services|work)\\b[^⟨]{0,120}? (?:to|for) (?:the )?${MODS}(${E})`,
+  `(${LIST})[^⟨]{0,40}? (?:has |have |had )?(?:facilitated|facilitate|facilitating|arranged|handled|coordinated|conducted|performed) (?:the )?[^⟨]{0,30}?(?:sale|supply|shipment|shipments|delivery|deliveries|export|exports|transfer|procurement|tests|testing|services|work)\\b[^⟨]{0,120}? (?:to|for) (?:the )?${MODS}(${HEAD})`,
 );
 const RECEIVE_FROM = new RegExp(
   `(${E}) (?:has |have |had )?(?:also )?(?:received|receives|imported|imports|bought|buys|purchased|purchases|acquired|obtained|ordered)\\b[^⟨]{0,100}? from (?:the )?${MODS}(${LIST})`,
