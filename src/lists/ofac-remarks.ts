@@ -80,11 +80,13 @@ export function applyOfacRemarks(entry: ListEntry, remarks: string): RemarkFacts
     if (NOT_IDENTIFIER.test(seg)) continue;
     // `Label VALUE (Country) issued … expires …`: the value is the first token with a digit.
     m = /^(.+?)\s+((?=[^\s()]*\d)[^\s()].*?)(?:\s+\(([^()]+)\))?(?:\s+(?:issued|expires)\b.*)?$/.exec(seg);
-    if (!m || m[1].length > 60) continue;
+    // Ordinals ("20th District") and long labels are titles and prose, not identifiers.
+    if (!m || m[1].length > 60 || /^\d+(st|nd|rd|th)\b/i.test(m[2])) continue;
     const label = m[1].replace(/\s+(No\.?|#)$/i, " $1");
-    const country = clean(m[3]);
-    const code = countryCode(country);
-    addIdentifier(entry, identifierType(label, m[2], code), m[2], code);
+    // A value runs to the first joining word: "OR801168 and Kuwaiti National ID No. 2810…" is OR801168.
+    const value = m[2].replace(/\s+(and|at|or|dated|of|in)\b.*$/i, "").replace(/[.,;]$/, "");
+    const code = countryCode(clean(m[3]));
+    addIdentifier(entry, identifierType(label, value, code), value, code);
   }
   return facts;
 }
