@@ -5,9 +5,9 @@
 // Follows the nomenklatura resolver's habit: machine judgements first, analyst judgements win.
 import type { Entity, EntityType } from "../model/index.js";
 import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
-import { compareNames } from "../screen/index.js";
+import { compareNormalised } from "../screen/index.js";
 import type { DocumentEntity } from "../store/index.js";
-import { keysOfNames, type NameKey, schemaOf } from "./names.js";
+import { keysOfNames, type NameKey } from "./names.js";
 
 /** Analyst judgements replayed from the decision log, as pairs of document-level entity ids. */
 export interface Constraints {
@@ -32,12 +32,14 @@ export interface ResolvedEntity extends Entity {
 
 /** Tuning of the clustering. */
 export interface ResolutionOptions {
-  /** Name similarity (0..1, screening's compareNames) at which two multi-word names join on their own. */
+  /** Name similarity (0..1, screening's name comparison) at which two multi-word names join on their own. */
   fuzzyThreshold: number;
   /** Name similarity at which two names join when the entities also share a neighbour. */
   contextThreshold: number;
-  /** A name key or token shared by more entities than this is too common to compare pairwise. */
+  /** A name key or identifier shared by more entities than this is too common to compare pairwise. */
   maxBlockSize: number;
+  /** A word start shared by more entities than this is too common to compare their names fuzzily. */
+  maxFuzzyBlock: number;
   /** Names of one entity compared at most (the longest first). */
   maxNamesCompared: number;
 }
@@ -47,6 +49,7 @@ export const RESOLUTION_DEFAULTS: Readonly<ResolutionOptions> = Object.freeze({
   fuzzyThreshold: 0.92,
   contextThreshold: 0.8,
   maxBlockSize: 200,
+  maxFuzzyBlock: 64,
   maxNamesCompared: 6,
 });
 
@@ -251,7 +254,7 @@ function findEdges(prepared: Prepared[], options: ResolutionOptions): Edge[] {
   }
   const compared = new Set<string>();
   for (const block of byToken.values()) {
-    if (block.length > options.maxBlockSize) continue;
+    if (block.length > options.maxFuzzyBlock) continue;
     for (let x = 0; x < block.length; x++) {
       for (let y = x + 1; y < block.length; y++) {
         const [a, b] = block[x] < block[y] ? [block[x], block[y]] : [block[y], block[x]];
@@ -275,12 +278,11 @@ function scoreNames(a: Prepared, b: Prepared, options: ResolutionOptions): numbe
       .filter((k) => k.tokens.length >= 2)
       .sort((x, y) => y.name.length - x.name.length)
       .slice(0, options.maxNamesCompared);
-  const schema = schemaOf(a.entity.type);
   let best = 0;
   for (const ka of pick(a)) {
     for (const kb of pick(b)) {
       if (ka.key === kb.key) return 1;
-      best = Math.max(best, compareNames(ka.name, kb.name, schema));
+      best = Math.max(best, compareNormalised(ka.normalised, kb.normalised).score);
     }
   }
   return best;

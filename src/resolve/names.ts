@@ -2,7 +2,7 @@
 // diacritics, legal forms, titles), so "X OOO" and "Limited Liability Company X" share a key.
 import type { EntityType } from "../model/index.js";
 import { ENTITY_TYPES } from "../model/index.js";
-import { normaliseName } from "../screen/index.js";
+import { type NormalisedName, normaliseName } from "../screen/index.js";
 
 /** A name reduced for comparison, with its tokens. */
 export interface NameKey {
@@ -12,6 +12,8 @@ export interface NameKey {
   tokens: string[];
   /** `tokens` joined by a space: equal keys mean the same name. */
   key: string;
+  /** The normaliser's full result, kept for fuzzy comparison without normalising again. */
+  normalised: NormalisedName;
 }
 
 /** The FtM schema used when normalising a name of this entity type. */
@@ -24,7 +26,7 @@ export function keyOfName(name: string, type: EntityType): NameKey {
   const normalised = normaliseName(name, schemaOf(type));
   // Sorted, so "Liu Mingxing" and "Mingxing Liu", or "Vector Trading" and "Trading Vector", share a key.
   const tokens = normalised.tokens.map((t) => t.text).sort();
-  return { name, tokens, key: tokens.join(" ") };
+  return { name, tokens, key: tokens.join(" "), normalised };
 }
 
 /** The distinct keys of a list of names (empty keys dropped). */
