@@ -29,3 +29,22 @@ describe.skipIf(!HAS_SHARED)("OpenSanctions formats", () => {
     expect(first.names).toEqual(["Saad Hariri", "Hariri", "Sa'd al-Din"]);
   });
 });
+
+describe.skipIf(!HAS_SHARED)("the OpenSanctions folder as a whole", () => {
+  it("reads every export in it and skips the delta files with a warning", async () => {
+    const { readListFiles } = await import("../../src/lists/index.js");
+    const lists = await readListFiles([sharedPath("data/opensanctions-ftm")]);
+    expect(lists.map((l) => [l.snapshot.format, l.snapshot.list, l.snapshot.entryCount])).toEqual([
+      ["ftm-json", "wd_persons-2024-03-10", 5],
+      ["ftm-json", "wd_persons-2024-03-10", 5],
+      ["opensanctions-targets-csv", "wikidata-politically-exposed-persons", 5],
+      ["ftm-json", "t1", 6],
+      ["ftm-json", "yente-zala", 14],
+    ]);
+    const skipped = lists.flatMap((l) => l.issues).filter((i) => i.code === "LISTS_UNKNOWN_FORMAT");
+    expect(skipped.map((i) => i.file.split("/").at(-1))).toEqual([
+      "senzing.json",
+      ...Array(6).fill("entities.delta.json"),
+    ]);
+  });
+});

@@ -80,7 +80,6 @@ export const ftmJson: ListFormat = {
     const file = files[0];
     const entities = new Map<string, FtmEntity>();
     let anyTarget = false;
-    const datasets = new Map<string, number>();
     for await (const { text, line } of readLines(file.path)) {
       if (!text.trim()) continue;
       let entity: FtmEntity;
@@ -112,14 +111,13 @@ export const ftmJson: ListFormat = {
         continue;
       }
       if (entity.target) anyTarget = true;
-      for (const d of entity.datasets ?? []) datasets.set(d, (datasets.get(d) ?? 0) + 1);
       entities.set(entity.id, entity);
     }
     const entries = new Map<string, ListEntry>();
-    const stem = basename(file.name)
-      .replace(/\.(ftm\.)?jsonl?$/i, "")
-      .replace(/\.ftm$/, "");
-    const list = stem && stem !== "entities" ? stem : basename(dirname(file.path));
+    // OpenSanctions names its exports generically (entities.ftm.json, targets.nested.json): the folder
+    // they sit in names the dataset.
+    const stem = basename(file.name).replace(/\.(ftm\.)?jsonl?$/i, "");
+    const list = /^(entities|targets\.nested)(\.ftm)?$/i.test(stem) ? basename(dirname(file.path)) : stem;
     for (const entity of entities.values()) {
       const schema = SCHEMA[entity.schema];
       // A file that marks targets lists the others only as context (owners, relatives, addresses).
