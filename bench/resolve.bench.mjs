@@ -98,7 +98,10 @@ function pairScores(entities, clusterOf) {
 /** The peer: every pair of same-type names compared, joined at the same threshold. */
 function naiveResolve(input, threshold) {
   const parent = input.entities.map((_, i) => i);
-  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i) => {
+    while (parent[i] !== i) i = parent[i];
+    return i;
+  };
   const es = input.entities;
   for (let i = 0; i < es.length; i++) {
     for (let j = i + 1; j < es.length; j++) {
