@@ -11,6 +11,7 @@ import {
   readStoredEntries,
 } from "../../src/lists/index.js";
 import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
 import { errorOf, fixture } from "./helpers.js";
 
 let workspace: Workspace;
@@ -93,5 +94,18 @@ describe("loading lists into the workspace", () => {
     expect((await errorOf(() => diffStoredSnapshots(workspace.db, "snap_nope", eu.snapshot.id))).code).toBe(
       "LISTS_SNAPSHOT_NOT_FOUND",
     );
+  });
+});
+
+describe.skipIf(!HAS_SHARED)("diffing two real SDN publications", () => {
+  it("finds the designations added between December 2023 and May 2024", async () => {
+    const [dec] = await loadLists(workspace.db, [sharedPath("data/ofac-sdn-csv-2023-12/sdn.csv")]);
+    const [may] = await loadLists(workspace.db, [sharedPath("data/ofac-sdn-csv-2024-05/sdn.csv")]);
+    const diff = await diffStoredSnapshots(workspace.db, dec.snapshot.id, may.snapshot.id);
+    expect(diff.added.length + diff.changed.length + diff.unchangedCount).toBe(14965);
+    expect(diff.removed.length + diff.changed.length + diff.unchangedCount).toBe(13821);
+    expect(diff.added.map((e) => e.authorityId)).toContain("45708");
+    expect(diff.added.map((e) => e.authorityId)).not.toContain("46431");
+    expect(diff.unchangedCount).toBeGreaterThan(10000);
   });
 });
