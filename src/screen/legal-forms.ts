@@ -182,17 +182,19 @@ export interface LegalFormHit {
 interface Trie {
   next: Map<string, Trie>;
   form: LegalForm | null;
+  /** Words already looked up fuzzily at this node, and what they led to. */
+  fuzzy: Map<string, Trie | null>;
 }
 
 function buildTrie(): Trie {
-  const root: Trie = { next: new Map(), form: null };
+  const root: Trie = { next: new Map(), form: null, fuzzy: new Map() };
   for (const form of LEGAL_FORMS) {
     for (const variant of form.variants) {
       let node = root;
       for (const word of variant.split(" ")) {
         let child = node.next.get(word);
         if (!child) {
-          child = { next: new Map(), form: null };
+          child = { next: new Map(), form: null, fuzzy: new Map() };
           node.next.set(word, child);
         }
         node = child;
@@ -208,18 +210,26 @@ const MAX_WORDS = Math.max(...LEGAL_FORMS.flatMap((f) => f.variants.map((v) => v
 
 /** Words of legal forms long enough to be recognised misspelt or cut short ("Aktiengeselschaft", "compan"). */
 const FUZZY_MIN = 5;
+const FUZZY_CACHE_LIMIT = 50_000;
 
 /** The child for `word`: exact, else a long form word within one edit (two from ten letters), or cut short at the name's end. */
 function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   const exact = node.next.get(word);
   if (exact || word.length < FUZZY_MIN) return exact;
+  const cacheKey = last ? `${word}$` : word;
+  const cached = node.fuzzy.get(cacheKey);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: Trie | null = null;
   for (const [key, child] of node.next) {
     if (key.length < FUZZY_MIN) continue;
-    if (last && key.length > word.length && key.startsWith(word)) return child;
-    if (Math.abs(key.length - word.length) > 2) continue;
-    if (distance(key, word) <= (key.length >= 10 ? 2 : 1)) return child;
+    if (last && key.length > word.length && key.startsWith(word)) found = child;
+    else if (Math.abs(key.length - word.length) <= 2 && distance(key, word) <= (key.length >= 10 ? 2 : 1))
+      found = child;
+    if (found) break;
   }
-  return undefined;
+  if (node.fuzzy.size > FUZZY_CACHE_LIMIT) node.fuzzy.clear();
+  node.fuzzy.set(cacheKey, found);
+  return found ?? undefined;
 }
 
 /** The longest legal form starting at `start` in `tokens` (reading forwards), or null. */
@@ -272,5 +282,19 @@ export function extractLegalForms(
       }
     }
   }
-  return { rest: tokens.slice(start, end), forms };
+  let rest = tokens.slice(start, end);
+  // Organisation names may carry a legal form inside too ("Trading Company Limited Al-Arabi" reordered);
+  // only forms of three letters or more are read there, since shorter ones are ordinary words.
+  if (!isPerson && rest.length > 2) {
+    const kept: string[] = [];
+    for (let i = 0; i < rest.length; ) {
+      const hit = i > 0 && i < rest.length - 1 ? matchForward(rest, i) : null;
+      if (hit && (hit.length > 1 || rest[i].length >= SHORT)) {
+        forms.push(hit);
+        i += hit.length;
+      } else kept.push(rest[i++]);
+    }
+    rest = kept;
+  }
+  return { rest, forms };
 }

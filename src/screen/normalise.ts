@@ -111,8 +111,10 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    let value = /^\d$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    if (value === undefined && !isPerson && i > 0) value = ROMAN_NUMERALS[word];
+    let value = word.length === 1 && word >= "0" && word <= "9" ? Number(word) : NUMBER_WORDS.get(word);
+    // Roman numerals in organisation and craft names; a lone "I", "V" or "X" opening a name stays a letter.
+    if (value === undefined && !isPerson && words.length > 1 && (i > 0 || word.length > 1))
+      value = ROMAN_NUMERALS.get(word);
     if (value === undefined) {
       out.push(word);
       continue;
@@ -158,14 +160,14 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   let words = readNumbers(splitWords(latinise(original), isPerson), isPerson);
   const compact = words.join("");
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
-  words = words.map((w) => SPELLINGS[w] ?? w);
+  words = words.map((w) => SPELLINGS.get(w) ?? w);
   const { rest, forms } = extractLegalForms(words, isPerson);
   words = rest;
   if (isPerson) {
     const untitled = words.filter((w) => !TITLES.has(w));
     if (untitled.length > 0) words = untitled;
   } else {
-    words = words.flatMap((w) => COUNTRY_ABBREVIATIONS[w] ?? [w]);
+    words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
     if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
       words = words.slice(1);
   }

@@ -58,41 +58,77 @@ export interface NameComparison {
   legalForms: string | null;
 }
 
-const VOWELS = new Set("aeiouy");
+const VOWELS = "aeiouy";
 const GROUPS = ["bp", "dt", "gkcq", "szcx", "vwf", "jyi", "mn", "lr"];
-const GROUP_OF = new Map<string, string[]>();
-for (const group of GROUPS)
-  for (const char of group) GROUP_OF.set(char, [...(GROUP_OF.get(char) ?? []), group]);
 const FLOOR = 0.05;
 const MIN_PAIR = 0.45;
 const MAX_SPAN = 3;
 const MAX_ALIGN_TOKENS = 12;
 const ACRONYM_MATCH = 0.9;
+/** The cheapest insertion or deletion (a doubled letter), for a lower bound on the distance. */
+const MIN_INDEL = 0.4;
 
-function substitutionCost(a: string, b: string): number {
-  if (a === b) return 0;
-  if (VOWELS.has(a) && VOWELS.has(b)) return 0.5;
-  const groups = GROUP_OF.get(a);
-  if (groups?.some((g) => g.includes(b))) return 0.6;
-  return 1;
+/** Substitution costs between ASCII letters and digits: vowels for vowels and related consonants are cheap. */
+const SUBSTITUTION = buildSubstitution();
+
+function buildSubstitution(): Float32Array {
+  const table = new Float32Array(128 * 128).fill(1);
+  for (let c = 0; c < 128; c++) table[c * 128 + c] = 0;
+  const set = (a: string, b: string, cost: number) => {
+    const x = a.charCodeAt(0);
+    const y = b.charCodeAt(0);
+    if (table[x * 128 + y] > cost) {
+      table[x * 128 + y] = cost;
+      table[y * 128 + x] = cost;
+    }
+  };
+  for (const a of VOWELS) for (const b of VOWELS) if (a !== b) set(a, b, 0.5);
+  for (const group of GROUPS) for (const a of group) for (const b of group) if (a !== b) set(a, b, 0.6);
+  return table;
 }
+
+/** A word prepared for the edit distance: character codes and the cost of inserting or deleting each one. */
+interface PreparedWord {
+  codes: Uint16Array;
+  indel: Float32Array;
+}
+
+const preparedWords = new Map<string, PreparedWord>();
+const PREPARED_LIMIT = 500_000;
 
 /** Cost of inserting or deleting s[i]: cheap for a doubled letter or an h after a consonant. */
 function indelCost(s: string, i: number): number {
   const c = s[i];
-  if (c === s[i - 1] || c === s[i + 1]) return 0.4;
-  if (c === "h" && i > 0 && !VOWELS.has(s[i - 1])) return 0.5;
-  if (VOWELS.has(c)) return 0.8;
+  if (c === s[i - 1] || c === s[i + 1]) return MIN_INDEL;
+  if (c === "h" && i > 0 && !VOWELS.includes(s[i - 1])) return 0.5;
+  if (VOWELS.includes(c)) return 0.8;
   return 1;
+}
+
+function prepareWord(word: string): PreparedWord {
+  let prepared = preparedWords.get(word);
+  if (prepared) return prepared;
+  const codes = new Uint16Array(word.length);
+  const indel = new Float32Array(word.length);
+  for (let i = 0; i < word.length; i++) {
+    codes[i] = word.charCodeAt(i);
+    indel[i] = indelCost(word, i);
+  }
+  prepared = { codes, indel };
+  if (preparedWords.size >= PREPARED_LIMIT) preparedWords.clear();
+  preparedWords.set(word, prepared);
+  return prepared;
 }
 
 let rowA = new Float64Array(64);
 let rowB = new Float64Array(64);
 let rowC = new Float64Array(64);
 
-/** Weighted optimal-string-alignment distance between two words. */
+/** Weighted optimal-string-alignment distance between two words (related-letter costs for ASCII). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  const pa = prepareWord(a);
+  const pb = prepareWord(b);
   const n = a.length;
   const m = b.length;
   if (m + 1 > rowA.length) {
@@ -100,23 +136,28 @@ export function editDistance(a: string, b: string): number {
     rowB = new Float64Array(m + 1);
     rowC = new Float64Array(m + 1);
   }
+  const ca = pa.codes;
+  const cb = pb.codes;
+  const ia = pa.indel;
+  const ib = pb.indel;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b, j - 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + ib[j - 1];
   for (let i = 1; i <= n; i++) {
-    cur[0] = prev[0] + indelCost(a, i - 1);
-    const ca = a[i - 1];
-    const del = indelCost(a, i - 1);
+    const del = ia[i - 1];
+    cur[0] = prev[0] + del;
+    const x = ca[i - 1];
+    const row = x * 128;
     for (let j = 1; j <= m; j++) {
-      const cb = b[j - 1];
-      let best = prev[j - 1] + substitutionCost(ca, cb);
+      const y = cb[j - 1];
+      let best = prev[j - 1] + (x < 128 && y < 128 ? SUBSTITUTION[row + y] : x === y ? 0 : 1);
       const d = prev[j] + del;
       if (d < best) best = d;
-      const ins = cur[j - 1] + indelCost(b, j - 1);
+      const ins = cur[j - 1] + ib[j - 1];
       if (ins < best) best = ins;
-      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb) {
+      if (i > 1 && j > 1 && x === cb[j - 2] && ca[i - 2] === y) {
         const t = prev2[j - 2] + 0.6;
         if (t < best) best = t;
       }
@@ -138,37 +179,22 @@ function skeleton(word: string): string {
 /** Similarity of two words from their weighted edit distance, relative to the edits their length allows. */
 export function wordSimilarity(a: string, b: string, config: NameConfig): number {
   if (a === b) return 1;
-  const length = Math.max(a.length, b.length);
-  const ratio = editDistance(a, b) / (config.editBase + config.editPerChar * length);
+  const allowance = config.editBase + config.editPerChar * Math.max(a.length, b.length);
+  // The length difference alone bounds the distance from below: skip the table when it already fails.
+  const least = (MIN_INDEL * Math.abs(a.length - b.length)) / allowance;
+  if (Math.exp(-config.editSteepness * least * least) < MIN_PAIR * 0.5) return 0;
+  const ratio = editDistance(a, b) / allowance;
   return Math.exp(-config.editSteepness * ratio * ratio);
 }
 
-const pairCache = new Map<string, number>();
-const configKeys = new WeakMap<NameConfig, string>();
-
-/** A short key for a configuration, so cached word similarities never cross configurations. */
-function configKey(config: NameConfig): string {
-  let key = configKeys.get(config);
-  if (key === undefined) {
-    key = `${config.editSteepness}/${config.editBase}/${config.editPerChar}`;
-    configKeys.set(config, key);
-  }
-  return key;
-}
-const CACHE_LIMIT = 200_000;
-
-function cachedWordSimilarity(a: string, b: string, abjad: boolean, config: NameConfig): number {
-  const key = `${a}\u0000${b}\u0000${abjad ? 1 : 0}\u0000${configKey(config)}`;
-  const hit = pairCache.get(key);
-  if (hit !== undefined) return hit;
+/** Word similarity, for names from an abjad also by consonant skeleton (their vowels are mostly unwritten). */
+function abjadAwareSimilarity(a: string, b: string, abjad: boolean, config: NameConfig): number {
   let score = wordSimilarity(a, b, config);
   if (abjad && score < 1) {
     const sa = skeleton(a);
     const sb = skeleton(b);
     if (sa.length > 0 && sb.length > 0) score = Math.max(score, 0.9 * wordSimilarity(sa, sb, config));
   }
-  if (pairCache.size >= CACHE_LIMIT) pairCache.clear();
-  pairCache.set(key, score);
   return score;
 }
 
@@ -186,11 +212,11 @@ function tokenSimilarity(
   }
   if (a.kind === "initial" || b.kind === "initial") {
     if (a.text === b.text) return 1;
-    if (!person) return 0;
+    if (!person || a.kind === "particle" || b.kind === "particle") return 0;
     return a.text[0] === b.text[0] ? config.initialMatch : 0;
   }
   if (a.country && b.country && a.text !== b.text) return 0;
-  return cachedWordSimilarity(a.text, b.text, abjad, config);
+  return abjadAwareSimilarity(a.text, b.text, abjad, config);
 }
 
 interface Candidate {
@@ -209,6 +235,13 @@ function spanToken(tokens: NameToken[], start: number, end: number): NameToken |
     text += tokens[i].text;
   }
   return { text, kind: "word", weight: 1, country: false };
+}
+
+/** Whether words written apart may be one word written together: same first letter, similar length. */
+function mayJoin(joined: string, word: string): boolean {
+  return (
+    joined[0] === word[0] && joined.length * 4 <= word.length * 5 && word.length * 4 <= joined.length * 5
+  );
 }
 
 /** Greedy alignment of the two token lists; spans of up to three adjacent words may meet one word. */
@@ -232,8 +265,8 @@ function align(
       const merged = spanToken(a, i, i + len);
       if (!merged) continue;
       for (let j = 0; j < b.length; j++) {
-        if (b[j].kind !== "word") continue;
-        const score = cachedWordSimilarity(merged.text, b[j].text, abjad, config);
+        if (b[j].kind !== "word" || !mayJoin(merged.text, b[j].text)) continue;
+        const score = abjadAwareSimilarity(merged.text, b[j].text, abjad, config);
         if (score >= MIN_PAIR) candidates.push({ a0: i, a1: i + len, b0: j, b1: j + 1, score });
       }
     }
@@ -241,8 +274,8 @@ function align(
       const merged = spanToken(b, j, j + len);
       if (!merged) continue;
       for (let i = 0; i < a.length; i++) {
-        if (a[i].kind !== "word") continue;
-        const score = cachedWordSimilarity(a[i].text, merged.text, abjad, config);
+        if (a[i].kind !== "word" || !mayJoin(merged.text, a[i].text)) continue;
+        const score = abjadAwareSimilarity(a[i].text, merged.text, abjad, config);
         if (score >= MIN_PAIR) candidates.push({ a0: i, a1: i + 1, b0: j, b1: j + len, score });
       }
     }
@@ -303,7 +336,9 @@ function compareTokens(
   const extraPenalty = person ? config.extraPersonPenalty : config.extraOtherPenalty;
   for (let j = 0; j < long.length; j++) {
     if (longScores[j] > 0) continue;
-    factor *= extraPenalty ** (long[j].weight * (long[j].country ? 2 : 1));
+    // A one-word name meeting a longer one is weak evidence: its extras weigh double.
+    factor *=
+      extraPenalty ** (long[j].weight * (long[j].country ? 2 : 1) * (shortWeight < 2 ? 2 / shortWeight : 1));
   }
   const score = Math.exp(logSum / shortWeight) * factor;
   const queryOnly = a.filter((_, i) => scoreA[i] === 0).map((t) => t.text);

@@ -107,51 +107,53 @@ export const PARTICLES = new Set([
 ]);
 
 /** Number words and ordinals read as digits, so "Forty-Four" meets "44" and "First" meets "1st". */
-export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fourty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+    first: 1,
+    second: 2,
+    third: 3,
+    fourth: 4,
+    fifth: 5,
+    sixth: 6,
+    seventh: 7,
+    eighth: 8,
+    ninth: 9,
+    tenth: 10,
+  }),
+);
 
 /** Roman numerals read as numbers in the names of organisations, funds and craft ("Fund IV", "Trust II"). */
-export const ROMAN_NUMERALS: Record<string, number> = Object.fromEntries(
+export const ROMAN_NUMERALS: ReadonlyMap<string, number> = new Map(
   [
     "i",
     "ii",
@@ -177,40 +179,38 @@ export const ROMAN_NUMERALS: Record<string, number> = Object.fromEntries(
 );
 
 /** Abbreviations and spelling variants written one way ("Int'l" as "international", "Organisation" as "organization"). */
-export const SPELLINGS: Record<string, string> = {
-  intl: "international",
-  int: "international",
-  natl: "national",
-  govt: "government",
-  dept: "department",
-  mfg: "manufacturing",
-  assn: "association",
-  assoc: "association",
-  bros: "brothers",
-  ind: "industries",
-  inds: "industries",
-  hldgs: "holdings",
-  grp: "group",
-  svcs: "services",
-  tech: "technology",
-  organisation: "organization",
-  organisations: "organizations",
-  labour: "labor",
-  centre: "center",
-  defence: "defense",
-  programme: "program",
-  colour: "color",
-  honour: "honor",
-};
+export const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    intl: "international",
+    natl: "national",
+    govt: "government",
+    dept: "department",
+    mfg: "manufacturing",
+    assn: "association",
+    bros: "brothers",
+    hldgs: "holdings",
+    svcs: "services",
+    organisation: "organization",
+    organisations: "organizations",
+    labour: "labor",
+    centre: "center",
+    defence: "defense",
+    programme: "program",
+    colour: "color",
+    honour: "honor",
+  }),
+);
 
 /** Abbreviated country names expanded in organisation names ("U.S." as "united states"). */
-export const COUNTRY_ABBREVIATIONS: Record<string, string[]> = {
-  us: ["united", "states"],
-  usa: ["united", "states"],
-  uk: ["united", "kingdom"],
-  uae: ["united", "arab", "emirates"],
-  prc: ["china"],
-};
+export const COUNTRY_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    us: ["united", "states"],
+    usa: ["united", "states"],
+    uk: ["united", "kingdom"],
+    uae: ["united", "arab", "emirates"],
+    prc: ["china"],
+  }),
+);
 
 const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "ro"];
 

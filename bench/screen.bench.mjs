@@ -1,0 +1,273 @@
+// Screening benchmark: the 2024-05 OFAC SDN indexed and screened by every primary name written with a
+// typo, with its words reordered and with its legal form written another way; a naive peer (a linear
+// scan with fuzzball's WRatio over all names) runs in the same process for the per-query ratio. With
+// SKEIN_BENCH_1M=1 it also indexes a synthetic list of 1,000,000 names and times queries against it.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as fuzzball from "fuzzball";
+import { readListFiles } from "../dist/lists/index.js";
+import { buildIndex, LEGAL_FORMS, normaliseName, screen } from "../dist/screen/index.js";
+
+const SDN = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../shared/data/ofac-sdn-csv-2024-05/sdn.csv",
+);
+const PEER_QUERIES = 40;
+
+/** The name with one letter of its longest word changed (the middle letter moved one step in the alphabet). */
+export function withTypo(name) {
+  const words = [...name.matchAll(/[A-Za-z]+/g)];
+  if (words.length === 0) return null;
+  const longest = words.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  const at = longest.index + Math.floor(longest[0].length / 2);
+  const char = name[at];
+  const lower = char.toLowerCase();
+  const next = lower === "z" ? "a" : String.fromCharCode(lower.charCodeAt(0) + 1);
+  return name.slice(0, at) + (char === lower ? next : next.toUpperCase()) + name.slice(at + 1);
+}
+
+/** The name with its words rotated by one ("IVANOV, Ivan Petrovich" → "Ivan Petrovich IVANOV"); null for one word. */
+export function reordered(name) {
+  const words = name.split(/[\s,]+/).filter(Boolean);
+  if (words.length < 2) return null;
+  return [...words.slice(1), words[0]].join(" ");
+}
+
+const WRITTEN = LEGAL_FORMS.map((form) => ({
+  symbol: form.symbol,
+  variants: form.variants.filter((v) => v.length >= 2).sort((a, b) => b.length - a.length),
+}));
+
+/** The name with its legal form written another way ("LLC" ↔ "Limited Liability Company"); null without one. */
+export function otherLegalForm(name, schema) {
+  const normalised = normaliseName(name, schema);
+  if (normalised.legalForms.length === 0) return null;
+  const plain = name.replace(/\./g, "").replace(/,/g, " ").replace(/\s+/g, " ").trim();
+  for (const form of WRITTEN) {
+    if (!normalised.legalForms.includes(form.symbol)) continue;
+    for (const variant of form.variants) {
+      const pattern = new RegExp(`(^|\\s)${variant.replace(/ /g, "\\s")}(?=\\s|$)`, "i");
+      const found = plain.match(pattern);
+      if (!found) continue;
+      const other = form.variants.find((v) => v !== variant && v.includes(" ") !== variant.includes(" "));
+      const replacement = (other ?? form.variants.find((v) => v !== variant) ?? variant).toUpperCase();
+      if (replacement === variant.toUpperCase()) return null;
+      return plain.replace(pattern, `$1${replacement}`);
+    }
+  }
+  return null;
+}
+
+/** Query variants of an entry's primary name: kind → query text (kinds without a variant are left out). */
+export function queryVariants(entry) {
+  const name = entry.names[0] ?? entry.caption;
+  const out = {
+    typo: withTypo(name),
+    reordered: reordered(name),
+    legalForm: otherLegalForm(name, entry.schema),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null));
+}
+
+/** Rank 1, or tied at the top with an entry whose name normalises the same (a duplicate name on the list). */
+export function foundFirst(results, entry) {
+  if (results.length === 0) return false;
+  if (results[0].entry.id === entry.id) return true;
+  const top = results[0].score;
+  return results.some((r) => r.entry.id === entry.id && r.score === top);
+}
+
+function peakMemoryMb() {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A deterministic synthetic list of `count` names (companies and persons from generated syllables). */
+function syntheticEntries(count) {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const onsets = [
+    "b",
+    "d",
+    "g",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "sh",
+    "kh",
+    "ch",
+    "br",
+    "st",
+  ];
+  const vowels = ["a", "e", "i", "o", "u", "ai", "ou", "ia"];
+  const word = (syllables) => {
+    let w = "";
+    for (let i = 0; i < syllables; i++)
+      w += onsets[Math.floor(random() * onsets.length)] + vowels[Math.floor(random() * vowels.length)];
+    return w.toUpperCase();
+  };
+  const given = Array.from({ length: 3000 }, () => word(2 + Math.floor(random() * 2)));
+  const family = Array.from({ length: 60000 }, () => word(2 + Math.floor(random() * 3)));
+  const trade = Array.from({ length: 40000 }, () => word(2 + Math.floor(random() * 3)));
+  const sectors = [
+    "TRADING",
+    "INDUSTRIES",
+    "SHIPPING",
+    "ENGINEERING",
+    "GROUP",
+    "HOLDING",
+    "TECHNOLOGIES",
+    "LOGISTICS",
+  ];
+  const forms = ["LLC", "LTD", "JSC", "OOO", "GMBH", "CO., LTD.", "FZE", "INC."];
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const person = random() < 0.5;
+    const name = person
+      ? `${pick(family)}, ${pick(given)} ${pick(given)}`
+      : `${pick(trade)} ${random() < 0.5 ? `${pick(trade)} ` : ""}${pick(sectors)} ${pick(forms)}`;
+    entries.push({
+      id: `synthetic-${i}`,
+      schema: person ? "Person" : "Company",
+      caption: name,
+      names: [name],
+      weakAliases: [],
+      authority: "synthetic",
+      list: "synthetic",
+      authorityId: String(i),
+      programs: [],
+      countries: [],
+      birthDates: [],
+      identifiers: [],
+      addresses: [],
+      listingDate: null,
+      remarks: null,
+      linkedTo: [],
+    });
+  }
+  return entries;
+}
+
+async function benchSdn() {
+  const started = performance.now();
+  const parsed = await readListFiles([SDN]);
+  const entries = parsed.flatMap((p) => p.entries);
+  const read = performance.now() - started;
+  const buildStart = performance.now();
+  const index = buildIndex(entries);
+  const build = performance.now() - buildStart;
+  const queries = [];
+  for (const entry of entries)
+    for (const [kind, text] of Object.entries(queryVariants(entry))) queries.push({ entry, kind, text });
+  const found = { typo: [0, 0], reordered: [0, 0], legalForm: [0, 0] };
+  const missed = [];
+  const screenStart = performance.now();
+  for (const q of queries) {
+    const results = screen(index, { name: q.text }, { limit: 5 });
+    const ok = foundFirst(results, q.entry);
+    found[q.kind][1]++;
+    if (ok) found[q.kind][0]++;
+    else if (missed.length < 10)
+      missed.push(`${q.kind}: ${q.text} → ${results[0]?.entry.caption ?? "nothing"}`);
+  }
+  const screening = performance.now() - screenStart;
+  const whole = performance.now() - started;
+  const names = entries.flatMap((e) => [...e.names, ...e.weakAliases]);
+  const peerStart = performance.now();
+  for (const q of queries.slice(0, PEER_QUERIES)) {
+    let best = -1;
+    for (const name of names) {
+      const score = fuzzball.WRatio(q.text, name);
+      if (score > best) best = score;
+    }
+  }
+  const peerPerQuery = (performance.now() - peerStart) / PEER_QUERIES;
+  const perQuery = screening / queries.length;
+  return {
+    entries: entries.length,
+    names: index.size,
+    readMs: Math.round(read),
+    buildMs: Math.round(build),
+    queries: queries.length,
+    namesPerSecond: Math.round(queries.length / (screening / 1000)),
+    namesPerSecondWholeProcess: Math.round(queries.length / (whole / 1000)),
+    perQueryMs: Number(perQuery.toFixed(3)),
+    peerPerQueryMs: Number(peerPerQuery.toFixed(1)),
+    ratioToPeer: Math.round(peerPerQuery / perQuery),
+    foundFirst: Object.fromEntries(Object.entries(found).map(([k, [ok, all]]) => [k, `${ok}/${all}`])),
+    missed,
+  };
+}
+
+async function benchMillion() {
+  const entries = syntheticEntries(1_000_000);
+  const started = performance.now();
+  const index = buildIndex(entries);
+  const build = performance.now() - started;
+  const times = [];
+  let hits = 0;
+  for (let i = 0; i < 1000; i++) {
+    const entry = entries[(i * 997) % entries.length];
+    const query = withTypo(entry.names[0]);
+    const t = performance.now();
+    const results = screen(index, { name: query }, { limit: 5 });
+    times.push(performance.now() - t);
+    if (foundFirst(results, entry)) hits++;
+  }
+  return {
+    names: index.size,
+    buildSeconds: Number((build / 1000).toFixed(1)),
+    medianQueryMs: Number(median(times).toFixed(2)),
+    foundFirst: `${hits}/1000`,
+    heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+  };
+}
+
+/** Runs the benchmark, prints its figures and returns them. */
+export async function run() {
+  if (!existsSync(SDN)) {
+    console.log(`screen bench: ${SDN} not found; skipped`);
+    return {};
+  }
+  const sdn = await benchSdn();
+  console.log(
+    `screen: SDN ${sdn.entries} entries, ${sdn.names} names; read ${sdn.readMs} ms, index ${sdn.buildMs} ms`,
+  );
+  console.log(
+    `screen: ${sdn.queries} queries, ${sdn.namesPerSecond} names/s screening (${sdn.namesPerSecondWholeProcess} names/s whole process), ` +
+      `${sdn.perQueryMs} ms/query; peer (fuzzball WRatio scan) ${sdn.peerPerQueryMs} ms/query; ratio ${sdn.ratioToPeer}×`,
+  );
+  console.log(`screen: found first ${JSON.stringify(sdn.foundFirst)}`);
+  for (const line of sdn.missed) console.log(`  missed ${line}`);
+  const figures = { sdn };
+  if (process.env.SKEIN_BENCH_1M) {
+    const million = await benchMillion();
+    console.log(
+      `screen: 1M synthetic names indexed in ${million.buildSeconds} s, median query ${million.medianQueryMs} ms, found first ${million.foundFirst}`,
+    );
+    figures.million = million;
+  } else {
+    console.log("screen: set SKEIN_BENCH_1M=1 for the 1,000,000-name case");
+  }
+  figures.peakMemoryMb = peakMemoryMb();
+  console.log(`screen: peak memory ${figures.peakMemoryMb} MB`);
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,172 @@
+// skein screen: screens names (--name or a CSV) against list files (--list) or the workspace's
+// snapshots, printing one JSON line per query or CSV rows, with each result's explanations.
+import { readFile } from "node:fs/promises";
+import { readListFiles, readStoredEntries } from "../../lists/index.js";
+import { type ListEntry, SkeinError } from "../../model/index.js";
+import {
+  buildIndex,
+  configOf,
+  findAlgorithm,
+  formatCsvRow,
+  parseCsvTable,
+  prepareQuery,
+  requireColumn,
+  type ScreenQuery,
+  type ScreenResult,
+  screenPrepared,
+} from "../../screen/index.js";
+import { say } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+const CSV_HEADER = [
+  "query_id",
+  "query_name",
+  "rank",
+  "id",
+  "caption",
+  "schema",
+  "score",
+  "match",
+  "authority",
+  "authority_id",
+  "list",
+  "program",
+];
+
+function usage(message: string, field: string, received?: unknown): SkeinError {
+  return new SkeinError("SCREEN_BAD_OPTION", message, {
+    field,
+    received: received === undefined ? undefined : String(received),
+  });
+}
+
+/** The queries: one from --name, or one per row of --input (columns name, id, schema, country, birth_date). */
+async function readQueries(options: Record<string, unknown>): Promise<ScreenQuery[]> {
+  const schema = (options.schema as string | undefined) || undefined;
+  const country = (options.country as string | undefined) || undefined;
+  if (options.name !== undefined) return [{ name: String(options.name), schema, country }];
+  const file = options.input as string;
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new SkeinError(
+      "SCREEN_INPUT_MISSING",
+      `cannot read ${file}: ${error.code ?? error.message}`,
+      { file },
+      {
+        cause: error,
+      },
+    );
+  });
+  const table = parseCsvTable(text, file);
+  const nameColumn = requireColumn(table, "name", file, "id,name,schema,country,birth_date");
+  const column = (name: string) => table.header.indexOf(name);
+  const [idColumn, schemaColumn, countryColumn, birthColumn] = ["id", "schema", "country", "birth_date"].map(
+    column,
+  );
+  const cell = (row: string[], index: number) => (index >= 0 ? row[index]?.trim() || undefined : undefined);
+  return table.rows.map((row, i) => ({
+    id: cell(row, idColumn) ?? String(i + 1),
+    name: row[nameColumn],
+    schema: cell(row, schemaColumn) ?? schema,
+    country: cell(row, countryColumn) ?? country,
+    birthDate: cell(row, birthColumn),
+  }));
+}
+
+/** Entries from --list files, or from the workspace's newest snapshots. */
+async function readEntries(options: Record<string, unknown>): Promise<ListEntry[]> {
+  const parsed = options.list
+    ? await readListFiles(options.list as string[], { format: options.listFormat as string | undefined })
+    : await withWorkspace(options, ({ db }) => readStoredEntries(db));
+  const entries = parsed.flatMap((p) => p.entries);
+  if (entries.length === 0) {
+    throw new SkeinError(
+      "SCREEN_NO_ENTRIES",
+      options.list
+        ? "the list files hold no entries to screen against"
+        : "the workspace holds no list snapshots",
+      { received: options.list ? (options.list as string[]).join(" ") : String(options.workspace ?? "") },
+    );
+  }
+  return entries;
+}
+
+function resultJson(result: ScreenResult) {
+  const { entry } = result;
+  return {
+    id: entry.id,
+    caption: entry.caption,
+    schema: entry.schema,
+    score: result.score,
+    match: result.match,
+    authority: entry.authority,
+    authority_id: entry.authorityId,
+    list: entry.list,
+    program: entry.programs.join("; "),
+    explanations: result.explanations,
+  };
+}
+
+function queryJson(query: ScreenQuery) {
+  return {
+    id: query.id ?? null,
+    name: query.name,
+    schema: query.schema ?? null,
+    country: query.country ?? null,
+    birth_date: query.birthDate ?? null,
+  };
+}
+
+/** Parses flags, reads queries and entries, screens, prints. */
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  if ((options.name === undefined) === (options.input === undefined)) {
+    throw usage("give exactly one of --name NAME or --input names.csv", "--name/--input");
+  }
+  if (options.list && options.workspace)
+    throw usage("give either --list PATH… or --workspace W, not both", "--list/--workspace");
+  const threshold = Number(options.threshold);
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw usage("--limit must be a whole number ≥ 1, e.g. 5", "--limit", options.limit);
+  const algorithm = findAlgorithm((options.algorithm as string | undefined) ?? undefined);
+  const config = configOf(algorithm, { threshold });
+  const queries = await readQueries(options);
+  const entries = await readEntries(options);
+  const started = performance.now();
+  const index = buildIndex(entries);
+  say(
+    `indexed ${index.size} names of ${entries.length} list entries in ${Math.round(performance.now() - started)} ms`,
+  );
+  const csv = options.format === "csv";
+  const out: string[] = csv ? [formatCsvRow(CSV_HEADER)] : [];
+  for (const query of queries) {
+    const results = screenPrepared(index, prepareQuery(query), algorithm, config, limit);
+    if (!csv) {
+      out.push(`${JSON.stringify({ query: queryJson(query), results: results.map(resultJson) })}\n`);
+    } else if (results.length === 0) {
+      out.push(formatCsvRow([query.id, query.name]));
+    } else {
+      results.forEach((r, rank) => {
+        const e = r.entry;
+        out.push(
+          formatCsvRow([
+            query.id,
+            query.name,
+            rank + 1,
+            e.id,
+            e.caption,
+            e.schema,
+            r.score,
+            r.match,
+            e.authority,
+            e.authorityId,
+            e.list,
+            e.programs.join("; "),
+          ]),
+        );
+      });
+    }
+    if (out.length >= 512) process.stdout.write(out.splice(0).join(""));
+  }
+  process.stdout.write(out.join(""));
+  return 0;
+}

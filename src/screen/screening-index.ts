@@ -1,0 +1,240 @@
+// The in-memory candidate index over list entries: every name's words, joined forms and acronyms are
+// keys to posting lists, and single-edit neighbours are found through a deletion index (after
+// SymSpell's symmetric delete), so a query touches only names sharing a (nearly) equal word.
+import type { ListEntry } from "../model/index.js";
+import type { EntryName } from "./feature.js";
+import { type NormalisedName, normaliseName } from "./normalise.js";
+
+/** Options of `buildIndex`. */
+export interface IndexOptions {
+  /** Index the weak aliases as well (they are scored by weakAliasMatch). */
+  weakAliases: boolean;
+}
+
+const INDEX_DEFAULTS: Readonly<IndexOptions> = Object.freeze({ weakAliases: true });
+/** Words shorter than this are only looked up exactly. */
+const FUZZY_MIN_LENGTH = 4;
+/** A key found through one edit counts this much of an exact one (less for short words, which have many neighbours). */
+const FUZZY_WEIGHT = 0.7;
+const FUZZY_SHORT_WEIGHT = 0.4;
+/** Words from this length count fully when found through one edit. */
+const FUZZY_FULL_LENGTH = 5;
+/** When the query word itself is indexed, its one-edit neighbours are likelier other words. */
+const FUZZY_KNOWN_FACTOR = 0.5;
+/** Acronyms are indexed from this many words (two letters match too much). */
+const MIN_ACRONYM = 3;
+/** Keys on more than this share of all names are skipped once rarer keys have found candidates. */
+const COMMON_SHARE = 0.02;
+const COMMON_MIN = 2000;
+/** How much each word of a name beyond the first lowers its retrieval score. */
+const LENGTH_NORM = 0.15;
+
+/** The retrieval keys of a normalised name: its words and numbers, the words joined, and (organisations) the acronym. */
+export function keysOf(name: NormalisedName): string[] {
+  const keys = new Set<string>();
+  const words: string[] = [];
+  for (const token of name.tokens) {
+    if (token.kind === "word" || token.kind === "number") keys.add(token.text);
+    if (token.kind !== "particle") words.push(token.text);
+  }
+  if (keys.size === 0) for (const token of name.tokens) keys.add(token.text);
+  if (words.length >= 2) {
+    keys.add(words.join(""));
+    if (name.schema !== "Person" && words.length >= MIN_ACRONYM) keys.add(words.map((w) => w[0]).join(""));
+  }
+  return [...keys];
+}
+
+/** Every string made by deleting one character of `word`. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Candidate names for a query, best retrieval score first. */
+export interface Candidate {
+  nameId: number;
+  retrieval: number;
+}
+
+/** Names of list entries, indexed for candidate retrieval. Built by `buildIndex`. */
+export class ScreeningIndex {
+  /** The entries, in the order given. */
+  readonly entries: readonly ListEntry[];
+  /** Names of each entry (same order as `entries`). */
+  readonly namesOf: readonly EntryName[][];
+  #nameEntry: Int32Array;
+  /** Words per name (for length normalisation), capped at 255. */
+  #nameLength: Uint8Array;
+  #postings = new Map<string, number[]>();
+  /** Deletion variant → the key (or keys) it comes from; one string when only one, to spare arrays. */
+  #deletes = new Map<string, string | string[]>();
+  #scores: Float32Array;
+  #touched: Int32Array;
+  #commonLimit: number;
+
+  constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}) {
+    const config = { ...INDEX_DEFAULTS, ...options };
+    this.entries = entries;
+    const namesOf: EntryName[][] = [];
+    const owner: number[] = [];
+    const lengths: number[] = [];
+    let nameId = 0;
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
+      const names: EntryName[] = [];
+      const seen = new Set<string>();
+      const add = (text: string, weak: boolean) => {
+        if (!text || seen.has(text)) return;
+        seen.add(text);
+        const normalised = normaliseName(text, entry.schema);
+        names.push({ text, weak, normalised });
+        for (const key of keysOf(normalised)) this.#post(key, nameId);
+        owner.push(e);
+        lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
+        nameId++;
+      };
+      for (const name of entry.names.length ? entry.names : [entry.caption]) add(name, false);
+      if (config.weakAliases) for (const name of entry.weakAliases) add(name, true);
+      namesOf.push(names);
+    }
+    this.namesOf = namesOf;
+    this.#nameEntry = Int32Array.from(owner);
+    this.#nameLength = Uint8Array.from(lengths);
+    for (const key of this.#postings.keys()) {
+      if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) continue;
+      for (let i = 0; i < key.length; i++) {
+        const variant = key.slice(0, i) + key.slice(i + 1);
+        const known = this.#deletes.get(variant);
+        if (known === undefined) this.#deletes.set(variant, key);
+        else if (typeof known === "string") {
+          if (known !== key) this.#deletes.set(variant, [known, key]);
+        } else if (known[known.length - 1] !== key) known.push(key);
+      }
+    }
+    this.#scores = new Float32Array(nameId);
+    this.#touched = new Int32Array(nameId);
+    this.#commonLimit = Math.max(COMMON_MIN, Math.ceil(nameId * COMMON_SHARE));
+  }
+
+  /** Number of names indexed (strong and weak). */
+  get size(): number {
+    return this.#nameEntry.length;
+  }
+
+  /** Number of distinct retrieval keys. */
+  get keyCount(): number {
+    return this.#postings.size;
+  }
+
+  /** The entry index a name belongs to. */
+  entryOf(nameId: number): number {
+    return this.#nameEntry[nameId];
+  }
+
+  #post(key: string, nameId: number): void {
+    const list = this.#postings.get(key);
+    if (list === undefined) this.#postings.set(key, [nameId]);
+    else if (list[list.length - 1] !== nameId) list.push(nameId);
+  }
+
+  /** Calls `visit` with every indexed key that becomes `variant` when one character is deleted. */
+  #eachDeleted(variant: string, visit: (key: string) => void): void {
+    const known = this.#deletes.get(variant);
+    if (known === undefined) return;
+    if (typeof known === "string") visit(known);
+    else for (const key of known) visit(key);
+  }
+
+  /** Indexed keys within one edit of `key`, with the weight they count for. */
+  #neighbours(key: string, into: Map<string, number>): void {
+    const exact = this.#postings.has(key);
+    if (exact) into.set(key, 1);
+    if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) return;
+    const weight =
+      (key.length >= FUZZY_FULL_LENGTH ? FUZZY_WEIGHT : FUZZY_SHORT_WEIGHT) *
+      (exact ? FUZZY_KNOWN_FACTOR : 1);
+    const fuzzy = (found: string) => {
+      if ((into.get(found) ?? 0) < weight) into.set(found, weight);
+    };
+    this.#eachDeleted(key, fuzzy);
+    for (const variant of deletions(key)) {
+      if (variant.length >= FUZZY_MIN_LENGTH && this.#postings.has(variant)) fuzzy(variant);
+      this.#eachDeleted(variant, fuzzy);
+    }
+  }
+
+  /** The `limit` names that share the most (and rarest) keys with the query name. */
+  candidates(query: NormalisedName, limit: number): Candidate[] {
+    const wanted = new Map<string, number>();
+    const words: string[] = [];
+    for (const token of query.tokens) {
+      if (token.kind === "word") this.#neighbours(token.text, wanted);
+      if (token.kind !== "particle") words.push(token.text);
+    }
+    // Joined forms, neighbouring pairs and the acronym are looked up exactly.
+    const exact = keysOf(query);
+    for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
+    for (const key of exact) if (!wanted.has(key) && this.#postings.has(key)) wanted.set(key, 1);
+    const lookups = [...wanted].map(([key, weight]) => ({ list: this.#postings.get(key)!, weight }));
+    lookups.sort((a, b) => a.list.length - b.list.length);
+    const total = this.size;
+    const scores = this.#scores;
+    const touched = this.#touched;
+    let count = 0;
+    for (const { list, weight } of lookups) {
+      if (list.length > this.#commonLimit && count > 0) continue;
+      const idf = weight * Math.log(1 + total / list.length);
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
+        if (scores[id] === 0) touched[count++] = id;
+        scores[id] += idf;
+      }
+    }
+    // Longer names share more words by chance: divide by their length (as BM25 normalises documents).
+    const lengths = this.#nameLength;
+    for (let i = 0; i < count; i++) {
+      const id = touched[i];
+      scores[id] /= 1 + LENGTH_NORM * (lengths[id] - 1);
+    }
+    const best = selectTop(touched, count, scores, limit);
+    for (let i = 0; i < count; i++) scores[touched[i]] = 0;
+    return best;
+  }
+}
+
+/** The `limit` ids of highest score among the first `count` of `ids` (a bounded min-heap). */
+function selectTop(ids: Int32Array, count: number, scores: Float32Array, limit: number): Candidate[] {
+  const heap: Candidate[] = [];
+  const less = (a: Candidate, b: Candidate) =>
+    a.retrieval < b.retrieval || (a.retrieval === b.retrieval && a.nameId > b.nameId);
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const item = { nameId: ids[i], retrieval: scores[ids[i]] };
+    if (heap.length < limit) {
+      heap.push(item);
+      for (let c = heap.length - 1; c > 0; ) {
+        const p = (c - 1) >> 1;
+        if (!less(heap[c], heap[p])) break;
+        [heap[c], heap[p]] = [heap[p], heap[c]];
+        c = p;
+      }
+    } else if (limit > 0 && less(heap[0], item)) {
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => b.retrieval - a.retrieval || a.nameId - b.nameId);
+}
