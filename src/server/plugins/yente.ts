@@ -20,6 +20,9 @@ import { foldText } from "./entities.js";
 /** yente's defaults: at most `limit` results per query; threshold and cutoff come from the algorithm. */
 export const YENTE_DEFAULTS = Object.freeze({ limit: 5, searchLimit: 10 });
 
+/** How often, at most, the loaded snapshots are re-read from the store. */
+const LIST_RECHECK_MS = 1000;
+
 /** FtM properties read as names, countries, birth dates and identifiers of a query. */
 const NAME_PROPERTIES = ["name", "alias", "previousName", "weakAlias", "abbreviation"];
 const COUNTRY_PROPERTIES = [
@@ -196,19 +199,28 @@ export function entryToEntity(entry: ListEntry) {
 /** The yente plugin. */
 export async function yentePlugin(app: FastifyInstance): Promise<void> {
   const { db } = app.skein;
-  let cache: { key: string; datasets: Dataset[] } | null = null;
+  let cache: { key: string; datasets: Dataset[]; checkedAt: number } | null = null;
 
-  /** The loaded lists (newest snapshot of each), indexed; rebuilt only when the snapshots change. */
+  /**
+   * The loaded lists (newest snapshot of each), indexed; rebuilt only when the snapshots change. The
+   * snapshot table is looked at no more than once per LIST_RECHECK_MS, so a list loaded by another
+   * process shows within that time and a busy server does not query the store on every match.
+   */
   async function loadedDatasets(): Promise<Dataset[]> {
+    const now = Date.now();
+    if (cache && now - cache.checkedAt < LIST_RECHECK_MS) return cache.datasets;
     const key = (await listListSnapshots(db)).map((s) => s.id).join(",");
-    if (cache?.key === key) return cache.datasets;
+    if (cache?.key === key) {
+      cache.checkedAt = now;
+      return cache.datasets;
+    }
     const datasets = (await readStoredEntries(db)).map(({ snapshot, entries }) => ({
       snapshot,
       entries,
       index: buildIndex(entries),
       byId: new Map(entries.map((e) => [e.id, e])),
     }));
-    cache = { key, datasets };
+    cache = { key, datasets, checkedAt: now };
     return datasets;
   }
 
