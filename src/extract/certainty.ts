@@ -10,13 +10,16 @@ export interface Stance {
 }
 
 /**
- * Reads the stance of a sentence. The first matching cue wins, strongest doubt first (denied,
+ * Reads the stance of a sentence for a claim whose evidence ends at `evidenceEnd` (sentence offset). The first matching cue wins, strongest doubt first (denied,
  * unverified, alleged, assessed, reported); with no cue the source states it in its own voice.
  */
-export function readStance(sentence: string): Stance {
+export function readStance(sentence: string, evidenceEnd: number = sentence.length): Stance {
   let certainty: Certainty = "stated";
   for (const cue of CERTAINTY_CUES) {
-    if (cue.pattern.test(sentence)) {
+    const m = cue.pattern.exec(sentence);
+    // A denial or doubt written after the claim's words ("X, the firm's chief executive, denied …")
+    // is about what follows it, not about the claim.
+    if (m && (m.index < evidenceEnd || cue.certainty === "assessed" || cue.certainty === "reported")) {
       certainty = cue.certainty;
       break;
     }

@@ -15,7 +15,7 @@ import { normaliseName, resolveMentions } from "./coreference.js";
 import { findPeriods } from "./dates.js";
 import { findInText, type Gazetteer } from "./gazetteer.js";
 import { findMentions, type MentionCandidate } from "./mentions.js";
-import { type DocumentFacts, type ProposedClaim, RULES } from "./rules/index.js";
+import { type DocumentFacts, type ProposedClaim, type RecordField, RULES, readField } from "./rules/index.js";
 import { splitSentences } from "./sentences.js";
 import { buildView, type SentenceView } from "./template.js";
 
@@ -86,7 +86,11 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
   const proposed: ProposedClaim[] = [];
   for (const view of views) {
     // Every rule links two entities, or one entity to the notice's authority.
-    if (view.slots.length === 0 || (view.slots.length === 1 && facts.authority === null)) continue;
+    if (
+      view.slots.length === 0 ||
+      (view.slots.length === 1 && facts.authority === null && facts.fields.size === 0)
+    )
+      continue;
     for (const rule of RULES) if (rule.cue.test(view.template)) proposed.push(...rule.apply(view, facts));
   }
   const claims = finishClaims(text, sourceId, published, sentences, filterClaims(proposed), entities);
@@ -172,10 +176,15 @@ function readFacts(
       break;
     }
   }
+  const fields = new Map<string, RecordField>();
+  for (const view of views) {
+    const found = readField(view);
+    if (found && !fields.has(found.label)) fields.set(found.label, found.field);
+  }
   const us = groups.findIndex(
     (g) => g.type === "Place" && g.names.some((n) => normaliseName(n) === "united states" || n === "U.S."),
   );
-  return { authority, unitedStates: us >= 0 ? us : null, published };
+  return { authority, unitedStates: us >= 0 ? us : null, published, fields };
 }
 
 /** Drops duplicates and claims a stronger one makes redundant. */
@@ -239,13 +248,16 @@ function finishClaims(
     } else if (c.date === undefined) {
       const periods = periodsOf(si);
       const inside = periods.find((p) => p.start >= c.evidence.start && p.end <= c.evidence.end);
-      period = (inside ?? (periods.length === 1 ? periods[0] : undefined))?.period ?? null;
+      // Outside the evidence, only a sentence's single dated phrase (not its "today") dates the claim.
+      const only = periods.length === 1 && !/^today$/i.test(periods[0].period.text) ? periods[0] : undefined;
+      period = (inside ?? only)?.period ?? null;
     }
     const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;
-    let stance = stances.get(si);
+    const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
+    let stance = stances.get(stanceKey);
     if (!stance) {
-      stance = readStance(sentenceText);
-      stances.set(si, stance);
+      stance = readStance(sentenceText, c.evidence.end - sentence.start);
+      stances.set(stanceKey, stance);
     }
     const { certainty, attribution } = stance;
     const subject = entities[c.subject];

@@ -354,6 +354,8 @@ function classify(
   let name = text.slice(start, end);
   const words = tokens.map((t) => t.text);
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
+  // Reference numbers ("QT-2024-0117") are not names.
+  if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
   const after = text.slice(last.rawEnd, Math.min(sentence.end, last.rawEnd + 40));
   const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";

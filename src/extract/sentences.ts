@@ -36,7 +36,9 @@ export function splitSentences(text: string): Sentence[] {
     const words = trimmed.split(/\s+/).length;
     const open = !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
     const capitalised = trimmed.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
-    const heading = open && (words <= MAX_HEADING_WORDS || capitalised / words >= 0.6);
+    // "Seller: Acme Ltd" is a record field, not a heading.
+    const field = /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
+    const heading = open && !field && (words <= MAX_HEADING_WORDS || capitalised / words >= 0.6);
     let start = 0;
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
     for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {

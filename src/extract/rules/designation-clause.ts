@@ -24,7 +24,7 @@ const BY_BODY = new RegExp(
 );
 const US_DESIGNATED = new RegExp(`(${E})-designated (?:[A-Za-z-]+ ){0,6}?(${E})`);
 const UNDER_SANCTIONS = new RegExp(
-  `(${E}),? (?:now |currently |also |is |was |remains )*under (${LIST}) sanctions`,
+  `(${E}),? (?:now |currently |also |is |was |remains |an? |the |[a-z-]+ |[A-Z][a-z]+ ){0,6}?under (${LIST}) sanctions`,
 );
 
 /**

@@ -6,12 +6,19 @@ import { locationPhrase } from "./location-phrase.js";
 import { membershipPhrase } from "./membership-phrase.js";
 import { ownershipPhrase } from "./ownership-phrase.js";
 import { productPhrase } from "./product-phrase.js";
+import { recordFields } from "./record-fields.js";
 import { rolePhrase } from "./role-phrase.js";
 import type { ClaimRule } from "./rule.js";
 import { supplyTrigger } from "./supply-trigger.js";
 import { visitPhrase } from "./visit-phrase.js";
 
-export type { ClaimRule, DocumentFacts, ProposedClaim } from "./rule.js";
+export {
+  type ClaimRule,
+  type DocumentFacts,
+  type ProposedClaim,
+  type RecordField,
+  readField,
+} from "./rule.js";
 
 /** Every claim rule, looked up by name; claims record `skein-rules-v1/<name>@<version>`. */
 export const RULES: readonly ClaimRule[] = [
@@ -25,4 +32,5 @@ export const RULES: readonly ClaimRule[] = [
   intermediaryPhrase,
   membershipPhrase,
   visitPhrase,
+  recordFields,
 ];

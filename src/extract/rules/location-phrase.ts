@@ -1,10 +1,11 @@
-// Locations: "Russia-based X", "X, based in the PRC", "X operates out of Y", "A in Russia’s B region",
-// "the Izhevsk facility … X".
+// Locations: "Russia-based X", "X, a Cyprus-based agent", "X, based in the PRC", "X operates out of Y",
+// "A in Russia’s B region", "the Izhevsk facility … X".
 import { spanOf } from "../template.js";
 import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
 
 const BASED = new RegExp(`(${E})-(?:based|headquartered|registered) (?:[a-z-]+ ){0,3}?(?:the )?(?=⟨)`);
 const LIST_AT = new RegExp(`(?:${E}(?!-)(?:(?:,? and |, |,? or )(?=${E}(?!-)))?)+`, "y");
+const APPOSITIVE_BASED = new RegExp(`(${E}),? an? (${E})-(?:based|headquartered|registered)`);
 const BASED_IN = new RegExp(
   `(${E}),? (?:which is |that is |is |was )?(?:also )?(?:based|headquartered|registered|located|incorporated|situated) in (?:the )?(${E})`,
 );
@@ -25,33 +26,27 @@ export const locationPhrase: ClaimRule = {
   apply(view) {
     const rule = "locationPhrase";
     const place = (k: number): boolean => typeOf(view, k) === "Place";
+    const inPlace = (m: RegExpExecArray) =>
+      place(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "located_in", [slotOf(m[2])]) : [];
     return [
       ...eachMatch(
         view,
         BASED,
-        (m) =>
-          place(slotOf(m[1]))
-            ? pairs(
-                view,
-                slotsIn(view, m[2]).filter((k) => !place(k)),
-                "located_in",
-                [slotOf(m[1])],
-              )
-            : [],
+        (m) => {
+          if (!place(slotOf(m[1]))) return [];
+          // "Iran-based A, B, and C": every name of the list that follows is located there.
+          LIST_AT.lastIndex = m.index + m[0].length;
+          const list = LIST_AT.exec(view.template);
+          if (!list) return [];
+          const evidence = spanOf(view, m.index, list.index + list[0].length);
+          const located = slotsIn(view, list[0]).filter((k) => !place(k));
+          return pairs(view, located, "located_in", [slotOf(m[1])]).map((c) => ({ ...c, evidence }));
+        },
         rule,
       ),
-      ...eachMatch(
-        view,
-        BASED_IN,
-        (m) => (place(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "located_in", [slotOf(m[2])]) : []),
-        rule,
-      ),
-      ...eachMatch(
-        view,
-        OPERATES_IN,
-        (m) => (place(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "located_in", [slotOf(m[2])]) : []),
-        rule,
-      ),
+      ...eachMatch(view, APPOSITIVE_BASED, inPlace, rule),
+      ...eachMatch(view, BASED_IN, inPlace, rule),
+      ...eachMatch(view, OPERATES_IN, inPlace, rule),
       ...eachMatch(
         view,
         PLACE_IN,

@@ -21,6 +21,34 @@ export interface DocumentFacts {
   /** Entity index of the United States, when mentioned. */
   unitedStates: number | null;
   published: string | null;
+  /** Labelled fields of records ("Seller: X", "Passenger: Y"): lower-case label → entities and line. */
+  fields: Map<string, RecordField>;
+}
+
+/** One "Label: value" line of a record (invoice, bill of lading, travel record). */
+export interface RecordField {
+  /** Document-level entity indices named on the line, in order. */
+  entities: number[];
+  /** Entity types, parallel to `entities`. */
+  types: EntityType[];
+  span: Span;
+  value: string;
+}
+
+/** Reads a "Label: value" line of a sentence view, or undefined. */
+export function readField(view: SentenceView): { label: string; field: RecordField } | undefined {
+  const m = /^\s*([\p{Lu}][\p{L} /.-]{1,30}):\s+(.+)$/u.exec(view.template);
+  if (!m) return undefined;
+  const slots = slotsIn(view, m[2]);
+  return {
+    label: m[1].toLowerCase().trim(),
+    field: {
+      entities: slots.map((k) => view.slots[k].entity),
+      types: slots.map((k) => view.slots[k].type),
+      span: { start: view.sentence.start, end: view.sentence.end },
+      value: view.text.slice(view.offsets[m.index + m[0].length - m[2].length], view.sentence.end),
+    },
+  };
 }
 
 /** A claim rule: one file each in src/extract/rules/, listed in RULES. */
@@ -88,6 +116,21 @@ export function leadingSubjects(view: SentenceView): number[] {
 }
 
 const globalCache = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The subject of a verb whose nearest preceding name list is `near` (matched at `at`): the sentence's
+ * leading subject when that list closes an appositive ("X, a subsidiary of Y, has shipped …").
+ */
+export function clauseSubjects(view: SentenceView, near: number[], at: number, matched: string): number[] {
+  const lead = leadingSubjects(view);
+  if (lead.length === 0 || near.some((k) => lead.includes(k))) return near;
+  const opensAppositive = new RegExp(
+    `^[^⟨]*(?:⟨\\d+⟩-[a-z]+ )?⟨${lead[0]}⟩(?:’s)?, (?:an? |the |which |who |whose )`,
+  ).test(view.template);
+  const closes =
+    /^(?:⟨\d+⟩(?:,? and |, |,? or )?)+, /.test(matched) || view.template.slice(at).startsWith(`${matched}, `);
+  return opensAppositive && closes ? lead : near;
+}
 
 /** Runs a regular expression over the template and turns each match into claims. */
 export function eachMatch(

@@ -3,6 +3,7 @@
 // "a supplier of … for", designation bases "goods or services … in support of".
 import {
   type ClaimRule,
+  clauseSubjects,
   E,
   eachMatch,
   HEAD,
@@ -72,7 +73,16 @@ export const supplyTrigger: ClaimRule = {
       ...eachMatch(
         view,
         GIVE_TO,
-        (m) => pairs(view, parties(slotsIn(view, m[1])), "supplies", parties(slotsIn(view, m[2]))),
+        // "X’s chief executive denied that …": the possessed noun, not X, is the subject.
+        (m) =>
+          /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0])
+            ? []
+            : pairs(
+                view,
+                parties(clauseSubjects(view, slotsIn(view, m[1]), m.index, m[0])),
+                "supplies",
+                parties(slotsIn(view, m[2])),
+              ),
         rule,
       ),
       ...eachMatch(

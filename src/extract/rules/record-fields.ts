@@ -1,0 +1,146 @@
+// Records laid out as labelled fields — invoices and bills of lading ("Seller: …", "Buyer: …", "Total: …")
+// and travel records ("Passenger: …", "Employer: …", "Route: A – B", "Purpose: visit to …").
+import type { Span } from "../../model/index.js";
+import {
+  type ClaimRule,
+  type DocumentFacts,
+  type ProposedClaim,
+  type RecordField,
+  readField,
+} from "./rule.js";
+
+const SELLER = [
+  "seller",
+  "supplier",
+  "vendor",
+  "exporter",
+  "shipper",
+  "consignor",
+  "sold by",
+  "issued by",
+  "from",
+];
+const BUYER = [
+  "buyer",
+  "customer",
+  "consignee",
+  "importer",
+  "bill to",
+  "billed to",
+  "ship to",
+  "sold to",
+  "purchaser",
+  "notify party",
+];
+const AMOUNT = ["total", "amount", "amount due", "total amount", "invoice total", "value", "price"];
+const TRAVELLER = [
+  "traveller",
+  "traveler",
+  "passenger",
+  "passenger name",
+  "name",
+  "visitor",
+  "guest",
+  "crew member",
+];
+const EMPLOYER = ["employer", "company", "organisation", "organization", "affiliation", "employed by"];
+const DESTINATION = [
+  "destination",
+  "to",
+  "arrival",
+  "route",
+  "itinerary",
+  "place of visit",
+  "visited",
+  "host",
+  "purpose",
+];
+
+function first(facts: DocumentFacts, labels: string[]): RecordField | undefined {
+  for (const label of labels) {
+    const field = facts.fields.get(label);
+    if (field && field.entities.length > 0) return field;
+  }
+  return undefined;
+}
+
+const cover = (a: Span, b: Span): Span => ({
+  start: Math.min(a.start, b.start),
+  end: Math.max(a.end, b.end),
+});
+
+/**
+ * Record fields: an invoice's seller supplies its buyer (who pays it when the record states a total); a
+ * travel record's traveller visits the destination, route end or host named, and is employed by the
+ * employer named. Fires on the buyer's or traveller's line, with the lines it read as evidence.
+ */
+export const recordFields: ClaimRule = {
+  name: "recordFields",
+  version: 1,
+  cue: /:/,
+  description:
+    "A record's labelled fields link its parties (seller → buyer, traveller → destination, employer).",
+  apply(view, facts) {
+    const own = readField(view);
+    if (!own || own.field.entities.length === 0) return [];
+    const out: ProposedClaim[] = [];
+    const rule = "recordFields";
+    const party = own.field.entities.find(
+      (_, i) => own.field.types[i] !== "Place" && own.field.types[i] !== "Product",
+    );
+    if (BUYER.includes(own.label) && party !== undefined) {
+      const seller = first(facts, SELLER);
+      const sellerParty = seller?.entities.find(
+        (_, i) => seller.types[i] !== "Place" && seller.types[i] !== "Product",
+      );
+      if (seller && sellerParty !== undefined && sellerParty !== party) {
+        out.push({
+          subject: sellerParty,
+          predicate: "supplies",
+          object: party,
+          evidence: cover(seller.span, own.field.span),
+          rule,
+        });
+        const total = AMOUNT.map((l) => facts.fields.get(l)).find((f) => f && /\d/.test(f.value));
+        if (total) {
+          out.push({
+            subject: party,
+            predicate: "pays",
+            object: sellerParty,
+            evidence: cover(seller.span, total.span),
+            rule,
+          });
+        }
+      }
+    }
+    if (TRAVELLER.includes(own.label) && party !== undefined) {
+      const employer = first(facts, EMPLOYER);
+      const employerParty = employer?.entities.find((_, i) => employer.types[i] !== "Place");
+      if (employer && employerParty !== undefined && employerParty !== party) {
+        out.push({
+          subject: employerParty,
+          predicate: "employs",
+          object: party,
+          evidence: cover(own.field.span, employer.span),
+          rule,
+        });
+      }
+      for (const label of DESTINATION) {
+        const field = facts.fields.get(label);
+        if (!field || field.entities.length === 0) continue;
+        // A route "A – B" ends at its last place; a host or purpose names the party visited.
+        const target = field.entities[field.entities.length - 1];
+        if (target !== party) {
+          out.push({
+            subject: party,
+            predicate: "visits",
+            object: target,
+            evidence: cover(own.field.span, field.span),
+            rule,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
