@@ -15,15 +15,20 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Wall time and CPU time (user + system) of `runs` runs: median, and the first (cold) run. */
 async function time(body, runs) {
   const times = [];
+  const cpu = [];
   let result;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     result = await body();
+    const used = process.cpuUsage(cpuStarted);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { ms: median(times), first: times[0], result };
+  return { ms: median(times), cpuMs: median(cpu), first: times[0], result };
 }
 
 async function peerTokenise() {
@@ -51,7 +56,9 @@ export async function run() {
     sdnEntries: sdn.result[0].entries.length,
     sdnFirstParseMs: Math.round(sdn.first),
     sdnParseMs: Math.round(sdn.ms),
+    sdnParseCpuMs: Math.round(sdn.cpuMs),
     peerCsvParseTokeniseMs: Math.round(peer.ms),
+    peerCsvParseTokeniseCpuMs: Math.round(peer.cpuMs),
     ratioPeerOverSkein: Number((peer.ms / sdn.ms).toFixed(2)),
     unEntries: un.result[0].entries.length,
     unParseMs: Math.round(un.ms),
@@ -60,8 +67,8 @@ export async function run() {
     peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   };
   console.log(
-    `OFAC SDN 2023-12 set: ${figures.sdnEntries} entries, parsed in ${figures.sdnParseMs} ms (median of 5; first ${figures.sdnFirstParseMs} ms)\n` +
-      `peer csv-parse, tokenising the same files only: ${figures.peerCsvParseTokeniseMs} ms (peer/skein ${figures.ratioPeerOverSkein}×)\n` +
+    `OFAC SDN 2023-12 set: ${figures.sdnEntries} entries, parsed in ${figures.sdnParseMs} ms wall, ${figures.sdnParseCpuMs} ms CPU (median of 5; first ${figures.sdnFirstParseMs} ms)\n` +
+      `peer csv-parse, tokenising the same files only: ${figures.peerCsvParseTokeniseMs} ms wall, ${figures.peerCsvParseTokeniseCpuMs} ms CPU (peer/skein ${figures.ratioPeerOverSkein}×)\n` +
       `UN XML: ${figures.unEntries} entries in ${figures.unParseMs} ms; UK OFSI XLSX: ${figures.ukEntries} entries in ${figures.ukXlsxParseMs} ms\n` +
       `peak RSS ${figures.peakRssMb} MB`,
   );

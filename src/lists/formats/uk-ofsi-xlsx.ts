@@ -1,26 +1,24 @@
 // The UK OFSI Consolidated List of Financial Sanctions Targets as a spreadsheet (ConList.xlsx, 2022
-// layout): row 1 "Last Updated | dd/mm/yyyy", row 2 the header, then one row per name variant
-// grouped by Group ID. Read with exceljs.
-import type ExcelJS from "exceljs";
+// layout): row 1 "Last Updated | dd/mm/yyyy", row 2 the header, then one row per name variant grouped
+// by Group ID. The worksheet is streamed row by row (read-xlsx.ts).
 import { SkeinError } from "../../model/index.js";
 import { clean } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
 import { missingOfsiColumns, OFSI_REQUIRED, OfsiGrouper } from "../ofsi-rows.js";
+import { readFirstSheet } from "../read-xlsx.js";
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    const d = value;
-    return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
-  }
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value);
+/** Rows searched for the header before the sheet is declared not to be the UK layout. */
+const HEADER_ROWS = 5;
+/** Columns that hold dates; a spreadsheet may store them as day serials instead of text. */
+const DATE_COLUMNS = new Set(["DOB", "Listed On", "UK Sanctions List Date Designated", "Last Updated"]);
+
+/** A day serial (days since 1899-12-30) as dd/mm/yyyy, as the list writes dates. */
+function serialDate(text: string): string {
+  if (!/^\d{4,5}(\.\d+)?$/.test(text)) return text;
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
 /** UK OFSI Consolidated List, XLSX. */
@@ -32,53 +30,38 @@ export const ukOfsiXlsx: ListFormat = {
     file.head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004" && /\.xlsx$/i.test(file.name),
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const file = files[0];
-    // Loaded here, not at the top: exceljs is large and only this format needs it.
-    const { default: Excel } = await import("exceljs");
-    const workbook = new Excel.Workbook();
-    try {
-      await workbook.xlsx.readFile(file.path);
-    } catch (cause) {
-      throw new SkeinError(
-        "LISTS_BAD_LAYOUT",
-        `cannot read the spreadsheet: ${(cause as Error).message}`,
-        { file: file.path },
-        { cause },
-      );
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet)
-      throw new SkeinError("LISTS_BAD_LAYOUT", "the workbook has no worksheet", { file: file.path });
     let header: string[] | null = null;
-    let headerRow = 0;
     let publishDate: string | null = null;
     const grouper = new OfsiGrouper(file.path, log);
-    const scanned = Math.min(sheet.rowCount, 5);
-    for (let r = 1; r <= scanned && !header; r++) {
-      const cells = (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (/^last updated$/i.test(cells[0]?.trim() ?? "")) publishDate = parseListDate(cells[1]);
-      else if (missingOfsiColumns(cells).length === 0) {
-        header = cells.map((c) => c.trim());
-        headerRow = r;
+    let firstRow: string[] = [];
+    let seen = 0;
+    const sheetName = await readFirstSheet(file.path, ({ row, cells }, sheet) => {
+      if (!header) {
+        seen++;
+        if (seen === 1) firstRow = cells;
+        if (/^last updated$/i.test(cells[0]?.trim() ?? ""))
+          publishDate = parseListDate(serialDate(cells[1] ?? ""));
+        else if (missingOfsiColumns(cells).length === 0) header = cells.map((c) => c.trim());
+        else if (seen >= HEADER_ROWS) throw notUkLayout(file.path, sheet, firstRow);
+        return;
       }
-    }
-    if (!header) {
-      const first = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      throw new SkeinError(
-        "LISTS_BAD_LAYOUT",
-        `sheet "${sheet.name}" is not the UK OFSI layout: none of its first ${scanned} rows is a header with ` +
-          `${OFSI_REQUIRED.join(", ")}`,
-        { file: file.path, record: `sheet ${sheet.name} row 1`, received: first.join(" | ") },
-      );
-    }
-    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-      const cells = (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1);
-      if (!cells.some((c) => clean(cellText(c)))) continue;
+      if (!cells.some((c) => clean(c))) return;
       const values: Record<string, string> = {};
       header.forEach((h, i) => {
-        values[h] = cellText(cells[i]);
+        values[h] = DATE_COLUMNS.has(h) ? serialDate(cells[i] ?? "") : (cells[i] ?? "");
       });
-      grouper.add({ values, line: r });
-    }
+      grouper.add({ values, line: row });
+    });
+    if (!header) throw notUkLayout(file.path, sheetName, firstRow);
     return { list: "conlist", publishDate, entries: grouper.entries() };
   },
 };
+
+function notUkLayout(path: string, sheet: string, firstRow: string[]): SkeinError {
+  return new SkeinError(
+    "LISTS_BAD_LAYOUT",
+    `sheet "${sheet}" is not the UK OFSI layout: none of its first ${HEADER_ROWS} rows is a header with ` +
+      OFSI_REQUIRED.join(", "),
+    { file: path, record: `sheet ${sheet} row 1`, received: firstRow.join(" | ") },
+  );
+}
