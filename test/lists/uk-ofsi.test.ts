@@ -74,3 +74,52 @@ describe.skipIf(!HAS_SHARED)("UK OFSI real files", () => {
     expect(text).not.toContain("\uFFFD");
   });
 });
+
+describe("UK OFSI XLSX written by another tool", () => {
+  it("reads inline and shared strings and dates stored as day numbers", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { default: Excel } = await import("exceljs");
+    const header = [
+      "Name 6",
+      "Name 1",
+      "DOB",
+      "Nationality",
+      "Country",
+      "Group Type",
+      "Alias Type",
+      "Regime",
+      "Listed On",
+      "Group ID",
+    ];
+    const workbook = new Excel.Workbook();
+    const sheet = workbook.addWorksheet("ConList");
+    sheet.addRow(["Last Updated", new Date(Date.UTC(2026, 2, 14))]);
+    sheet.addRow(header);
+    sheet.addRow([
+      "PRIDUMKIN",
+      "Oleg",
+      new Date(Date.UTC(1970, 4, 9)),
+      "Russia",
+      "Russia",
+      "Individual",
+      "Primary name",
+      "Russia",
+      new Date(Date.UTC(2025, 0, 2)),
+      99301,
+    ]);
+    sheet.addRow(["PRIDUMKIN", "Olyeg", "", "", "", "Individual", "AKA", "Russia", "02/01/2025", 99301]);
+    const path = join(mkdtempSync(join(tmpdir(), "skein-xlsx-")), "ConList.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const list = await readOne([path]);
+    expect(list.snapshot).toMatchObject({ format: "uk-ofsi-xlsx", publishDate: "2026-03-14", entryCount: 1 });
+    expect(list.entries[0]).toMatchObject({
+      authorityId: "99301",
+      names: ["Oleg PRIDUMKIN", "Olyeg PRIDUMKIN"],
+      birthDates: ["1970-05-09"],
+      listingDate: "2025-01-02",
+      countries: ["ru"],
+    });
+  });
+});
