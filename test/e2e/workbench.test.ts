@@ -137,6 +137,31 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     await page.screenshot({ path: join(ARTIFACTS, "04-claim-accepted.png"), fullPage: true });
   });
 
+  it("shows the timeline and the review queue, and uploads a document with extraction progress", async () => {
+    await page.goto(`${server.url}/#/timeline`);
+    await page.locator(".timeline-item").first().waitFor();
+    expect(await page.locator(".timeline-item").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, "06-timeline.png"), fullPage: true });
+    await page.goto(`${server.url}/#/review`);
+    await page.locator(".review li.claim").first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "07-review-queue.png") });
+
+    const file = join(dir, "harbour-note.txt");
+    writeFileSync(
+      file,
+      "Tidewater Castings Ltd shipped valves to Brindle Marine Works in May 2025, port records show.\n",
+    );
+    await page.goto(`${server.url}/#/upload`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole("button", { name: /^Upload/ }).click();
+    await page.getByRole("button", { name: "Run extraction" }).click();
+    await page.locator('.run[data-status="done"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator(".run progress").getAttribute("value")).toBe(
+      await page.locator(".run progress").getAttribute("max"),
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "08-upload-extraction-done.png") });
+  });
+
   it("renders a hostile source inert: its markup is shown as text and nothing runs", async () => {
     await page.goto(`${server.url}/#/search?q=quillfeather`);
     await page.locator(".columns a", { hasText: /memo/i }).first().click();
