@@ -144,5 +144,9 @@ describe("skein investigate: bad input", () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^skein: /m);
+    expect(result.stderr).not.toMatch(/internal error/);
+    // The lists are read first, so nothing of the run was stored.
+    const sources = skein(["sources", "--json"], join(dir, "case.db"));
+    expect(JSON.parse(sources.stdout)).toEqual([]);
   });
 });

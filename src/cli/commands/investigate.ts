@@ -48,6 +48,14 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
   let failed = 0;
 
   const summary: Summary = await withWorkspace(options, async ({ db }) => {
+    // Lists first: a bad list file stops the run before any document is stored.
+    const loaded = listPaths.length > 0 ? await loadLists(db, listPaths) : [];
+    for (const l of loaded) {
+      for (const issue of l.issues)
+        say(`skein: warning: ${relative(process.cwd(), issue.file)}: ${issue.message}`);
+      say(`lists: ${l.snapshot.authority}/${l.snapshot.list} ${l.status} (${l.snapshot.entryCount} entries)`);
+    }
+
     const progress = startProgress(expandPaths(docs).length, "ingest");
     const ingested = await ingestPaths(db, docs, { published, maxBytes: DEFAULT_MAX_BYTES }, (r) =>
       progress.tick(r.file),
@@ -65,13 +73,6 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
       0,
       `${ingested.length} file(s): ${fresh} new, ${sourceIds.length - fresh} already in the workspace, ${failed} failed`,
     );
-
-    const loaded = listPaths.length > 0 ? await loadLists(db, listPaths) : [];
-    for (const l of loaded) {
-      for (const issue of l.issues)
-        say(`skein: warning: ${relative(process.cwd(), issue.file)}: ${issue.message}`);
-      say(`lists: ${l.snapshot.authority}/${l.snapshot.list} ${l.status} (${l.snapshot.entryCount} entries)`);
-    }
 
     const extraction = await runExtraction(db, sourceIds, {});
     step(
