@@ -131,7 +131,7 @@ export async function readListFiles(paths: string[], options: ReadListOptions = 
         }
         throw new SkeinError(
           "LISTS_UNKNOWN_FORMAT",
-          `${file.name}: cannot tell which list format this is; known: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
+          `cannot tell which list format this is; known: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
           { file: file.path, received: file.headText.slice(0, 120) },
         );
       }
@@ -165,9 +165,9 @@ export async function readListFiles(paths: string[], options: ReadListOptions = 
     const log = new IssueLog();
     const result = await format.parse(files, log);
     log.throwIfErrors();
-    const where = files.length === 1 ? files[0].path : files.map((f) => f.name).join(", ");
     if (result.entries.length === 0) {
-      throw new SkeinError("LISTS_EMPTY", `${where}: the ${format.name} list has no entries`, {
+      const set = files.length > 1 ? ` (${files.map((f) => f.name).join(", ")})` : "";
+      throw new SkeinError("LISTS_EMPTY", `the ${format.name} list${set} has no entries`, {
         file: files[0].path,
       });
     }
