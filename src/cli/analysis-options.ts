@@ -2,7 +2,7 @@
 // filter flags, reading the case network from the workspace, and printing a hop with its evidence.
 import { buildNetwork, type Hop, type Network, type NetworkFilter } from "../graph/index.js";
 import { SkeinError } from "../model/index.js";
-import { findCaseEntity, readCaseView } from "../resolve/index.js";
+import { ensureResolved, findCaseEntity, readCaseView } from "../resolve/index.js";
 import { withWorkspace } from "./workspace.js";
 
 /** The period filter of --as-of DATE and --between A B. */
@@ -28,6 +28,7 @@ export async function loadNetwork(
   entityRefs: string[] = [],
 ): Promise<{ network: Network; entityIds: string[] }> {
   return withWorkspace(options, async ({ db }) => {
+    await ensureResolved(db);
     const entityIds: string[] = [];
     for (const ref of entityRefs) entityIds.push((await findCaseEntity(db, ref)).id);
     const view = await readCaseView(db);

@@ -29,7 +29,7 @@ export {
 export { type MatchView, matchIdOf, readMatchesWithDecisions } from "./matches.js";
 export { keyOfName, keysOfNames, type NameKey } from "./names.js";
 export { type MatchDecision, type Replay, replayDecisions } from "./replay.js";
-export { type ResolutionSummary, resolveWithin, runResolution } from "./run-resolution.js";
+export { ensureResolved, type ResolutionSummary, resolveWithin, runResolution } from "./run-resolution.js";
 export {
   namesToScreen,
   runScreening,

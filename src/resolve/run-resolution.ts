@@ -2,6 +2,7 @@
 // clusters, and writes case entities, memberships, claim statuses and re-keyed matches in one transaction.
 import type { ClaimStatus } from "../model/index.js";
 import {
+  countUnresolved,
   type Db,
   listDecisions,
   listMatches,
@@ -99,4 +100,13 @@ export async function runResolution(
   options: Partial<ResolutionOptions> = {},
 ): Promise<ResolutionSummary> {
   return db.transaction().execute((trx) => resolveWithin(trx, options));
+}
+
+/**
+ * Runs resolution when the document-level entities changed since the last run (a re-extraction), so
+ * views never miss claims; returns the run, or null when the stored resolution is current.
+ */
+export async function ensureResolved(db: Db): Promise<ResolutionSummary | null> {
+  const { unassigned, orphaned } = await countUnresolved(db);
+  return unassigned + orphaned > 0 ? runResolution(db) : null;
 }

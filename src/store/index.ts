@@ -24,6 +24,7 @@ export {
 export { findMatchesByPrefix, listMatches, replaceMatches, type StoredMatch } from "./matches.js";
 export {
   CASE_ENTITY_PRODUCER,
+  countUnresolved,
   type DocumentEntity,
   findClaim,
   findClaimsByPrefix,

@@ -219,3 +219,24 @@ export async function findClaimsByPrefix(db: Queryable, prefix: string): Promise
     .execute();
   return rows.map(claimFromRow);
 }
+
+/**
+ * How far the stored memberships lag the document-level entities: entities with no case entity, and
+ * memberships whose entity is gone (re-extraction since the last resolution).
+ */
+export async function countUnresolved(db: Queryable): Promise<{ unassigned: number; orphaned: number }> {
+  const unassigned = await db
+    .selectFrom("entities")
+    .leftJoin("entity_members", "entity_members.member_id", "entities.id")
+    .where("entities.source_id", "is not", null)
+    .where("entity_members.member_id", "is", null)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const orphaned = await db
+    .selectFrom("entity_members")
+    .leftJoin("entities", "entities.id", "entity_members.member_id")
+    .where("entities.id", "is", null)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return { unassigned: Number(unassigned.n), orphaned: Number(orphaned.n) };
+}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadLists } from "../../src/lists/index.js";
 import {
   decideMatch,
+  ensureResolved,
   findCaseEntity,
   markNotSame,
   mergeEntities,
@@ -55,6 +56,29 @@ describe("resolution of the invented case", () => {
     expect(new Set(ends).size).toBe(1);
     expect(view.sources).toHaveLength(2);
     expect(view.sources[0]).not.toHaveProperty("text");
+  });
+});
+
+describe("keeping resolution current", () => {
+  it("re-resolves only when extraction changed the document-level entities", async () => {
+    expect(await ensureResolved(workspace.db)).toBeNull();
+    await workspace.db
+      .insertInto("entities")
+      .values({
+        id: "ent_late",
+        source_id: CASE.s2,
+        type: "Company",
+        caption: "Orlov Precision",
+        names: JSON.stringify(["Orlov Precision"]),
+        country: "ru",
+        identifiers: "{}",
+        properties: "{}",
+        producer: "test",
+      })
+      .execute();
+    expect((await ensureResolved(workspace.db))?.documentEntities).toBe(6);
+    expect(await entityOf("ent_late")).toBe(await entityOf(CASE.orlov1));
+    expect(await ensureResolved(workspace.db)).toBeNull();
   });
 });
 

@@ -1,16 +1,19 @@
 // skein entities: the case entities (one per real-world party), with their members and mentions in
 // --json so an analyst can split or merge them.
-import { readCaseView } from "../../resolve/index.js";
+import { ensureResolved, readCaseView } from "../../resolve/index.js";
 import { readDocumentEntities, readMentionRefs } from "../../store/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { view, documents, mentions } = await withWorkspace(options, async ({ db }) => ({
-    view: await readCaseView(db),
-    documents: await readDocumentEntities(db),
-    mentions: await readMentionRefs(db),
-  }));
+  const { view, documents, mentions } = await withWorkspace(options, async ({ db }) => {
+    await ensureResolved(db);
+    return {
+      view: await readCaseView(db),
+      documents: await readDocumentEntities(db),
+      mentions: await readMentionRefs(db),
+    };
+  });
   const documentById = new Map(documents.map((d) => [d.id, d]));
   const mentionsOf = new Map<string, typeof mentions>();
   for (const m of mentions)
