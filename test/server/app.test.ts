@@ -281,7 +281,7 @@ describe("uploads and extraction runs", () => {
     expect(start.statusCode).toBe(202);
     const id = start.json().id;
     let run = start.json();
-    for (let i = 0; i < 200 && run.status !== "done" && run.status !== "failed"; i++) {
+    for (let i = 0; i < 600 && run.status !== "done" && run.status !== "failed"; i++) {
       await new Promise((r) => setTimeout(r, 50));
       run = (await get(`/api/extraction-runs/${id}`)).body;
     }
