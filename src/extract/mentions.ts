@@ -12,6 +12,7 @@ import {
   isDemonym,
   isFirstName,
   isLastName,
+  isVerb,
   LEGAL_FORMS,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
@@ -69,6 +70,19 @@ const TITLE_WORDS = new Set(
     "|",
   ),
 );
+const PUBLIC_BODY_HEADS = new Set([
+  "Ministry",
+  "Department",
+  "Office",
+  "Agency",
+  "Administration",
+  "Commission",
+  "Committee",
+  "Council",
+  "Government",
+  "Directorate",
+  "Parliament",
+]);
 const PLACE_HEADS = new Set([
   "Port",
   "Sea",
@@ -409,6 +423,15 @@ function classify(
     strength = 4;
     rule = "vesselImo";
   } else if (
+    PUBLIC_BODY_HEADS.has(words[0]) ||
+    (isDemonym(words[0]) && PUBLIC_BODY_HEADS.has(words[1] ?? ""))
+  ) {
+    type = "Organization";
+    strength = 3;
+    rule = "organizationHead";
+    const ministry = readMinistryKey(text, sentence, tokens);
+    if (ministry) key = ministry;
+  } else if (
     headWords.some((w) => LEGAL_FORMS.has(w)) &&
     !(tokens.length === 1 && !/^[A-Z]{2,}$/.test(name) && tokens.length === 1)
   ) {
@@ -487,7 +510,8 @@ function classify(
     // A lone capitalised word opening a sentence is a name only when it behaves like a subject.
     if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase())) return undefined;
     const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
-    if (!first.possessive && !first.cue && !listy && !AUXILIARY.test(after)) return undefined;
+    if (!first.possessive && !first.cue && !listy && !AUXILIARY.test(after) && !isVerb(nextWord))
+      return undefined;
     weak = !first.possessive && !listy;
   }
   if (type !== "Place") {

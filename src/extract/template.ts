@@ -93,6 +93,12 @@ export function buildView(
     slots.push({ entity: m.entity, type: m.type, start: m.start, end: m.end });
     emit(`⟨${slots.length - 1}⟩`, m.start, true);
     pos = m.end;
+    // Possessives read one way in the template: "X's", "X’s" and the plural "Xs’" all become "⟨k⟩’s".
+    const possessive = /^(?:['’]s\b|['’](?=\s))/.exec(text.slice(pos, pos + 3));
+    if (possessive) {
+      emit("’s", pos, true);
+      pos += possessive[0].length;
+    }
     const ident = /^\s*\((?:IMO|MMSI|registration|reg\.)[^)]{0,40}\)/i.exec(text.slice(pos, sentence.end));
     if (ident) pos += ident[0].length;
   }

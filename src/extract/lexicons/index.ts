@@ -69,6 +69,14 @@ export function isLastName(word: string): boolean {
   return tagsOf(word).includes("LastName");
 }
 
+/** True when compromise knows the word as a verb form ("denied", "ships"). */
+export function isVerb(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.some(
+    (t) => t === "PastTense" || t === "PresentTense" || t === "Infinitive" || t === "Copula" || t === "Modal",
+  );
+}
+
 /** True when the lower-cased word is an ordinary English word in compromise's lexicon (not a name). */
 export function isCommonWord(word: string): boolean {
   const tags = tagsOf(word);

@@ -1,0 +1,118 @@
+// Behaviour of extractText: mentions typed by legal forms, lexicons, context and shapes; within-document
+// coreference; evidence spans that index the text exactly. Names are invented.
+import { describe, expect, it } from "vitest";
+import { type Extraction, extractText, toContractDocument } from "../../src/extract/index.js";
+
+const run = (text: string, published: string | null = "2024-06-04"): Extraction =>
+  extractText(text, { sourceId: "test", published, gazetteer: undefined });
+const entity = (x: Extraction, name: string) => x.entities.find((e) => e.names.includes(name));
+
+describe("mentions and types", () => {
+  it.each([
+    [
+      "Orlan Avia Engineering LLC supplied parts to Varnitsa Tekhnika.",
+      "Orlan Avia Engineering LLC",
+      "Company",
+    ],
+    [
+      "The Ministry of Industry of Belarus signed the order.",
+      "Ministry of Industry of Belarus",
+      "Organization",
+    ],
+    [
+      "Russian national Pavel Dmitrievich Korsun (Korsun) directs the firm.",
+      "Pavel Dmitrievich Korsun",
+      "Person",
+    ],
+    ["Supplies went to Turkey and Armenia last year.", "Armenia", "Place"],
+    ["The firm produces the KX-310 engine for export.", "KX-310", "Product"],
+    ["Russia-flagged NORTHERN STAR (IMO: 9123456) carried the cargo.", "NORTHERN STAR", "Vessel"],
+    ["The Vostrel series drones were shipped in May.", "Vostrel", "Product"],
+  ])("%s → %s is a %s", (text, name, type) => {
+    expect(entity(run(text), name)?.type).toBe(type);
+  });
+
+  it.each([
+    ["Executive Order (E.O.) 14024 targets harmful activities.", ["Executive Order", "E.O."]],
+    ["Footage and travel records show the visit.", ["Footage"]],
+    ["Invoice No.: QT-2024-0117 was paid.", ["QT-2024-0117"]],
+    ["It used unmanned aerial vehicles (UAVs) and GPS receivers.", ["UAVs", "GPS"]],
+  ])("%s finds none of %j", (text, names) => {
+    const found = run(text).entities.flatMap((e) => e.names);
+    for (const name of names) expect(found).not.toContain(name);
+  });
+});
+
+describe("within-document coreference", () => {
+  it("joins a parenthetical alias, an acronym and later short forms", () => {
+    const x = run(
+      "Kestrel Marine Holdings Ltd (Kestrel) owns the yard. Kestrel did not reply. The Baltic Freight Council (BFC) met. BFC officials said so.",
+    );
+    expect(entity(x, "Kestrel Marine Holdings Ltd")?.names).toEqual(expect.arrayContaining(["Kestrel"]));
+    expect(entity(x, "Baltic Freight Council")?.names).toEqual(expect.arrayContaining(["BFC"]));
+  });
+
+  it("joins a surname, and a variant spelling of it, to the full name", () => {
+    const x = run(
+      "Russian national Anatoly Sergeevich Brovkin owns the firm. Brovkin sold it. Brovikin denied it.",
+    );
+    expect(entity(x, "Anatoly Sergeevich Brovkin")?.names).toEqual(
+      expect.arrayContaining(["Brovkin", "Brovikin"]),
+    );
+  });
+
+  it("keeps people who share a surname apart", () => {
+    const x = run("Olga Marenko and Pyotr Marenko are leaders of Telvar Group.");
+    expect(entity(x, "Olga Marenko")).not.toBe(entity(x, "Pyotr Marenko"));
+  });
+
+  it("treats renames and a.k.a. as one entity", () => {
+    const x = run(
+      "On May 8, 2022, Drovnik LLC changed its name to Sevmor Shipping LLC. Halden Trading (a.k.a. Halden Export) is listed.",
+    );
+    expect(entity(x, "Drovnik LLC")).toBe(entity(x, "Sevmor Shipping LLC"));
+    expect(entity(x, "Halden Trading")?.names).toContain("Halden Export");
+  });
+
+  it("keeps a capital apart from its country and merges a country's names", () => {
+    const x = run(
+      "Tehran-based Parsa Air flies to Russia. The Russian Federation received it. Iran denied it.",
+    );
+    expect(entity(x, "Tehran")).not.toBe(entity(x, "Iran"));
+    expect(entity(x, "Russia")).toBe(entity(x, "Russian Federation"));
+  });
+});
+
+describe("evidence", () => {
+  it("quotes exactly the span it points at", () => {
+    const text =
+      "Belarus-based Kavrin Works LLC (Kavrin) has supplied engine parts to Ostrovka Aero Holding.";
+    const x = run(text);
+    expect(x.claims.length).toBeGreaterThan(0);
+    for (const c of x.claims) expect(text.slice(c.evidence.start, c.evidence.end)).toBe(c.evidence.quote);
+    for (const m of x.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it("is deterministic: the same text gives the same ids", () => {
+    const text = "Orlan Avia LLC supplied parts to Varnitsa Tekhnika LLC.";
+    expect(run(text)).toEqual(run(text));
+  });
+});
+
+describe("toContractDocument", () => {
+  it("writes the DESIGN.md contract shape", () => {
+    const doc = toContractDocument(
+      run("Belarus-based Kavrin Works LLC supplied engine parts to Ostrovka Aero Holding in 2023."),
+    );
+    expect(doc.entities[0]).toEqual({ id: "e1", name: "Belarus", aliases: [], type: "Place", country: "by" });
+    expect(doc.relations).toContainEqual(
+      expect.objectContaining({
+        source: "e2",
+        target: "e3",
+        type: "supplies",
+        date: "2023",
+        certainty: "stated",
+      }),
+    );
+  });
+});

@@ -1,0 +1,106 @@
+// Extraction on texts in other styles written for Skein (invented names): a designation notice, an
+// invoice, a travel record and a hedged news report. Pins entities, claims, dates and certainty.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractText, toContractDocument } from "../../src/extract/index.js";
+import { REPO_ROOT } from "../helpers/shared.js";
+
+function extractFixture(name: string, published: string) {
+  const text = readFileSync(join(REPO_ROOT, "test/fixtures/extract", name), "utf8");
+  const doc = toContractDocument(extractText(text, { sourceId: name, published, gazetteer: undefined }));
+  const nameOf = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const relations = doc.relations.map((r) => ({
+    ...r,
+    line: `${nameOf.get(r.source)} ${r.type} ${nameOf.get(r.target)}`,
+  }));
+  return { doc, relations, names: doc.entities.map((e) => e.name), text };
+}
+
+describe("designation notice", () => {
+  const { doc, relations, names, text } = extractFixture("designation-notice.txt", "2024-06-04");
+
+  it("finds the parties, people and places, and no legal instruments", () => {
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Kavrin Precision Works LLC",
+        "Tomas Gerulaitis",
+        "Brightwave Components Limited",
+        "Ostrovka Aero Holding",
+        "Belarus",
+        "Hong Kong",
+      ]),
+    );
+    expect(names.join("|")).not.toMatch(/E\.O\.|Executive Order|WASHINGTON/);
+    expect(doc.entities.find((e) => e.name === "Tomas Gerulaitis")?.type).toBe("Person");
+  });
+
+  it("reads designations, roles, ownership, supply and location", () => {
+    const lines = relations.map((r) => r.line);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Tomas Gerulaitis directs Kavrin Precision Works LLC",
+        "Tomas Gerulaitis owns Kavrin Precision Works LLC",
+        "Kavrin Precision Works LLC owns Brightwave Components Limited",
+        "Brightwave Components Limited supplies Ostrovka Aero Holding",
+        "Kavrin Precision Works LLC supplies Ostrovka Aero Holding",
+        "Brightwave Components Limited located_in Hong Kong",
+        "Marcus D. Whitfield member_of U.S. Department of the Treasury",
+      ]),
+    );
+    const today = relations.find(
+      (r) => r.line === "Brightwave Components Limited sanctioned_by Office of Foreign Assets Control",
+    );
+    expect(today?.date).toBe("2024-06-04");
+    const past = relations.find(
+      (r) => r.line === "Kavrin Precision Works LLC sanctioned_by Office of Foreign Assets Control",
+    );
+    expect(past?.date).toBe("2023-03-03");
+    for (const r of relations) expect(text).toContain(r.evidence);
+  });
+});
+
+describe("invoice", () => {
+  const { relations, names } = extractFixture("invoice.txt", "2024-03-14");
+  it("links seller and buyer, and keeps reference numbers out", () => {
+    expect(relations.map((r) => r.line)).toEqual(
+      expect.arrayContaining([
+        "Qormeno Trading FZE supplies Varnitsa Tekhnika LLC",
+        "Varnitsa Tekhnika LLC pays Qormeno Trading FZE",
+      ]),
+    );
+    expect(names).not.toContain("QT-2024-0117");
+    expect(names).toContain("QX-220");
+  });
+});
+
+describe("travel record", () => {
+  const { relations, doc } = extractFixture("travel-record.txt", "2024-05-03");
+  it("reads the traveller, employer and destination", () => {
+    expect(doc.entities.find((e) => e.name === "Dmitri Olegovich Sarnov")?.type).toBe("Person");
+    expect(relations.map((r) => r.line)).toEqual(
+      expect.arrayContaining([
+        "Varnitsa Tekhnika LLC employs Dmitri Olegovich Sarnov",
+        "Dmitri Olegovich Sarnov visits Tehran",
+        "Dmitri Olegovich Sarnov visits Parsa Aero Industries",
+      ]),
+    );
+  });
+});
+
+describe("news report", () => {
+  const { relations, doc } = extractFixture("news-article.txt", "2024-06-04");
+  it("attributes the shipment to the documents, with its quarter", () => {
+    const shipment = relations.find((r) => r.line === "Lindqvist Marine AB supplies Zhelkov Shipyard");
+    expect(shipment?.certainty).toBe("reported");
+    expect(shipment?.date).toBe("2024-Q1");
+  });
+
+  it("keeps the chief executive's role stated and finds the short form", () => {
+    expect(relations.find((r) => r.line === "Anna Berglund directs Lindqvist Marine AB")?.certainty).toBe(
+      "stated",
+    );
+    expect(doc.entities.find((e) => e.name === "Kestrel Logistics Ltd")?.aliases).toContain("Kestrel");
+    expect(relations.map((r) => r.line)).toContain("Kestrel Logistics Ltd located_in Cyprus");
+  });
+});

@@ -1,0 +1,266 @@
+// Each claim rule, pinned by a table of sentences that should fire (subject, predicate, object) and
+// sentences that should not. Names are invented; the sentences follow the shapes of notices and news.
+import { describe, expect, it } from "vitest";
+import { extractText, RULES } from "../../src/extract/index.js";
+
+type Row = [text: string, subject: string, predicate: string, object: string];
+
+function claimsOf(text: string): string[] {
+  const x = extractText(text, { sourceId: "rules", published: "2024-06-04", gazetteer: undefined });
+  const caption = new Map(x.entities.map((e) => [e.id, e.caption]));
+  return x.claims.map((c) => `${caption.get(c.subjectId)} ${c.predicate} ${caption.get(c.objectId)}`);
+}
+
+const NOTICE = "Today, the Office of Foreign Assets Control (OFAC) is designating four entities. ";
+
+const FIRES: Record<string, Row[]> = {
+  designationClause: [
+    [
+      `${NOTICE}Orlan Avia LLC and Kestrel Trading Ltd are being designated pursuant to E.O. 14024.`,
+      "Kestrel Trading Ltd",
+      "sanctioned_by",
+      "Office of Foreign Assets Control",
+    ],
+    [
+      `${NOTICE}Orlan Avia LLC was designated pursuant to E.O. 14024 on March 3, 2023.`,
+      "Orlan Avia LLC",
+      "sanctioned_by",
+      "Office of Foreign Assets Control",
+    ],
+    [
+      "On May 8, 2022, the Department of State designated Volna Shipping LLC for operating in the marine sector.",
+      "Volna Shipping LLC",
+      "sanctioned_by",
+      "Department of State",
+    ],
+    [
+      "The shipment went to U.S.-designated Russian defense firm Orlan Avia LLC.",
+      "Orlan Avia LLC",
+      "sanctioned_by",
+      "U.S.",
+    ],
+    [
+      "Kestrel Trading Ltd, now under U.S. and EU sanctions, denied it.",
+      "Kestrel Trading Ltd",
+      "sanctioned_by",
+      "EU",
+    ],
+  ],
+  ownershipPhrase: [
+    [
+      "Orlan Avia LLC, a subsidiary of Varnitsa Holding JSC, makes parts.",
+      "Varnitsa Holding JSC",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+    [
+      "Orlan Avia LLC’s parent company, Varnitsa Holding JSC, was listed in 2014.",
+      "Varnitsa Holding JSC",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+    [
+      "Pavel Korsun also directs and owns Russia-based Orlan Avia LLC.",
+      "Pavel Korsun",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+    [
+      `${NOTICE}Orlan Avia LLC is being designated for being owned or controlled by Varnitsa Holding JSC.`,
+      "Varnitsa Holding JSC",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+  ],
+  rolePhrase: [
+    [
+      "Russian national Pavel Korsun (Korsun) is the General Director and beneficial owner of Orlan Avia LLC.",
+      "Pavel Korsun",
+      "directs",
+      "Orlan Avia LLC",
+    ],
+    [
+      "Iran-based Reza Tavakoli (Tavakoli) serves as Parsa Aero Industries’ managing director.",
+      "Reza Tavakoli",
+      "directs",
+      "Parsa Aero Industries",
+    ],
+    [
+      "Footage shows Li Wenhao, Brightwave Components’ chief executive, at the fair.",
+      "Li Wenhao",
+      "directs",
+      "Brightwave Components",
+    ],
+    [
+      "Iran-based Reza Tavakoli (Tavakoli) is an employee of Parsa Aero Industries.",
+      "Parsa Aero Industries",
+      "employs",
+      "Reza Tavakoli",
+    ],
+    [
+      "Anna Berglund, an adjunct senior fellow at the Baltic Security Institute, said so.",
+      "Anna Berglund",
+      "member_of",
+      "Baltic Security Institute",
+    ],
+  ],
+  supplyTrigger: [
+    [
+      "Russia-based Orlan Avia LLC (Orlan) has supplied propellers and tires to Parsa Aero Industries.",
+      "Orlan Avia LLC",
+      "supplies",
+      "Parsa Aero Industries",
+    ],
+    [
+      "Varnitsa Tekhnika LLC has imported numerous shipments from Brightwave Components Limited since 2023.",
+      "Brightwave Components Limited",
+      "supplies",
+      "Varnitsa Tekhnika LLC",
+    ],
+    [
+      "Invoices show that Qormeno Trading FZE billed Varnitsa Tekhnika LLC more than 5 million yuan.",
+      "Varnitsa Tekhnika LLC",
+      "pays",
+      "Qormeno Trading FZE",
+    ],
+    [
+      "Kavrin Works JSC has contracts with Parsa Aero Industries to overhaul engines.",
+      "Kavrin Works JSC",
+      "supplies",
+      "Parsa Aero Industries",
+    ],
+  ],
+  locationPhrase: [
+    [
+      "Türkiye-based money exchangers Mehmet Arslanoglu (Arslanoglu) and Selin Kaya (Kaya) moved funds.",
+      "Selin Kaya",
+      "located_in",
+      "Türkiye",
+    ],
+    [
+      "Brightwave Components Limited (Brightwave), based in the PRC, produces sensors.",
+      "Brightwave Components Limited",
+      "located_in",
+      "PRC",
+    ],
+    ["Testing moved to Chebarsk in Russia’s Orenburg region.", "Chebarsk", "located_in", "Orenburg region"],
+  ],
+  productPhrase: [
+    ["Kavrin Works JSC manufactures the KX-310 engine.", "Kavrin Works JSC", "develops", "KX-310"],
+    ["They assessed the GX-12 as a variant of the older DV-7.", "GX-12", "variant_of", "DV-7"],
+    [
+      "The KX-310 drone was described as undergoing flight tests under the auspices of Orlan Avia LLC.",
+      "Orlan Avia LLC",
+      "tests",
+      "KX-310",
+    ],
+  ],
+  associationPhrase: [
+    [
+      "Brightwave Components Limited has worked in collaboration with Orlan Avia LLC.",
+      "Brightwave Components Limited",
+      "associate",
+      "Orlan Avia LLC",
+    ],
+    [
+      "Parsa Engineering Company is an IRGC-affiliated company.",
+      "Parsa Engineering Company",
+      "associate",
+      "IRGC",
+    ],
+  ],
+  intermediaryPhrase: [
+    [
+      "Kestrel Trading Ltd serves as an intermediary between Orlan Avia LLC and its suppliers.",
+      "Kestrel Trading Ltd",
+      "intermediary_for",
+      "Orlan Avia LLC",
+    ],
+    [
+      `${NOTICE}Selin Kaya is being designated for acting or purporting to act for or on behalf of, directly or indirectly, Orlan Avia LLC.`,
+      "Selin Kaya",
+      "intermediary_for",
+      "Orlan Avia LLC",
+    ],
+  ],
+  membershipPhrase: [
+    [
+      "Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) acted.",
+      "Office of Foreign Assets Control",
+      "member_of",
+      "U.S. Department of the Treasury",
+    ],
+    [
+      "“We act,” said Deputy Secretary of the Treasury Marcus D. Whitfield.",
+      "Marcus D. Whitfield",
+      "member_of",
+      "Treasury",
+    ],
+  ],
+  visitPhrase: [
+    [
+      "NORTHERN STAR (IMO: 9123456) and POLAR WIND (IMO: 9123457) regularly transit the Caspian Sea.",
+      "POLAR WIND",
+      "visits",
+      "Caspian Sea",
+    ],
+    [
+      "Records show Li Wenhao and Pavel Korsun flying together from Novosibirsk after the fair.",
+      "Pavel Korsun",
+      "visits",
+      "Novosibirsk",
+    ],
+  ],
+  recordFields: [
+    [
+      "Seller: Qormeno Trading FZE, Dubai\nBuyer: Varnitsa Tekhnika LLC, Moscow\nTotal: USD 182,400",
+      "Qormeno Trading FZE",
+      "supplies",
+      "Varnitsa Tekhnika LLC",
+    ],
+    [
+      "Passenger: Dmitri Sarnov\nEmployer: Varnitsa Tekhnika LLC\nRoute: Moscow – Tehran",
+      "Dmitri Sarnov",
+      "visits",
+      "Tehran",
+    ],
+  ],
+};
+
+const SILENT: Array<[text: string, predicate: string]> = [
+  ["Orlan Avia LLC denied that it supplied anything.", "supplies"],
+  ["The visits, which began in 2023, occurred on six occasions.", "visits"],
+  ["Executive Order 14024 targets harmful foreign activities of Russia.", "sanctioned_by"],
+  [
+    "Anna Berglund, Lindqvist Marine’s chief executive, denied that the company sold radars to Russia.",
+    "supplies",
+  ],
+  ["Orlan Avia LLC and Kestrel Trading Ltd attended the same fair in Dubai.", "associate"],
+];
+
+describe("the rule registry", () => {
+  it("lists every rule once, each with a version, a cue and an analyst-facing description", () => {
+    const names = RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of RULES) {
+      expect(rule.version).toBeGreaterThan(0);
+      expect(rule.description.length).toBeGreaterThan(20);
+      expect(rule.cue).toBeInstanceOf(RegExp);
+    }
+    expect(names.sort()).toEqual(Object.keys(FIRES).sort());
+  });
+});
+
+for (const [rule, rows] of Object.entries(FIRES)) {
+  describe(rule, () => {
+    it.each(rows)("%s → %s %s %s", (text, subject, predicate, object) => {
+      expect(claimsOf(text)).toContain(`${subject} ${predicate} ${object}`);
+    });
+  });
+}
+
+describe("sentences that should not fire", () => {
+  it.each(SILENT)("%s (no %s)", (text, predicate) => {
+    expect(claimsOf(text).filter((c) => c.includes(` ${predicate} `))).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+// Sentence splitting: abbreviations and initials do not end a sentence; headings and record fields are told apart.
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/extract/sentences.js";
+
+const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe("splitSentences", () => {
+  it.each([
+    [
+      "Acme Co., Ltd. (Acme) ships parts. It is based in Xiamen.",
+      ["Acme Co., Ltd. (Acme) ships parts.", "It is based in Xiamen."],
+    ],
+    [
+      "said Under Secretary Jane Q. Public. Next sentence here.",
+      ["said Under Secretary Jane Q. Public.", "Next sentence here."],
+    ],
+    ["The U.S. Department acted. E.O. 14024 applies.", ["The U.S. Department acted.", "E.O. 14024 applies."]],
+    ["One line\nSecond line.", ["One line", "Second line."]],
+  ])("%s", (text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+
+  it("marks short unpunctuated lines as headings but not record fields", () => {
+    const text = "RUSSIA-BASED SUPPLIERS\nSeller: Acme Trading FZE\nAcme ships parts.";
+    expect(splitSentences(text).map((s) => s.heading)).toEqual([true, false, false]);
+  });
+
+  it("marks long title-case lines as headings", () => {
+    const text =
+      "Treasury Sanctions Network Supplying Engines to Drone Makers for Their War Effort Against Neighbouring States Today\nBody.";
+    expect(splitSentences(text)[0].heading).toBe(true);
+  });
+});
