@@ -146,6 +146,36 @@ describe("decisions through the API", () => {
     expect((await get(`/api/entities/${ostrava.id}`)).body.entity.sanctioned).toBe(false);
   });
 
+  it("merges two entities, undoes it, and splits one, each shown at once", async () => {
+    const count = async () => (await get("/api/entities")).body.total;
+    const before = await count();
+    const corvid = await entityNamed("corvid");
+    const ostrava = await entityNamed("ostrava");
+    const merge = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "merge", entities: [corvid.id, ostrava.id], why: "test merge" },
+    });
+    expect(merge.statusCode).toBe(201);
+    expect(await count()).toBe(before - 1);
+    const undo = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "undo", decision: merge.json().decision.id },
+    });
+    expect(undo.statusCode).toBe(201);
+    expect(await count()).toBe(before);
+    const again = await entityNamed("corvid");
+    expect(again.memberIds.length).toBeGreaterThan(1);
+    const split = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "split", entity: again.id, mentions: [again.memberIds[0]] },
+    });
+    expect(split.statusCode).toBe(201);
+    expect(await count()).toBe(before + 1);
+  });
+
   it("refuses a decision on a claim that does not exist, leaving the log unchanged", async () => {
     const before = (await get("/api/decisions")).body.total;
     const post = await app.inject({
