@@ -45,6 +45,7 @@ export function GraphPage({ focus }: { focus: string | null }) {
   const [selected, setSelected] = useState<string | null>(focus);
   const [drawError, setDrawError] = useState<string | null>(null);
   const container = useRef<HTMLDivElement | null>(null);
+  const rendererRef = useRef<Sigma | null>(null);
 
   const edges = useMemo(
     () =>
@@ -79,11 +80,13 @@ export function GraphPage({ focus }: { focus: string | null }) {
   useEffect(() => {
     if (!container.current || !network.data) return;
     const graph = new Graph({ multi: true, type: "directed" });
+    // Smaller dots and a wider spread when many entities are shown, so a few hundred stay readable.
+    const base = shownNodes.length > 100 ? 4 : 8;
     for (const n of shownNodes) {
       const mark = n.sanctioned ? " [SANCTIONED]" : candidateIds.has(n.id) ? " [candidate]" : "";
       graph.addNode(n.id, {
         label: `${n.caption}${mark}`,
-        size: n.sanctioned ? 14 : candidateIds.has(n.id) ? 11 : 8,
+        size: n.sanctioned ? base + 6 : candidateIds.has(n.id) ? base + 3 : base,
         color: colourOf(n.type),
         x: 0,
         y: 0,
@@ -100,19 +103,40 @@ export function GraphPage({ focus }: { focus: string | null }) {
       });
     }
     circular.assign(graph);
-    if (graph.order > 1) forceAtlas2.assign(graph, { iterations: 150, settings: forceAtlas2.inferSettings(graph) });
+    if (graph.order > 1) {
+      const settings = { ...forceAtlas2.inferSettings(graph), scalingRatio: graph.order > 100 ? 20 : 10 };
+      forceAtlas2.assign(graph, { iterations: 150, settings });
+    }
     let renderer: Sigma | null = null;
     try {
-      renderer = new Sigma(graph, container.current, { renderEdgeLabels: true, defaultEdgeType: "arrow", labelRenderedSizeThreshold: 0 });
-      renderer.setSetting("nodeReducer", (node, data) => (node === selected ? { ...data, highlighted: true, size: (data.size ?? 8) + 4 } : data));
+      renderer = new Sigma(graph, container.current, {
+        renderEdgeLabels: graph.order <= 60,
+        defaultEdgeType: "arrow",
+        // Every label on small cases; on a few hundred nodes, sigma's own density culling keeps it readable.
+        labelRenderedSizeThreshold: graph.order <= 60 ? 0 : 4,
+      });
       renderer.on("clickNode", ({ node }) => setSelected(node));
+      rendererRef.current = renderer;
       setDrawError(null);
     } catch (e) {
       setDrawError(`The network cannot be drawn here (${e instanceof Error ? e.message : String(e)}); the lists beside it still work.`);
     }
-    return () => renderer?.kill();
+    return () => {
+      rendererRef.current = null;
+      renderer?.kill();
+    };
     // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when what is shown changes
-  }, [network.data, visible, edges, pathEdges, candidateIds, selected]);
+  }, [network.data, visible, edges, pathEdges, candidateIds]);
+
+  // Selecting an entity highlights it without laying the network out again.
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    if (!renderer) return;
+    renderer.setSetting("nodeReducer", (node, data) =>
+      node === selected ? { ...data, highlighted: true, size: (data.size ?? 8) + 4 } : data,
+    );
+    renderer.refresh();
+  }, [selected, network.data, visible, edges]);
 
   if (network.error) return <ErrorNote error={network.error} />;
   if (!network.data) return <Loading what="network" />;
