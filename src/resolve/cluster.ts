@@ -1,5 +1,5 @@
-// Clustering document-level entities into case entities: shared identifiers, equal name keys and close
-// names (the screening engine's comparison) join entities of one kind; countries, analyst decisions and
+// Clustering document-level entities into case entities: shared identifiers, a shared strong list match,
+// equal name keys and close names (the screening engine's comparison) join entities of one kind; countries, analyst decisions and
 // "one document already told them apart" keep parties apart. Weak name evidence (a lone surname, a
 // short alias, a near-miss spelling) joins only with context: a neighbour the two share in the claims.
 // Follows the nomenklatura resolver's habit: machine judgements first, analyst judgements win.
@@ -22,6 +22,11 @@ export interface ResolutionInput {
   entities: DocumentEntity[];
   /** Document-level entity pairs joined by a claim: the context weak name evidence needs. */
   links: Array<[string, string]>;
+  /**
+   * Document-level entities that screening matched strongly to a list entry, with the entry's id: two
+   * entities matching one entry are one party unless something else keeps them apart.
+   */
+  listed: Array<[string, string]>;
   constraints: Constraints;
 }
 
@@ -68,7 +73,7 @@ const TYPE_GROUPS: Record<EntityType, string> = {
 /** Groups whose names are compared fuzzily (places and product designators must match exactly). */
 const FUZZY_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
 
-type EdgeKind = "identifier" | "name" | "fuzzy";
+type EdgeKind = "identifier" | "listed" | "name" | "fuzzy";
 
 interface Edge {
   a: number;
@@ -129,10 +134,10 @@ class Clusters {
     return this.#members[small].some((m) => apart.has(m));
   }
 
-  sharesSource(ra: number, rb: number): boolean {
+  /** Sources in which both clusters have a member. */
+  sharedSources(ra: number, rb: number): string[] {
     const [small, large] = this.#sources[ra].size <= this.#sources[rb].size ? [ra, rb] : [rb, ra];
-    for (const s of this.#sources[small]) if (this.#sources[large].has(s)) return true;
-    return false;
+    return [...this.#sources[small]].filter((s) => this.#sources[large].has(s));
   }
 
   countriesConflict(ra: number, rb: number): boolean {
@@ -207,9 +212,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Every candidate pair with its evidence: shared identifiers, equal keys, close names. */
-function findEdges(prepared: Prepared[], options: ResolutionOptions): Edge[] {
+function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options: ResolutionOptions): Edge[] {
   const edges: Edge[] = [];
   const byIdentifier = new Map<string, number[]>();
+  const byEntry = new Map<string, number[]>();
+  for (const [i, entries] of listed)
+    for (const entry of entries) pushTo(byEntry, `${prepared[i].group}|${entry}`, i);
   const byKey = new Map<string, number[]>();
   const byToken = new Map<string, number[]>();
   prepared.forEach((p, i) => {
@@ -230,6 +238,15 @@ function findEdges(prepared: Prepared[], options: ResolutionOptions): Edge[] {
       prepared,
       options,
       (a, b) => ({ a, b, score: 1, kind: "identifier", needsContext: false }),
+      edges,
+    );
+  }
+  for (const block of byEntry.values()) {
+    addBlockEdges(
+      block,
+      prepared,
+      options,
+      (a, b) => ({ a, b, score: 0.98, kind: "listed", needsContext: false }),
       edges,
     );
   }
@@ -328,7 +345,14 @@ export function resolveEntities(
     if (ra !== rb && !clusters.isApart(ra, rb)) clusters.union(ra, rb);
   }
 
-  const edges = findEdges(prepared, config).sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const listed = new Map<number, string[]>();
+  for (const [id, entry] of input.listed) {
+    const i = index.get(id);
+    if (i !== undefined) listed.set(i, [...(listed.get(i) ?? []), entry]);
+  }
+  const edges = findEdges(prepared, listed, config).sort(
+    (x, y) => y.score - x.score || x.a - y.a || x.b - y.b,
+  );
   const neighbours = buildNeighbours(prepared, input.links);
   const linkedRoots = (root: number): Set<number> =>
     new Set(clusters.members(root).flatMap((m) => neighbours[m].map((n) => clusters.find(n))));
@@ -338,10 +362,15 @@ export function resolveEntities(
     const rb = clusters.find(edge.b);
     if (ra === rb || clusters.isApart(ra, rb)) return;
     if (edge.kind !== "identifier" && clusters.countriesConflict(ra, rb)) return;
-    // One document that names both as separate parties has already told them apart.
-    if (edge.kind === "fuzzy" && clusters.sharesSource(ra, rb)) return;
+    // One document that names both as separate parties has already told them apart. An equal name in
+    // one document is a duplicate, not a second party; but an entity whose names bridge two parties
+    // that one document keeps apart ("the Department of State and the Department of Commerce") is not.
+    const shared = edge.kind === "identifier" ? [] : clusters.sharedSources(ra, rb);
+    const ownSource = prepared[edge.a].entity.sourceId;
+    const duplicate =
+      edge.kind === "name" && ownSource === prepared[edge.b].entity.sourceId && shared.length === 1;
+    if (shared.length > 0 && !duplicate) return;
     if (edge.needsContext) {
-      if (clusters.sharesSource(ra, rb)) return;
       const na = linkedRoots(ra);
       const nb = linkedRoots(rb);
       // A claim between the two says they are two parties; a shared neighbour says they may be one.

@@ -16,7 +16,10 @@ import {
 } from "../store/index.js";
 import { type ResolutionOptions, resolveEntities } from "./cluster.js";
 import { matchIdOf } from "./matches.js";
-import { replayDecisions } from "./replay.js";
+import { decisionForMatch, replayDecisions } from "./replay.js";
+
+/** A stored match at least this strong counts as evidence that its entity is the listed party. */
+const LISTED_SCORE = 0.9;
 
 /** What one run of resolution did. */
 export interface ResolutionSummary {
@@ -40,10 +43,22 @@ export async function resolveWithin(
     listMatches(trx),
   ]);
   const replay = replayDecisions(log);
+  const oldMembers = new Map<string, string[]>();
+  for (const [member, entity] of oldMembership)
+    oldMembers.set(entity, [...(oldMembers.get(entity) ?? []), member]);
+  // Strong list matches from the last screening, unless dismissed, tie their entities' members to the entry.
+  const listed: Array<[string, string]> = [];
+  for (const match of matches) {
+    if (match.score < LISTED_SCORE) continue;
+    const members = oldMembers.get(match.entityId) ?? [];
+    if (decisionForMatch(replay, match, new Set(members)) === "dismissed") continue;
+    for (const member of members) listed.push([member, match.entryId]);
+  }
   const resolved = resolveEntities(
     {
       entities: documentEntities,
       links: claims.map((c) => [c.subjectId, c.objectId] as [string, string]),
+      listed,
       constraints: replay.constraints,
     },
     options,
@@ -70,9 +85,6 @@ export async function resolveWithin(
   // Matches follow their entity's members to the case entity that now holds them.
   const newEntityOf = new Map<string, string>();
   for (const entity of resolved) for (const m of entity.memberIds) newEntityOf.set(m, entity.id);
-  const oldMembers = new Map<string, string[]>();
-  for (const [member, entity] of oldMembership)
-    oldMembers.set(entity, [...(oldMembers.get(entity) ?? []), member]);
   const rekeyed = new Map<string, (typeof matches)[number]>();
   for (const match of matches) {
     const members = (oldMembers.get(match.entityId) ?? []).sort();

@@ -23,7 +23,7 @@ function clusterOf(
     apart: Array<[string, string]>;
   },
 ) {
-  const resolved = resolveEntities({ entities, links, constraints });
+  const resolved = resolveEntities({ entities, links, listed: [], constraints });
   const of = new Map<string, string>();
   for (const e of resolved) for (const m of e.memberIds) of.set(m, e.id);
   return { resolved, same: (a: string, b: string) => of.get(a) === of.get(b) };
@@ -113,6 +113,27 @@ describe("resolveEntities: names across documents", () => {
     expect(same("a", "b")).toBe(false);
   });
 
+  it("does not let one entity's names bridge two parties another document keeps apart", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Organization", ["Harbour Authority"]),
+      doc("b", "s1", "Organization", ["Customs Board"]),
+      doc("c", "s2", "Organization", [
+        "Harbour Authority and Customs Board",
+        "Harbour Authority",
+        "Customs Board",
+      ]),
+    ]);
+    expect(same("a", "b")).toBe(false);
+  });
+
+  it("joins two mentions of one name that one document left apart", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Company", ["Baltic Relay Trading"]),
+      doc("b", "s1", "Company", ["Baltic Relay Trading LLC"]),
+    ]);
+    expect(same("a", "b")).toBe(true);
+  });
+
   it("joins a close spelling across documents (transliteration variants)", () => {
     const { same } = clusterOf([
       doc("a", "s1", "Person", ["Arkady Yemelyanenko"]),
@@ -146,6 +167,47 @@ describe("resolveEntities: names across documents", () => {
   });
 });
 
+describe("resolveEntities: list matches as evidence", () => {
+  const entities = [
+    // A name and its translation: only the list entry, which carries both, says they are one.
+    doc("a", "s1", "Company", ["Severnaya Opora"]),
+    doc("b", "s2", "Company", ["North Support Company"]),
+    doc("c", "s3", "Person", ["Arkady Dorokhin"], "ru"),
+    doc("d", "s3", "Person", ["Nikolai Dorokhin"], "ru"),
+  ];
+  const none = { together: [], apart: [] };
+
+  it("joins two names that matched one list entry strongly", () => {
+    const without = resolveEntities({ entities, links: [], listed: [], constraints: none });
+    const joined = resolveEntities({
+      entities,
+      links: [],
+      listed: [
+        ["a", "ofac-sdn-1"],
+        ["b", "ofac-sdn-1"],
+      ],
+      constraints: none,
+    });
+    const holder = (out: typeof joined, id: string) => out.find((e) => e.memberIds.includes(id))?.id;
+    expect(holder(without, "a")).not.toBe(holder(without, "b"));
+    expect(holder(joined, "a")).toBe(holder(joined, "b"));
+  });
+
+  it("does not join two parties of one document that matched the same entry", () => {
+    const out = resolveEntities({
+      entities,
+      links: [],
+      listed: [
+        ["c", "ofac-sdn-2"],
+        ["d", "ofac-sdn-2"],
+      ],
+      constraints: none,
+    });
+    const holder = (id: string) => out.find((e) => e.memberIds.includes(id))?.id;
+    expect(holder("c")).not.toBe(holder("d"));
+  });
+});
+
 describe("resolveEntities: analyst constraints and stability", () => {
   const entities = [
     doc("a", "s1", "Company", ["Baltic Relay Trading"]),
@@ -165,10 +227,16 @@ describe("resolveEntities: analyst constraints and stability", () => {
   });
 
   it("gives the same entities and ids whatever the input order", () => {
-    const one = resolveEntities({ entities, links: [], constraints: { together: [], apart: [] } });
+    const one = resolveEntities({
+      entities,
+      links: [],
+      listed: [],
+      constraints: { together: [], apart: [] },
+    });
     const two = resolveEntities({
       entities: [...entities].reverse(),
       links: [],
+      listed: [],
       constraints: { together: [], apart: [] },
     });
     expect(two).toEqual(one);

@@ -90,6 +90,11 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
         .map((s) => `${s.authority}/${s.list} (${s.entries} entries)`)
         .join(", ");
       step(3, `${screening.screened} entities against ${lists}: ${screening.matches} match(es)`);
+      // Strong list matches are evidence for resolution: entities matching one entry may be one party.
+      const again = await runResolution(db);
+      if (again.entities !== resolution.entities) {
+        say(`resolve: list matches joined ${resolution.entities - again.entities} more entities`);
+      }
     } else {
       step(3, "no list given (--lists PATH): screening skipped");
     }

@@ -20,7 +20,8 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     const hasLists = (await listSnapshots(db)).length > 0;
     const snapshots = options.snapshot as string[] | undefined;
     const screening = hasLists || snapshots ? await runScreening(db, snapshots, { threshold }) : null;
-    return { resolution, screening };
+    // Strong list matches are evidence for resolution: a second pass lets them join entities.
+    return { resolution: screening ? await runResolution(db) : resolution, screening };
   });
   if (options.json) {
     printJson(result);
