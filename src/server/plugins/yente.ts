@@ -111,15 +111,29 @@ const MATCHER_DOCS = {
   }),
 };
 
-const MATCH_QUERY = objectOf(
-  {
-    threshold: { type: "number", minimum: 0, maximum: 1, description: "score at which a result is a match" },
-    cutoff: { type: "number", minimum: 0, maximum: 1, description: "lowest score returned" },
-    limit: { type: "integer", minimum: 1, maximum: 500, description: "results per query" },
-    algorithm: { type: "string", maxLength: 100, description: "screening algorithm (GET /algorithms)" },
-  },
-  ["threshold", "cutoff", "limit", "algorithm"],
-);
+/**
+ * yente's other parameters (topics, include_dataset, changed_since, facets …) are accepted and ignored,
+ * so that clients sending them work unchanged.
+ */
+const YENTE_OTHER_PARAMETERS = { additionalProperties: true };
+
+const MATCH_QUERY: JsonSchema = {
+  ...objectOf(
+    {
+      threshold: {
+        type: "number",
+        minimum: 0,
+        maximum: 1,
+        description: "score at which a result is a match",
+      },
+      cutoff: { type: "number", minimum: 0, maximum: 1, description: "lowest score returned" },
+      limit: { type: "integer", minimum: 1, maximum: 500, description: "results per query" },
+      algorithm: { type: "string", maxLength: 100, description: "screening algorithm (GET /algorithms)" },
+    },
+    ["threshold", "cutoff", "limit", "algorithm"],
+  ),
+  ...YENTE_OTHER_PARAMETERS,
+};
 
 /** A cleaned yente query: every property a list of non-empty strings. */
 interface CleanQuery {
@@ -360,15 +374,18 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
         summary: "yente-compatible search: list entries whose names contain the text",
         tags: ["yente"],
         params: datasetParams,
-        querystring: objectOf(
-          {
-            q: { type: "string", maxLength: 200 },
-            schema: { type: "string", maxLength: 50 },
-            limit: { type: "integer", minimum: 0, maximum: 500, default: YENTE_DEFAULTS.searchLimit },
-            offset: { type: "integer", minimum: 0, default: 0 },
-          },
-          ["q", "schema", "limit", "offset"],
-        ),
+        querystring: {
+          ...objectOf(
+            {
+              q: { type: "string", maxLength: 200 },
+              schema: { type: "string", maxLength: 50 },
+              limit: { type: "integer", minimum: 0, maximum: 500, default: YENTE_DEFAULTS.searchLimit },
+              offset: { type: "integer", minimum: 0, default: 0 },
+            },
+            ["q", "schema", "limit", "offset"],
+          ),
+          ...YENTE_OTHER_PARAMETERS,
+        },
         response: {
           200: objectOf({
             limit: { type: "integer" },
