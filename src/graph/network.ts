@@ -154,7 +154,8 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
 
   let rejected = 0;
   let filteredOut = 0;
-  const groupsByEdge = new Map<string, Map<number, number>>();
+  // Aggregate in a plain map first and add each edge to the graph once: far cheaper on large cases.
+  const pending = new Map<string, PendingEdge>();
   for (const claim of view.claims) {
     if (claim.status === "rejected") {
       rejected++;
@@ -173,22 +174,28 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     }
     if (claim.subjectId === claim.objectId) continue;
     const key = edgeKeyOf(claim.subjectId, claim.predicate, claim.objectId);
-    let edge = graph.hasEdge(key) ? graph.getEdgeAttributes(key) : undefined;
-    if (!edge) {
-      edge = {
-        predicate: claim.predicate,
-        claimCount: 0,
-        sourceCount: 0,
-        certainty: "denied",
-        period: null,
-        strength: 0,
-        exposure: false,
-        evidence: [],
-        denials: [],
-        afterListing: [],
+    let entry = pending.get(key);
+    if (!entry) {
+      entry = {
+        subjectId: claim.subjectId,
+        objectId: claim.objectId,
+        groups: [],
+        data: {
+          predicate: claim.predicate,
+          claimCount: 0,
+          sourceCount: 0,
+          certainty: "denied",
+          period: null,
+          strength: 0,
+          exposure: false,
+          evidence: [],
+          denials: [],
+          afterListing: [],
+        },
       };
-      graph.addDirectedEdgeWithKey(key, claim.subjectId, claim.objectId, edge);
+      pending.set(key, entry);
     }
+    const edge = entry.data;
     const evidence = evidenceOf(claim);
     if (claim.certainty === "denied") {
       edge.denials.push(evidence);
@@ -196,8 +203,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     }
     edge.evidence.push(evidence);
     edge.claimCount++;
-    if (CERTAINTIES[claim.certainty].rank > CERTAINTIES[edge.certainty].rank)
-      edge.certainty = claim.certainty;
+    if (CERTAINTIES[claim.certainty].rank > CERTAINTIES[edge.certainty].rank) edge.certainty = claim.certainty;
     if (claim.period) {
       if (!edge.period) edge.period = { start: claim.period.start, end: claim.period.end };
       else {
@@ -219,26 +225,27 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
         }
       }
     }
-    // Best certainty weight per independent source group of this edge.
-    let groups = groupsByEdge.get(key);
-    if (!groups) {
-      groups = new Map();
-      groupsByEdge.set(key, groups);
-    }
+    // Best certainty weight per independent source group of this edge (pairs: group, weight).
     const group = independence.get(claim.evidence.sourceId) ?? -1;
     const weight = CERTAINTIES[claim.certainty].weight;
-    if ((groups.get(group) ?? -1) < weight) groups.set(group, weight);
+    const groups = entry.groups;
+    let i = 0;
+    while (i < groups.length && groups[i] !== group) i += 2;
+    if (i === groups.length) groups.push(group, weight);
+    else if (groups[i + 1] < weight) groups[i + 1] = weight;
   }
 
-  graph.forEachEdge((key, edge) => {
-    const groups = groupsByEdge.get(key);
-    edge.sourceCount = groups ? groups.size : 0;
+  for (const [key, { subjectId, objectId, groups, data }] of pending) {
+    data.sourceCount = groups.length / 2;
     let doubt = 1;
-    if (groups) for (const w of groups.values()) doubt *= 1 - NETWORK_DEFAULTS.sourceTrust * w;
-    edge.strength = 1 - doubt;
-    edge.exposure = PREDICATES[edge.predicate].exposure && edge.claimCount > 0;
-    edge.evidence.sort((a, b) => CERTAINTIES[b.certainty].rank - CERTAINTIES[a.certainty].rank);
-  });
+    for (let i = 1; i < groups.length; i += 2) doubt *= 1 - NETWORK_DEFAULTS.sourceTrust * groups[i];
+    data.strength = 1 - doubt;
+    data.exposure = PREDICATES[data.predicate].exposure && data.claimCount > 0;
+    if (data.evidence.length > 1) {
+      data.evidence.sort((a, b) => CERTAINTIES[b.certainty].rank - CERTAINTIES[a.certainty].rank);
+    }
+    graph.addDirectedEdgeWithKey(key, subjectId, objectId, data);
+  }
   graph.replaceAttributes({
     filter: window ? { ...filter } : null,
     sources,
@@ -298,6 +305,13 @@ function evidenceOf(claim: Claim): EdgeEvidence {
     productId: claim.productId,
     viaId: claim.viaId,
   };
+}
+
+interface PendingEdge {
+  subjectId: string;
+  objectId: string;
+  groups: number[];
+  data: EdgeData;
 }
 
 interface Window {

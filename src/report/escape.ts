@@ -1,5 +1,6 @@
 // The one escaping helper of the reports: document text (quotes, names, titles) is always text, never
 // markup, in HTML, SVG, XML and Markdown (OWASP XSS Prevention Cheat Sheet, rule 1; XML 1.0 §2.2 Char).
+const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const SPECIAL: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -13,7 +14,10 @@ const SPECIAL: Record<string, string> = {
  * XML 1.0 forbids (C0 controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
  */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? "")
+  const value = String(text ?? "");
+  // Most names and quotes need nothing: one scan decides (exports escape millions of values).
+  if (!NEEDS_WORK.test(value)) return value;
+  return value
     .replace(
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       "",

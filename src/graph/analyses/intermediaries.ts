@@ -12,6 +12,8 @@ export interface IntermediariesOptions {
   limit: number;
   /** Suppliers searched from; above it an evenly spaced sample is used and scores are scaled up. */
   maxSources: number;
+  /** Longest flow followed, in links (flows longer than this say little about exposure). */
+  maxHops: number;
 }
 
 /** An entity that sits between suppliers and sanctioned buyers. */
@@ -29,12 +31,14 @@ export interface Intermediary {
 /** Defaults of findIntermediaries. */
 export const INTERMEDIARIES_DEFAULTS: Readonly<IntermediariesOptions> = Object.freeze({
   limit: 20,
-  maxSources: 256,
+  maxSources: 2000,
+  maxHops: 4,
 });
 
 const SCHEMA: OptionsSchema = {
   limit: { type: "integer", description: "most results returned (0: all)", minimum: 0 },
   maxSources: { type: "integer", description: "suppliers searched before sampling", minimum: 1 },
+  maxHops: { type: "integer", description: "longest flow followed, in links", minimum: 2, maximum: 8 },
 };
 
 /**
@@ -93,6 +97,7 @@ export function findIntermediaries(
     for (let head = 0; head < queue.length; head++) {
       const v = queue[head];
       order.push(v);
+      if (dist[v] >= o.maxHops) continue;
       for (const w of out[v]) {
         if (dist[w] < 0) {
           dist[w] = dist[v] + 1;

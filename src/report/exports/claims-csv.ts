@@ -32,10 +32,13 @@ const COLUMNS = [
   "producer",
 ] as const;
 
+const CSV_NEEDS_WORK = /^[=+\-@\t\r\s]|[",\r\n]|\s$/;
+
 /** One CSV cell: numbers as they are, text quoted when it holds a comma, quote or line break. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
+  if (!CSV_NEEDS_WORK.test(value)) return value;
   // Spreadsheets run cells starting with = + - @ (or a tab/CR before them) as formulas (CWE-1236).
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -31,6 +31,8 @@ const IDENTIFIER_PROPERTIES: Record<string, string> = {
 
 type Properties = Record<string, string[]>;
 
+const NON_BLANK = /\S/;
+
 /** An FtM-valid id (letters, digits, dots and dashes, FtM's entity id type) from a Skein id. */
 export function ftmId(...parts: string[]): string {
   return parts
@@ -44,6 +46,26 @@ export function ftmSchemaOf(type: NodeData["type"]): string {
   return model.getSchema(name).abstract ? PRODUCT_SCHEMA : name;
 }
 
+// The FtM model walks schema inheritance on every lookup; exports ask the same few questions millions of times.
+const fitsMemo = new Map<string, boolean>();
+
+/**
+ * True when schema `target` has `property` and, given an entity type, that type's FtM schema fits the
+ * property's range (a Person fits Employment's employee, a Company does not).
+ */
+function fitsRange(target: string, property: string, type: NodeData["type"] | null): boolean {
+  const key = `${target}|${property}|${type}`;
+  let fits = fitsMemo.get(key);
+  if (fits === undefined) {
+    const schema = model.getSchema(target);
+    fits =
+      schema.hasProperty(property) &&
+      (type === null || model.getSchema(ftmSchemaOf(type)).isA(schema.getProperty(property).getRange()));
+    fitsMemo.set(key, fits);
+  }
+  return fits;
+}
+
 /** The entities.ftm.json format. */
 export const ftmJson: ExportFormat = {
   name: "ftm",
@@ -53,15 +75,35 @@ export const ftmJson: ExportFormat = {
   create(investigation, sink): ExportWriter {
     const network = investigation.network;
     const documented = new Set<string>();
+    // One line per entity, written directly: these files reach millions of lines on large cases.
     const emit = (id: string, schema: string, properties: Properties) => {
-      const clean: Properties = {};
-      for (const [name, values] of Object.entries(properties)) {
-        const kept = values.filter((v) => typeof v === "string" && v.trim() !== "");
-        if (kept.length > 0) clean[name] = [...new Set(kept)];
+      let body = "";
+      for (const name in properties) {
+        const values = properties[name];
+        let list = "";
+        let seen: Set<string> | null = null;
+        for (const value of values) {
+          if (!NON_BLANK.test(value)) continue;
+          if (list !== "") {
+            seen ??= new Set(values.slice(0, values.indexOf(value)));
+            if (seen.has(value)) continue;
+            seen.add(value);
+            list += ",";
+          }
+          list += JSON.stringify(value);
+        }
+        if (list !== "") body += `${body === "" ? "" : ","}${JSON.stringify(name)}:[${list}]`;
       }
-      sink.write(`${JSON.stringify({ id, schema, properties: clean })}\n`);
+      sink.write(`{"id":${JSON.stringify(id)},"schema":"${schema}","properties":{${body}}}\n`);
     };
-    const documentId = (sourceId: string) => ftmId("doc", sourceId);
+    // Ids are cleaned once per entity and source, not once per line that mentions them.
+    const ids = new Map<string, string>();
+    const idOf = (entityId: string) => {
+      let id = ids.get(entityId);
+      if (id === undefined) ids.set(entityId, (id = ftmId(entityId)));
+      return id;
+    };
+    const documentId = (sourceId: string) => idOf(`doc ${sourceId}`);
     const writeEntity = (e: NodeData) => {
       const schemaName = ftmSchemaOf(e.type);
       const schema = model.getSchema(schemaName);
@@ -76,11 +118,11 @@ export const ftmJson: ExportFormat = {
         const property = IDENTIFIER_PROPERTIES[kind];
         if (property && schema.hasProperty(property)) properties[property] = values;
       }
-      emit(ftmId(e.id), schemaName, properties);
+      emit(idOf(e.id), schemaName, properties);
       for (const l of e.listings) {
         if (l.decision === "dismissed") continue;
         emit(ftmId(e.id, "sanction", l.entryId), "Sanction", {
-          entity: [ftmId(e.id)],
+          entity: [idOf(e.id)],
           authority: [`${l.authority.toUpperCase()} ${l.list}`],
           authorityId: [l.authorityId],
           program: l.programs,
@@ -102,9 +144,9 @@ export const ftmJson: ExportFormat = {
         endDate: d.period ? [d.period.end] : [],
         proof: sources.map(documentId),
       };
-      const id = ftmId(link.subjectId, d.predicate, link.objectId);
-      const subject = ftmId(link.subjectId);
-      const object = ftmId(link.objectId);
+      const subject = idOf(link.subjectId);
+      const object = idOf(link.objectId);
+      const id = `${subject}.${d.predicate.replace("_", "-")}.${object}`;
       const target = PREDICATES[d.predicate].ftm;
       if (target === "Sanction") {
         emit(id, "Sanction", {
@@ -113,16 +155,13 @@ export const ftmJson: ExportFormat = {
           authority: [network.getNodeAttribute(link.objectId, "caption")],
         });
       } else {
-        const schema = model.getSchema(target);
-        const edge = schema.edge!;
+        const edge = model.getSchema(target).edge!;
         const [from, to] = REVERSED.has(d.predicate)
           ? [link.objectId, link.subjectId]
           : [link.subjectId, link.objectId];
         const fits = (property: string, entityId: string) =>
-          model
-            .getSchema(ftmSchemaOf(network.getNodeAttribute(entityId, "type")))
-            .isA(schema.getProperty(property).getRange());
-        const role: Properties = schema.hasProperty("role") ? { role: [PREDICATES[d.predicate].label] } : {};
+          fitsRange(target, property, network.getNodeAttribute(entityId, "type"));
+        const role: Properties = fitsRange(target, "role", null) ? { role: [PREDICATES[d.predicate].label] } : {};
         if (fits(edge.source, from) && fits(edge.target, to)) {
           const money: Properties =
             target === "Payment"
@@ -135,8 +174,8 @@ export const ftmJson: ExportFormat = {
             ...common,
             ...role,
             ...money,
-            [edge.source]: [ftmId(from)],
-            [edge.target]: [ftmId(to)],
+            [edge.source]: [idOf(from)],
+            [edge.target]: [idOf(to)],
           });
         } else {
           // The parties do not fit the FtM edge (a place that "owns", a company "employed"): keep the link.
@@ -153,11 +192,11 @@ export const ftmJson: ExportFormat = {
           const key = `${e.sourceId}|${entityId}`;
           if (documented.has(key)) continue;
           documented.add(key);
-          emit(ftmId(documentId(e.sourceId), entityId), "Documentation", {
-            document: [documentId(e.sourceId)],
-            entity: [ftmId(entityId)],
+          const document = documentId(e.sourceId);
+          emit(`${document}.${idOf(entityId)}`, "Documentation", {
+            document: [document],
+            entity: [idOf(entityId)],
             role: ["evidence"],
-            summary: [e.quote],
           });
         }
       }
