@@ -70,6 +70,11 @@ const TITLE_WORDS = new Set(
     "|",
   ),
 );
+const GENERIC_WORDS = new Set(
+  "Global|Terrorist|Terrorists|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
+    "|",
+  ),
+);
 const PUBLIC_BODY_HEADS = new Set([
   "Ministry",
   "Department",
@@ -117,13 +122,27 @@ const AUXILIARY =
 const isCapital = (t: Token): boolean =>
   /^[\p{Lu}]/u.test(t.text) && !NON_NAME_WORDS.has(t.text) && !COMMON_ACRONYMS.has(t.text);
 const isAllCaps = (s: string): boolean => /^[\p{Lu}\p{N}&.\-\s]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
+const TRAILING_FORMS = new Set([
+  "Ltd",
+  "Ltd.",
+  "Limited",
+  "LLC",
+  "L.L.C.",
+  "Inc",
+  "Inc.",
+  "Co.",
+  "Corp",
+  "Corp.",
+  "PLC",
+  "GmbH",
+  "S.A.",
+  "LLP",
+  "LTD",
+  "INC",
+]);
 const gapOk = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.rawEnd, b.start);
-  return (
-    gap === " " ||
-    (/^,\s$/.test(gap) && LEGAL_FORMS.has(b.text)) ||
-    (gap === "" && b.start === a.rawEnd && false)
-  );
+  return /^[ \u00a0]{1,2}$/.test(gap) || (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text));
 };
 
 /** Groups tokens into capitalised sequences, with connectors ("of the", "and", "&") inside. */
@@ -304,7 +323,18 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   while (seq.length > 1 && isDemonym(seq[0].text) && !ORGANIZATION_HEADS.has(seq[1].text)) seq = seq.slice(1);
   seq = trimConnectors(seq);
   if (seq.length === 0) return [];
-  if (TITLE_WORDS.has(seq[0].text)) return seq.length > 1 ? splitTitle(text, seq, sentence.start) : [];
+  if (TITLE_WORDS.has(seq[0].text) || TITLE_WORDS.has(seq[0].text.split("-")[0])) {
+    return seq.length > 1 ? splitTitle(text, seq, sentence.start) : [];
+  }
+  // The title of a law or instrument ("Countering … Act", "Executive Order") names no party.
+  const lastToken = seq[seq.length - 1];
+  if (
+    /^[ \u00a0]+(?:Act|Law|Code|Order|Directive|Resolution|Regulations?|License|Licence|List)\b/.test(
+      text.slice(lastToken.rawEnd, lastToken.rawEnd + 14),
+    )
+  ) {
+    return [];
+  }
   // A lone generic head ("Manufacturing", "Ministry") is not a name.
   if (
     seq.length === 1 &&
@@ -368,6 +398,16 @@ function classify(
   let name = text.slice(start, end);
   const words = tokens.map((t) => t.text);
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
+  // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
+  // only; a body named in generic words needs an organisation head and three words, or an acronym.
+  const acronym = /^\s*\(\s*[\p{Lu}][\p{Lu}\d-]+\s*\)/u.test(text.slice(last.rawEnd, last.rawEnd + 20));
+  if (
+    !acronym &&
+    words.every((w) => GENERIC_WORDS.has(w) || CONNECTORS.has(w) || /^\d+$/.test(w)) &&
+    !(words.length >= 3 && words.some((w) => ORGANIZATION_HEADS.has(w)))
+  ) {
+    return undefined;
+  }
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
@@ -384,7 +424,7 @@ function classify(
 
   const place = findPlace(name);
   const body = findInternationalBody(name);
-  const definition = /^\s*\(\s*([^()]{1,80}?)\s*\)/.exec(text.slice(last.rawEnd, sentence.end));
+  const definition = /^[\s*_]*\(\s*([^()]{1,80}?)\s*\)/.exec(text.slice(last.rawEnd, sentence.end));
   const headWords = words.filter((w) => !CONNECTORS.has(w));
   const lastWord = headWords[headWords.length - 1];
   if (draft.type) {
@@ -467,7 +507,8 @@ function classify(
     }
   } else if (
     tokens.length === 1 &&
-    (DESIGNATOR.test(name) || first.cue === "series" || first.cue === "style")
+    (DESIGNATOR.test(name) || first.cue === "series" || first.cue === "style") &&
+    !/\b(?:License|Licence|Form|No\.|Resolution|Order|Section|Annex)\s+$/.test(before)
   ) {
     type = "Product";
     strength = 4;
@@ -586,7 +627,7 @@ function findAliases(
   from: number,
 ): void {
   const main = out[index];
-  const m = /^\s*\(\s*([^()]{1,100}?)\s*\)/.exec(text.slice(from, from + 110));
+  const m = /^[\s*_]*\(\s*([^()]{1,100}?)\s*\)/.exec(text.slice(from, from + 110));
   if (!m) return;
   const inner = m[1];
   if (

@@ -56,7 +56,8 @@ export function buildView(
   let pos = sentence.start;
   const emit = (s: string, origin: number, fixed: boolean): void => {
     for (let i = 0; i < s.length; i++) offsets.push(fixed ? origin : origin + i);
-    template += s;
+    // No-break and thin spaces read as spaces (same length, so offsets still hold).
+    template += s.replace(/[\u00a0\u2009\u202f]/g, " ");
   };
   const pronoun = PRONOUN.exec(text.slice(sentence.start, sentence.end));
   if (pronoun && previous && !mentions.some((m) => m.start === sentence.start)) {

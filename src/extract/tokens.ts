@@ -15,8 +15,7 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&’'./-]*/gu;
-const CUE =
-  /^(.+?)-(based|designated|flagged|affiliated|owned|linked|backed|controlled|registered|made|sanctioned|headquartered|operated|led|run|style|series|denominated|origin|built|type|class|produced|manufactured|designed|supplied|related|listed)$/i;
+const CUE = /^(.+?)-(based|run|led|made|built|owned|style|series|type|class|origin|linked|[a-z]+ed)$/;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 
 /** True when a token ending in "." keeps its dot (initials, U.S., Co., Ltd., No.). */

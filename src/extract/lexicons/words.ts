@@ -60,7 +60,7 @@ export const NON_NAME_WORDS = set(
     "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
     "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +
-    "Government-owned|State-owned|Non-SDN|Entity-List|Federal|Register",
+    "Government-owned|State-owned|Non-SDN|Entity-List|Federal|Register|License|Licenses|Violations|Click|Frequently",
 );
 
 /** Role words: the predicate a "<role> of X" phrase gives, from the person to X (employs is X → person). */
@@ -114,8 +114,7 @@ export const CERTAINTY_CUES: Array<{ certainty: Certainty; pattern: RegExp }> = 
   },
   {
     certainty: "alleged",
-    pattern:
-      /\b(?:alleged(?:ly)?|accused|accuses|indicted|indictment|charged with|claims? to|purported(?:ly)?)\b/i,
+    pattern: /\b(?:alleged(?:ly)?|accused|accuses|indicted|indictment|charged with|claims? to)\b/i,
   },
   {
     certainty: "assessed",

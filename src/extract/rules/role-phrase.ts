@@ -68,7 +68,15 @@ function claimsFor(
 ) {
   const out: Array<Omit<ProposedClaim, "evidence" | "rule">> = [];
   for (const p of predicates) {
-    out.push(...(p === "employs" ? pairs(view, [org], "employs", people) : pairs(view, people, p, [org])));
+    for (const person of people) {
+      // A company "agent" or "representative" of another acts for it; only people are employed.
+      if (p === "employs" && typeOf(view, person) !== "Person")
+        out.push(...pairs(view, [person], "intermediary_for", [org]));
+      else
+        out.push(
+          ...(p === "employs" ? pairs(view, [org], "employs", [person]) : pairs(view, [person], p, [org])),
+        );
+    }
   }
   return out;
 }
