@@ -159,7 +159,10 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
           : undefined;
     const targets = [...(hits ?? [])].filter((t) => t !== root);
     const at = firstAt.get(root) ?? 0;
-    if (targets.length === 1) uf.union(root, targets[0]);
+    // A lone word that ends exactly one person's name is that person's surname.
+    const surnameOf = words.length === 1 ? targets.filter((t) => surnames.get(words[0]) === t) : [];
+    if (surnameOf.length === 1) uf.union(root, surnameOf[0]);
+    else if (targets.length === 1) uf.union(root, targets[0]);
     else if (targets.length > 1) {
       // Ambiguous: the nearest name written before the short form is its antecedent.
       const before = targets

@@ -41,6 +41,18 @@ export interface ExtractOptions {
 const AUTHORITY =
   /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
 
+/** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
+const EVENTS = new Set([
+  "supplies",
+  "pays",
+  "visits",
+  "tests",
+  "develops",
+  "intermediary_for",
+  "other",
+  "sanctioned_by",
+]);
+
 /** Sentences that can state a period: a year, or a phrase relative to the published date. */
 const DATED =
   /\b(?:1[89]\d\d|20\d\d)\b|\b(?:quarter|year|month|week|yesterday|today|the day (?:after|before))\b/i;
@@ -140,7 +152,7 @@ function buildViews(
     else bySentence.set(c.sentence, [i]);
   });
   const views: SentenceView[] = [];
-  let previous: SentenceView | undefined;
+  const recent: SentenceView[] = [];
   sentences.forEach((sentence, index) => {
     if (sentence.heading) return;
     const members = (bySentence.get(index) ?? []).sort((a, b) => candidates[a].start - candidates[b].start);
@@ -154,9 +166,9 @@ function buildViews(
         alias: candidates[i].aliasOf !== null,
       };
     });
-    const view = buildView(text, sentence, index, slots, previous);
+    const view = buildView(text, sentence, index, slots, recent);
     views.push(view);
-    if (view.slots.length > 0) previous = view;
+    if (view.slots.length > 0) recent.push(view);
   });
   return views;
 }
@@ -249,7 +261,10 @@ function finishClaims(
       const periods = periodsOf(si);
       const inside = periods.find((p) => p.start >= c.evidence.start && p.end <= c.evidence.end);
       // Outside the evidence, only a sentence's single dated phrase (not its "today") dates the claim.
-      const only = periods.length === 1 && !/^today$/i.test(periods[0].period.text) ? periods[0] : undefined;
+      const only =
+        periods.length === 1 && !/^today$/i.test(periods[0].period.text) && EVENTS.has(c.predicate)
+          ? periods[0]
+          : undefined;
       period = (inside ?? only)?.period ?? null;
     }
     const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;

@@ -116,6 +116,8 @@ const DESIGNATOR = /^(?:[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{
 const NUMBER = /^\d{1,4}$/;
 const PERSON_CUE =
   /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s+$/;
+const PERSON_AFTER =
+  /^,\s+(?:an?|the|its|his|her)\s+(?:former\s+|current\s+|then\s+|sole\s+|senior\s+|deputy\s+)?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
 const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
@@ -529,7 +531,7 @@ function classify(
     type = "Place";
     strength = 3;
     rule = "placeHead";
-  } else if (personLike(tokens, definition?.[1], before)) {
+  } else if (personLike(tokens, definition?.[1], before, after)) {
     type = "Person";
     strength = 3;
     rule = "personName";
@@ -581,7 +583,7 @@ function classify(
 }
 
 /** True when a name reads as a person: a known given name, a "(Surname)" definition, or a person cue. */
-function personLike(tokens: Token[], definition: string | undefined, before: string): boolean {
+function personLike(tokens: Token[], definition: string | undefined, before: string, after: string): boolean {
   const words = tokens.map((t) => t.text);
   if (words.length > 5 || words.some((w) => CONNECTORS.has(w) && w !== "bin" && w !== "al" && w !== "de"))
     return false;
@@ -592,7 +594,7 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
     return true;
   if (words.length >= 2 && isLastName(words[0]) && words.length <= 3 && !words.some((w) => findPlace(w)))
     return true;
-  return words.length >= 2 && PERSON_CUE.test(before);
+  return words.length >= 2 && (PERSON_CUE.test(before) || PERSON_AFTER.test(after));
 }
 
 /** "Ministry of Defense" with "Russia’s" before it or "Russian" inside: a key shared by its variants. */

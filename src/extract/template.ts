@@ -42,13 +42,13 @@ export function spanOf(view: SentenceView, from: number, to: number): Span {
 const PRONOUN =
   /^(?:It|The company|The firm|The entity|The group|This company|This firm|This entity|This vessel|The vessel|He|She)\b/;
 
-/** Builds the view of a sentence from its mentions (sorted, non-overlapping) and the previous view. */
+/** Builds the view of a sentence from its mentions (sorted, non-overlapping) and the views before it (latest last). */
 export function buildView(
   text: string,
   sentence: Sentence,
   index: number,
   mentions: Array<Slot & { alias: boolean }>,
-  previous: SentenceView | undefined,
+  recent: SentenceView[],
 ): SentenceView {
   const slots: Slot[] = [];
   let template = "";
@@ -60,15 +60,19 @@ export function buildView(
     template += s.replace(/[\u00a0\u2009\u202f]/g, " ");
   };
   const pronoun = PRONOUN.exec(text.slice(sentence.start, sentence.end));
-  if (pronoun && previous && !mentions.some((m) => m.start === sentence.start)) {
+  if (pronoun && recent.length > 0 && !mentions.some((m) => m.start === sentence.start)) {
     const want: EntityType[] | null = /vessel/i.test(pronoun[0])
       ? ["Vessel"]
       : /^(?:He|She)$/.test(pronoun[0])
         ? ["Person"]
         : ["Company", "Organization", "PublicBody"];
     const pick = /vessel/i.test(pronoun[0])
-      ? [...previous.slots].reverse().find((s) => want.includes(s.type))
-      : previous.slots.find((s) => want.includes(s.type));
+      ? [...recent[recent.length - 1].slots].reverse().find((s) => want.includes(s.type))
+      : recent
+          .slice(-3)
+          .reverse()
+          .map((v) => v.slots.find((s) => want.includes(s.type)))
+          .find((s) => s !== undefined);
     if (pick) {
       slots.push({ ...pick, start: sentence.start, end: sentence.start + pronoun[0].length });
       emit(`⟨${slots.length - 1}⟩`, sentence.start, true);

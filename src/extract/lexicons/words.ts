@@ -132,6 +132,7 @@ export const CERTAINTY_CUES: Array<{ certainty: Certainty; pattern: RegExp }> = 
 export const ATTRIBUTION_PATTERNS: RegExp[] = [
   /\baccording to ((?:[\w’'-]+ ){0,6}?(?:officials?|sources?|documents?|records?|data|people|[A-Z][\w’'-]+)(?: and (?:[\w’'-]+ ){0,4}?(?:documents?|records?|data)(?: reviewed by [A-Z][\w’'-]+)?)?)/,
   /\b((?:[A-Z][\w’'-]* )?(?:documents?|records?|invoices?|letters?|data|footage|correspondence|filings?|emails?) (?:reviewed|seen|obtained) by [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)/,
+  /\b((?:[A-Z][\w’'-]* )?(?:[a-z]+ )?(?:documents|records|invoices|letters|data|footage|correspondence|filings|emails)) (?:show|showed|shows|indicate|indicated|reveal|revealed)\b/,
   /\b((?:[A-Z]?[\w’'-]+ ){0,3}(?:officials?|analysts?|researchers?|experts?|sources?|authorities|governments?)) (?:said|say|says|noted|believe|assessed|described|cautioned|stressed)\b/,
   /\b((?:An? |The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* (?:document|report|statement|record)) (?:said|says|showed|described|noted)\b/,
   /\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,4}) (?:said|says|has said|told|reported|noted|asserted)\b/,

@@ -14,7 +14,7 @@ import {
 } from "./rule.js";
 
 const BETWEEN = new RegExp(
-  `(${E}),? (?:which |who )?(?:serves|acts|acted|served|operates|operated|functions) as (?:an? |the )?(?:[a-z]+ )?(?:intermediary|middleman|front|agent|broker|conduit|proxy|go-between)s? (?:between|for|of) (?:the )?(${E})`,
+  `(${E}),? (?:which |who )?(?:[a-z]+ ){0,3}?(?:serves|serve|acts|act|acted|served|operates|operated|functions) as (?:an? |the )?(?:[a-z]+ )?(?:intermediary|middleman|front|agent|broker|conduit|proxy|go-between)s? (?:between|for|of) (?:the )?(${E})`,
 );
 const ON_BEHALF = new RegExp(
   `(${E}),? (?:which|who) (?:[a-z]+ ){0,4}?(?:on behalf of|for) (?:the )?(${LIST})`,

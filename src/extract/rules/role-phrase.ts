@@ -34,6 +34,13 @@ const APPOSITIVE = new RegExp(
   "i",
 );
 const APPOSITIVE_POSSESSIVE = new RegExp(`(${E}), (${E})’s (?:current |former |acting )?(${ROLE_LIST})`, "i");
+const POSSESSIVE_ROLE = new RegExp(
+  `(${E})’s (?:current |former |acting |sole |new |then )?(${ROLE_LIST}),? (${E})`,
+  "i",
+);
+const FOUNDED_BY = new RegExp(
+  `(${E}) (?:was |is )?(?:founded|established|set up|created|incorporated|registered)\\b[^⟨]{0,30}? by (${E})`,
+);
 const AS_ROLE = new RegExp(
   `\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${HEAD}), ${MODS}(${HEAD})`,
   "i",
@@ -100,7 +107,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /founded|established|set up|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -146,6 +153,16 @@ export const rolePhrase: ClaimRule = {
         (m) => (isOrg(slotOf(m[2])) ? claimsFor(view, [slotOf(m[1])], rolesIn(m[3]), slotOf(m[2])) : []),
         rule,
       ),
+      ...eachMatch(
+        view,
+        POSSESSIVE_ROLE,
+        (m) =>
+          isOrg(slotOf(m[1])) && typeOf(view, slotOf(m[3])) === "Person"
+            ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
+            : [],
+        rule,
+      ),
+      ...eachMatch(view, FOUNDED_BY, (m) => pairs(view, [slotOf(m[2])], "other", [slotOf(m[1])]), rule),
       ...eachMatch(view, AS_ROLE, (m) => claimsFor(view, [slotOf(m[3])], rolesIn(m[1]), slotOf(m[2])), rule),
       ...eachMatch(
         view,
