@@ -75,9 +75,13 @@ const FUZZY_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
 
 type EdgeKind = "identifier" | "listed" | "name" | "fuzzy";
 
+/** Trial order of the evidence kinds (fuzzy edges rank by their similarity, at most 1). */
+const RANK = { identifier: 5, caption: 4, listed: 3, alias: 2 } as const;
+
 interface Edge {
   a: number;
   b: number;
+  /** Order of trial, highest first: evidence kinds by strength, then name similarity. */
   score: number;
   kind: EdgeKind;
   /** True when the names alone are not enough: a shared neighbour must back it. */
@@ -237,7 +241,7 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
       block,
       prepared,
       options,
-      (a, b) => ({ a, b, score: 1, kind: "identifier", needsContext: false }),
+      (a, b) => ({ a, b, score: RANK.identifier, kind: "identifier", needsContext: false }),
       edges,
     );
   }
@@ -246,7 +250,7 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
       block,
       prepared,
       options,
-      (a, b) => ({ a, b, score: 0.98, kind: "listed", needsContext: false }),
+      (a, b) => ({ a, b, score: RANK.listed, kind: "listed", needsContext: false }),
       edges,
     );
   }
@@ -261,7 +265,8 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
         return {
           a,
           b,
-          score: 0.99,
+          // Main names first, so each party's core forms before aliases can bridge two parties.
+          score: prepared[a].captionKey === key && prepared[b].captionKey === key ? RANK.caption : RANK.alias,
           kind: "name",
           needsContext: exactKeyNeedsContext(prepared[a], prepared[b], nameKey),
         };
