@@ -118,6 +118,24 @@ describe("skein investigate: the example dossier with its example list", () => {
     expect(listed).toEqual(expect.arrayContaining(["9100001", "9100002"]));
     expect(summary.sources).toBeGreaterThanOrEqual(5);
   });
+
+  it("gives the same findings when run again on the same workspace", () => {
+    const again = skein(
+      [
+        "investigate",
+        "examples/",
+        "--lists",
+        "examples/lists/ofac-sdn",
+        "--out",
+        join(dir, "again"),
+        "--json",
+      ],
+      join(dir, "case.db"),
+    );
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/0 new, 5 already in the workspace/);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(run.stdout));
+  });
 });
 
 describe("skein investigate: bad input", () => {
