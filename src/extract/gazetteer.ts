@@ -191,7 +191,12 @@ export function buildGazetteer(items: GazetteerItem[]): Gazetteer {
   const seen = new Set<string>();
   let size = 0;
   for (const item of items) {
-    const variants = item.type === "Person" ? personVariants(item.name) : [item.name];
+    const written = item.type === "Person" ? personVariants(item.name) : [item.name];
+    // "AERO-CARIBBEAN" is also written "Aerocaribbean": index the hyphen-joined form too.
+    const variants = written.flatMap((name) => {
+      const joined = name.replace(/(\p{L})-(\p{L})/gu, "$1$2");
+      return joined === name ? [name] : [name, joined];
+    });
     for (const variant of variants) {
       const tokens = tokenise(variant);
       let norms = tokens.norms;
