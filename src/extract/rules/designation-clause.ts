@@ -7,6 +7,7 @@ import {
   LIST,
   leadingSubjects,
   MODS,
+  opensWithAppositive,
   type ProposedClaim,
   slotOf,
   slotsIn,
@@ -17,7 +18,7 @@ const PRESENT = new RegExp(
   `(${LIST}),?(?: [^⟨.]{0,40}?,)? (?:is|are) (?:also |concurrently |today )?(?:being|hereby) (?:designated|identified|sanctioned|targeted|listed)`,
 );
 const PAST = new RegExp(
-  `(${LIST})(?:[^⟨]{0,200}?)? (?:was|were|had been|has been|have been) (?:previously |also |concurrently |first )?(?:designated|sanctioned|listed)\\b`,
+  `(${LIST})(?:[^⟨]{0,200}?| (?:––|—|–|--) [^–—]{0,300}? (?:––|—|–|--))? (?:was|were|had been|has been|have been) (?:previously |also |concurrently |first )?(?:designated|sanctioned|listed)\\b`,
 );
 const BY_BODY = new RegExp(
   `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
@@ -73,7 +74,7 @@ export const designationClause: ClaimRule = {
               // "X, a firm that … used by Y, was designated": the designated party is the sentence's subject.
               (m.index > 0 &&
               leadingSubjects(view).length > 0 &&
-              /^[^⟨]*⟨\d+⟩(?:’s [a-z ]+)?, /.test(view.template)
+              opensWithAppositive(view, leadingSubjects(view)[0])
                 ? leadingSubjects(view)
                 : slotsIn(view, m[1])
               )

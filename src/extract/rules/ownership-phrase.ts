@@ -14,7 +14,7 @@ import {
 } from "./rule.js";
 
 const SUBSIDIARY = new RegExp(
-  `(${E}),? (?:is )?an? (?:[a-z-]+ ){0,3}?(?:subsidiary|subordinate (?:organization|entity|unit|company)|affiliate|front company|branch|division) of (?:the )?(?:${E}-[a-z]+ |[A-Za-z-]+ ){0,6}?(${E})`,
+  `(${E}),? (?:is )?an? (?:[a-z-]+ ){0,3}?(?:subsidiary|subordinate (?:organization|entity|unit|company)|affiliate|front company|branch|division) of (?:the )?(?:${E}-[a-z]+ |${E}’s |[A-Za-z-]+ ){0,6}?(${HEAD})`,
 );
 const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
 const OWNED_BY = new RegExp(

@@ -7,6 +7,7 @@ import {
   eachMatch,
   LIST,
   leadingSubjects,
+  opensWithAppositive,
   pairs,
   slotOf,
   slotsIn,
@@ -69,7 +70,7 @@ export const productPhrase: ClaimRule = {
             lead !== undefined &&
             lead !== last &&
             /^⟨\d+⟩, $/.test(between) &&
-            new RegExp(`^[^⟨]*⟨${lead}⟩(?:’s)?, `).test(view.template);
+            opensWithAppositive(view, lead);
           const who = appositive ? lead : last;
           return who === undefined ? [] : pairs(view, [who], "develops", products);
         },

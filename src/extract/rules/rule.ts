@@ -64,8 +64,8 @@ export interface ClaimRule {
 
 /** One placeholder, optionally with its hyphen cue ("⟨3⟩-series"). */
 export const E = "⟨\\d+⟩";
-/** A coordinated list of placeholders: "⟨1⟩, ⟨2⟩, and ⟨3⟩". */
-export const LIST = `${E}(?:-[a-z]+)?(?:(?:,? and |, |,? or |-? and |,? as well as )${E}(?:-[a-z]+)?)*`;
+/** A coordinated list of placeholders: "⟨1⟩, ⟨2⟩, and ⟨3⟩" (items may carry a possessor: "⟨4⟩’s ⟨5⟩"). */
+export const LIST = `(?:${E}’s )?${E}(?:-[a-z]+)?(?:(?:,? and |, |,? or |-? and |,? as well as )(?:${E}’s )?${E}(?:-[a-z]+)?)*`;
 /** A placeholder that heads a noun phrase (not "⟨2⟩-based"). */
 export const HEAD = "⟨\\d+⟩(?!-[a-z])";
 /** Modifiers that may stand before a name: "⟨2⟩-based ", "⟨3⟩’s ", "U.S.-designated ", "Russian ". */
@@ -75,8 +75,9 @@ export const MODS = `(?:${E}-[a-z]+ |${E}’s |[A-Z][a-z]+ (?=⟨))*`;
 export function slotsIn(_view: SentenceView, matched: string | undefined): number[] {
   if (!matched) return [];
   const out: number[] = [];
+  // Modifiers are not list items: "⟨2⟩-based", and the possessor in "⟨4⟩’s ⟨5⟩".
   for (const m of matched.matchAll(
-    /⟨(\d+)⟩(?!-(?:based|designated|flagged|affiliated|owned|linked|backed|controlled|registered|made)\b)/g,
+    /⟨(\d+)⟩(?!-(?:based|run|led|made|built|owned|linked|[a-z]+ed)\b|’s ⟨)/g,
   )) {
     out.push(Number(m[1]));
   }
@@ -117,6 +118,13 @@ export function leadingSubjects(view: SentenceView): number[] {
 
 const globalCache = new WeakMap<RegExp, RegExp>();
 
+/** True when the sentence opens with slot `lead` and an appositive after it ("X, a subsidiary of Y, …"). */
+export function opensWithAppositive(view: SentenceView, lead: number): boolean {
+  return new RegExp(
+    `^(?:[^⟨]|⟨\\d+⟩-[a-z]+)*⟨${lead}⟩(?:’s)?, (?:an? |the |which |who |whose |[a-z]+ )`,
+  ).test(view.template);
+}
+
 /**
  * The subject of a verb whose nearest preceding name list is `near` (matched at `at`): the sentence's
  * leading subject when that list closes an appositive ("X, a subsidiary of Y, has shipped …").
@@ -124,9 +132,7 @@ const globalCache = new WeakMap<RegExp, RegExp>();
 export function clauseSubjects(view: SentenceView, near: number[], at: number, matched: string): number[] {
   const lead = leadingSubjects(view);
   if (lead.length === 0 || near.some((k) => lead.includes(k))) return near;
-  const opensAppositive = new RegExp(
-    `^[^⟨]*(?:⟨\\d+⟩-[a-z]+ )?⟨${lead[0]}⟩(?:’s)?, (?:an? |the |which |who |whose )`,
-  ).test(view.template);
+  const opensAppositive = opensWithAppositive(view, lead[0]);
   const closes =
     /^(?:⟨\d+⟩(?:,? and |, |,? or )?)+, /.test(matched) || view.template.slice(at).startsWith(`${matched}, `);
   return opensAppositive && closes ? lead : near;

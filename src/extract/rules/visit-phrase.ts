@@ -37,15 +37,14 @@ export const visitPhrase: ClaimRule = {
       ...eachMatch(
         view,
         FLYING,
-        (m) =>
-          place(slotOf(m[2]))
-            ? pairs(
-                view,
-                slotsIn(view, m[1]).filter((k) => isParty(view, k)),
-                "visits",
-                [slotOf(m[2])],
-              )
-            : [],
+        (m) => {
+          if (!place(slotOf(m[2]))) return [];
+          // "A, X’s chief executive, and B, head of Y’s department, flying together": the people travel.
+          const people = slotsIn(view, view.template.slice(0, m.index + m[0].length)).filter(
+            (k) => typeOf(view, k) === "Person",
+          );
+          return pairs(view, people, "visits", [slotOf(m[2])]);
+        },
         rule,
       ),
       ...eachMatch(
