@@ -57,7 +57,7 @@ const SKEIN_V1: Algorithm = Object.freeze({
     { feature: nameMatch, weight: 1 },
     { feature: weakAliasMatch, weight: 0.8 },
     { feature: identifierMatch, weight: 0.95 },
-    { feature: schemaMismatch, weight: -0.3 },
+    { feature: schemaMismatch, weight: -0.4 },
     { feature: countryMismatch, weight: -0.1 },
     { feature: birthYearDisjoint, weight: -0.15 },
     { feature: birthDateMismatch, weight: -0.05 },

@@ -56,7 +56,7 @@ export function queryNameFor(query: PreparedQuery, entry: ListEntry): Normalised
   return entry.schema === "Person" ? query.asPerson : query.normalised;
 }
 
-/** A result for a feature with nothing to compare: it does not fire. */
+/** A result for a feature that does not fire; with an empty detail it stays out of the explanations. */
 export function notCompared(detail: string): FeatureResult {
   return { score: 0, detail, query: null, candidate: null };
 }

@@ -10,6 +10,15 @@ interface LegalForm {
   variants: string[];
 }
 
+/** "Obshchestvo s ogranichennoi otvetstvennostyu" (ООО) in the romanisations lists use (BGN/PCGN, ISO 9, GOST, loose). */
+const RUSSIAN_LLC = ["obshchestvo", "obshestvo", "obschestvo"].flatMap((society) =>
+  ["ogranichennoi", "ogranichennoy", "ogranichennoj"].flatMap((limited) =>
+    ["otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju"].map(
+      (liability) => `${society} s ${limited} ${liability}`,
+    ),
+  ),
+);
+
 /**
  * Every legal form Skein recognises. Variants are written as normalised tokens (lower case, no dots),
  * so "S.A.R.L." is "sarl" and "Sp. z o.o." is "sp z oo".
@@ -25,9 +34,7 @@ export const LEGAL_FORMS: LegalForm[] = [
       "ooo",
       "tov",
       "too",
-      "obshchestvo s ogranichennoi otvetstvennostyu",
-      "obshchestvo s ogranichennoy otvetstvennostyu",
-      "obshchestvo s ogranichennoj otvetstvennostju",
+      ...RUSSIAN_LLC,
       "tovarystvo z obmezhenoyu vidpovidalnistyu",
       "tovarystvo z obmezhenoiu vidpovidalnistiu",
       "tovarishchestvo s ogranichennoy otvetstvennostyu",
@@ -212,7 +219,7 @@ const MAX_WORDS = Math.max(...LEGAL_FORMS.flatMap((f) => f.variants.map((v) => v
 const FUZZY_MIN = 5;
 const FUZZY_CACHE_LIMIT = 50_000;
 
-/** The child for `word`: exact, else a long form word within one edit (two from ten letters), or cut short at the name's end. */
+/** The child for `word`: exact, else a long form word within one edit, or cut short at the name's end. */
 function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   const exact = node.next.get(word);
   if (exact || word.length < FUZZY_MIN) return exact;
@@ -223,8 +230,7 @@ function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   for (const [key, child] of node.next) {
     if (key.length < FUZZY_MIN) continue;
     if (last && key.length > word.length && key.startsWith(word)) found = child;
-    else if (Math.abs(key.length - word.length) <= 2 && distance(key, word) <= (key.length >= 10 ? 2 : 1))
-      found = child;
+    else if (Math.abs(key.length - word.length) <= 1 && distance(key, word) <= 1) found = child;
     if (found) break;
   }
   if (node.fuzzy.size > FUZZY_CACHE_LIMIT) node.fuzzy.clear();

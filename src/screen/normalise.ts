@@ -8,14 +8,15 @@ import {
   CRAFT_PREFIXES,
   DROPPED_WORDS,
   NUMBER_WORDS,
+  ORDINAL_WORDS,
   PARTICLES,
   ROMAN_NUMERALS,
   SPELLINGS,
   TITLES,
 } from "./vocabulary.js";
 
-/** What a token is: a name word, a particle ("al", "de"), an initial, or a number. */
-export type TokenKind = "word" | "particle" | "initial" | "number";
+/** What a token is: a name word, a particle ("al", "de"), an initial, a number, or one character of a syllabic script. */
+export type TokenKind = "word" | "particle" | "initial" | "number" | "glyph";
 
 /** One comparable part of a name. */
 export interface NameToken {
@@ -23,8 +24,8 @@ export interface NameToken {
   kind: TokenKind;
   /** Share of the name's identity this token carries (a word 1, a particle 0.3 …). */
   weight: number;
-  /** The token names a country ("china", "mexico") inside an organisation's name. */
-  country: boolean;
+  /** The ISO code of the country the token names ("china" → "cn") inside an organisation's name, else null. */
+  country: string | null;
 }
 
 /** A name ready for comparison. */
@@ -69,7 +70,7 @@ const SCRIPTS = [
 const LETTER = /\p{L}/u;
 const PERSON_SCHEMA = "Person";
 const CRAFT_SCHEMATA = new Set(["Vessel", "Airplane"]);
-const WEIGHTS: Record<TokenKind, number> = { word: 1, particle: 0.3, initial: 0.5, number: 0.5 };
+const WEIGHTS: Record<TokenKind, number> = { word: 1, particle: 0.3, initial: 0.5, number: 0.5, glyph: 1 };
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
 
 /** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
@@ -86,6 +87,23 @@ function joinInitialisms(text: string): string {
   return text.replace(/\b(?:[a-z]\.\s?){1,}[a-z]\b\.?/g, (run) => run.replace(/[.\s]/g, ""));
 }
 
+/** Runs of single letters in organisation names are one initialism ("S C S" → "scs", like "S.C.S."). */
+function joinLetters(words: string[]): string[] {
+  const out: string[] = [];
+  let run = "";
+  for (const word of words) {
+    if (word.length === 1 && /[a-z]/.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run) out.push(run);
+    run = "";
+    out.push(word);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 /** Digits inside a word are letters typed as digits ("sech1n" → "sechin"). */
 function undoLeet(token: string): string {
   if (!/[a-z]/.test(token) || !/\d/.test(token)) return token;
@@ -99,7 +117,7 @@ function splitWords(latin: string, isPerson: boolean): string[] {
   text = text
     .replace(/['’`ʼʻ"“”«»]/g, "")
     .replace(/[&+]/g, " and ")
-    .replace(/(\d)(st|nd|rd|th)\b/g, "$1");
+    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => ORDINAL_WORDS[Number(n)] ?? n);
   return text
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
@@ -112,9 +130,8 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     let value = word.length === 1 && word >= "0" && word <= "9" ? Number(word) : NUMBER_WORDS.get(word);
-    // Roman numerals in organisation and craft names; a lone "I", "V" or "X" opening a name stays a letter.
-    if (value === undefined && !isPerson && words.length > 1 && (i > 0 || word.length > 1))
-      value = ROMAN_NUMERALS.get(word);
+    // Roman numerals in the names of organisations and craft of two words or more ("Fund IV", "Dino I").
+    if (value === undefined && !isPerson && words.length > 1) value = ROMAN_NUMERALS.get(word);
     if (value === undefined) {
       out.push(word);
       continue;
@@ -136,7 +153,7 @@ function makeToken(text: string, isPerson: boolean): NameToken {
     text,
     kind,
     weight: WEIGHTS[kind],
-    country: !isPerson && kind === "word" && COUNTRY_WORDS.has(text),
+    country: (!isPerson && kind === "word" && COUNTRY_WORDS.get(text)) || null,
   };
 }
 
@@ -144,8 +161,8 @@ function makeToken(text: string, isPerson: boolean): NameToken {
 function nativeTokensOf(text: string): NameToken[] {
   const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
   const words = lower.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-  const parts = isSyllabic(lower) ? words.flatMap((w) => [...w]) : words;
-  return parts.map((part) => ({ text: part, kind: "word", weight: 1, country: false }));
+  if (!isSyllabic(lower)) return words.map((text) => ({ text, kind: "word", weight: 1, country: null }));
+  return words.flatMap((w) => [...w]).map((text) => ({ text, kind: "glyph", weight: 1, country: null }));
 }
 
 /**
@@ -164,17 +181,20 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const { rest, forms } = extractLegalForms(words, isPerson);
   words = rest;
   if (isPerson) {
-    const untitled = words.filter((w) => !TITLES.has(w));
+    // A title after a particle is a family name ("al-Shaykh"), not a title.
+    const untitled = words.filter((w, i) => !TITLES.has(w) || (i > 0 && PARTICLES.has(words[i - 1])));
     if (untitled.length > 0) words = untitled;
   } else {
     words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
     if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
       words = words.slice(1);
   }
+  if (!isPerson) words = joinLetters(words);
+  // A word written twice ("Sergey Sergey Ivanov") is one part of the name; repeated initials stay.
   const seen = new Set<string>();
   const tokens: NameToken[] = [];
   for (const word of words) {
-    if (seen.has(word)) continue;
+    if (seen.has(word) && word.length > 1) continue;
     seen.add(word);
     tokens.push(makeToken(word, isPerson));
   }

@@ -13,7 +13,7 @@ export interface IndexOptions {
 
 const INDEX_DEFAULTS: Readonly<IndexOptions> = Object.freeze({ weakAliases: true });
 /** Words shorter than this are only looked up exactly. */
-const FUZZY_MIN_LENGTH = 4;
+const FUZZY_MIN_LENGTH = 3;
 /** A key found through one edit counts this much of an exact one (less for short words, which have many neighbours). */
 const FUZZY_WEIGHT = 0.7;
 const FUZZY_SHORT_WEIGHT = 0.4;

@@ -36,7 +36,7 @@ export const NAME_DEFAULTS: Readonly<NameConfig> = Object.freeze({
   missingPenalty: 0.8,
   extraPersonPenalty: 0.92,
   extraOtherPenalty: 0.75,
-  legalFormMismatch: 0.7,
+  legalFormMismatch: 0.65,
 });
 
 /** Two aligned parts of the names, with their similarity. */
@@ -206,6 +206,7 @@ function tokenSimilarity(
   abjad: boolean,
   config: NameConfig,
 ): number {
+  if (a.kind === "glyph" || b.kind === "glyph") return a.text === b.text ? 1 : 0;
   if (a.kind === "number" || b.kind === "number") {
     if (a.kind !== b.kind) return 0;
     return a.text === b.text ? 1 : config.numberMismatch;
@@ -215,7 +216,7 @@ function tokenSimilarity(
     if (!person || a.kind === "particle" || b.kind === "particle") return 0;
     return a.text[0] === b.text[0] ? config.initialMatch : 0;
   }
-  if (a.country && b.country && a.text !== b.text) return 0;
+  if (a.country && b.country) return a.country === b.country ? 1 : 0;
   return abjadAwareSimilarity(a.text, b.text, abjad, config);
 }
 
@@ -234,7 +235,7 @@ function spanToken(tokens: NameToken[], start: number, end: number): NameToken |
     if (tokens[i].kind === "number") return null;
     text += tokens[i].text;
   }
-  return { text, kind: "word", weight: 1, country: false };
+  return { text, kind: "word", weight: 1, country: null };
 }
 
 /** Whether words written apart may be one word written together: same first letter, similar length. */

@@ -23,7 +23,8 @@ function pinyinOfRun(run: string): string {
 export function latinise(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   const withPinyin = HAN_CHAR.test(text) ? text.replace(HAN_RUN, (run) => ` ${pinyinOfRun(run)} `) : text;
-  return anyAscii(withPinyin);
+  // Greek "ου" is the sound u (ELOT 743), where a letter-by-letter reading gives "oy".
+  return anyAscii(withPinyin.replace(/([οΟ])[υύΥΎ]/g, "$1u"));
 }
 
 /** True when the text uses an abjad (Arabic, Hebrew, Syriac), whose transliterations lack most vowels. */

@@ -106,7 +106,7 @@ export const PARTICLES = new Set([
   "an",
 ]);
 
-/** Number words and ordinals read as digits, so "Forty-Four" meets "44" and "First" meets "1st". */
+/** Number words read as digits, so "Forty-Four" meets "44". */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     zero: 0,
@@ -139,18 +139,23 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
     eighty: 80,
     ninety: 90,
     hundred: 100,
-    first: 1,
-    second: 2,
-    third: 3,
-    fourth: 4,
-    fifth: 5,
-    sixth: 6,
-    seventh: 7,
-    eighth: 8,
-    ninth: 9,
-    tenth: 10,
   }),
 );
+
+/** Ordinals written with digits read as words ("1st" as "first"), so a misspelt ordinal word still meets them. */
+export const ORDINAL_WORDS: readonly string[] = [
+  "zeroth",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
 
 /** Roman numerals read as numbers in the names of organisations, funds and craft ("Fund IV", "Trust II"). */
 export const ROMAN_NUMERALS: ReadonlyMap<string, number> = new Map(
@@ -214,9 +219,9 @@ export const COUNTRY_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(
 
 const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "ro"];
 
-/** One-word country names in the main European languages, lower-case ASCII ("china", "mexico", "norge"). */
-function buildCountryWords(): Set<string> {
-  const words = new Set<string>();
+/** One-word country names in the main European languages, lower-case ASCII, with their ISO code ("kazakistan" → "kz"). */
+function buildCountryWords(): Map<string, string> {
+  const words = new Map<string, string>();
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   for (const locale of LOCALES) {
     const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
@@ -228,12 +233,13 @@ function buildCountryWords(): Set<string> {
           .normalize("NFD")
           .replace(/[\u0300-\u036f]/g, "")
           .toLowerCase();
-        if (/^[a-z]+$/.test(plain) && plain.length > 3) words.add(plain);
+        if (/^[a-z]+$/.test(plain) && plain.length > 3 && !words.has(plain))
+          words.set(plain, (a + b).toLowerCase());
       }
     }
   }
   return words;
 }
 
-/** Country names: two names that differ only by the country they name are different parties. */
-export const COUNTRY_WORDS: Set<string> = buildCountryWords();
+/** Country names and their codes: two names that differ only by the country they name are different parties. */
+export const COUNTRY_WORDS: ReadonlyMap<string, string> = buildCountryWords();

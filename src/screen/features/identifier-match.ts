@@ -15,8 +15,7 @@ export const identifierMatch: Feature = {
     "An identifier given with the query (registration, IMO, passport, tax number) equals one of the entry's.",
   kind: "main",
   compute({ query, entry }) {
-    if (query.identifiers.length === 0 || entry.identifiers.length === 0)
-      return notCompared("no identifiers to compare");
+    if (query.identifiers.length === 0 || entry.identifiers.length === 0) return notCompared("");
     for (const wanted of query.identifiers) {
       const key = identifierKey(wanted);
       if (key.length < 4) continue;

@@ -21,7 +21,7 @@ export const schemaMismatch: Feature = {
     "The query and the list entry are different kinds of thing (for example a person and a vessel).",
   kind: "qualifier",
   compute({ query, entry }) {
-    if (!query.schema) return notCompared("the query has no schema");
+    if (!query.schema) return notCompared("");
     const compatible = COMPATIBLE[query.schema];
     if (!compatible) return notCompared(`unknown schema ${query.schema}`);
     if (compatible.includes(entry.schema)) return notCompared("");

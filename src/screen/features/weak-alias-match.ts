@@ -9,7 +9,7 @@ export const weakAliasMatch: Feature = {
   description: "Similarity of the query name to a weak alias of the list entry (a lead, not an identifier).",
   kind: "main",
   compute({ query, entry, names, config }) {
-    let best = notCompared("the entry has no weak alias");
+    let best = notCompared("");
     for (const name of names) {
       if (!name.weak) continue;
       const score = compareNormalised(queryNameFor(query, entry), name.normalised, config).score;

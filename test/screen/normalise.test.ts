@@ -1,0 +1,89 @@
+// Name normalisation: legal forms to symbols, scripts to Latin, titles, particles and numbers.
+import { describe, expect, it } from "vitest";
+import { normaliseName } from "../../src/screen/index.js";
+
+const words = (name: string, schema?: string) => normaliseName(name, schema).tokens.map((t) => t.text);
+
+describe("normaliseName", () => {
+  it.each([
+    ["OOO Zarevo", "LLC"],
+    ["Zarevo o.O.O.", "LLC"],
+    ["ООО «Зарево»", "LLC"],
+    ["Obshchestvo s ogranichennoi otvetstvennostyu Zarevo", "LLC"],
+    ["Zarevo Limited Liability Company", "LLC"],
+    ["TOV Zarevo", "LLC"],
+    ["Zarevo GmbH", "LLC"],
+    ["AO Zarevo", "JSC"],
+    ["PAO Zarevo", "JSC"],
+    ["Zarevo PJSC", "JSC"],
+    ["ZAO Zarevo", "JSC"],
+    ["Aktsionernoe obshchestvo Zarevo", "JSC"],
+    ["Акционерное общество Зарево", "JSC"],
+    ["Zarevo Joint Stock Company", "JSC"],
+    ["Zarevo Co.", "CO"],
+    ["Zarevo Ltd.", "LTD"],
+    ["Zarevo Aktiengeselschaft", "JSC"],
+  ])("reads the legal form of %s as %s, leaving the name", (name, symbol) => {
+    const normalised = normaliseName(name, "Company");
+    expect(normalised.legalForms).toEqual([symbol]);
+    expect(normalised.tokens.map((t) => t.text)).toEqual(["zarevo"]);
+  });
+
+  it("keeps a legal form as the name when nothing else is left", () => {
+    expect(words("Company", "Company")).toEqual(["company"]);
+  });
+
+  it("folds case, diacritics and punctuation", () => {
+    expect(words("Société Générale-Crédit, S.A.", "Company")).toEqual(["societe", "generale", "credit"]);
+  });
+
+  it.each([
+    ["Дмитрий Коваленко", ["dmitriy", "kovalenko"]],
+    ["Κυριάκος Παπαδόπουλος", ["kyriakos", "papadopoulos"]],
+    ["周明浩", ["zhou", "minghao"]],
+  ])("transliterates %s", (name, expected) => {
+    expect(words(name, "Person")).toEqual(expected);
+  });
+
+  it("transliterates Arabic and marks it as an abjad", () => {
+    const normalised = normaliseName("طارق الحسني", "Person");
+    expect(normalised.abjad).toBe(true);
+    expect(normalised.script).toBe("Arabic");
+    expect(normalised.tokens.length).toBeGreaterThan(0);
+    expect(normalised.tokens.every((t) => /^[a-z0-9]+$/.test(t.text))).toBe(true);
+  });
+
+  it("drops titles from persons only, and keeps particles with a small weight", () => {
+    const person = normaliseName("Dr. Tariq al-Hassani", "Person");
+    expect(person.tokens.map((t) => t.text)).toEqual(["tariq", "al", "hassani"]);
+    expect(person.tokens[1]).toMatchObject({ kind: "particle" });
+    expect(person.tokens[1].weight).toBeLessThan(person.tokens[0].weight);
+    expect(words("Dr Pelikan", "Company")).toEqual(["dr", "pelikan"]);
+  });
+
+  it("keeps the initials of persons apart and joins dotted initialisms of organisations", () => {
+    expect(normaliseName("J.P. Kovalenko", "Person").tokens.map((t) => t.kind)).toEqual([
+      "initial",
+      "initial",
+      "word",
+    ]);
+    expect(words("A.B.C. Trading", "Company")).toEqual(["abc", "trading"]);
+  });
+
+  it("reads number words and roman numerals as digits, and digit ordinals as words", () => {
+    expect(words("Brigade Forty-Four", "Organization")).toEqual(["brigade", "44"]);
+    expect(words("1st Harbour Fund IV", "Company")).toEqual(["first", "harbour", "fund", "4"]);
+  });
+
+  it("drops articles and conjunctions, and reads '&' as 'and'", () => {
+    expect(words("The Pelikan & Orchid Company", "Company")).toEqual(["pelikan", "orchid"]);
+  });
+
+  it("reads digits typed for letters inside words", () => {
+    expect(words("K0valenko Dm1tri", "Person")).toEqual(["kovalenko", "dmitri"]);
+  });
+
+  it("drops vessel prefixes", () => {
+    expect(words("MV Morning Lark", "Vessel")).toEqual(["morning", "lark"]);
+  });
+});
