@@ -230,7 +230,7 @@ const SYMBOL_PATTERN = Object.keys(SYMBOLS).sort(byLength).map(escapeRegExp).joi
 const CODE_PATTERN = CODES.join("|");
 const WORD_PATTERN = WORDS.map(([pattern]) => `(?:${pattern})`).join("|");
 const DIGITS =
-  "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[\u00a0\u202f ]\\d{3})+(?!\\d|[.,]\\d)|\\d+(?:\\.\\d+)?";
+  "\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d+)?|\\d{1,3}(?:[\u00a0\u202f ]\\d{3}){1,5}(?!\\d|[.,]\\d)|\\d+(?:\\.\\d+)?";
 const WORD_NUMBER =
   "half\\s+a|a\\s+half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\\s+hundred|hundreds|tens|dozens|several";
 const SCALE_SPACED = "thousand|millions?|billions?|trillion|mn|mln|mio\\.?|bn|tn|lakh|crore";
@@ -268,7 +268,7 @@ export function findAmounts(text: string): AmountInText[] {
       else regex.lastIndex = m.index + 1;
     }
   }
-  return chooseLongest(found);
+  return chooseLongest(found, text.length);
 }
 
 function readAmount(m: RegExpExecArray, yenCurrency: string): AmountInText | null {
@@ -345,11 +345,17 @@ function readDigits(digits: string): number {
   return Number(digits.replace(/[,\u00a0\u202f ]/g, ""));
 }
 
-function chooseLongest(found: AmountInText[]): AmountInText[] {
+function chooseLongest(found: AmountInText[], length: number): AmountInText[] {
+  // Longest first; an occupancy map of the text keeps this linear in the words covered.
   const ordered = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(length);
   const chosen: AmountInText[] = [];
-  for (const amount of ordered) {
-    if (chosen.every((other) => amount.end <= other.start || amount.start >= other.end)) chosen.push(amount);
+  for (const item of ordered) {
+    let free = true;
+    for (let k = item.start; k < item.end && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    taken.fill(1, item.start, item.end);
+    chosen.push(item);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -97,9 +97,12 @@ export function findPeriods(text: string, published: string | null): PeriodInTex
     ...findMonthRanges(text),
     ...findCalendarDates(text, reference),
   ];
-  const chosen = chooseLongest(candidates);
+  const chosen = chooseLongest(candidates, text.length);
   const withAnchors = [...chosen, ...findAnchored(text, chosen)];
-  return chooseLongest(withAnchors.map((found) => extendSince(text, found, reference))).map((found) => ({
+  return chooseLongest(
+    withAnchors.map((found) => extendSince(text, found, reference)),
+    text.length,
+  ).map((found) => ({
     start: found.start,
     end: found.end,
     period: { ...found.period, text: text.slice(found.start, found.end) },
@@ -605,12 +608,17 @@ function extendSince(text: string, found: Candidate, reference: YearMonthDay | n
 }
 
 /** Keeps the longest of overlapping candidates (earliest first on ties), in text order. */
-function chooseLongest(candidates: Candidate[]): Candidate[] {
+function chooseLongest(candidates: Candidate[], length: number): Candidate[] {
+  // Longest first; an occupancy map of the text keeps this linear in the words covered.
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(length);
   const chosen: Candidate[] = [];
-  for (const candidate of ordered) {
-    if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end))
-      chosen.push(candidate);
+  for (const item of ordered) {
+    let free = true;
+    for (let k = item.start; k < item.end && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    taken.fill(1, item.start, item.end);
+    chosen.push(item);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -100,6 +100,12 @@ describe("findAmounts", () => {
     expect(findAmounts(sentence)).toEqual([]);
   });
 
+  it("stays linear on long runs of grouped digits (no currency anywhere)", () => {
+    const started = performance.now();
+    expect(findAmounts("123 ".repeat(50_000))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it("finds several amounts of one sentence, in text order", () => {
     const found = findAmounts("It paid $2 million in 2022 and €3.5m in 2023, plus RUB 40,000.");
     expect(found.map((item) => [item.value, item.currency])).toEqual([

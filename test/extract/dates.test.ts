@@ -276,6 +276,12 @@ describe("findPeriods", () => {
     );
   });
 
+  it("stays linear on a text made of many periods", () => {
+    const started = performance.now();
+    expect(findPeriods("2019-2020 ".repeat(50_000), null)).toHaveLength(50_000);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it("rejects a published date that is not YYYY-MM-DD", () => {
     expect(() => findPeriods("in 2024", "17/10/2024")).toThrowError(
       expect.objectContaining({ code: "MODEL_INVALID_VALUE" }),
