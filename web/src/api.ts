@@ -51,6 +51,7 @@ export function postBytes<T>(path: string, file: Blob): Promise<T> {
   return request<T>("POST", path, file, "application/octet-stream");
 }
 
+/** A list entry a case entity was matched to (GET /api/entities). */
 export interface Listing {
   matchId: string;
   entryId: string;
@@ -63,6 +64,7 @@ export interface Listing {
   decision: "confirmed" | "dismissed" | null;
 }
 
+/** A case entity with its listings. */
 export interface Entity {
   id: string;
   type: string;
@@ -76,6 +78,7 @@ export interface Entity {
   claimCount?: number;
 }
 
+/** A period with its precision. */
 export interface Period {
   start: string;
   end: string;
@@ -83,6 +86,7 @@ export interface Period {
   text: string;
 }
 
+/** A claim with its evidence and both parties' captions. */
 export interface Claim {
   id: string;
   subjectId: string;
@@ -99,6 +103,7 @@ export interface Claim {
   objectCaption: string;
 }
 
+/** What one screening feature contributed to a score. */
 export interface FeatureExplanation {
   score: number;
   weight: number;
@@ -107,6 +112,7 @@ export interface FeatureExplanation {
   candidate: string | null;
 }
 
+/** A list entry (the fields the workbench shows). */
 export interface ListEntry {
   id: string;
   schema: string;
@@ -121,6 +127,7 @@ export interface ListEntry {
   remarks: string | null;
 }
 
+/** A stored match with its explanation, entry and decision. */
 export interface Match {
   id: string;
   entityId: string;
@@ -134,6 +141,7 @@ export interface Match {
   entry: ListEntry | null;
 }
 
+/** Source metadata without text. */
 export interface SourceMeta {
   id: string;
   title: string | null;
@@ -148,10 +156,12 @@ export interface SourceMeta {
   ingestedAt: string;
 }
 
+/** A source with its text. */
 export interface Source extends SourceMeta {
   text: string;
 }
 
+/** One hop of an exposure path with its quote. */
 export interface Hop {
   from: string;
   to: string;
@@ -170,6 +180,7 @@ export interface Hop {
   attribution: string | null;
 }
 
+/** A path to a sanctioned party, ranked by its weakest hop. */
 export interface ExposurePath {
   from: string;
   to: string;
@@ -178,6 +189,7 @@ export interface ExposurePath {
   weakest: number;
 }
 
+/** A network node: a case entity. */
 export interface GraphNode {
   id: string;
   caption: string;
@@ -188,6 +200,7 @@ export interface GraphNode {
   names: string[];
 }
 
+/** A network edge: the claims of one (subject, predicate, object). */
 export interface GraphEdge {
   key: string;
   subjectId: string;
@@ -202,6 +215,7 @@ export interface GraphEdge {
   evidence: Array<{ claimId: string; sourceId: string; quote: string; start: number; end: number; certainty: string }>;
 }
 
+/** A page of a listing route. */
 export interface Page<T> {
   total: number;
   items: T[];

@@ -1,13 +1,13 @@
 // The workbench shell: loads the vocabulary once, then shows the page the hash names.
 import { getJson } from "./api";
 import { ErrorNote, Loading, useLoad } from "./components";
-import { EntityPage } from "./pages/EntityPage";
-import { EvidencePage } from "./pages/EvidencePage";
-import { GraphPage } from "./pages/GraphPage";
-import { ReviewPage } from "./pages/ReviewPage";
-import { SearchPage } from "./pages/SearchPage";
-import { TimelinePage } from "./pages/TimelinePage";
-import { UploadPage } from "./pages/UploadPage";
+import { EntityPage } from "./pages/entity-page";
+import { EvidencePage } from "./pages/evidence-page";
+import { GraphPage } from "./pages/graph-page";
+import { ReviewPage } from "./pages/review-page";
+import { SearchPage } from "./pages/search-page";
+import { TimelinePage } from "./pages/timeline-page";
+import { UploadPage } from "./pages/upload-page";
 import { href, type Route, useRoute } from "./router";
 import { type Vocabulary, VocabularyContext } from "./vocabulary";
 
@@ -38,6 +38,7 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+/** The workbench: header, navigation and the current page. */
 export function App() {
   const route = useRoute();
   const vocabulary = useLoad(() => getJson<Vocabulary>("/api/vocabulary"), []);

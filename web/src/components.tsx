@@ -25,6 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   return { data, error, reload };
 }
 
+/** An error message from the API, shown as an alert. */
 export function ErrorNote({ error }: { error: string | null }) {
   return error ? (
     <p className="error" role="alert">
@@ -33,10 +34,12 @@ export function ErrorNote({ error }: { error: string | null }) {
   ) : null;
 }
 
+/** A placeholder while data loads. */
 export function Loading({ what }: { what: string }) {
   return <p className="muted">Loading {what}…</p>;
 }
 
+/** An entity type, in its colour from the vocabulary. */
 export function TypeBadge({ type }: { type: string }) {
   const { colourOf, typeLabel } = useVocabulary();
   return (
@@ -46,6 +49,7 @@ export function TypeBadge({ type }: { type: string }) {
   );
 }
 
+/** A certainty level, with its description as the tooltip. */
 export function CertaintyBadge({ certainty }: { certainty: string }) {
   const { certaintyOf } = useVocabulary();
   const c = certaintyOf(certainty);
@@ -56,14 +60,17 @@ export function CertaintyBadge({ certainty }: { certainty: string }) {
   );
 }
 
+/** A review status (proposed, accepted, rejected, confirmed, dismissed). */
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status status-${status}`}>{status}</span>;
 }
 
+/** Marks a listed party. */
 export function SanctionedBadge() {
   return <span className="badge sanctioned">sanctioned</span>;
 }
 
+/** A link to an entity's page. */
 export function EntityLink({ id, caption }: { id: string; caption: string }) {
   return (
     <a href={href("entity", id)} className="entity-link">
@@ -72,6 +79,7 @@ export function EntityLink({ id, caption }: { id: string; caption: string }) {
   );
 }
 
+/** The address of the evidence viewer at a span (or a claim) of a source. */
 export function evidenceHref(sourceId: string, start: number, end: number, claim?: string) {
   return href("evidence", sourceId, { start, end, claim });
 }
@@ -150,6 +158,7 @@ export function Explanation({ explanations }: { explanations: Record<string, Fea
   );
 }
 
+/** A titled section of a page. */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section>

@@ -1,7 +1,7 @@
 // Entry point of the workbench.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App } from "./app";
 import "./styles.css";
 
 const root = document.getElementById("root");

@@ -2,6 +2,7 @@
 // place the workbench learns them, so it never restates the model.
 import { createContext, useContext } from "react";
 
+/** The shape of GET /api/vocabulary. */
 export interface Vocabulary {
   entityTypes: Array<{ name: string; label: string; colour: string; ftm: string }>;
   predicates: Array<{ name: string; label: string; directed: boolean; exposure: boolean }>;
@@ -12,6 +13,7 @@ export interface Vocabulary {
   decisionActions: string[];
 }
 
+/** Holds the vocabulary for every page. */
 export const VocabularyContext = createContext<Vocabulary | null>(null);
 
 /** Lookups over the vocabulary; throws when used outside the provider (a workbench bug). */

@@ -26,6 +26,7 @@ interface EntityView {
   sources: SourceMeta[];
 }
 
+/** Exposure paths, each hop linking to its evidence; the weakest hop stands out. */
 export function PathList({ paths }: { paths: ExposurePath[] }) {
   const { predicateLabel } = useVocabulary();
   return (
@@ -85,6 +86,7 @@ function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }
   );
 }
 
+/** The entity page. */
 export function EntityPage({ id }: { id: string }) {
   const { predicateLabel } = useVocabulary();
   const view = useLoad(() => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`), [id]);

@@ -37,6 +37,7 @@ export function piecesOf(text: string, focus: { start: number; end: number } | n
   return pieces;
 }
 
+/** The evidence viewer. */
 export function EvidencePage({ sourceId, query }: { sourceId: string; query: URLSearchParams }) {
   const claimId = query.get("claim");
   const source = useLoad(() => getJson<Source>(`/api/sources/${encodeURIComponent(sourceId)}`), [sourceId]);

@@ -10,7 +10,7 @@ import { type ExposurePath, getJson, type GraphEdge, type GraphNode } from "../a
 import { CertaintyBadge, EntityLink, ErrorNote, evidenceHref, Loading, SanctionedBadge, useLoad } from "../components";
 import { href } from "../router";
 import { useVocabulary } from "../vocabulary";
-import { PathList } from "./EntityPage";
+import { PathList } from "./entity-page";
 
 interface NetworkJson {
   nodes: GraphNode[];
@@ -31,6 +31,7 @@ function yearsOf(edges: GraphEdge[]): [number, number] | null {
   return years.length ? [Math.min(...years), Math.max(...years)] : null;
 }
 
+/** The graph explorer; `focus` starts from one entity's neighbours. */
 export function GraphPage({ focus }: { focus: string | null }) {
   const { vocabulary, colourOf, predicateLabel, certaintyRank } = useVocabulary();
   const [asOfYear, setAsOfYear] = useState<number | null>(null);

@@ -14,6 +14,7 @@ interface Decision {
   supersededBy: number | null;
 }
 
+/** The review queue page. */
 export function ReviewPage() {
   const claims = useLoad(() => getJson<Page<Claim>>("/api/claims", { status: "proposed", limit: 200 }), []);
   const matches = useLoad(() => getJson<Page<Match>>("/api/matches", { decision: "open", limit: 100 }), []);

@@ -10,6 +10,7 @@ interface SearchResult {
   listEntries: Array<{ id: string; snapshotId: string; caption: string; schema: string; authorityId: string }>;
 }
 
+/** The search page; `q` is the text searched. */
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
   const results = useLoad(() => (q ? getJson<SearchResult>("/api/search", { q }) : Promise.resolve(null)), [q]);

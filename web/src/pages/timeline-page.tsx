@@ -2,6 +2,7 @@
 import { type Claim, getJson, type Page } from "../api";
 import { ClaimRow, ErrorNote, Loading, useLoad } from "../components";
 
+/** The timeline page. */
 export function TimelinePage() {
   const claims = useLoad(() => getJson<Page<Claim>>("/api/claims", { dated: true, limit: 1000 }), []);
   if (claims.error) return <ErrorNote error={claims.error} />;

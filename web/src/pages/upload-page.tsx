@@ -21,6 +21,7 @@ interface Run {
   error: { code: string; message: string } | null;
 }
 
+/** The upload page. */
 export function UploadPage() {
   const { vocabulary } = useVocabulary();
   const [files, setFiles] = useState<File[]>([]);
