@@ -203,7 +203,8 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     }
     edge.evidence.push(evidence);
     edge.claimCount++;
-    if (CERTAINTIES[claim.certainty].rank > CERTAINTIES[edge.certainty].rank) edge.certainty = claim.certainty;
+    if (CERTAINTIES[claim.certainty].rank > CERTAINTIES[edge.certainty].rank)
+      edge.certainty = claim.certainty;
     if (claim.period) {
       if (!edge.period) edge.period = { start: claim.period.start, end: claim.period.end };
       else {

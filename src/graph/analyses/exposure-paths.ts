@@ -160,22 +160,32 @@ function bestPaths(network: Network, adjacency: Adjacency, maxHops: number): Exp
     via.push(nextVia);
   }
   const paths: ExposurePath[] = [];
+  // Position of each node on the path being rebuilt, stamped per path so the array is never cleared.
+  const position = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
     if (sanctioned[v] || width[v] < 0) continue;
     // Follow the next steps, each one level lower, so the path has at most maxHops links.
     const slots: number[] = [];
-    const seen = new Map<number, number>([[v, 0]]);
+    const nodes: number[] = [v];
+    stamp[v] = v;
+    position[v] = 0;
     let at = v;
     for (let level = maxHops; !sanctioned[at]; level--) {
       const slot = via[level][at];
       at = neighbour[slot];
-      const earlier = seen.get(at);
-      // A revisited node closes a cycle; cutting it leaves a shorter path at least as wide.
-      if (earlier !== undefined) {
+      if (stamp[at] === v) {
+        // A revisited node closes a cycle; cutting it leaves a shorter path at least as wide.
+        const earlier = position[at];
+        for (let i = earlier + 1; i < nodes.length; i++) stamp[nodes[i]] = -1;
         slots.length = earlier;
-        for (const [node, steps] of seen) if (steps > earlier) seen.delete(node);
-      } else slots.push(slot);
-      seen.set(at, slots.length);
+        nodes.length = earlier + 1;
+      } else {
+        slots.push(slot);
+        nodes.push(at);
+        stamp[at] = v;
+        position[at] = slots.length;
+      }
     }
     let from = ids[v];
     const hops = slots.map((slot) => {

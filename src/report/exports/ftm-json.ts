@@ -100,7 +100,10 @@ export const ftmJson: ExportFormat = {
     const ids = new Map<string, string>();
     const idOf = (entityId: string) => {
       let id = ids.get(entityId);
-      if (id === undefined) ids.set(entityId, (id = ftmId(entityId)));
+      if (id === undefined) {
+        id = ftmId(entityId);
+        ids.set(entityId, id);
+      }
       return id;
     };
     const documentId = (sourceId: string) => idOf(`doc ${sourceId}`);
@@ -161,7 +164,9 @@ export const ftmJson: ExportFormat = {
           : [link.subjectId, link.objectId];
         const fits = (property: string, entityId: string) =>
           fitsRange(target, property, network.getNodeAttribute(entityId, "type"));
-        const role: Properties = fitsRange(target, "role", null) ? { role: [PREDICATES[d.predicate].label] } : {};
+        const role: Properties = fitsRange(target, "role", null)
+          ? { role: [PREDICATES[d.predicate].label] }
+          : {};
         if (fits(edge.source, from) && fits(edge.target, to)) {
           const money: Properties =
             target === "Payment"
