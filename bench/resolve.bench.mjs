@@ -74,7 +74,7 @@ function buildCase(parties) {
       if (entities.length > 1) links.push([id, entities[Math.floor(rnd() * entities.length)].id]);
     }
   }
-  return { entities, links, constraints: { together: [], apart: [] } };
+  return { entities, links, listed: [], constraints: { together: [], apart: [] } };
 }
 
 /** Pair precision and recall of a clustering (entity id → cluster) against the parties that made the case. */

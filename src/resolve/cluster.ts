@@ -138,10 +138,12 @@ class Clusters {
     return this.#members[small].some((m) => apart.has(m));
   }
 
-  /** Sources in which both clusters have a member. */
-  sharedSources(ra: number, rb: number): string[] {
+  /** True when both clusters have a member in some source other than `except`. */
+  sharesSourceBesides(ra: number, rb: number, except: string | null): boolean {
     const [small, large] = this.#sources[ra].size <= this.#sources[rb].size ? [ra, rb] : [rb, ra];
-    return [...this.#sources[small]].filter((s) => this.#sources[large].has(s));
+    const other = this.#sources[large];
+    for (const s of this.#sources[small]) if (s !== except && other.has(s)) return true;
+    return false;
   }
 
   countriesConflict(ra: number, rb: number): boolean {
@@ -370,11 +372,10 @@ export function resolveEntities(
     // One document that names both as separate parties has already told them apart. An equal name in
     // one document is a duplicate, not a second party; but an entity whose names bridge two parties
     // that one document keeps apart ("the Department of State and the Department of Commerce") is not.
-    const shared = edge.kind === "identifier" ? [] : clusters.sharedSources(ra, rb);
     const ownSource = prepared[edge.a].entity.sourceId;
-    const duplicate =
-      edge.kind === "name" && ownSource === prepared[edge.b].entity.sourceId && shared.length === 1;
-    if (shared.length > 0 && !duplicate) return;
+    const duplicate = edge.kind === "name" && ownSource === prepared[edge.b].entity.sourceId;
+    if (edge.kind !== "identifier" && clusters.sharesSourceBesides(ra, rb, duplicate ? ownSource : null))
+      return;
     if (edge.needsContext) {
       const na = linkedRoots(ra);
       const nb = linkedRoots(rb);
