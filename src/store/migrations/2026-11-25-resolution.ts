@@ -2,6 +2,7 @@
 // new dated migrations.
 import type { Kysely } from "kysely";
 
+/** Adds entity_members: document-level entity id → case entity id. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("entity_members")
