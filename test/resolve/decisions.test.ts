@@ -211,6 +211,12 @@ describe("screening and match decisions", () => {
     expect(again?.decision).toBe("dismissed");
   });
 
+  it("refuses to screen when no list is stored", async () => {
+    await expect(runScreening(workspace.db, undefined)).rejects.toMatchObject({
+      code: "RESOLVE_NO_SNAPSHOT",
+    });
+  });
+
   it("refuses a decision on an unknown match", async () => {
     await screenRelay();
     await expectRefused(
