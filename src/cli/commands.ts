@@ -122,6 +122,7 @@ export const COMMANDS: CommandSpec[] = [
         .option("--format <format>", "json (the contract shape) or text")
         .addOption(new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)").choices(["rules", "llm"]).default("rules"))
         .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
+        .option("--gazetteer", "with --workspace: also find names of loaded list entries and case entities")
         .option("--max-size <MB>", "largest file to read, in MB", "50")
         .option("--json", "print JSON"),
     load: () => import("./commands/extract.js"),

@@ -105,7 +105,16 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
       continue;
     for (const rule of RULES) if (rule.cue.test(view.template)) proposed.push(...rule.apply(view, facts));
   }
-  const claims = finishClaims(text, sourceId, published, sentences, filterClaims(proposed), entities);
+  const claims = finishClaims(
+    text,
+    sourceId,
+    published,
+    sentences,
+    filterClaims(proposed),
+    entities,
+    candidates,
+    entityOf,
+  );
   return { entities, mentions, claims };
 }
 
@@ -225,6 +234,38 @@ function filterClaims(proposed: ProposedClaim[]): ProposedClaim[] {
   });
 }
 
+const VIA = /\b(?:via|through|by way of|routed through|using)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?$/u;
+
+/** The product a claim is about (a product named in its evidence) and the party it went through ("via X"). */
+function readQualifiers(
+  text: string,
+  c: ProposedClaim,
+  sentenceEnd: number,
+  candidates: MentionCandidate[],
+  entityOf: Map<number, number>,
+  entities: Entity[],
+): { productId: string | null; viaId: string | null } {
+  let productId: string | null = null;
+  let viaId: string | null = null;
+  candidates.forEach((m, i) => {
+    const gi = entityOf.get(i);
+    if (gi === undefined || gi === c.subject || gi === c.object || m.start < c.evidence.start) return;
+    const e = entities[gi];
+    if (e.type === "Product" && m.end <= c.evidence.end) productId = productId ?? e.id;
+    // "… to Y via X": the party it went through may follow the evidence, within the sentence.
+    else if (
+      e.type !== "Place" &&
+      e.type !== "Product" &&
+      !viaId &&
+      m.end <= sentenceEnd &&
+      m.start - c.evidence.end < 60
+    ) {
+      if (VIA.test(text.slice(Math.max(c.evidence.start, m.start - 40), m.start))) viaId = e.id;
+    }
+  });
+  return { productId, viaId };
+}
+
 function finishClaims(
   text: string,
   sourceId: string,
@@ -232,6 +273,8 @@ function finishClaims(
   sentences: ReturnType<typeof splitSentences>,
   proposed: ProposedClaim[],
   entities: Entity[],
+  candidates: MentionCandidate[],
+  entityOf: Map<number, number>,
 ): Claim[] {
   const periodsBySentence = new Map<number, Array<{ start: number; end: number; period: Period }>>();
   const periodsOf = (si: number) => {
@@ -277,6 +320,7 @@ function finishClaims(
     const { certainty, attribution } = stance;
     const subject = entities[c.subject];
     const object = entities[c.object];
+    const { productId, viaId } = readQualifiers(text, c, sentence.end, candidates, entityOf, entities);
     claims.push({
       id: derivedId("clm", sourceId, subject.id, c.predicate, object.id, c.evidence.start),
       subjectId: subject.id,
@@ -286,8 +330,8 @@ function finishClaims(
       amount: amount
         ? { value: amount.value, currency: amount.currency, qualifier: amount.qualifier, text: amount.text }
         : null,
-      productId: null,
-      viaId: null,
+      productId,
+      viaId,
       evidence: { sourceId, start: c.evidence.start, end: c.evidence.end, quote: quoteOf(text, c.evidence) },
       attribution,
       certainty,

@@ -24,6 +24,7 @@ export {
 export { extractWithModel, type ModelExtraction, type ModelOptions } from "./llm/extract-with-model.js";
 export { type ClaimRule, RULES } from "./rules/index.js";
 export {
+  buildWorkspaceGazetteer,
   type ExtractionRun,
   type RunExtractionOptions,
   runExtraction,

@@ -1,15 +1,46 @@
 // Runs extraction over sources in the workspace: one transaction per source, replacing that source's
 // machine output (mentions, entities, proposed claims) and keeping claims an analyst decided on.
-import { SkeinError } from "../model/index.js";
+import { type EntityType, type ListEntrySchema, SkeinError } from "../model/index.js";
 import {
   findSource,
   findSourcesByPrefix,
+  listListEntries,
+  listListSnapshots,
   listSources,
   type Queryable,
+  readCaseEntities,
   replaceExtraction,
 } from "../store/index.js";
 import { extractText, RULES_VERSION } from "./extract.js";
-import type { Gazetteer } from "./gazetteer.js";
+import { buildGazetteer, type Gazetteer, type GazetteerItem } from "./gazetteer.js";
+
+const SCHEMA_TYPES: Record<ListEntrySchema, EntityType> = {
+  Person: "Person",
+  Company: "Company",
+  Organization: "Organization",
+  LegalEntity: "Company",
+  Vessel: "Vessel",
+  Airplane: "Aircraft",
+};
+
+/**
+ * A gazetteer of the names the workspace already knows: every name of every loaded list entry, and
+ * the names of case entities (resolved across documents), so that extraction finds them in new text.
+ */
+export async function buildWorkspaceGazetteer(db: Queryable): Promise<Gazetteer> {
+  const items: GazetteerItem[] = [];
+  for (const snapshot of await listListSnapshots(db)) {
+    for (const entry of await listListEntries(db, snapshot.id)) {
+      for (const name of entry.names)
+        items.push({ name, type: SCHEMA_TYPES[entry.schema] ?? "Company", ref: entry.id });
+    }
+  }
+  for (const entity of await readCaseEntities(db)) {
+    if (entity.type === "Place") continue;
+    for (const name of entity.names) items.push({ name, type: entity.type, ref: entity.id });
+  }
+  return buildGazetteer(items);
+}
 
 /** Options of runExtraction. */
 export interface RunExtractionOptions {

@@ -1,7 +1,7 @@
 // Behaviour of extractText: mentions typed by legal forms, lexicons, context and shapes; within-document
 // coreference; evidence spans that index the text exactly. Names are invented.
 import { describe, expect, it } from "vitest";
-import { type Extraction, extractText, toContractDocument } from "../../src/extract/index.js";
+import { buildGazetteer, type Extraction, extractText, toContractDocument } from "../../src/extract/index.js";
 
 const run = (text: string, published: string | null = "2024-06-04"): Extraction =>
   extractText(text, { sourceId: "test", published, gazetteer: undefined });
@@ -114,5 +114,28 @@ describe("toContractDocument", () => {
         certainty: "stated",
       }),
     );
+  });
+});
+
+describe("gazetteer and qualifiers", () => {
+  it("finds names the workspace already knows that the rules alone miss", () => {
+    // A name of generic words only, which the rules alone pass over as boilerplate.
+    const gazetteer = buildGazetteer([{ name: "Global Energy Group", type: "Company", ref: "list-1" }]);
+    const text = "Parts went to Global Energy Group last year.";
+    const x = extractText(text, { sourceId: "g", published: "2024-06-04", gazetteer });
+    const mention = x.mentions.find((m) => m.producer.includes("gazetteer"));
+    expect(mention && text.slice(mention.start, mention.end)).toBe("Global Energy Group");
+    expect(extractText(text, { sourceId: "g", published: null, gazetteer: undefined }).entities).toEqual([]);
+  });
+
+  it("records the product and the party a supply went through", () => {
+    const x = run(
+      "Orlan Avia LLC shipped KX-310 engines to Varnitsa Tekhnika LLC via Kestrel Trading Ltd in 2023.",
+    );
+    const supply = x.claims.find((c) => c.predicate === "supplies");
+    const nameOf = (id: string | null | undefined) => x.entities.find((e) => e.id === id)?.caption;
+    expect(nameOf(supply?.productId)).toBe("KX-310");
+    expect(nameOf(supply?.viaId)).toBe("Kestrel Trading Ltd");
+    expect(supply?.period?.precision).toBe("year");
   });
 });

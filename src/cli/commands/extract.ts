@@ -2,6 +2,7 @@
 // mentions, entities and proposed claims stored for each source.
 
 import {
+  buildWorkspaceGazetteer,
   type Extraction,
   extractText,
   extractWithModel,
@@ -123,7 +124,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const result = await withWorkspace(options, async ({ db }) => {
     const progress = startProgress(args.length, "extract");
     try {
+      const gazetteer = options.gazetteer ? await buildWorkspaceGazetteer(db) : undefined;
       return await runExtraction(db, args.length > 0 ? args : undefined, {
+        gazetteer,
         onSource: (id) => progress.tick(id.slice(0, 12)),
       });
     } finally {

@@ -20,7 +20,7 @@ import {
 const GIVE =
   "(?:supplied|supplies|supply|sold|sells|shipped|ships|delivered|delivers|exported|exports|provided|provides|furnished|transferred|transfers|sent|sends)";
 const GIVE_TO = new RegExp(
-  `(${LIST})(?:’s)?,?[^⟨.]{0,60}? (?:has |have |had )?(?:also )?${GIVE}\\b[^⟨]{0,100}? to (?:the )?${MODS}(${LIST})`,
+  `(${LIST})(?:’s)?,?[^⟨.]{0,60}? (?:has |have |had )?(?:also )?${GIVE}\\b((?:[^⟨]|${E}){0,100}?) to (?:the )?${MODS}(${LIST})`,
 );
 const FACILITATE_TO = new RegExp(
   `(${LIST})[^⟨]{0,40}? (?:has |have |had )?(?:facilitated|facilitate|facilitating|arranged|handled|coordinated|conducted|performed) (?:the )?[^⟨]{0,30}?(?:sale|supply|shipment|shipments|delivery|deliveries|export|exports|transfer|procurement|tests|testing|services|work)\\b[^⟨]{0,120}? (?:to|for) (?:the )?${MODS}(${HEAD})`,
@@ -75,13 +75,15 @@ export const supplyTrigger: ClaimRule = {
         GIVE_TO,
         // "X’s chief executive denied that …": the possessed noun, not X, is the subject.
         (m) =>
-          /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0])
+          // What was given may be named ("shipped KX-310 engines to …"); any other name breaks the link.
+          /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0]) ||
+          slotsIn(view, m[2]).some((k) => typeOf(view, k) !== "Product")
             ? []
             : pairs(
                 view,
                 parties(clauseSubjects(view, slotsIn(view, m[1]), m.index, m[0])),
                 "supplies",
-                parties(slotsIn(view, m[2])),
+                parties(slotsIn(view, m[3])),
               ),
         rule,
       ),
