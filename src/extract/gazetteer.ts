@@ -181,9 +181,10 @@ function personVariants(name: string): string[] {
 /**
  * Builds the index over the known names. Each name is tokenised and normalised (case, diacritics and
  * scripts folded, punctuation dropped); legal forms at its edges are made optional; a listed person's
- * "SURNAME, Given" is also indexed as "Given SURNAME". Names too short (under 4 letters, unless an
- * acronym of 3+ capitals) or made only of one common word are left out and listed in `skipped`; names
- * made only of common words are kept only beside a legal form ("Global Trading LLC").
+ * "SURNAME, Given" is also indexed as "Given SURNAME", and a hyphenated name also joined. Names too
+ * short (under 4 letters, unless an acronym of 3+ capitals) or made of one common word are left out and
+ * listed in `skipped`; a name of common words listed with a legal form ("Global Trading LLC") counts
+ * only beside a legal form in the text.
  */
 export function buildGazetteer(items: GazetteerItem[]): Gazetteer {
   const root: TrieNode = { next: null, payloads: null };

@@ -173,7 +173,7 @@ function readEndpoint(settings: ModelOptions & typeof DEFAULTS): CompletionEndpo
 }
 
 /** Splits text at paragraph ends, else sentence ends, else hard, into chunks of at most `size` characters. */
-export function splitIntoChunks(text: string, size: number): Chunk[] {
+function splitIntoChunks(text: string, size: number): Chunk[] {
   const chunks: Chunk[] = [];
   let offset = 0;
   while (offset < text.length) {
