@@ -252,6 +252,10 @@ export const ERROR_CATALOGUE = {
     family: "internal",
     hint: "This is a bug in Skein; report it with the request id shown.",
   },
+  SERVER_BAD_HOST: {
+    family: "usage",
+    hint: "Open the workbench by the address `skein serve` printed (127.0.0.1 or localhost), or start it with --host.",
+  },
 } as const satisfies Record<string, CatalogueItem>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

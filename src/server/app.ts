@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { SkeinError } from "../model/index.js";
 import type { Workspace } from "../store/index.js";
 import { installErrorHandlers } from "./errors.js";
 import { buildOpenApi, collectRoutes } from "./openapi.js";
@@ -33,6 +34,11 @@ export interface ServerConfig {
   webRoot: string | null;
   /** fastify's logger option: false (tests), true, or a pino options object. */
   logger: FastifyServerOptions["logger"];
+  /**
+   * Host names the Host header may carry (any port); null accepts any. A server on loopback accepts only
+   * loopback names, so a web page elsewhere cannot reach the case by pointing its own name at 127.0.0.1.
+   */
+  allowedHosts: readonly string[] | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,7 +66,15 @@ export const SERVER_DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   analyst: process.env.USER ?? "analyst",
   webRoot: resolve(here, "../web"),
   logger: false,
+  allowedHosts: null,
 });
+
+/** The host name of a Host header, without its port, lower case (`[::1]:8080` → `[::1]`). */
+export function hostNameOf(header: string | undefined): string {
+  const value = (header ?? "").trim().toLowerCase();
+  if (value.startsWith("[")) return value.slice(0, value.indexOf("]") + 1);
+  return value.split(":")[0];
+}
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -95,6 +109,22 @@ export async function buildApp(options: {
   });
   app.decorate("skein", createServerState(options.workspace.db, config));
   installErrorHandlers(app);
+  if (config.allowedHosts) {
+    const allowed = new Set(config.allowedHosts.map((h) => h.toLowerCase()));
+    app.addHook("onRequest", async (request) => {
+      const host = hostNameOf(request.headers.host);
+      if (!allowed.has(host)) {
+        throw new SkeinError(
+          "SERVER_BAD_HOST",
+          `this server answers to ${[...allowed].join(", ")}, not "${host}"`,
+          {
+            field: "host",
+            received: host,
+          },
+        );
+      }
+    });
+  }
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
     reply.header("x-content-type-options", "nosniff");

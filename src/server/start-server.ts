@@ -7,6 +7,9 @@ import { buildApp, type ServerConfig } from "./app.js";
 /** Where to listen; loopback by default so a case is never exposed by accident. */
 export const LISTEN_DEFAULTS = Object.freeze({ host: "127.0.0.1", port: 8080 });
 
+/** Loopback addresses, and the host names a browser uses for them. */
+const LOOPBACK = ["127.0.0.1", "localhost", "::1", "[::1]"];
+
 /** A running server: its address and how to stop it (closing the app, then the workspace). */
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,7 +27,9 @@ export async function startServer(options: {
   const host = options.host ?? LISTEN_DEFAULTS.host;
   const port = options.port ?? LISTEN_DEFAULTS.port;
   const workspace = await openWorkspace(options.workspacePath);
-  const app = await buildApp({ workspace, config: options.config });
+  // On loopback, answer only to loopback names (a DNS-rebinding page cannot reach the case).
+  const allowedHosts = LOOPBACK.includes(host) ? LOOPBACK.filter((h) => h !== "::1") : null;
+  const app = await buildApp({ workspace, config: { allowedHosts, ...options.config } });
   try {
     await app.listen({ host, port });
   } catch (cause) {

@@ -248,6 +248,28 @@ describe("errors: one JSON shape, never a stack", () => {
     }
   });
 
+  it("a server on loopback refuses requests addressed to another host name", async () => {
+    const guarded = await buildApp({
+      workspace,
+      config: { allowedHosts: ["127.0.0.1", "localhost", "[::1]"] },
+    });
+    const evil = await guarded.inject({
+      method: "GET",
+      url: "/api/entities",
+      headers: { host: "evil.example:8080" },
+    });
+    const local = await guarded.inject({
+      method: "GET",
+      url: "/api/entities",
+      headers: { host: "127.0.0.1:8080" },
+    });
+    const ipv6 = await guarded.inject({ method: "GET", url: "/healthz", headers: { host: "[::1]:8080" } });
+    await guarded.close();
+    expect(errorCode(evil.statusCode, evil.json())).toBe("SERVER_BAD_HOST");
+    expect(local.statusCode).toBe(200);
+    expect(ipv6.statusCode).toBe(200);
+  });
+
   it("an internal failure gives a generic message and a request id, not the cause", async () => {
     const broken = await buildApp({ workspace, config: { analyst: "tester" } });
     broken.get("/api/explode", async () => {
