@@ -231,6 +231,17 @@ describe("errors: one JSON shape, never a stack", () => {
     expect(errorCode(status, body)).toBe(code);
   });
 
+  it("a body of an unsupported media type is a 415", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      headers: { "content-type": "text/plain" },
+      payload: "action=accept",
+    });
+    expect(response.statusCode).toBe(415);
+    expect(errorCode(response.statusCode, response.json())).toBe("SERVER_UNSUPPORTED_MEDIA");
+  });
+
   it("a body over the limit is a 413", async () => {
     const response = await app.inject({
       method: "POST",
