@@ -38,8 +38,9 @@ const SIZE = 900;
 const RING_RADII = [110, 260, 400];
 
 /**
- * Chooses at most `max` entities (sanctioned first, then candidates, intermediaries and focal points
- * in rank order) and places them on rings; returns them with the counted links among them.
+ * Chooses at most `max` linked entities (all of them when they fit; otherwise sanctioned first, then
+ * candidates, intermediaries and focal points in rank order) and places them on rings; returns them
+ * with the counted links among them.
  */
 export function layoutPicture(
   network: Network,
@@ -55,7 +56,9 @@ export function layoutPicture(
   const add = (id: string) => {
     if (chosen.size < max) chosen.add(id);
   };
-  if (network.order <= max) network.forEachNode((id) => add(id));
+  // Entities without a counted link would only clutter the picture.
+  const linked = (id: string) => network.someEdge(id, (_key, data) => data.claimCount > 0);
+  if (network.order <= max) network.forEachNode((id) => linked(id) && add(id));
   else {
     for (const s of sections.sanctioned) add(s.entity.id);
     for (const c of sections.candidates) add(c.entity.id);

@@ -319,7 +319,7 @@ describe("escapeHtml", () => {
 describe("escapeMarkdown and safeUrl", () => {
   it("escapes Markdown marks before HTML, and lets only http(s) addresses be links", () => {
     expect(escapeMarkdown("*a* [b](javascript:x) <i>'#1\nnext")).toBe(
-      "\\*a\\* \\[b\\](javascript:x) &lt;i&gt;&#39;\\#1 next",
+      "\\*a\\* \\[b\\](javascript:x) &lt;i&gt;'\\#1 next",
     );
     expect(safeUrl("javascript:alert(1)")).toBeNull();
     expect(safeUrl(" data:text/html,<b>")).toBeNull();

@@ -41,7 +41,7 @@ const MAX_ITERATIONS = 100;
 const TOLERANCE = 1e-9;
 
 /**
- * The most connected parties, ranked by PageRank (links weighted by evidence strength, direction
+ * The most connected parties (entities with at least one counted link), ranked by PageRank (links weighted by evidence strength, direction
  * ignored: a buyer and a supplier are equally connected by a sale), with weighted degree alongside.
  */
 export function findFocalPoints(network: Network, options?: Partial<FocalPointsOptions>): FocalPoint[] {
@@ -84,16 +84,19 @@ export function findFocalPoints(network: Network, options?: Partial<FocalPointsO
     rank = nextRank;
     if (change < TOLERANCE * n) break;
   }
-  const results: FocalPoint[] = ids.map((id, v) => {
+  const results: FocalPoint[] = [];
+  ids.forEach((id, v) => {
+    // An entity with no counted link is nobody's focal point.
+    if (degree[v] === 0) return;
     const node = network.getNodeAttributes(id);
-    return {
+    results.push({
       entity: { id, caption: node.caption },
       type: node.type,
       sanctioned: node.sanctioned,
       degree: degree[v],
       weightedDegree: weighted[v],
       pagerank: rank[v],
-    };
+    });
   });
   results.sort(
     (a, b) =>

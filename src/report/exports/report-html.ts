@@ -86,7 +86,10 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
         .map((s) => {
           const url = safeUrl(s.url);
           const title = h(s.title ?? s.filename ?? s.id);
-          const meta = [s.publisher, s.published, s.kind].filter(Boolean).map(h).join(", ");
+          const meta = [s.publisher, s.published, s.kind]
+            .filter(Boolean)
+            .map((v) => h(v))
+            .join(", ");
           const address = url
             ? ` <a href="${h(url)}" rel="noopener noreferrer">${h(url)}</a>`
             : s.url

@@ -25,7 +25,7 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
       return b.items.map((item) => `- ${inlines(item)}`).join("\n");
     case "table":
       return [
-        `| ${b.head.map(m).join(" | ")} |`,
+        `| ${b.head.map((v) => m(v)).join(" | ")} |`,
         `|${b.head.map(() => " --- ").join("|")}|`,
         ...b.rows.map((row) => `| ${row.map(inlines).join(" | ")} |`),
       ].join("\n");
