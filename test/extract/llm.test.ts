@@ -237,6 +237,34 @@ describe("extractWithModel errors", () => {
       code: "EXTRACT_LLM_HTTP",
       details: expect.objectContaining({ status: 500 }),
     });
+    // A 500 is a failure, not a busy signal: no second attempt.
+    expect(requests).toHaveLength(1);
+  });
+
+  it("tries again while the endpoint answers busy, then succeeds", async () => {
+    let calls = 0;
+    reply = (request, response) => {
+      calls++;
+      if (calls < 3) {
+        response.writeHead(503, { "retry-after": "0" });
+        response.end("busy");
+      } else answerWith(GOOD)(request, response);
+    };
+    const result = await extractWithModel(TEXT, options());
+    expect(calls).toBe(3);
+    expect(result.claims).toHaveLength(4);
+  });
+
+  it("EXTRACT_LLM_HTTP when the endpoint stays busy past the retries", async () => {
+    reply = (_request, response) => {
+      response.writeHead(429, { "retry-after": "0" });
+      response.end("slow down");
+    };
+    await expect(extractWithModel(TEXT, { ...options(), retries: 1 })).rejects.toMatchObject({
+      code: "EXTRACT_LLM_HTTP",
+      details: expect.objectContaining({ status: 429 }),
+    });
+    expect(requests).toHaveLength(2);
   });
 
   it("EXTRACT_LLM_TIMEOUT when the answer is too slow", async () => {

@@ -35,6 +35,8 @@ export interface ModelOptions {
   chunkChars?: number;
   /** Time-out of one request, in milliseconds. */
   timeoutMs?: number;
+  /** Further attempts of a request the endpoint answers busy (HTTP 429, 502, 503, 504). */
+  retries?: number;
   /** The source's published date (YYYY-MM-DD), to resolve "last year" in claim dates. */
   published?: string | null;
   /** The id of the source the text is; by default the id of the text itself. */
@@ -51,7 +53,7 @@ export interface ModelExtraction {
   dropped: { entities: number; claims: number; reasons: string[] };
 }
 
-const DEFAULTS = { chunkChars: 8000, timeoutMs: 120_000 };
+const DEFAULTS = { chunkChars: 8000, timeoutMs: 120_000, retries: 2 };
 const MAX_ATTRIBUTION_CHARS = 200;
 
 interface Chunk {
@@ -73,6 +75,7 @@ export async function extractWithModel(text: string, options: ModelOptions): Pro
     ...options,
     chunkChars: options.chunkChars ?? DEFAULTS.chunkChars,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    retries: options.retries ?? DEFAULTS.retries,
   };
   const endpoint = readEndpoint(settings);
   const sourceId = settings.sourceId ?? sourceIdOf(text);
@@ -168,6 +171,7 @@ function readEndpoint(settings: ModelOptions & typeof DEFAULTS): CompletionEndpo
     model: settings.model,
     key: settings.key || null,
     timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
     fetch: settings.fetch ?? globalThis.fetch,
   };
 }

@@ -10,8 +10,14 @@ export interface CompletionEndpoint {
   /** Bearer token, when the endpoint needs one. */
   key: string | null;
   timeoutMs: number;
+  /** Further attempts after an HTTP 429, 502, 503 or 504 (the endpoint is busy or restarting). */
+  retries: number;
   fetch: typeof fetch;
 }
+
+/** Statuses that say "try again later" rather than "this request is wrong". */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_RETRY_WAIT_MS = 10_000;
 
 /** The chat completions address for a base URL (or the URL itself when it already is one). */
 export function completionsUrl(url: string): string {
@@ -20,10 +26,29 @@ export function completionsUrl(url: string): string {
 }
 
 /**
- * Sends the messages and returns the text of the first choice. Errors: EXTRACT_LLM_TIMEOUT,
- * EXTRACT_LLM_UNREACHABLE, EXTRACT_LLM_HTTP (non-2xx), EXTRACT_LLM_BAD_JSON (no readable answer).
+ * Sends the messages and returns the text of the first choice, trying again (up to `retries` times,
+ * after the server's Retry-After, at most 10 s) while the endpoint answers busy. Errors:
+ * EXTRACT_LLM_TIMEOUT, EXTRACT_LLM_UNREACHABLE, EXTRACT_LLM_HTTP (non-2xx), EXTRACT_LLM_BAD_JSON.
  */
 export async function requestCompletion(
+  endpoint: CompletionEndpoint,
+  messages: Array<{ role: string; content: string }>,
+  schema: object,
+): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce(endpoint, messages, schema);
+    } catch (error) {
+      const status = error instanceof SkeinError ? error.details.status : undefined;
+      if (attempt >= endpoint.retries || typeof status !== "number" || !RETRY_STATUSES.has(status))
+        throw error;
+      const wait = Number((error as SkeinError).details.retryAfterMs ?? 1000 * (attempt + 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MAX_RETRY_WAIT_MS)));
+    }
+  }
+}
+
+async function requestOnce(
   endpoint: CompletionEndpoint,
   messages: Array<{ role: string; content: string }>,
   schema: object,
@@ -51,7 +76,12 @@ export async function requestCompletion(
       throw new SkeinError(
         "EXTRACT_LLM_HTTP",
         `model endpoint ${address} answered HTTP ${response.status}; a 2xx answer with a chat completion was expected`,
-        { field: "SKEIN_LLM_URL", status: response.status, received: body },
+        {
+          field: "SKEIN_LLM_URL",
+          status: response.status,
+          retryAfterMs: readRetryAfter(response),
+          received: body,
+        },
       );
     }
     return readContent(body, address);
@@ -74,6 +104,12 @@ export async function requestCompletion(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The Retry-After header in milliseconds (seconds form only), or undefined. */
+function readRetryAfter(response: Response): number | undefined {
+  const value = response.headers.get("retry-after");
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) * 1000 : undefined;
 }
 
 /** The message content of the first choice of a chat completion body. */
