@@ -235,8 +235,8 @@ describe("errors: one JSON shape, never a stack", () => {
     const response = await app.inject({
       method: "POST",
       url: "/api/decisions",
-      headers: { "content-type": "text/plain" },
-      payload: "action=accept",
+      headers: { "content-type": "application/xml" },
+      payload: "<decision action='accept'/>",
     });
     expect(response.statusCode).toBe(415);
     expect(errorCode(response.statusCode, response.json())).toBe("SERVER_UNSUPPORTED_MEDIA");
