@@ -3,7 +3,7 @@
 // per-feature explanation and snapshot.
 
 import { readStoredEntries } from "../lists/index.js";
-import { type Entity, type EntityType, type Match, SkeinError } from "../model/index.js";
+import type { Entity, EntityType, Match } from "../model/index.js";
 import { buildIndex, screen } from "../screen/index.js";
 import {
   type Db,
@@ -126,7 +126,7 @@ export interface ScreeningSummary {
 
 /**
  * Screens every case entity against the given snapshots (or the newest of each list) and replaces the
- * stored matches, in one transaction. RESOLVE_NO_SNAPSHOT when no list is stored.
+ * stored matches, in one transaction. With no list stored it screens nothing (and stores no match).
  */
 export async function runScreening(
   db: Db,
@@ -134,11 +134,6 @@ export async function runScreening(
   options: Partial<ScreeningOptions> = {},
 ): Promise<ScreeningSummary> {
   const lists = await readSnapshots(db, snapshotIds);
-  if (lists.length === 0) {
-    throw new SkeinError("RESOLVE_NO_SNAPSHOT", "screening: no list snapshot is stored in the workspace", {
-      field: "lists",
-    });
-  }
   const entities = await readCaseEntities(db);
   const screened = entities.filter((e) => SCREENED_AS[e.type]);
   const matches: Array<Omit<Match, "decision">> = [];

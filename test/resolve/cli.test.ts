@@ -108,6 +108,16 @@ describe("decision and analysis commands on the example dossier", () => {
     expect(early).toEqual([]);
     const bad = skein("paths", "--to-sanctioned", "--between", "2024-01");
     expect(bad.status, bad.stderr).toBe(2);
+    const noList = spawnSync(
+      "node",
+      [CLI, "resolve", "--snapshot", "snap_missing", "--workspace", join(dir, "empty.db")],
+      {
+        encoding: "utf8",
+        cwd: REPO_ROOT,
+      },
+    );
+    expect(noList.status).toBe(1);
+    expect(noList.stderr).toMatch(/no list is loaded/);
     const junk = skein("candidates", "--as-of", "last spring");
     expect(junk.status).toBe(1);
   });

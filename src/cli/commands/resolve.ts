@@ -19,6 +19,12 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     const resolution = await runResolution(db);
     const hasLists = (await listSnapshots(db)).length > 0;
     const snapshots = options.snapshot as string[] | undefined;
+    if (snapshots && !hasLists) {
+      throw new SkeinError("RESOLVE_NO_SNAPSHOT", "resolve: --snapshot names a list, but no list is loaded", {
+        field: "--snapshot",
+        received: snapshots.join(" "),
+      });
+    }
     const screening = hasLists || snapshots ? await runScreening(db, snapshots, { threshold }) : null;
     // Strong list matches are evidence for resolution: a second pass lets them join entities.
     return { resolution: screening ? await runResolution(db) : resolution, screening };
