@@ -93,6 +93,8 @@ describe.skipIf(!HAS_SHARED)("yente-compatible API on the 2023-12 SDN set", () =
     const entity = await app.inject({ method: "GET", url: `/entities/${id}` });
     expect(entity.statusCode).toBe(200);
     expect(entity.json().id).toBe(id);
+    const catalog = (await app.inject({ method: "GET", url: "/catalog" })).json();
+    expect(catalog.datasets.find((d: { name: string }) => d.name === "default").children).toEqual(["sdn"]);
     const algorithms = (await app.inject({ method: "GET", url: "/algorithms" })).json();
     expect(algorithms.algorithms.map((a: { name: string }) => a.name)).toContain(algorithms.default);
     expect(Object.values(algorithms.algorithms[0].features)[0]).toEqual(

@@ -1,6 +1,6 @@
 // yente-compatible routes over the loaded lists (yente's API, opensanctions/yente): POST /match/{dataset},
-// GET /search/{dataset}, GET /entities/{id}, GET /algorithms, in yente's request and response shapes so
-// existing yente clients work unchanged. Dataset `default` is every loaded list; a list name selects one.
+// GET /search/{dataset}, GET /entities/{id}, GET /algorithms and GET /catalog in yente's shapes, so yente
+// clients work unchanged. Dataset `default` is every loaded list; a list name selects one.
 import type { FastifyInstance } from "fastify";
 import { readStoredEntries } from "../../lists/index.js";
 import { type ListEntry, type ListSnapshot, SkeinError } from "../../model/index.js";
@@ -442,6 +442,71 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
           received: request.params.id,
         },
       );
+    },
+  );
+
+  app.get(
+    "/catalog",
+    {
+      ...yente,
+      schema: {
+        summary: "yente-compatible: the datasets, `default` (every loaded list) and one per list",
+        tags: ["yente"],
+        response: {
+          200: objectOf({
+            datasets: {
+              type: "array",
+              items: objectOf({
+                name: str,
+                title: str,
+                summary: { type: ["string", "null"] },
+                url: { type: ["string", "null"] },
+                load: { type: "boolean" },
+                entities_url: { type: ["string", "null"] },
+                version: str,
+                index_version: { type: ["string", "null"] },
+                index_current: { type: "boolean" },
+                children: strings,
+              }),
+            },
+            current: strings,
+            outdated: strings,
+            index_stale: { type: "boolean" },
+          }),
+        },
+      },
+    },
+    async () => {
+      const lists = (await loadedDatasets()).map(({ snapshot }) => ({
+        name: snapshot.list,
+        title: `${snapshot.authority.toUpperCase()} ${snapshot.list.toUpperCase()}`,
+        summary: `${snapshot.entryCount} entries, published ${snapshot.publishDate ?? "(date not in the file)"}`,
+        url: null,
+        load: true,
+        entities_url: null,
+        version: snapshot.publishDate ?? snapshot.loadedAt.slice(0, 10),
+        index_version: snapshot.id,
+        index_current: true,
+        children: [],
+      }));
+      const all = {
+        name: "default",
+        title: "Every loaded list",
+        summary: null,
+        url: null,
+        load: true,
+        entities_url: null,
+        version:
+          lists
+            .map((l) => l.version)
+            .sort()
+            .at(-1) ?? "",
+        index_version: null,
+        index_current: true,
+        children: lists.map((l) => l.name),
+      };
+      const datasets = [all, ...lists];
+      return { datasets, current: datasets.map((d) => d.name), outdated: [], index_stale: false };
     },
   );
 
