@@ -113,7 +113,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     expect(await match.locator(".explanation tbody tr").count()).toBeGreaterThan(0);
     expect(await match.locator(".explanation").innerText()).toMatch(/nameMatch/);
     await page.screenshot({ path: join(ARTIFACTS, "01-entity-sdn-match.png"), fullPage: true });
-  });
+  }, 120_000);
 
   it("follows an exposure path to the evidence and accepts the claim", async () => {
     await page.goto(`${server.url}/#/graph`);
@@ -135,7 +135,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     const stored = await (await fetch(`${server.url}/api/claims/${claimId}`)).json();
     expect(stored.claim.status).toBe("accepted");
     await page.screenshot({ path: join(ARTIFACTS, "04-claim-accepted.png"), fullPage: true });
-  });
+  }, 120_000);
 
   it("shows the timeline and the review queue, and uploads a document with extraction progress", async () => {
     await page.goto(`${server.url}/#/timeline`);
@@ -160,7 +160,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
       await page.locator(".run progress").getAttribute("max"),
     );
     await page.screenshot({ path: join(ARTIFACTS, "08-upload-extraction-done.png") });
-  });
+  }, 120_000);
 
   it("renders a hostile source inert: its markup is shown as text and nothing runs", async () => {
     await page.goto(`${server.url}/#/search?q=quillfeather`);
@@ -175,5 +175,5 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     await page.screenshot({ path: join(ARTIFACTS, "05-hostile-source-inert.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });
