@@ -85,8 +85,12 @@ const GENERIC_WORDS = new Set(
     "max mega ultra super smart best top gold green blue red black white"
   ).split(" "),
 );
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one
-  .lexicon;
+/** Compromise's lexicon (English words, given names, places) as a set: a name made of one is common. */
+const LEXICON = new Set(
+  Object.keys(
+    (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon,
+  ),
+);
 const MIN_NAME_CHARS = 4;
 const MIN_ACRONYM_CHARS = 3;
 
@@ -168,7 +172,7 @@ function legalFormLength(norms: string[], from: number, direction: 1 | -1): numb
 }
 
 function isCommon(norm: string): boolean {
-  return GENERIC_WORDS.has(norm) || FUNCTION_WORDS.has(norm) || norm in LEXICON || /^\d+$/.test(norm);
+  return GENERIC_WORDS.has(norm) || FUNCTION_WORDS.has(norm) || LEXICON.has(norm) || /^\d+$/.test(norm);
 }
 
 /** "PULIDO ORTIZ, Bayardo De Jesus" → "Bayardo De Jesus PULIDO ORTIZ": how texts write a listed person. */
