@@ -228,6 +228,22 @@ function findQuarters(text: string, reference: YearMonthDay | null): Candidate[]
       period: quarterPeriod(Number(m[1]), Number(m[2])),
     });
   }
+  // "In Q1, revenue rose": a quarter without a year is the latest one not after the published date.
+  if (reference) {
+    for (const m of matchAll(
+      text,
+      `\\bQ([1-4])\\b(?!\\s*(?:[/${DASH_CHARS}]|of\\b)?\\s*(?:'|\u2019)?\\d)`,
+      /q[1-4]/i,
+    )) {
+      if (m[0][0] !== "Q") continue;
+      const quarter = Number(m[1]);
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        period: quarterPeriod(latestYearFor(quarter * 3 - 2, reference), quarter),
+      });
+    }
+  }
   // "last quarter", "this quarter", "the previous quarter".
   if (reference) {
     for (const m of matchAll(

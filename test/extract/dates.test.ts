@@ -228,6 +228,33 @@ const CASES: Row[] = [
     "2022-11-09",
     "day",
   ],
+  ["In Q1, revenue rose by a third.", "2025-06-10", "Q1", "2025-01-01", "2025-03-31", "quarter"],
+  [
+    "Flight SU-1420 departed 14.03.2024 at 06:40.",
+    null,
+    "14.03.2024 at 06:40",
+    "2024-03-14",
+    "2024-03-14",
+    "day",
+  ],
+  ["Check-in 03/14/2024, room 212, two guests.", null, "03/14/2024", "2024-03-14", "2024-03-14", "day"],
+  [
+    "The crew stayed from 1 to 15 August 2023.",
+    null,
+    "1 to 15 August 2023",
+    "2023-08-01",
+    "2023-08-15",
+    "day",
+  ],
+  ["The firm was founded in the early 2000s.", null, "the early 2000s", "2000-01-01", "2009-12-31", "year"],
+  [
+    "During the second half of last year sales fell.",
+    "2025-06-10",
+    "the second half of last year",
+    "2024-07-01",
+    "2024-12-31",
+    "quarter",
+  ],
   // anchored relative days
   [
     "The tests took place on 5 May 2025 near the range. The visitors left the day after the tests.",
