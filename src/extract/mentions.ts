@@ -71,7 +71,7 @@ const TITLE_WORDS = new Set(
   ),
 );
 const GENERIC_WORDS = new Set(
-  "Global|Terrorist|Terrorists|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
+  "Global|Terrorist|Terrorists|Petition|Removal|Action|Plan|Guidance|Assessment|Memorandum|Presidential|Financing|Kingpin|Narcotics|Virtual|Currency|Filing|Statement|Remarks|View|Specifically|Federal|Register|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
     "|",
   ),
 );
@@ -122,7 +122,10 @@ const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
 const isCapital = (t: Token): boolean =>
-  /^[\p{Lu}]/u.test(t.text) && !NON_NAME_WORDS.has(t.text) && !COMMON_ACRONYMS.has(t.text);
+  /^[\p{Lu}]/u.test(t.text) &&
+  !NON_NAME_WORDS.has(t.text) &&
+  !COMMON_ACRONYMS.has(t.text) &&
+  !/['’](?:ve|m|d|ll|re|t)$/.test(t.text);
 const isAllCaps = (s: string): boolean => /^[\p{Lu}\p{N}&.\-\s]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
 const TRAILING_FORMS = new Set([
   "Ltd",
@@ -312,7 +315,7 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
 /** Strips sentence-start words, demonyms and titles from a raw sequence; splits coordinations. */
 function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   let seq = raw;
-  const atStart = /^[\s"“‘(*#]*$/.test(text.slice(sentence.start, seq[0].start));
+  const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, seq[0].start));
   if (
     atStart &&
     seq.length > 1 &&
@@ -325,6 +328,20 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   while (seq.length > 1 && isDemonym(seq[0].text) && !ORGANIZATION_HEADS.has(seq[1].text)) seq = seq.slice(1);
   seq = trimConnectors(seq);
   if (seq.length === 0) return [];
+  // "Treasury Secretary Jane Doe": a title inside the sequence separates the body from the person.
+  const titleAt = TITLE_WORDS.has(seq[0].text)
+    ? -1
+    : seq.findIndex((t, i) => i > 0 && TITLE_WORDS.has(t.text) && !isConnector(seq[i - 1]));
+  if (titleAt > 0 && !seq.slice(0, titleAt).some((t) => LEGAL_FORMS.has(t.text))) {
+    let personAt = titleAt + 1;
+    while (personAt < seq.length && TITLE_WORDS.has(seq[personAt].text)) personAt++;
+    const body = trimConnectors(seq.slice(0, titleAt));
+    const person = seq.slice(personAt);
+    const drafts: Draft[] = body.length > 0 ? [{ tokens: body }] : [];
+    if (person.length >= 2 && !person.some(isConnector))
+      drafts.push({ tokens: person, type: "Person", strength: 3 });
+    return drafts;
+  }
   if (TITLE_WORDS.has(seq[0].text) || TITLE_WORDS.has(seq[0].text.split("-")[0])) {
     return seq.length > 1 ? splitTitle(text, seq, sentence.start) : [];
   }
@@ -401,12 +418,12 @@ function classify(
   const words = tokens.map((t) => t.text);
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
   // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
-  // only; a body named in generic words needs an organisation head and three words, or an acronym.
-  const acronym = /^\s*\(\s*[\p{Lu}][\p{Lu}\d-]+\s*\)/u.test(text.slice(last.rawEnd, last.rawEnd + 20));
+  // only; a body named in generic words needs an organisation head and three words.
   if (
-    !acronym &&
     words.every((w) => GENERIC_WORDS.has(w) || CONNECTORS.has(w) || /^\d+$/.test(w)) &&
-    !(words.length >= 3 && words.some((w) => ORGANIZATION_HEADS.has(w)))
+    !(words.length >= 3 && words.some((w) => ORGANIZATION_HEADS.has(w))) &&
+    // "China’s Foreign Ministry": a country's ministry is named by its country.
+    !readMinistryKey(text, sentence, tokens)
   ) {
     return undefined;
   }
@@ -415,7 +432,7 @@ function classify(
   const before = text.slice(Math.max(sentence.start, start - 40), start);
   const after = text.slice(last.rawEnd, Math.min(sentence.end, last.rawEnd + 40));
   const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";
-  const atStart = /^[\s"“‘(*#]*$/.test(text.slice(sentence.start, start));
+  const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, start));
   let type: EntityType = draft.type ?? "Company";
   let strength = draft.strength ?? 1;
   let key: string | null = draft.key ?? null;
