@@ -228,7 +228,8 @@ function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   if (cached !== undefined) return cached ?? undefined;
   let found: Trie | null = null;
   for (const [key, child] of node.next) {
-    if (key.length < FUZZY_MIN) continue;
+    // Misspellings keep the first letter; checking it first spares most distance computations.
+    if (key.length < FUZZY_MIN || key[0] !== word[0]) continue;
     if (last && key.length > word.length && key.startsWith(word)) found = child;
     else if (Math.abs(key.length - word.length) <= 1 && distance(key, word) <= 1) found = child;
     if (found) break;

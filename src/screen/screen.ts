@@ -48,6 +48,9 @@ export interface ScreenResult {
 }
 
 const SCREEN_DEFAULTS = Object.freeze({ limit: 5 });
+/** Checked configurations by algorithm and options, so screening many names checks them once. */
+const configs = new Map<string, AlgorithmConfig>();
+const CONFIG_CACHE_LIMIT = 100;
 /** Candidates sharing less than this share of the best candidate's retrieval weight are not scored. */
 const RETRIEVAL_SHARE = 0.35;
 
@@ -138,7 +141,13 @@ export function screen(
   options: ScreenOptions = {},
 ): ScreenResult[] {
   const algorithm = findAlgorithm(options.algorithm);
-  const config = configOf(algorithm, { ...options.config, threshold: options.threshold });
+  const key = `${algorithm.name}\u0000${options.threshold}\u0000${options.config ? JSON.stringify(options.config) : ""}`;
+  let config = configs.get(key);
+  if (!config) {
+    config = configOf(algorithm, { ...options.config, threshold: options.threshold });
+    if (configs.size > CONFIG_CACHE_LIMIT) configs.clear();
+    configs.set(key, config);
+  }
   return screenPrepared(
     index,
     prepareQuery(query),

@@ -21,6 +21,8 @@ const FUZZY_SHORT_WEIGHT = 0.4;
 const FUZZY_FULL_LENGTH = 5;
 /** When the query word itself is indexed, its one-edit neighbours are likelier other words. */
 const FUZZY_KNOWN_FACTOR = 0.5;
+/** A deletion variant shared by more keys than this (short words) is too ambiguous to follow. */
+const MAX_NEIGHBOURS = 64;
 /** Acronyms are indexed from this many words (two letters match too much). */
 const MIN_ACRONYM = 3;
 /** Keys on more than this share of all names are skipped once rarer keys have found candidates. */
@@ -144,7 +146,7 @@ export class ScreeningIndex {
     const known = this.#deletes.get(variant);
     if (known === undefined) return;
     if (typeof known === "string") visit(known);
-    else for (const key of known) visit(key);
+    else if (known.length <= MAX_NEIGHBOURS) for (const key of known) visit(key);
   }
 
   /** Indexed keys within one edit of `key`, with the weight they count for. */

@@ -87,82 +87,83 @@ function buildSubstitution(): Float32Array {
   return table;
 }
 
-/** A word prepared for the edit distance: character codes and the cost of inserting or deleting each one. */
-interface PreparedWord {
-  codes: Uint16Array;
-  indel: Float32Array;
-}
+/** Vowel flags by character code. */
+const IS_VOWEL = new Uint8Array(128);
+for (const vowel of VOWELS) IS_VOWEL[vowel.charCodeAt(0)] = 1;
+const H = "h".charCodeAt(0);
 
-const preparedWords = new Map<string, PreparedWord>();
-const PREPARED_LIMIT = 500_000;
-
-/** Cost of inserting or deleting s[i]: cheap for a doubled letter or an h after a consonant. */
-function indelCost(s: string, i: number): number {
-  const c = s[i];
-  if (c === s[i - 1] || c === s[i + 1]) return MIN_INDEL;
-  if (c === "h" && i > 0 && !VOWELS.includes(s[i - 1])) return 0.5;
-  if (VOWELS.includes(c)) return 0.8;
-  return 1;
-}
-
-function prepareWord(word: string): PreparedWord {
-  let prepared = preparedWords.get(word);
-  if (prepared) return prepared;
-  const codes = new Uint16Array(word.length);
-  const indel = new Float32Array(word.length);
-  for (let i = 0; i < word.length; i++) {
-    codes[i] = word.charCodeAt(i);
-    indel[i] = indelCost(word, i);
+/** Fills `into` with the cost of inserting or deleting each letter: cheap for a doubled letter or an h after a consonant. */
+function fillIndelCosts(s: string, into: Float64Array): void {
+  const n = s.length;
+  let previous = -1;
+  let c = n > 0 ? s.charCodeAt(0) : -1;
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    if (c === previous || c === next) into[i] = MIN_INDEL;
+    else if (c === H && previous >= 0 && previous < 128 && !IS_VOWEL[previous]) into[i] = 0.5;
+    else if (c < 128 && IS_VOWEL[c]) into[i] = 0.8;
+    else into[i] = 1;
+    previous = c;
+    c = next;
   }
-  prepared = { codes, indel };
-  if (preparedWords.size >= PREPARED_LIMIT) preparedWords.clear();
-  preparedWords.set(word, prepared);
-  return prepared;
 }
 
 let rowA = new Float64Array(64);
 let rowB = new Float64Array(64);
 let rowC = new Float64Array(64);
+let indelA = new Float64Array(64);
+let indelB = new Float64Array(64);
 
-/** Weighted optimal-string-alignment distance between two words (related-letter costs for ASCII). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Weighted optimal-string-alignment distance between two words (related-letter costs for ASCII). Once
+ * every alignment costs more than `limit`, it stops and returns that lower bound instead.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  const pa = prepareWord(a);
-  const pb = prepareWord(b);
   const n = a.length;
   const m = b.length;
-  if (m + 1 > rowA.length) {
-    rowA = new Float64Array(m + 1);
-    rowB = new Float64Array(m + 1);
-    rowC = new Float64Array(m + 1);
+  if (Math.max(n, m) + 1 > rowA.length) {
+    const size = Math.max(n, m) + 1;
+    rowA = new Float64Array(size);
+    rowB = new Float64Array(size);
+    rowC = new Float64Array(size);
+    indelA = new Float64Array(size);
+    indelB = new Float64Array(size);
   }
-  const ca = pa.codes;
-  const cb = pb.codes;
-  const ia = pa.indel;
-  const ib = pb.indel;
+  const ia = indelA;
+  const ib = indelB;
+  fillIndelCosts(a, ia);
+  fillIndelCosts(b, ib);
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
   prev[0] = 0;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + ib[j - 1];
+  let previousMin = 0;
   for (let i = 1; i <= n; i++) {
     const del = ia[i - 1];
     cur[0] = prev[0] + del;
-    const x = ca[i - 1];
+    let rowMin = cur[0];
+    const x = a.charCodeAt(i - 1);
     const row = x * 128;
     for (let j = 1; j <= m; j++) {
-      const y = cb[j - 1];
+      const y = b.charCodeAt(j - 1);
       let best = prev[j - 1] + (x < 128 && y < 128 ? SUBSTITUTION[row + y] : x === y ? 0 : 1);
       const d = prev[j] + del;
       if (d < best) best = d;
       const ins = cur[j - 1] + ib[j - 1];
       if (ins < best) best = ins;
-      if (i > 1 && j > 1 && x === cb[j - 2] && ca[i - 2] === y) {
+      if (i > 1 && j > 1 && x === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === y) {
         const t = prev2[j - 2] + 0.6;
         if (t < best) best = t;
       }
       cur[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // Every alignment passes through this row or the one before (a transposition skips one row).
+    const bound = Math.min(rowMin, previousMin);
+    if (bound > limit) return bound;
+    previousMin = rowMin;
     const spare = prev2;
     prev2 = prev;
     prev = cur;
@@ -183,7 +184,9 @@ export function wordSimilarity(a: string, b: string, config: NameConfig): number
   // The length difference alone bounds the distance from below: skip the table when it already fails.
   const least = (MIN_INDEL * Math.abs(a.length - b.length)) / allowance;
   if (Math.exp(-config.editSteepness * least * least) < MIN_PAIR * 0.5) return 0;
-  const ratio = editDistance(a, b) / allowance;
+  // Words further apart than this score below MIN_PAIR, where alignment ignores them anyway.
+  const limit = allowance * Math.sqrt(-Math.log(MIN_PAIR * 0.5) / config.editSteepness);
+  const ratio = editDistance(a, b, limit) / allowance;
   return Math.exp(-config.editSteepness * ratio * ratio);
 }
 
@@ -311,6 +314,7 @@ function compareTokens(
   person: boolean,
   abjad: boolean,
   config: NameConfig,
+  trace: boolean,
 ): Omit<NameComparison, "legalForms"> {
   if (a.length === 0 || b.length === 0) return { score: 0, pairs: [], queryOnly: [], candidateOnly: [] };
   const chosen = align(a, b, person, abjad, config);
@@ -320,7 +324,7 @@ function compareTokens(
   for (const c of chosen) {
     for (let i = c.a0; i < c.a1; i++) scoreA[i] = c.score;
     for (let j = c.b0; j < c.b1; j++) scoreB[j] = c.score;
-    pairs.push({ query: textOf(a, c.a0, c.a1), candidate: textOf(b, c.b0, c.b1), score: c.score });
+    if (trace) pairs.push({ query: textOf(a, c.a0, c.a1), candidate: textOf(b, c.b0, c.b1), score: c.score });
   }
   const weightA = a.reduce((sum, t) => sum + t.weight, 0);
   const weightB = b.reduce((sum, t) => sum + t.weight, 0);
@@ -342,6 +346,7 @@ function compareTokens(
       extraPenalty ** (long[j].weight * (long[j].country ? 2 : 1) * (shortWeight < 2 ? 2 / shortWeight : 1));
   }
   const score = Math.exp(logSum / shortWeight) * factor;
+  if (!trace) return { score, pairs, queryOnly: [], candidateOnly: [] };
   const queryOnly = a.filter((_, i) => scoreA[i] === 0).map((t) => t.text);
   const candidateOnly = b.filter((_, j) => scoreB[j] === 0).map((t) => t.text);
   return { score, pairs, queryOnly, candidateOnly };
@@ -357,15 +362,19 @@ function acronymScore(short: NormalisedName, long: NormalisedName): number {
   return initials === word ? ACRONYM_MATCH : 0;
 }
 
-/** Compares two normalised names: aligned tokens, legal forms, joined-word and same-script checks. */
+/**
+ * Compares two normalised names: aligned tokens, legal forms, joined-word and same-script checks.
+ * Without `trace` only the score is worked out (the pairs and leftover words stay empty).
+ */
 export function compareNormalised(
   a: NormalisedName,
   b: NormalisedName,
   config: NameConfig = NAME_DEFAULTS,
+  trace = true,
 ): NameComparison {
   const person = a.schema === "Person" || b.schema === "Person";
   const abjad = a.abjad || b.abjad;
-  const result = compareTokens(a.tokens, b.tokens, person, abjad, config);
+  const result = compareTokens(a.tokens, b.tokens, person, abjad, config, trace);
   let score = result.score;
   let legalForms: string | null = null;
   if (a.legalForms.length > 0 && b.legalForms.length > 0) {
@@ -377,7 +386,7 @@ export function compareNormalised(
   if (a.compact.length > 0 && a.compact === b.compact) score = Math.max(score, 1);
   if (!person) score = Math.max(score, acronymScore(a, b), acronymScore(b, a));
   if (a.script !== null && a.script === b.script && a.nativeTokens && b.nativeTokens) {
-    const native = compareTokens(a.nativeTokens, b.nativeTokens, person, false, config);
+    const native = compareTokens(a.nativeTokens, b.nativeTokens, person, false, config, false);
     score = Math.min(score, native.score);
   }
   return { ...result, score: Math.min(1, Math.max(0, score)), legalForms };

@@ -10,6 +10,7 @@ export const birthDateMismatch: Feature = {
   description: "The query's full birth date is none of the list entry's full birth dates.",
   kind: "qualifier",
   compute({ query, entry }) {
+    if (query.birthDates.length === 0 || entry.birthDates.length === 0) return notCompared("");
     const wanted = query.birthDates.filter((d) => FULL_DATE.test(d));
     const listed = entry.birthDates.filter((d) => FULL_DATE.test(d));
     if (wanted.length === 0 || listed.length === 0) return notCompared("");

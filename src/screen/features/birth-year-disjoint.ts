@@ -17,6 +17,7 @@ export const birthYearDisjoint: Feature = {
   description: "The query's birth year is more than one year from every birth year of the list entry.",
   kind: "qualifier",
   compute({ query, entry }) {
+    if (query.birthDates.length === 0 || entry.birthDates.length === 0) return notCompared("");
     const wanted = yearsOf(query.birthDates);
     const listed = yearsOf(entry.birthDates);
     if (wanted.length === 0 || listed.length === 0) return notCompared("");

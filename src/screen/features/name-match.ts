@@ -1,5 +1,5 @@
 // nameMatch: the best similarity between the query name and any strong name of the entry.
-import { type Feature, queryNameFor } from "../feature.js";
+import { type Feature, notCompared, queryNameFor } from "../feature.js";
 import { compareNormalised } from "../similarity.js";
 
 /** The query name against every name of the entry (primary and strong aliases); the best one counts. */
@@ -9,29 +9,30 @@ export const nameMatch: Feature = {
     "Similarity of the query name to the closest name of the list entry (typos, order, script, legal form).",
   kind: "main",
   compute({ query, entry, names, config }) {
-    let best = {
-      score: 0,
-      detail: "no strong name to compare",
-      query: query.name,
-      candidate: null as string | null,
-    };
+    const wanted = queryNameFor(query, entry);
+    let best: (typeof names)[number] | null = null;
+    let bestScore = 0;
     for (const name of names) {
       if (name.weak) continue;
-      const result = compareNormalised(queryNameFor(query, entry), name.normalised, config);
-      if (result.score <= best.score) continue;
-      const pairs = result.pairs.map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`).join(", ");
-      const extra = [
-        result.queryOnly.length ? `query only: ${result.queryOnly.join(" ")}` : "",
-        result.candidateOnly.length ? `list only: ${result.candidateOnly.join(" ")}` : "",
-        result.legalForms ? `legal forms ${result.legalForms}` : "",
-      ].filter(Boolean);
-      best = {
-        score: result.score,
-        detail: [pairs || "no words in common", ...extra].join("; "),
-        query: query.name,
-        candidate: name.text,
-      };
+      const score = compareNormalised(wanted, name.normalised, config, false).score;
+      if (score > bestScore) {
+        best = name;
+        bestScore = score;
+      }
     }
-    return best;
+    if (!best) return notCompared("no name in common");
+    const result = compareNormalised(wanted, best.normalised, config);
+    const pairs = result.pairs.map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`).join(", ");
+    const extra = [
+      result.queryOnly.length ? `query only: ${result.queryOnly.join(" ")}` : "",
+      result.candidateOnly.length ? `list only: ${result.candidateOnly.join(" ")}` : "",
+      result.legalForms ? `legal forms ${result.legalForms}` : "",
+    ].filter(Boolean);
+    return {
+      score: result.score,
+      detail: [pairs || "no words in common", ...extra].join("; "),
+      query: query.name,
+      candidate: best.text,
+    };
   },
 };

@@ -12,7 +12,7 @@ export const weakAliasMatch: Feature = {
     let best = notCompared("");
     for (const name of names) {
       if (!name.weak) continue;
-      const score = compareNormalised(queryNameFor(query, entry), name.normalised, config).score;
+      const score = compareNormalised(queryNameFor(query, entry), name.normalised, config, false).score;
       if (score > best.score) best = { score, detail: "weak alias", query: query.name, candidate: name.text };
     }
     return best;
