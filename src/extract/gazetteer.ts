@@ -28,6 +28,11 @@ interface Payload {
   upper: boolean;
   /** The name is only common words: it counts only next to a legal form in the text. */
   needsLegalForm: boolean;
+  /**
+   * One word that is a company's name without its legal form, or a vessel's or aircraft's name: alone
+   * in the text it must not sit inside a longer capitalised name ("Cloud Element Company Limited").
+   */
+  alone: boolean;
 }
 
 interface TrieNode {
@@ -257,7 +262,9 @@ export function buildGazetteer(items: GazetteerItem[]): Gazetteer {
         node = child;
       }
       node.payloads ??= [];
-      node.payloads.push({ ref: item.ref, type: item.type, name: item.name, upper, needsLegalForm });
+      const alone =
+        distinctive.length === 1 && (hadLegalForm || item.type === "Vessel" || item.type === "Aircraft");
+      node.payloads.push({ ref: item.ref, type: item.type, name: item.name, upper, needsLegalForm, alone });
       size++;
     }
   }
@@ -290,7 +297,22 @@ function accepts(
   // A one-word name that the same text also writes in lower case is a common word there ("Horizon").
   if (from === to && !legalForm && !payload.upper && lowerWords().has(tokens.norms[from])) return false;
   for (let k = from; k <= to; k++) if (!caseFits(text, tokens, k, payload.upper)) return false;
+  if (
+    payload.alone &&
+    !legalForm &&
+    (namePart(text, tokens, from - 1, from) || namePart(text, tokens, to + 1, to))
+  ) {
+    return false;
+  }
   return true;
+}
+
+/** True when token `k`, next to `beside`, is a capitalised word of the same phrase (part of a name). */
+function namePart(text: string, tokens: TokenList, k: number, beside: number): boolean {
+  if (k < 0 || k >= tokens.norms.length || FUNCTION_WORDS.has(tokens.norms[k])) return false;
+  if (!joins(text, tokens, Math.min(k, beside))) return false;
+  const raw = text.slice(tokens.starts[k], tokens.ends[k]);
+  return raw[0] !== raw[0].toLowerCase();
 }
 
 /**

@@ -22,11 +22,21 @@ const ITEMS: GazetteerItem[] = [
   { name: "VELMORA SHIPPING", type: "Company", ref: "list-11" },
   { name: "AB", type: "Company", ref: "list-12" },
   { name: "KELVOR-AVIA", type: "Company", ref: "list-13" },
+  { name: "JOINT STOCK COMPANY TARVENIT", type: "Company", ref: "list-14" },
+  { name: "MARESOLT", type: "Vessel", ref: "list-15" },
 ];
 const gazetteer = buildGazetteer(ITEMS);
 
 type Row = [text: string, expected: Array<[words: string, ref: string]>];
 const CASES: Row[] = [
+  [
+    "JSC Tarvenit sold it; later Tarvenit shipped more.",
+    [
+      ["JSC Tarvenit", "list-14"],
+      ["Tarvenit", "list-14"],
+    ],
+  ],
+  ["The tanker Maresolt loaded crude oil.", [["Maresolt", "list-15"]]],
   [
     "Northwind Avionics Trading Company Limited supplied the parts.",
     [["Northwind Avionics Trading Company Limited", "list-1"]],
@@ -76,6 +86,7 @@ describe("findInText", () => {
     "A global trading house expanded; Global Trading grew.", // common words without their legal form
     "The plane landed at Orion. Dynamics of the market changed.", // no match across a sentence end
     "The AB group and Ab Holdings.", // two letters: too short
+    "Brightline Tarvenit Systems and Maresolt Shipping Agency are other firms.", // inside longer names
   ];
   it.each(NONE)("finds nothing in %s", (text) => {
     expect(findInText(gazetteer, text)).toEqual([]);
