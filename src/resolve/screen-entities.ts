@@ -3,8 +3,8 @@
 // per-feature explanation and snapshot.
 
 import { readStoredEntries } from "../lists/index.js";
-import type { Entity, EntityType, Match } from "../model/index.js";
-import { buildIndex, screen } from "../screen/index.js";
+import type { Entity, EntityType, ListEntry, Match } from "../model/index.js";
+import { buildIndex, normaliseName, screen } from "../screen/index.js";
 import {
   type Db,
   listListEntries,
@@ -13,7 +13,7 @@ import {
   replaceMatches,
 } from "../store/index.js";
 import { matchIdOf } from "./matches.js";
-import { keysOfNames } from "./names.js";
+import { keyOfName, keysOfNames } from "./names.js";
 
 /** Options of screening case entities. */
 export interface ScreeningOptions {
@@ -64,6 +64,14 @@ export function namesToScreen(entity: Entity, maxNames: number): string[] {
     .slice(0, maxNames);
 }
 
+/** True when one of the entry's names (strong or weak) reduces to `key`. */
+function entryHasKey(entry: ListEntry, key: string): boolean {
+  return [...entry.names, ...entry.weakAliases].some((name) => {
+    const tokens = normaliseName(name, entry.schema).tokens.map((t) => t.text);
+    return tokens.sort().join(" ") === key;
+  });
+}
+
 /** Screens entities against one snapshot's index. Pure: returns the matches, best first per entity. */
 export function screenEntities(
   entities: Entity[],
@@ -79,8 +87,11 @@ export function screenEntities(
     const best = new Map<string, Omit<Match, "decision">>();
     for (const name of namesToScreen(entity, config.maxNames)) {
       const query = { name, schema, countries: entity.country ? [entity.country] : [] };
+      const single = keyOfName(name, entity.type);
       for (const result of screen(index, query, { threshold: config.threshold, limit: config.limit })) {
         if (result.score < config.threshold) continue;
+        // One word is too little to carry a spelling difference: it must be one of the entry's names.
+        if (single.tokens.length === 1 && !entryHasKey(result.entry, single.key)) continue;
         const seen = best.get(result.entry.id);
         if (seen && seen.score >= result.score) continue;
         best.set(result.entry.id, {

@@ -34,6 +34,8 @@ const index = buildIndex([
   entry("9100001", "Company", ["ORLOV PRECISION INSTRUMENTS JSC", "AO ORLOV PRECISION INSTRUMENTS"], ["ru"]),
   entry("9100002", "Company", ["BALTIC RELAY TRADING LLC"], ["ru"]),
   entry("9100003", "Person", ["DREMIN, Pavel Andreyevich"], ["ru"]),
+  entry("9100004", "Company", ["DOLTA OOO"], ["ru"]),
+  entry("9100005", "Company", ["SEVEROTRANS LIMITED LIABILITY COMPANY"], ["ru"]),
 ]);
 
 function entity(
@@ -70,6 +72,13 @@ describe("screening case entities", () => {
       "snap_test",
     );
     expect(matches).toEqual([]);
+  });
+
+  it("matches a one-word name only to an entry that has that very name", () => {
+    const severo = entity("d10", "Company", ["Severotrans"], "ru");
+    const delta = entity("d11", "Company", ["Delta"], "ru");
+    const matches = screenEntities([severo, delta], index, "snap_test");
+    expect(matches.map((m) => [m.entityId, m.entryId])).toEqual([[severo.id, "ofac-sdn-9100005"]]);
   });
 
   it("screens by full names, not by short forms, when an entity has both", () => {
