@@ -42,16 +42,7 @@ const AUTHORITY =
   /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking)/;
 
 /** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
-const EVENTS = new Set([
-  "supplies",
-  "pays",
-  "visits",
-  "tests",
-  "develops",
-  "intermediary_for",
-  "other",
-  "sanctioned_by",
-]);
+const EVENTS = new Set(["supplies", "pays", "visits", "tests", "sanctioned_by"]);
 
 /** Sentences that can state a period: a year, or a phrase relative to the published date. */
 const DATED =

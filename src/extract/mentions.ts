@@ -117,7 +117,7 @@ const NUMBER = /^\d{1,4}$/;
 const PERSON_CUE =
   /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s+$/;
 const PERSON_AFTER =
-  /^,\s+(?:an?|the|its|his|her)\s+(?:former\s+|current\s+|then\s+|sole\s+|senior\s+|deputy\s+)?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
+  /^,\s+(?:an?|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
 const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
@@ -183,7 +183,15 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         gapOk(text, tokens[k - 1], tokens[k])
       )
         k++;
-      if (k > j && k < tokens.length && isCapital(tokens[k]) && gapOk(text, tokens[k - 1], tokens[k])) {
+      // "Orion Components Ltd of Hong Kong": a company's legal form ends its name; "of" then gives its seat.
+      const seated = LEGAL_FORMS.has(last.text) && tokens[j].text === "of";
+      if (
+        !seated &&
+        k > j &&
+        k < tokens.length &&
+        isCapital(tokens[k]) &&
+        gapOk(text, tokens[k - 1], tokens[k])
+      ) {
         for (let n = j; n <= k; n++) seq.push(tokens[n]);
         j = k + 1;
         continue;
@@ -332,7 +340,9 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   const titleAt = TITLE_WORDS.has(seq[0].text)
     ? -1
     : seq.findIndex((t, i) => i > 0 && TITLE_WORDS.has(t.text) && !isConnector(seq[i - 1]));
-  if (titleAt > 0 && !seq.slice(0, titleAt).some((t) => LEGAL_FORMS.has(t.text))) {
+  const companyWords = (ts: Token[]): boolean =>
+    ts.some((t) => LEGAL_FORMS.has(t.text) || COMPANY_HEADS.has(t.text) || ORGANIZATION_HEADS.has(t.text));
+  if (titleAt > 0 && !companyWords(seq.slice(titleAt + 1))) {
     let personAt = titleAt + 1;
     while (personAt < seq.length && TITLE_WORDS.has(seq[personAt].text)) personAt++;
     const body = trimConnectors(seq.slice(0, titleAt));

@@ -42,7 +42,7 @@ export function splitSentences(text: string): Sentence[] {
     let start = 0;
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
     for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {
-      if (m[0][0] === "." && m[0].length === 1 && isAbbreviation(lineText, m.index)) continue;
+      if (/^\.[)”’"]*$/.test(m[0]) && isAbbreviation(lineText, m.index)) continue;
       pushTrimmed(sentences, text, lineStart + start, lineStart + m.index + m[0].length, heading);
       start = m.index + m[0].length;
     }

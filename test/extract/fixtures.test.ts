@@ -104,3 +104,40 @@ describe("news report", () => {
     expect(relations.map((r) => r.line)).toContain("Kestrel Logistics Ltd located_in Cyprus");
   });
 });
+
+describe("investigation (written after the rules, to check they generalise)", () => {
+  const { relations, doc } = extractFixture("investigation.txt", "2025-03-02");
+  const lines = relations.map((r) => r.line);
+
+  it("finds the firms, people and products, with their short forms", () => {
+    const byName = new Map(doc.entities.map((e) => [e.name, e]));
+    expect(byName.get("Gevorg Sarkisyan")?.type).toBe("Person");
+    expect(byName.get("Gevorg Sarkisyan")?.aliases).toContain("Sarkisyan");
+    expect(byName.get("Kalinovka Machine Works JSC")?.aliases).toContain("Kalinovka");
+    expect(byName.get("Silverline General Trading FZE")?.type).toBe("Company");
+    expect(byName.get("Kh-101")?.type).toBe("Product");
+  });
+
+  it("reads supply, ownership, payment, sanctions, location and hedged or denied links", () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Araks Techno Trade LLC supplies Kalinovka Machine Works JSC",
+        "Rostekhmash owns Kalinovka Machine Works JSC",
+        "Gevorg Sarkisyan owns Silverline General Trading FZE",
+        "Silverline General Trading FZE pays Araks Techno Trade LLC",
+        "Kalinovka Machine Works JSC sanctioned_by U.S.",
+        "Orion Components Ltd located_in Hong Kong",
+      ]),
+    );
+    expect(
+      relations.find((r) => r.line === "Orion Components Ltd intermediary_for Kalinovka Machine Works JSC")
+        ?.certainty,
+    ).toBe("assessed");
+    expect(relations.find((r) => r.line === "Orion Components Ltd supplies Russia")?.certainty).toBe(
+      "denied",
+    );
+    expect(
+      relations.find((r) => r.line === "Silverline General Trading FZE pays Araks Techno Trade LLC")?.date,
+    ).toBe("2023-Q3");
+  });
+});

@@ -56,7 +56,7 @@ export const NON_NAME_WORDS = set(
     "Executive|Order|Orders|Section|Annex|List|Lists|Act|Regulations|Regulation|Treasury’s|Today’s|" +
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" +
     "July|August|September|October|November|December|Sources|Source|Photo|Reporting|Editing|" +
-    "Western|Eastern|Northern|Southern|Sino-Russian|Cold|War|Here|There|Now|Then|Yet|Still|Not|No|Yes|" +
+    "Western|Eastern|Sino-Russian|Cold|War|Here|There|Now|Then|Yet|Still|Not|No|Yes|" +
     "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
     "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +

@@ -24,6 +24,9 @@ const BY_BODY = new RegExp(
   `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
 );
 const US_DESIGNATED = new RegExp(`(${E})-designated (?:[A-Za-z-]+ ){0,6}?(${E})`);
+const HAS_BEEN_UNDER = new RegExp(
+  `\\b(?:has been|have been|is|are|was|were|remains?) (?:also )?(?:now )?under (${LIST}) sanctions`,
+);
 const UNDER_SANCTIONS = new RegExp(
   `(${E}),? (?:now |currently |also |is |was |remains |an? |the |[a-z-]+ |[A-Z][a-z]+ ){0,6}?under (${LIST}) sanctions`,
 );
@@ -114,6 +117,21 @@ export const designationClause: ClaimRule = {
             predicate: "sanctioned_by" as const,
             object: view.slots[k].entity,
           })),
+        "underSanctions",
+      ),
+      ...eachMatch(
+        view,
+        HAS_BEEN_UNDER,
+        (m) => {
+          const subjects = leadingSubjects(view);
+          return subjects.flatMap((s) =>
+            slotsIn(view, m[1]).map((k) => ({
+              subject: view.slots[s].entity,
+              predicate: "sanctioned_by" as const,
+              object: view.slots[k].entity,
+            })),
+          );
+        },
         "underSanctions",
       ),
     );

@@ -5,16 +5,18 @@ import {
   type ClaimRule,
   E,
   eachMatch,
+  HEAD,
   isParty,
   LIST,
   leadingSubjects,
+  MODS,
   pairs,
   slotOf,
   slotsIn,
 } from "./rule.js";
 
 const BETWEEN = new RegExp(
-  `(${E}),? (?:which |who )?(?:[a-z]+ ){0,3}?(?:serves|serve|acts|act|acted|served|operates|operated|functions) as (?:an? |the )?(?:[a-z]+ )?(?:intermediary|middleman|front|agent|broker|conduit|proxy|go-between)s? (?:between|for|of) (?:the )?(${E})`,
+  `(${E})(?: (?:of|in|from) (?:the )?${E})?,? (?:which |who )?(?:[a-z]+ ){0,3}?(?:serves|serve|acts|act|acted|served|operates|operated|functions) as (?:an? |the )?(?:[a-z]+ )?(?:intermediary|middleman|front|agent|broker|conduit|proxy|go-between)s? (?:between|for|of) (?:the )?${MODS}(${HEAD})`,
 );
 const ON_BEHALF = new RegExp(
   `(${E}),? (?:which|who) (?:[a-z]+ ){0,4}?(?:on behalf of|for) (?:the )?(${LIST})`,
@@ -22,7 +24,7 @@ const ON_BEHALF = new RegExp(
 const CONTACT = new RegExp(
   `(${E}) (?:is|was|serves as|has been) (?:the )?(${E})’s (?:point of contact|liaison|representative|agent)`,
 );
-const CONTACT_FOR = new RegExp(`(?:point of contact|liaison) (?:in ${E} )?for (?:the )?(${E})`);
+const CONTACT_FOR = new RegExp(`(?:point of contact|liaison) (?:in ${E} )?for (?:the )?${MODS}(${HEAD})`);
 const REPRESENTED = new RegExp(`represented (?:on|at) (?:(?:${E})’s |the )?board by (${E})`);
 const FINANCE = new RegExp(
   `(${LIST}) (?:has |have |had )?(?:facilitated|processed|conducted|arranged)[^⟨]{0,120}?(?:financial )?(?:transactions|payments|transfers)[^⟨]{0,100}?(?:in support of|on behalf of|for) (?:the )?(${E})`,

@@ -5,6 +5,7 @@ import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./
 
 const BASED = new RegExp(`(${E})-(?:based|headquartered|registered) (?:[a-z-]+ ){0,3}?(?:the )?(?=⟨)`);
 const LIST_AT = new RegExp(`(?:${E}(?!-)(?:(?:,? and |, |,? or )(?=${E}(?!-)))?)+`, "y");
+const COMPANY_OF = new RegExp(`(${E}) of (?:the )?(${E})(?!’s)`);
 const APPOSITIVE_BASED = new RegExp(`(${E}),? an? (${E})-(?:based|headquartered|registered)`);
 const BASED_IN = new RegExp(
   `(${E}),? (?:which is |that is |is |was )?(?:also )?(?:based|headquartered|registered|located|incorporated|situated) in (?:the )?(${E})`,
@@ -21,7 +22,7 @@ const FACILITY = new RegExp(
 export const locationPhrase: ClaimRule = {
   name: "locationPhrase",
   version: 1,
-  cue: /based|headquartered|registered|located|incorporated|situated|operat| in ⟨|facility|plant|factory|site|premises|office/,
+  cue: / of ⟨|based|headquartered|registered|located|incorporated|situated|operat| in ⟨|facility|plant|factory|site|premises|office/,
   description: "The text places a party or place in a country, city or region (X-based, based in, in).",
   apply(view) {
     const rule = "locationPhrase";
@@ -45,6 +46,13 @@ export const locationPhrase: ClaimRule = {
         rule,
       ),
       ...eachMatch(view, APPOSITIVE_BASED, inPlace, rule),
+      // "Orion Components Ltd of Hong Kong": a company "of" a place is seated there.
+      ...eachMatch(
+        view,
+        COMPANY_OF,
+        (m) => (typeOf(view, slotOf(m[1])) === "Company" ? inPlace(m) : []),
+        rule,
+      ),
       ...eachMatch(view, BASED_IN, inPlace, rule),
       ...eachMatch(view, OPERATES_IN, inPlace, rule),
       ...eachMatch(

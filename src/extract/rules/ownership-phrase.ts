@@ -21,7 +21,7 @@ const OWNED_BY = new RegExp(
   `\\bowned(?:,? (?:or|and) (?:controlled|operated|managed))?(?:,? or directed)?(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
 );
 const OWNS = new RegExp(
-  `(${E}),? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
+  `(${E})(?:, an? [^⟨,]{0,50})?,? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
 );
 const VESSELS_OWNED = new RegExp(
   `(${LIST}) (?:are|is) (?:a )?vessels? (?:that (?:are|is) )?owned (?:and operated |and managed )?by (${E})`,

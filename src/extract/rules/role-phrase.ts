@@ -38,6 +38,10 @@ const POSSESSIVE_ROLE = new RegExp(
   `(${E})’s (?:current |former |acting |sole |new |then )?(${ROLE_LIST}),? (${E})`,
   "i",
 );
+const ROLE_AS = new RegExp(
+  `(${E})[^⟨.]{0,60}? (?:role|position|post|job) as (?:the |an? )?(${ROLE_LIST}) (?:at|of|for|with|in) (?:the )?${MODS}(${HEAD})`,
+  "i",
+);
 const FOUNDED_BY = new RegExp(
   `(${E}) (?:was |is )?(?:founded|established|set up|created|incorporated|registered)\\b[^⟨]{0,30}? by (${E})`,
 );
@@ -107,7 +111,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /founded|established|set up|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -160,6 +164,12 @@ export const rolePhrase: ClaimRule = {
           isOrg(slotOf(m[1])) && typeOf(view, slotOf(m[3])) === "Person"
             ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
             : [],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        ROLE_AS,
+        (m) => (isOrg(slotOf(m[3])) ? claimsFor(view, [slotOf(m[1])], rolesIn(m[2]), slotOf(m[3])) : []),
         rule,
       ),
       ...eachMatch(view, FOUNDED_BY, (m) => pairs(view, [slotOf(m[2])], "other", [slotOf(m[1])]), rule),

@@ -67,7 +67,7 @@ export const E = "⟨\\d+⟩";
 /** A coordinated list of placeholders: "⟨1⟩, ⟨2⟩, and ⟨3⟩" (items may carry a possessor: "⟨4⟩’s ⟨5⟩"). */
 export const LIST = `(?:${E}’s )?${E}(?:-[a-z]+)?(?:(?:,? and |, |,? or |-? and |,? as well as )(?:${E}’s )?${E}(?:-[a-z]+)?)*`;
 /** A placeholder that heads a noun phrase (not "⟨2⟩-based"). */
-export const HEAD = "⟨\\d+⟩(?!-[a-z])";
+export const HEAD = "⟨\\d+⟩(?!-[a-z]|’s ⟨)";
 /** Modifiers that may stand before a name: "⟨2⟩-based ", "⟨3⟩’s ", "U.S.-designated ", "Russian ". */
 export const MODS = `(?:${E}-[a-z]+ |${E}’s |[A-Z][a-z]+ (?=⟨))*`;
 

@@ -1,6 +1,7 @@
 // Supply and payment: trigger verbs and nouns between a supplier and a recipient — "supplied … to",
 // "facilitated the sale and shipment of … to", "received … from", "billed", "has contracts with",
 // "a supplier of … for", designation bases "goods or services … in support of".
+import type { SentenceView } from "../template.js";
 import {
   type ClaimRule,
   clauseSubjects,
@@ -59,6 +60,25 @@ const BASIS = new RegExp(
   `(?:materially assisted|provided|providing|having provided)[^⟨]{0,160}?(?:goods or services|support)[^⟨]{0,40}?(?:to|for|of),? (?:the )?(${E})`,
 );
 
+/**
+ * Who gave, in a GIVE_TO match: the names before the verb, the sentence's subject when they close an
+ * appositive, or the company a person speaks for ("X’s director, Y, said the company had sold …").
+ */
+function giverOf(view: SentenceView, m: RegExpExecArray): number[] {
+  const named = slotsIn(view, m[1]);
+  if (
+    /\b(?:the company|the firm|the group)\b/.test(m[0]) &&
+    named.every((k) => typeOf(view, k) === "Person")
+  ) {
+    const before = slotsIn(view, view.template.slice(0, m.index + m[1].length));
+    const company = before
+      .reverse()
+      .find((k) => typeOf(view, k) === "Company" || typeOf(view, k) === "Organization");
+    return company === undefined ? [] : [company];
+  }
+  return clauseSubjects(view, named, m.index, m[0]).filter((k) => typeOf(view, k) !== "Product");
+}
+
 /** Supply trigger: goods or services pass from a supplier to a recipient, or money the other way. */
 export const supplyTrigger: ClaimRule = {
   name: "supplyTrigger",
@@ -79,12 +99,7 @@ export const supplyTrigger: ClaimRule = {
           /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0]) ||
           slotsIn(view, m[2]).some((k) => typeOf(view, k) !== "Product")
             ? []
-            : pairs(
-                view,
-                parties(clauseSubjects(view, slotsIn(view, m[1]), m.index, m[0])),
-                "supplies",
-                parties(slotsIn(view, m[3])),
-              ),
+            : pairs(view, giverOf(view, m), "supplies", parties(slotsIn(view, m[3]))),
         rule,
       ),
       ...eachMatch(
