@@ -65,6 +65,19 @@ const LEGAL_FORM_PHRASES = [
   .join("|")
   .split("|")
   .map((phrase) => phrase.split(" "));
+/** The legal-form phrases by their first and by their last token. */
+const LEGAL_FORMS_BY_FIRST = new Map<string, string[][]>();
+const LEGAL_FORMS_BY_LAST = new Map<string, string[][]>();
+for (const phrase of LEGAL_FORM_PHRASES) {
+  for (const [map, token] of [
+    [LEGAL_FORMS_BY_FIRST, phrase[0]],
+    [LEGAL_FORMS_BY_LAST, phrase[phrase.length - 1]],
+  ] as const) {
+    const list = map.get(token) ?? [];
+    list.push(phrase);
+    map.set(token, list);
+  }
+}
 /** Words that may stay lower case inside a name ("Bank of the Republic", "Abu al Qasim"). */
 const FUNCTION_WORDS = new Set(
   "of the and for de del la le les el al bin ibn bint von van der den y da do dos das du des di e i a".split(
@@ -163,8 +176,11 @@ function tokenise(text: string): TokenList {
 
 /** Length of the legal-form phrase starting at `from` (reading forwards) or ending at it (backwards). */
 function legalFormLength(norms: string[], from: number, direction: 1 | -1): number {
+  if (from < 0 || from >= norms.length) return 0;
+  const phrases = (direction === 1 ? LEGAL_FORMS_BY_FIRST : LEGAL_FORMS_BY_LAST).get(norms[from]);
+  if (!phrases) return 0;
   let best = 0;
-  for (const phrase of LEGAL_FORM_PHRASES) {
+  for (const phrase of phrases) {
     if (phrase.length <= best) continue;
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) {
@@ -291,11 +307,11 @@ function accepts(
   from: number,
   to: number,
   legalForm: boolean,
-  lowerWords: () => Set<string>,
+  inLowerCase: (word: string) => boolean,
 ): boolean {
   if (payload.needsLegalForm && !legalForm) return false;
   // A one-word name that the same text also writes in lower case is a common word there ("Horizon").
-  if (from === to && !legalForm && !payload.upper && lowerWords().has(tokens.norms[from])) return false;
+  if (from === to && !legalForm && !payload.upper && inLowerCase(tokens.norms[from])) return false;
   for (let k = from; k <= to; k++) if (!caseFits(text, tokens, k, payload.upper)) return false;
   if (
     payload.alone &&
@@ -361,19 +377,16 @@ function legalFormAround(
 }
 
 /**
- * The normalised forms of the words a text writes in lower case in running prose (its common words):
+ * True when the text writes `word` (a normalised, lower-case token) in lower case in running prose:
  * between spaces or before punctuation, so addresses and file names ("…/press/hamas-…") do not count.
  */
-function wordsInLowerCase(text: string, tokens: TokenList): Set<string> {
-  const words = new Set<string>();
-  for (let k = 0; k < tokens.norms.length; k++) {
-    const start = tokens.starts[k];
-    const code = text.charCodeAt(start);
-    if (code < 97 || code > 122 || (start > 0 && !PROSE_BEFORE.has(text.charCodeAt(start - 1)))) continue;
-    const after = text.charCodeAt(tokens.ends[k]);
-    if (Number.isNaN(after) || PROSE_AFTER.has(after)) words.add(tokens.norms[k]);
+function writesInLowerCase(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && !PROSE_BEFORE.has(text.charCodeAt(at - 1))) continue;
+    const after = text.charCodeAt(at + word.length);
+    if (Number.isNaN(after) || PROSE_AFTER.has(after)) return true;
   }
-  return words;
+  return false;
 }
 
 /** Space, newline, opening bracket and quotes. */
@@ -386,9 +399,11 @@ const QUOTE_PAIRS: Array<[string, string]> = [
   ["“", "”"],
   ['"', '"'],
 ];
+const CLOSING_QUOTES = new Set(QUOTE_PAIRS.map(([, close]) => close));
 
 /** Takes in the closing quote of a name written in quotes after its legal form: ООО «Name». */
 function closeQuote(text: string, start: number, end: number): number {
+  if (!CLOSING_QUOTES.has(text[end])) return end;
   const words = text.slice(start, end);
   for (const [open, close] of QUOTE_PAIRS) {
     const opened = words.split(open).length - 1;
@@ -410,10 +425,14 @@ export function findInText(gazetteer: Gazetteer, text: string): GazetteerHit[] {
   const tokens = tokenise(text);
   const { norms } = tokens;
   const count = norms.length;
-  let lower: Set<string> | null = null;
-  const lowerWords = () => {
-    lower ??= wordsInLowerCase(text, tokens);
-    return lower;
+  const lowerCache = new Map<string, boolean>();
+  const inLowerCase = (word: string) => {
+    let found = lowerCache.get(word);
+    if (found === undefined) {
+      found = writesInLowerCase(text, word);
+      lowerCache.set(word, found);
+    }
+    return found;
   };
   let floor = 0;
   for (let i = 0; i < count; i++) {
@@ -426,7 +445,7 @@ export function findInText(gazetteer: Gazetteer, text: string): GazetteerHit[] {
         const span = legalFormAround(text, tokens, i, j, floor);
         const withForm = span[0] !== i || span[1] !== j;
         const fitting = node.payloads.filter((payload) =>
-          accepts(text, payload, tokens, i, j, withForm, lowerWords),
+          accepts(text, payload, tokens, i, j, withForm, inLowerCase),
         );
         if (fitting.length > 0) {
           bestPayloads = fitting;
