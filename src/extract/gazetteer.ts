@@ -129,7 +129,7 @@ const AMPERSAND = 38;
 
 const transliterated = new Map<string, string>();
 
-/** Lower case, diacritics and scripts to ASCII ("Ştefan" → "stefan", "Купол" → "kupol"), "&" → "and". */
+/** Lower case, diacritics and scripts to ASCII ("Ştefan" → "stefan", "Москва" → "moskva"), "&" → "and". */
 function normaliseToken(raw: string, ascii: boolean): string {
   if (ascii) return raw === "&" ? "and" : raw.toLowerCase();
   let norm = transliterated.get(raw);
