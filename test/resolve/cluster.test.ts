@@ -50,6 +50,24 @@ describe("resolveEntities: names across documents", () => {
       true,
     ],
     [
+      "Han characters and pinyin",
+      doc("a", "s1", "Person", ["王海林"]),
+      doc("b", "s2", "Person", ["Wang Hailin"]),
+      true,
+    ],
+    [
+      "Greek and Latin",
+      doc("a", "s1", "Company", ["Σαμαράς Ναυτιλιακή"]),
+      doc("b", "s2", "Company", ["Samaras Naftiliaki"]),
+      true,
+    ],
+    [
+      "Cyrillic person, surname first",
+      doc("a", "s1", "Person", ["Орлов Павел"]),
+      doc("b", "s2", "Person", ["Pavel Orlov"]),
+      true,
+    ],
+    [
       "token order",
       doc("a", "s1", "Person", ["Ivan Sergeyevich Dorokhov"]),
       doc("b", "s2", "Person", ["Dorokhov Ivan Sergeyevich"]),
