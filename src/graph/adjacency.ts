@@ -19,33 +19,33 @@ export function buildAdjacency(network: Network, keep: (edge: EdgeData) => boole
   const ids = network.nodes();
   const index = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
-  const degree = new Int32Array(ids.length + 1);
-  const kept: Array<[string, number, number, number]> = [];
+  // Two passes over the edges (count, then fill) so nothing is allocated per edge.
+  const offsets = new Int32Array(ids.length + 1);
+  let kept = 0;
+  network.forEachEdge((_key, edge, source, target) => {
+    if (!keep(edge)) return;
+    offsets[index.get(source)! + 1]++;
+    offsets[index.get(target)! + 1]++;
+    kept++;
+  });
+  for (let i = 1; i <= ids.length; i++) offsets[i] += offsets[i - 1];
+  const fill = offsets.slice(0, ids.length);
+  const neighbour = new Int32Array(kept * 2);
+  const strength = new Float64Array(kept * 2);
+  const edgeKey = new Array<string>(kept * 2);
   network.forEachEdge((key, edge, source, target) => {
     if (!keep(edge)) return;
     const s = index.get(source)!;
     const t = index.get(target)!;
-    kept.push([key, s, t, edge.strength]);
-    degree[s + 1]++;
-    degree[t + 1]++;
+    let slot = fill[s]++;
+    neighbour[slot] = t;
+    strength[slot] = edge.strength;
+    edgeKey[slot] = key;
+    slot = fill[t]++;
+    neighbour[slot] = s;
+    strength[slot] = edge.strength;
+    edgeKey[slot] = key;
   });
-  const offsets = new Int32Array(ids.length + 1);
-  for (let i = 1; i <= ids.length; i++) offsets[i] = offsets[i - 1] + degree[i];
-  const fill = offsets.slice(0, ids.length);
-  const neighbour = new Int32Array(kept.length * 2);
-  const strength = new Float64Array(kept.length * 2);
-  const edgeKey = new Array<string>(kept.length * 2);
-  for (const [key, s, t, w] of kept) {
-    for (const [a, b] of [
-      [s, t],
-      [t, s],
-    ]) {
-      const slot = fill[a]++;
-      neighbour[slot] = b;
-      strength[slot] = w;
-      edgeKey[slot] = key;
-    }
-  }
   return { ids, index, offsets, neighbour, edgeKey, strength };
 }
 

@@ -105,6 +105,9 @@ export type Network = MultiDirectedGraph<NodeData, EdgeData, NetworkData>;
 /** Network defaults: how much one independent source at `stated` certainty counts as evidence. */
 export const NETWORK_DEFAULTS = Object.freeze({ sourceTrust: 0.75 });
 
+/** The shared (frozen) empty list of edges without denials or flags; replaced by a fresh list on first use. */
+const NONE = Object.freeze([]) as never[];
+
 /** Predicates whose late dating against a listing is flagged (money and goods changing hands). */
 const LISTING_FLAG_PREDICATES: ReadonlySet<Predicate> = new Set<Predicate>(["supplies", "pays"]);
 
@@ -179,7 +182,9 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
       entry = {
         subjectId: claim.subjectId,
         objectId: claim.objectId,
-        groups: [],
+        group: -2,
+        weight: 0,
+        groups: null,
         data: {
           predicate: claim.predicate,
           claimCount: 0,
@@ -189,8 +194,8 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
           strength: 0,
           exposure: false,
           evidence: [],
-          denials: [],
-          afterListing: [],
+          denials: NONE,
+          afterListing: NONE,
         },
       };
       pending.set(key, entry);
@@ -198,6 +203,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     const edge = entry.data;
     const evidence = evidenceOf(claim);
     if (claim.certainty === "denied") {
+      if (edge.denials === NONE) edge.denials = [];
       edge.denials.push(evidence);
       continue;
     }
@@ -215,6 +221,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
         for (const party of [claim.objectId, claim.subjectId]) {
           const listing = firstListing.get(party);
           if (listing && claim.period.end > listing.listingDate!) {
+            if (edge.afterListing === NONE) edge.afterListing = [];
             edge.afterListing.push({
               claimId: claim.id,
               entityId: party,
@@ -229,17 +236,19 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     // Best certainty weight per independent source group of this edge (pairs: group, weight).
     const group = independence.get(claim.evidence.sourceId) ?? -1;
     const weight = CERTAINTIES[claim.certainty].weight;
-    const groups = entry.groups;
-    let i = 0;
-    while (i < groups.length && groups[i] !== group) i += 2;
-    if (i === groups.length) groups.push(group, weight);
-    else if (groups[i + 1] < weight) groups[i + 1] = weight;
+    if (entry.group === -2 || entry.group === group) {
+      entry.group = group;
+      if (entry.weight < weight) entry.weight = weight;
+    } else {
+      entry.groups ??= new Map();
+      if ((entry.groups.get(group) ?? -1) < weight) entry.groups.set(group, weight);
+    }
   }
 
-  for (const [key, { subjectId, objectId, groups, data }] of pending) {
-    data.sourceCount = groups.length / 2;
-    let doubt = 1;
-    for (let i = 1; i < groups.length; i += 2) doubt *= 1 - NETWORK_DEFAULTS.sourceTrust * groups[i];
+  for (const [key, { subjectId, objectId, group, weight, groups, data }] of pending) {
+    data.sourceCount = group === -2 ? 0 : 1 + (groups?.size ?? 0);
+    let doubt = group === -2 ? 1 : 1 - NETWORK_DEFAULTS.sourceTrust * weight;
+    if (groups) for (const w of groups.values()) doubt *= 1 - NETWORK_DEFAULTS.sourceTrust * w;
     data.strength = 1 - doubt;
     data.exposure = PREDICATES[data.predicate].exposure && data.claimCount > 0;
     if (data.evidence.length > 1) {
@@ -311,7 +320,11 @@ function evidenceOf(claim: Claim): EdgeEvidence {
 interface PendingEdge {
   subjectId: string;
   objectId: string;
-  groups: number[];
+  /** The first independent-source group seen (-2: none yet) and its best certainty weight. */
+  group: number;
+  weight: number;
+  /** Further groups and their best weights, on the few edges with more than one. */
+  groups: Map<number, number> | null;
   data: EdgeData;
 }
 
