@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
 const dirs: string[] = [];
@@ -46,10 +46,13 @@ describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-
   const dir = tempDir();
   const out = join(dir, "out");
   const seed = sharedPath("seed/kupol-drone-collaboration.txt");
-  const run = skein(
-    ["investigate", seed, "--lists", sharedPath("data/ofac-sdn-csv-2023-12"), "--out", out],
-    join(dir, "case.db"),
-  );
+  let run: ReturnType<typeof skein>;
+  beforeAll(() => {
+    run = skein(
+      ["investigate", seed, "--lists", sharedPath("data/ofac-sdn-csv-2023-12"), "--out", out],
+      join(dir, "case.db"),
+    );
+  }, 120_000);
 
   it("runs every stage and writes the report files", () => {
     expect(run.stderr).toMatch(/\[1\/6\] ingest/);
@@ -105,10 +108,13 @@ describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-
 describe("skein investigate: the example dossier with its example list", () => {
   const dir = tempDir();
   const out = join(dir, "out");
-  const run = skein(
-    ["investigate", "examples/", "--lists", "examples/lists/ofac-sdn", "--out", out, "--json"],
-    join(dir, "case.db"),
-  );
+  let run: ReturnType<typeof skein>;
+  beforeAll(() => {
+    run = skein(
+      ["investigate", "examples/", "--lists", "examples/lists/ofac-sdn", "--out", out, "--json"],
+      join(dir, "case.db"),
+    );
+  }, 120_000);
 
   it("prints summary.json and finds the listed parties of the dossier", () => {
     expect(run.status).toBe(0);
