@@ -1,5 +1,7 @@
-// Reads shared by the entity, claim and match routes: the case view with its lookups, and stored matches
-// with the analyst's decision on each (from the replayed decision log).
+// Reads shared by the entity, claim, match and graph routes: the case view with its lookups, and stored
+// matches with the analyst's decision on each (from the replayed decision log), memoised per workspace
+// version so that a page's several requests read the case once.
+import { sql } from "kysely";
 import type { CaseEntity, CaseView, Claim } from "../../model/index.js";
 import { readCaseView, replayDecisions } from "../../resolve/index.js";
 import { listDecisions, listMatches, type Queryable, type StoredMatch } from "../../store/index.js";
@@ -11,8 +13,35 @@ export interface CaseIndex {
   claimsOf(entityId: string): Claim[];
 }
 
-/** Reads the case view and indexes it for lookups. */
+/** The last case index read per workspace, with the workspace version it was read at. */
+const memo = new WeakMap<object, { version: string; index: Promise<CaseIndex> }>();
+
+/**
+ * The workspace's version: SQLite's data_version (moves when another connection commits) and the rows
+ * this connection changed; null where the store cannot tell (then nothing is memoised).
+ */
+async function versionOf(db: Queryable): Promise<string | null> {
+  try {
+    const { rows } = await sql<{ dv: number; tc: number }>`
+      select (select data_version from pragma_data_version) as dv, total_changes() as tc`.execute(db);
+    return rows[0] ? `${rows[0].dv}:${rows[0].tc}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the case view and indexes it for lookups; reused while the workspace is unchanged. */
 export async function readCaseIndex(db: Queryable): Promise<CaseIndex> {
+  const version = await versionOf(db);
+  const seen = memo.get(db);
+  if (version !== null && seen?.version === version) return seen.index;
+  const index = buildCaseIndex(db);
+  if (version !== null) memo.set(db, { version, index });
+  index.catch(() => memo.delete(db));
+  return index;
+}
+
+async function buildCaseIndex(db: Queryable): Promise<CaseIndex> {
   const view = await readCaseView(db);
   const entities = new Map(view.entities.map((e) => [e.id, e]));
   const byEntity = new Map<string, Claim[]>();

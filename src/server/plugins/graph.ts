@@ -4,8 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import { ANALYSES, buildNetwork, type Network, type NetworkFilter } from "../../graph/index.js";
 import { CERTAINTY_NAMES, ENTITY_TYPE_NAMES, PREDICATE_NAMES, SkeinError } from "../../model/index.js";
-import { readCaseView } from "../../resolve/index.js";
 import { type JsonSchema, LISTING_SCHEMA, nullable, objectOf } from "../schemas.js";
+import { readCaseIndex } from "./case-data.js";
 
 const str = { type: "string" };
 const nstr = { type: ["string", "null"] };
@@ -163,7 +163,8 @@ export function networkToJson(network: Network) {
 /** The graph plugin. */
 export async function graphPlugin(app: FastifyInstance): Promise<void> {
   const { db } = app.skein;
-  const networkOf = async (query: FilterQuery) => buildNetwork(await readCaseView(db), filterOf(query));
+  const networkOf = async (query: FilterQuery) =>
+    buildNetwork((await readCaseIndex(db)).view, filterOf(query));
 
   app.get<{ Querystring: FilterQuery }>(
     "/api/graph",
