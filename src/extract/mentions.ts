@@ -333,7 +333,14 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
-  while (seq.length > 1 && isDemonym(seq[0].text) && !ORGANIZATION_HEADS.has(seq[1].text)) seq = seq.slice(1);
+  // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Defense" keep the demonym.
+  while (
+    seq.length > 1 &&
+    isDemonym(seq[0].text) &&
+    !seq.slice(1).some((t) => ORGANIZATION_HEADS.has(t.text))
+  ) {
+    seq = seq.slice(1);
+  }
   seq = trimConnectors(seq);
   if (seq.length === 0) return [];
   // "Treasury Secretary Jane Doe": a title inside the sequence separates the body from the person.
@@ -358,7 +365,7 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   // The title of a law or instrument ("Countering … Act", "Executive Order") names no party.
   const lastToken = seq[seq.length - 1];
   if (
-    /^[ \u00a0]+(?:Act|Law|Code|Order|Directive|Resolution|Regulations?|License|Licence|List)\b/.test(
+    /^\)?[ \u00a0]+(?:Act|Law|Code|Order|Directive|Resolution|Regulations?|License|Licence|List)\b/.test(
       text.slice(lastToken.rawEnd, lastToken.rawEnd + 14),
     )
   ) {
@@ -580,7 +587,15 @@ function classify(
     // A lone capitalised word opening a sentence is a name only when it behaves like a subject.
     if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase())) return undefined;
     const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
-    if (!first.possessive && !first.cue && !listy && !AUXILIARY.test(after) && !isVerb(nextWord))
+    // An acronym opening a sentence stays as a weak mention: it counts when it matches a defined one.
+    if (
+      !first.possessive &&
+      !first.cue &&
+      !listy &&
+      !AUXILIARY.test(after) &&
+      !isVerb(nextWord) &&
+      !isAllCaps(name)
+    )
       return undefined;
     weak = !first.possessive && !listy;
   }
@@ -657,7 +672,8 @@ function findAliases(
 ): void {
   const main = out[index];
   const m = /^[\s*_]*\(\s*([^()]{1,100}?)\s*\)/.exec(text.slice(from, from + 110));
-  if (!m) return;
+  // Places carry no acronyms of their own ("Russia (Sanctions) Regulations" is a law's title).
+  if (!m || main.type === "Place") return;
   const inner = m[1];
   if (
     /^(?:IMO|MMSI|DOB|born|b\.|Registration|Tax|ID|INN|OGRN|No\.|hereafter|“|")/i.test(inner) ||

@@ -141,3 +141,27 @@ describe("investigation (written after the rules, to check they generalise)", ()
     ).toBe("2023-Q3");
   });
 });
+
+describe("UK-style notice with a think-tank quote (written after the rules)", () => {
+  const { relations, doc } = extractFixture("uk-notice.txt", "2025-02-24");
+  const lines = relations.map((r) => r.line);
+
+  it("keeps a law's title and its bracketed words out of the entities", () => {
+    const names = doc.entities.flatMap((e) => [e.name, ...e.aliases]);
+    expect(names).not.toContain("Sanctions");
+    expect(names).toContain("Russian Armed Forces");
+  });
+
+  it("reads its-roles, intermediaries named after the goods, and an analyst's employer", () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Volgatek Systems LLC supplies Russian Armed Forces",
+        "Irina Petrovna Sokolova owns Volgatek Systems LLC",
+        "Irina Petrovna Sokolova directs Volgatek Systems LLC",
+        "Nordhaven Electronics GmbH supplies Volgatek Systems LLC",
+        "Bishkek Trade Partners LLC intermediary_for Volgatek Systems LLC",
+        "Centre for Arms Transfer Research employs Tomas Lindberg",
+      ]),
+    );
+  });
+});

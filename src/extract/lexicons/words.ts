@@ -95,7 +95,7 @@ export const ROLES: Array<{ pattern: string; predicate: Predicate }> = [
   },
   {
     pattern:
-      "employee|engineer|lead engineer|chief engineer|accountant|officer|agent|staff|procurement (?:officer|manager|agent)|specialist|researcher|scientist|deputy|advisor|adviser",
+      "analyst|employee|engineer|lead engineer|chief engineer|accountant|officer|agent|staff|procurement (?:officer|manager|agent)|specialist|researcher|scientist|deputy|advisor|adviser",
     predicate: "employs",
   },
 ];

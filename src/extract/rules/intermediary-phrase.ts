@@ -24,6 +24,9 @@ const ON_BEHALF = new RegExp(
 const CONTACT = new RegExp(
   `(${E}) (?:is|was|serves as|has been) (?:the )?(${E})’s (?:point of contact|liaison|representative|agent)`,
 );
+const THROUGH = new RegExp(
+  `(${E})[^⟨]{0,40}? (?:through|via) (?:an?|the) (?:[a-z]+ )?(?:intermediary|middleman|front company|agent|broker|conduit)(?: (?:in|from) (?:the )?${E})?,? (?:the )?${MODS}(${HEAD})`,
+);
 const CONTACT_FOR = new RegExp(`(?:point of contact|liaison) (?:in ${E} )?for (?:the )?${MODS}(${HEAD})`);
 const REPRESENTED = new RegExp(`represented (?:on|at) (?:(?:${E})’s |the )?board by (${E})`);
 const FINANCE = new RegExp(
@@ -37,7 +40,7 @@ const ACTING_FOR = new RegExp(
 export const intermediaryPhrase: ClaimRule = {
   name: "intermediaryPhrase",
   version: 1,
-  cue: /intermediar|middleman|front|agent|broker|conduit|proxy|go-between|behalf|point of contact|liaison|representative|represented|transactions|payments|transfers/,
+  cue: /through|via|intermediar|middleman|front|agent|broker|conduit|proxy|go-between|behalf|point of contact|liaison|representative|represented|transactions|payments|transfers/,
   description:
     "The text says a party acts for another or stands between parties (intermediary, on behalf of).",
   apply(view) {
@@ -62,6 +65,12 @@ export const intermediaryPhrase: ClaimRule = {
                 "intermediary_for",
                 slotsIn(view, m[2]).filter((k) => isParty(view, k)),
               ),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        THROUGH,
+        (m) => pairs(view, [slotOf(m[2])], "intermediary_for", [slotOf(m[1])]),
         rule,
       ),
       ...eachMatch(

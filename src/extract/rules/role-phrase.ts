@@ -38,6 +38,11 @@ const POSSESSIVE_ROLE = new RegExp(
   `(${E})’s (?:current |former |acting |sole |new |then )?(${ROLE_LIST}),? (${E})`,
   "i",
 );
+const ITS_ROLE = new RegExp(
+  `(${E}),? (?:who|and) (?:is|was|serves as|acts as|has been) (?:also )?(?:its|their) (?:current |former |sole )?(${ROLE_LIST})\\b`,
+  "i",
+);
+const NAMED_ROLE = new RegExp(`(${HEAD})(?:’s)? (?:[a-z]+ )?(${ROLE}) (${E})`, "i");
 const ROLE_AS = new RegExp(
   `(${E})[^⟨.]{0,60}? (?:role|position|post|job) as (?:the |an? )?(${ROLE_LIST}) (?:at|of|for|with|in) (?:the )?${MODS}(${HEAD})`,
   "i",
@@ -111,7 +116,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -160,6 +165,28 @@ export const rolePhrase: ClaimRule = {
       ...eachMatch(
         view,
         POSSESSIVE_ROLE,
+        (m) =>
+          isOrg(slotOf(m[1])) && typeOf(view, slotOf(m[3])) === "Person"
+            ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
+            : [],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        ITS_ROLE,
+        (m) => {
+          // "its general director": the company named last before the person.
+          const before = slotsIn(view, view.template.slice(0, m.index + m[1].length));
+          const org = before
+            .reverse()
+            .find((k) => typeOf(view, k) === "Company" || typeOf(view, k) === "Organization");
+          return org === undefined ? [] : claimsFor(view, [slotOf(m[1])], rolesIn(m[2]), org);
+        },
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        NAMED_ROLE,
         (m) =>
           isOrg(slotOf(m[1])) && typeOf(view, slotOf(m[3])) === "Person"
             ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
