@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CATALOGUE, PREDICATE_NAMES } from "../../src/model/index.js";
+import { reviewClaim } from "../../src/resolve/index.js";
 import { buildApp } from "../../src/server/index.js";
 import { openWorkspace, type Workspace } from "../../src/store/index.js";
 import { CASE, writeServerCase } from "../fixtures/server/case.js";
@@ -174,6 +175,16 @@ describe("decisions through the API", () => {
     });
     expect(split.statusCode).toBe(201);
     expect(await count()).toBe(before + 1);
+  });
+
+  it("shows at once a decision written by another process on the same workspace", async () => {
+    const before = await get(`/api/claims/${CASE.payClaim}`);
+    expect(before.body.claim.status).not.toBe("rejected");
+    const other = await openWorkspace(workspace.path);
+    await reviewClaim(other.db, CASE.payClaim, "reject", { by: "someone else", why: "test" });
+    await other.close();
+    const after = await get(`/api/claims/${CASE.payClaim}`);
+    expect(after.body.claim.status).toBe("rejected");
   });
 
   it("refuses a decision on a claim that does not exist, leaving the log unchanged", async () => {

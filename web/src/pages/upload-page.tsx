@@ -117,7 +117,7 @@ export function UploadPage() {
           <progress max={run.total} value={run.done} /> {run.done}/{run.total} {run.current ?? run.status}
           {run.summary ? (
             <p>
-              Done: {run.summary.claims} claims, {run.summary.entities} entities, {run.summary.matches} list matches.
+              Done: claims {run.summary.claims}, entities {run.summary.entities}, list matches {run.summary.matches}.
             </p>
           ) : null}
           {run.error ? <ErrorNote error={run.error.message} /> : null}
