@@ -23,9 +23,16 @@ export function schemaOf(type: EntityType): string {
 
 /** The key of one name: its normalised tokens (legal forms and titles dropped) in sorted order. */
 export function keyOfName(name: string, type: EntityType): NameKey {
-  const normalised = normaliseName(name, schemaOf(type));
-  // Sorted, so "Liu Mingxing" and "Mingxing Liu", or "Vector Trading" and "Trading Vector", share a key.
-  const tokens = normalised.tokens.map((t) => t.text).sort();
+  return keyOfSchemaName(name, schemaOf(type));
+}
+
+/** The key of one name read under an FtM schema (list entries carry schemas, not entity types). */
+export function keyOfSchemaName(name: string, schema: string): NameKey {
+  const normalised = normaliseName(name, schema);
+  // Particles ("of", "de") as the normaliser marks them carry no identity: "Ministry of Defense" and
+  // "Defense Ministry" are one name. Sorted, so "Liu Mingxing" and "Mingxing Liu" share a key.
+  const words = normalised.tokens.filter((t) => t.kind !== "particle");
+  const tokens = (words.length > 0 ? words : normalised.tokens).map((t) => t.text).sort();
   return { name, tokens, key: tokens.join(" "), normalised };
 }
 

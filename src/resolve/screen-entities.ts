@@ -4,7 +4,7 @@
 
 import { readStoredEntries } from "../lists/index.js";
 import type { Entity, EntityType, ListEntry, Match } from "../model/index.js";
-import { buildIndex, normaliseName, screen } from "../screen/index.js";
+import { buildIndex, screen } from "../screen/index.js";
 import {
   type Db,
   listListEntries,
@@ -13,7 +13,7 @@ import {
   replaceMatches,
 } from "../store/index.js";
 import { matchIdOf } from "./matches.js";
-import { keyOfName, keysOfNames } from "./names.js";
+import { keyOfName, keyOfSchemaName, keysOfNames } from "./names.js";
 
 /** Options of screening case entities. */
 export interface ScreeningOptions {
@@ -66,10 +66,9 @@ export function namesToScreen(entity: Entity, maxNames: number): string[] {
 
 /** True when one of the entry's names (strong or weak) reduces to `key`. */
 function entryHasKey(entry: ListEntry, key: string): boolean {
-  return [...entry.names, ...entry.weakAliases].some((name) => {
-    const tokens = normaliseName(name, entry.schema).tokens.map((t) => t.text);
-    return tokens.sort().join(" ") === key;
-  });
+  return [...entry.names, ...entry.weakAliases].some(
+    (name) => keyOfSchemaName(name, entry.schema).key === key,
+  );
 }
 
 /** Screens entities against one snapshot's index. Pure: returns the matches, best first per entity. */
