@@ -77,6 +77,12 @@ describe.skipIf(!HAS_SHARED)("resolution across the seed and three Treasury rele
     expect(kupol!.members.some((m) => m.source === sourceOf["01"])).toBe(true);
   });
 
+  it("merges a body named in different word orders across documents", () => {
+    const ministry = entityNamed("Russian defense ministry", "se");
+    expect(ministry).toBeDefined();
+    expect(ministry!.members.some((m) => m.source === sourceOf["05"])).toBe(true);
+  });
+
   it("keeps different parties apart", () => {
     const vektor = entityNamed("TSK Vektor", "se");
     const apart: Array<[EntityJson | undefined, EntityJson | undefined]> = [
