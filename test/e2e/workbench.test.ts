@@ -1,7 +1,7 @@
 // End-to-end: the built workbench in Debian's chromium (headless, driven by playwright-core, never a
 // downloaded browser) against `skein serve` on loopback. The seed with the 2023-12 SDN set: open the
 // intermediary, see its SDN match and explanation, follow an exposure path to its evidence, accept a claim;
-// and a hostile source renders inert. Screenshots go to test-artifacts/e2e/.
+// and, on the invented case, a hostile source renders inert. Screenshots go to test-artifacts/e2e/.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,7 @@ import { loadLists } from "../../src/lists/index.js";
 import { runResolution, runScreening } from "../../src/resolve/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { openWorkspace } from "../../src/store/index.js";
+import { writeServerCase } from "../fixtures/server/case.js";
 import { HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -30,11 +31,29 @@ if (!HAS_CHROMIUM) {
 if (!HAS_WEB)
   console.warn("[skein e2e] dist/web not built: run `npm run build` first; the browser tests are skipped");
 
-/** Markup that a browser would run if source text were ever rendered as HTML. */
-const HOSTILE =
-  'Memo. <script>window.__pwned = "script"</script> Photo: <img src=x onerror="window.__pwned = \'img\'"> ' +
-  "Details <a href=\"javascript:window.__pwned = 'link'\">here</a>. " +
-  "<svg onload=\"window.__pwned = 'svg'\"></svg> Quillfeather Optics Ltd supplies Marrowgate Systems LLC.\n";
+/** Debian's chromium, headless, with a fresh profile; the page may reach nothing but the server under test. */
+async function launchBrowser(
+  profile: string,
+  errors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => errors.push(error.message));
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  return { context, page };
+}
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium", () => {
   let dir: string;
@@ -48,19 +67,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(dir, "case.db");
     const workspace = await openWorkspace(path);
-    const hostile = join(dir, "hostile-memo.txt");
-    writeFileSync(hostile, HOSTILE);
     await ingestPaths(workspace.db, [sharedPath("seed")], { maxBytes: 50e6 }, undefined);
-    await ingestPaths(
-      workspace.db,
-      [hostile],
-      {
-        maxBytes: 50e6,
-        title: 'Memo <img src=x onerror="window.__pwned=1">',
-        url: "javascript:window.__pwned='url'",
-      },
-      undefined,
-    );
     await loadLists(workspace.db, [sharedPath("data/ofac-sdn-csv-2023-12")]);
     await runExtraction(workspace.db, undefined, {});
     await runResolution(workspace.db);
@@ -73,23 +80,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
       port: 0,
       config: { webRoot: WEB_ROOT },
     });
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    // Nothing but the server under test is reachable from the page.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    ({ context, page } = await launchBrowser(join(dir, "profile"), pageErrors));
   }, 180_000);
 
   afterAll(async () => {
@@ -161,19 +152,55 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     );
     await page.screenshot({ path: join(ARTIFACTS, "08-upload-extraction-done.png") });
   }, 120_000);
-
-  it("renders a hostile source inert: its markup is shown as text and nothing runs", async () => {
-    await page.goto(`${server.url}/#/search?q=quillfeather`);
-    await page.locator(".columns a", { hasText: /memo/i }).first().click();
-    const text = page.locator('[data-testid="source-text"]');
-    await text.waitFor();
-    expect(await text.innerText()).toContain('<script>window.__pwned = "script"</script>');
-    expect(await text.locator("script, img, svg, a").count()).toBe(0);
-    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.locator(".evidence-page h1").innerText()).toContain("<img");
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    await page.screenshot({ path: join(ARTIFACTS, "05-hostile-source-inert.png"), fullPage: true });
-    expect(pageErrors).toEqual([]);
-  }, 120_000);
 });
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_WEB)(
+  "document text in chromium (invented case, no shared data needed)",
+  () => {
+    let dir: string;
+    let server: RunningServer;
+    let context: BrowserContext;
+    let page: Page;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), "skein-e2e-inert-"));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(dir, "case.db");
+      const workspace = await openWorkspace(path);
+      await writeServerCase(workspace);
+      await workspace.close();
+      server = await startServer({
+        workspacePath: path,
+        host: "127.0.0.1",
+        port: 0,
+        config: { webRoot: WEB_ROOT },
+      });
+      ({ context, page } = await launchBrowser(join(dir, "profile"), pageErrors));
+    }, 180_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("renders a hostile source inert: its markup is shown as text and nothing runs", async () => {
+      await page.goto(`${server.url}/#/search?q=corvid`);
+      await page
+        .locator(".columns a", { hasText: /hostile/i })
+        .first()
+        .click();
+      const text = page.locator('[data-testid="source-text"]');
+      await text.waitFor();
+      expect(await text.innerText()).toContain('<script>window.__pwned = "script"</script>');
+      expect(await text.locator("script, img, svg, a").count()).toBe(0);
+      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+      expect(await page.locator(".evidence-page h1").innerText()).toContain("<img");
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      await page.screenshot({ path: join(ARTIFACTS, "05-hostile-source-inert.png"), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+  },
+);
