@@ -217,6 +217,7 @@ export const COMMANDS: CommandSpec[] = [
         .argument("<docs...>", "documents or folders to read")
         .option("--lists <paths...>", "official list files or folders to screen against")
         .option("--out <dir>", "folder for summary.json, report.html, report.md and the exports", "out")
+        .option("--title <text>", "title of the report (default: Skein investigation)")
         .option("--published <date>", "publication date for documents that carry none, YYYY-MM-DD")
         .option("--threshold <score>", "match score at which an entity counts as listed", "0.7")
         .option("--as-of <date>", "analyse only claims that had begun by this date")

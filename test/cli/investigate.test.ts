@@ -125,6 +125,17 @@ describe("skein investigate: the example dossier with its example list", () => {
     expect(summary.sources).toBeGreaterThanOrEqual(5);
   });
 
+  it("titles the report with --title", () => {
+    const titled = skein(
+      ["investigate", "examples/", "--out", join(dir, "titled"), "--title", "Engines for the guidance plant"],
+      join(dir, "case.db"),
+    );
+    expect(titled.status).toBe(0);
+    expect(readFileSync(join(dir, "titled", "report.md"), "utf8")).toMatch(
+      /^# Engines for the guidance plant/,
+    );
+  });
+
   it("gives the same findings when run again on the same workspace", () => {
     const again = skein(
       [

@@ -101,7 +101,8 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
 
     const view = await readCaseView(db, { threshold });
     const network = buildNetwork(view, filter);
-    const investigation = buildInvestigation(view, network, {});
+    const title = typeof options.title === "string" ? options.title : undefined;
+    const investigation = buildInvestigation(view, network, { title });
     step(4, `${network.order} entities, ${network.size} links`);
 
     const written = writeReports(investigation, outDir);
