@@ -587,17 +587,9 @@ function classify(
     // A lone capitalised word opening a sentence is a name only when it behaves like a subject.
     if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase())) return undefined;
     const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
-    // An acronym opening a sentence stays as a weak mention: it counts when it matches a defined one.
-    if (
-      !first.possessive &&
-      !first.cue &&
-      !listy &&
-      !AUXILIARY.test(after) &&
-      !isVerb(nextWord) &&
-      !isAllCaps(name)
-    )
-      return undefined;
-    weak = !first.possessive && !listy;
+    // Otherwise it is a weak mention, kept only when coreference joins it to a name found elsewhere
+    // ("Pashaev and his companies …" after "… Pashaev (Pashaev) owns …").
+    weak = !first.possessive && !first.cue && !listy && !AUXILIARY.test(after) && !isVerb(nextWord);
   }
   if (type !== "Place") {
     const demonym = /([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}$/.exec(before);

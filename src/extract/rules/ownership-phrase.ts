@@ -18,7 +18,7 @@ const SUBSIDIARY = new RegExp(
 );
 const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
 const OWNED_BY = new RegExp(
-  `\\bowned(?:,? (?:or|and) (?:controlled|operated|managed))?(?:,? or directed)?(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
+  `\\bowned(?:,? (?:or |and )?(?:controlled|operated|managed|directed))*(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
 );
 const OWNS = new RegExp(
   `(${E})(?:, an? [^⟨,]{0,50})?,? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,

@@ -57,7 +57,7 @@ const TRANSFER_TO = new RegExp(
   `(?:transfer|delivery|supply|shipment)s? of [^⟨]{0,40}? to (?:${E}-[a-z]+ )?(?:[A-Z][a-z]+ )?(${E})`,
 );
 const BASIS = new RegExp(
-  `(?:materially assisted|provided|providing|having provided)[^⟨]{0,160}?(?:goods or services|support)[^⟨]{0,40}?(?:to|for|of),? (?:the )?(${E})`,
+  `(?:materially assisted|provided|providing|having provided)[^⟨]{0,160}?(?:goods or services|support)[^⟨]{0,40}?(?:to|for|of),? (?:the )?${MODS}(${HEAD})`,
 );
 
 /**
