@@ -1,6 +1,6 @@
 // Composes the report once as format-neutral blocks (headings, paragraphs, lists, tables, the picture,
 // the notes), so report.html and report.md say the same things with the same footnotes.
-import type { Hop } from "../graph/index.js";
+import type { Hop, SourceRef } from "../graph/index.js";
 import { CERTAINTIES, PREDICATES, type Predicate } from "../model/index.js";
 import { type Citation, Footnotes } from "./citations.js";
 import type { Investigation, Link } from "./investigation.js";
@@ -15,7 +15,7 @@ export type Block =
   | { kind: "list"; items: Inline[][] }
   | { kind: "table"; head: string[]; rows: Inline[][][] }
   | { kind: "picture" }
-  | { kind: "sources" }
+  | { kind: "sources"; sources: SourceRef[] }
   | { kind: "notes" };
 
 /** The composed report: its blocks and the notes they cite. */
@@ -226,7 +226,7 @@ export function composeReport(inv: Investigation): ComposedReport {
   }
 
   heading(2, "Sources", "sources");
-  blocks.push({ kind: "sources" });
+  blocks.push({ kind: "sources", sources: inv.sources.slice(0, inv.limits.sources) });
   heading(2, "Notes", "notes");
   blocks.push({ kind: "notes" });
   return { blocks, notes: notes.notes };

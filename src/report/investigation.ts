@@ -29,6 +29,8 @@ export interface ReportLimits {
   timeline: number;
   /** Entities drawn in the network picture. */
   picture: number;
+  /** Sources listed at the end of the report. */
+  sources: number;
   /** Candidates listed in summary.json. */
   summaryCandidates: number;
 }
@@ -54,6 +56,7 @@ export const REPORT_DEFAULTS = Object.freeze({
     focalPoints: 25,
     timeline: 500,
     picture: 150,
+    sources: 500,
     summaryCandidates: 1000,
   }),
 });
@@ -149,6 +152,7 @@ export function buildInvestigation(
   cut("focal points", focalPoints.length, limits.focalPoints);
   cut("timeline", timeline.length, limits.timeline);
   cut("network picture", network.order, picture.nodes.length);
+  cut("sources", Object.keys(graph.sources).length, limits.sources);
   return {
     title: options?.title ?? REPORT_DEFAULTS.title,
     generatedAt: options?.generatedAt ?? new Date().toISOString(),

@@ -82,7 +82,7 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
     case "picture":
       return picture(inv);
     case "sources":
-      return `<ul>\n${inv.sources
+      return `<ul>\n${b.sources
         .map((s) => {
           const url = safeUrl(s.url);
           const title = h(s.title ?? s.filename ?? s.id);

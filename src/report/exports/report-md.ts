@@ -36,7 +36,7 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
       );
     }
     case "sources":
-      return inv.sources
+      return b.sources
         .map((s) => {
           const url = safeUrl(s.url);
           const meta = [s.publisher, s.published, s.kind].filter(Boolean).join(", ");

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildNetwork,
+  egoNetwork,
+  findCandidates,
+  findExposurePaths,
+  findFocalPoints,
+  findIntermediaries,
+} from "../../../src/graph/index.js";
+import { caseView, sampleClaims as claims, sampleEntities as entities } from "../../fixtures/graph/case.js";
+
+const network = buildNetwork(caseView(entities, claims), undefined);
+
+describe("findExposurePaths", () => {
+  it("finds the best path of every exposed entity, ranked by its weakest link", () => {
+    const paths = findExposurePaths(network);
+    expect(paths.map((p) => [p.from, p.to, p.hops.length, Number(p.score.toFixed(4))])).toEqual([
+      ["b", "k", 1, 0.6],
+      ["a", "k", 2, 0.6],
+      ["c", "k", 3, 0.3],
+    ]);
+    const [, viaB] = paths;
+    expect(viaB.hops.map((h) => [h.from, h.to, h.predicate, h.forward])).toEqual([
+      ["a", "b", "supplies", true],
+      ["b", "k", "supplies", true],
+    ]);
+    expect(viaB.weakest).toBe(1);
+    expect(viaB.hops[0]).toMatchObject({ certainty: "stated", claimCount: 2, sourceCount: 2 });
+    expect(viaB.hops[1]).toMatchObject({
+      afterListing: true,
+      sourceId: "s1",
+      source: { publisher: "Alpha Wire" },
+    });
+    expect(paths[2].hops[0]).toMatchObject({ from: "c", to: "a", forward: true, predicate: "associate" });
+  });
+
+  it("respects maxHops and limit", () => {
+    expect(findExposurePaths(network, { maxHops: 2 }).map((p) => p.from)).toEqual(["b", "a"]);
+    expect(findExposurePaths(network, { limit: 1 }).map((p) => p.from)).toEqual(["b"]);
+  });
+
+  it("lists every simple path from one entity, stopping at the first sanctioned entity", () => {
+    const paths = findExposurePaths(network, { from: "c" });
+    expect(paths.map((p) => [p.hops.map((h) => h.predicate).join(">"), Number(p.score.toFixed(4))])).toEqual([
+      ["associate>supplies>supplies", 0.3],
+      ["associate>supplies>intermediary_for", 0.3],
+    ]);
+    expect(paths[0].hops[0].quote).toContain("c associate a");
+    expect(findExposurePaths(network, { from: "a" }).map((p) => Number(p.score.toFixed(4)))).toEqual([
+      0.6, 0.45,
+    ]);
+    expect(findExposurePaths(network, { from: "c", maxHops: 2 })).toEqual([]);
+  });
+
+  it("rejects an unknown entity and bad options with their codes", () => {
+    expect(() => findExposurePaths(network, { from: "nobody" })).toThrow(
+      expect.objectContaining({ code: "GRAPH_UNKNOWN_ENTITY" }),
+    );
+    for (const bad of [{ maxHops: 0 }, { maxHops: 2.5 }, { limit: -1 }, { hops: 2 }]) {
+      expect(() => findExposurePaths(network, bad as never)).toThrow(
+        expect.objectContaining({ code: "GRAPH_BAD_OPTION" }),
+      );
+    }
+  });
+
+  it("does not change the network", () => {
+    const before = JSON.stringify(network.export());
+    findExposurePaths(network);
+    findCandidates(network);
+    findFocalPoints(network);
+    findIntermediaries(network);
+    egoNetwork(network, "a");
+    expect(JSON.stringify(network.export())).toBe(before);
+  });
+});
