@@ -178,6 +178,8 @@ export interface Hop {
   sourceId: string;
   source: { title: string | null; publisher: string | null } | null;
   attribution: string | null;
+  /** A supply or payment dated after a party's listing date. */
+  afterListing: boolean;
 }
 
 /** A path to a sanctioned party, ranked by its weakest hop. */

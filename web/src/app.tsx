@@ -28,7 +28,7 @@ function Page({ route }: { route: Route }) {
     case "graph":
       return <GraphPage key={route.query.get("focus") ?? ""} focus={route.query.get("focus")} />;
     case "timeline":
-      return <TimelinePage />;
+      return <TimelinePage key={route.query.get("entity") ?? ""} entity={route.query.get("entity")} />;
     case "review":
       return <ReviewPage />;
     case "upload":

@@ -41,6 +41,7 @@ export function PathList({ paths }: { paths: ExposurePath[] }) {
                 {hop.forward ? "→" : "←"} {predicateLabel(hop.predicate)} {hop.forward ? "→" : "←"}
               </a>{" "}
               <EntityLink id={hop.to} caption={hop.toCaption} /> <CertaintyBadge certainty={hop.certainty} />
+              {hop.afterListing ? <span className="badge sanctioned">after listing</span> : null}
             </span>
           ))}
         </li>
@@ -107,7 +108,8 @@ export function EntityPage({ id }: { id: string }) {
       </h1>
       <p className="muted">
         {entity.country ? `country ${entity.country} · ` : ""}id {entity.id} ·{" "}
-        <a href={href("graph", null, { focus: entity.id })}>show in graph</a>
+        <a href={href("graph", null, { focus: entity.id })}>show in graph</a> ·{" "}
+        <a href={href("timeline", null, { entity: entity.id })}>timeline</a>
       </p>
       <Section title="Names and aliases">
         <ul className="names">

@@ -60,7 +60,12 @@ export function SearchPage({ q }: { q: string }) {
             <ul className="plain">
               {results.data.listEntries.map((e) => (
                 <li key={`${e.snapshotId}/${e.id}`}>
-                  {e.caption} <span className="muted">({e.schema}, {e.authorityId})</span>
+                  <a href={`/entities/${encodeURIComponent(e.id)}`} target="_blank" rel="noreferrer">
+                    {e.caption}
+                  </a>{" "}
+                  <span className="muted">
+                    ({e.schema}, {e.authorityId})
+                  </span>
                 </li>
               ))}
             </ul>

@@ -2,9 +2,12 @@
 import { type Claim, getJson, type Page } from "../api";
 import { ClaimRow, ErrorNote, Loading, useLoad } from "../components";
 
-/** The timeline page. */
-export function TimelinePage() {
-  const claims = useLoad(() => getJson<Page<Claim>>("/api/claims", { dated: true, limit: 1000 }), []);
+/** The timeline page: every dated claim, or those of one entity. */
+export function TimelinePage({ entity }: { entity: string | null }) {
+  const claims = useLoad(
+    () => getJson<Page<Claim>>("/api/claims", { dated: true, limit: 1000, entity: entity ?? undefined }),
+    [entity],
+  );
   if (claims.error) return <ErrorNote error={claims.error} />;
   if (!claims.data) return <Loading what="timeline" />;
   const byYear = new Map<string, Claim[]>();
@@ -14,7 +17,9 @@ export function TimelinePage() {
   }
   return (
     <div className="timeline">
-      <h1>Timeline ({claims.data.total} dated claims)</h1>
+      <h1>
+        Timeline ({claims.data.total} dated claims{entity ? " of one entity" : ""})
+      </h1>
       {[...byYear.entries()].map(([year, list]) => (
         <section key={year}>
           <h2>{year}</h2>
