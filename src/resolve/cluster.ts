@@ -7,7 +7,7 @@ import type { Entity, EntityType } from "../model/index.js";
 import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
 import { compareNormalised } from "../screen/index.js";
 import type { DocumentEntity } from "../store/index.js";
-import { keysOfNames, type NameKey } from "./names.js";
+import { keyOfName, keysOfNames, type NameKey } from "./names.js";
 
 /** Analyst judgements replayed from the decision log, as pairs of document-level entity ids. */
 export interface Constraints {
@@ -93,6 +93,8 @@ interface Prepared {
   group: string;
   keys: NameKey[];
   captionKey: string;
+  /** Per key: the specific legal forms of each name with that key, or null when one name has none. */
+  formsByKey: Map<string, string[][] | null>;
 }
 
 /** Union-find over entity indices, with each cluster's sources, countries and apart-partners. */
@@ -174,7 +176,24 @@ function prepare(entity: DocumentEntity): Prepared {
   const names = entity.names.includes(entity.caption) ? entity.names : [entity.caption, ...entity.names];
   const keys = keysOfNames(names, entity.type);
   const captionKey = keys.find((k) => k.name === entity.caption)?.key ?? keys[0]?.key ?? "";
-  return { entity, group: TYPE_GROUPS[entity.type] ?? "other", keys, captionKey };
+  const formsByKey = new Map<string, string[][] | null>();
+  for (const name of names) {
+    const key = keyOfName(name, entity.type);
+    const specific = key.normalised.genericFormsOnly ? [] : key.normalised.legalForms;
+    const seen = formsByKey.get(key.key);
+    // A name without a specific legal form fits any form.
+    if (specific.length === 0 || seen === null) formsByKey.set(key.key, null);
+    else formsByKey.set(key.key, [...(seen ?? []), specific]);
+  }
+  return { entity, group: TYPE_GROUPS[entity.type] ?? "other", keys, captionKey, formsByKey };
+}
+
+/** True when both entities write this name only with specific legal forms, and never the same one (an AO and an OOO). */
+function legalFormsDiffer(a: Prepared, b: Prepared, key: string): boolean {
+  const fa = a.formsByKey.get(key);
+  const fb = b.formsByKey.get(key);
+  if (!fa || !fb) return false;
+  return !fa.some((x) => fb.some((y) => x.some((form) => y.includes(form))));
 }
 
 /** How strong an equal name key is on its own, by the kind of entity and the shape of the name. */
@@ -270,7 +289,9 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
           // Main names first, so each party's core forms before aliases can bridge two parties.
           score: prepared[a].captionKey === key && prepared[b].captionKey === key ? RANK.caption : RANK.alias,
           kind: "name",
-          needsContext: exactKeyNeedsContext(prepared[a], prepared[b], nameKey),
+          needsContext:
+            exactKeyNeedsContext(prepared[a], prepared[b], nameKey) ||
+            legalFormsDiffer(prepared[a], prepared[b], key),
         };
       },
       edges,
@@ -305,7 +326,8 @@ function scoreNames(a: Prepared, b: Prepared, options: ResolutionOptions): numbe
   let best = 0;
   for (const ka of pick(a)) {
     for (const kb of pick(b)) {
-      if (ka.key === kb.key) return 1;
+      // Equal keys are judged by the key edge, with its legal-form and one-word rules.
+      if (ka.key === kb.key) continue;
       best = Math.max(best, compareNormalised(ka.normalised, kb.normalised).score);
     }
   }

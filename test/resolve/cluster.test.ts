@@ -50,6 +50,18 @@ describe("resolveEntities: names across documents", () => {
       true,
     ],
     [
+      "one legal form in two spellings",
+      doc("a", "s1", "Company", ["Orlov Instruments JSC"]),
+      doc("b", "s2", "Company", ["AO Orlov Instruments"]),
+      true,
+    ],
+    [
+      "two different legal forms",
+      doc("a", "s1", "Company", ["Orlov Instruments JSC"]),
+      doc("b", "s2", "Company", ["Orlov Instruments LLC"]),
+      false,
+    ],
+    [
       "Han characters and pinyin",
       doc("a", "s1", "Person", ["王海林"]),
       doc("b", "s2", "Person", ["Wang Hailin"]),
