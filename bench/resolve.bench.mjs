@@ -23,7 +23,12 @@ const STEMS = [
   "ulv",
   "gan",
 ];
-const FORMS = ["LLC", "OOO", "Co., Ltd.", "JSC", "", "Limited Liability Company"];
+/** Legal forms by family: a party keeps its form, written in any of its spellings, or leaves it out. */
+const FORMS = [
+  ["LLC", "OOO", "Limited Liability Company", ""],
+  ["JSC", "AO", "Joint Stock Company", ""],
+  ["Co., Ltd.", "Ltd", "Limited", ""],
+];
 const WORDS = [
   "Trading",
   "Technology",
@@ -58,9 +63,10 @@ function buildCase(parties) {
     const base = person
       ? `${stem[0].toUpperCase()}${stem.slice(1)} ${pick(STEMS)}${pick(STEMS)}ov`
       : `${stem[0].toUpperCase()}${stem.slice(1)} ${pick(WORDS)}`;
+    const family = pick(FORMS);
     const copies = 1 + Math.floor(rnd() * 4);
     for (let c = 0; c < copies; c++) {
-      const name = person ? base : `${base} ${pick(FORMS)}`.trim();
+      const name = person ? base : `${base} ${pick(family)}`.trim();
       const id = `ent_${p}_${c}`;
       entities.push({
         id,
