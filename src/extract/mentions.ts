@@ -71,7 +71,7 @@ const TITLE_WORDS = new Set(
   ),
 );
 const GENERIC_WORDS = new Set(
-  "Global|Terrorist|Terrorists|Petition|Removal|Action|Plan|Guidance|Assessment|Memorandum|Presidential|Financing|Kingpin|Narcotics|Virtual|Currency|Filing|Statement|Remarks|View|Specifically|Federal|Register|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
+  "Global|Base|Military-Industrial|Agenda|Respect|Internet|Proxies|Review|Prohibitions|Strategy|Combatting|Combating|Targeting|Support|Unity|Terrorist|Terrorists|Petition|Removal|Action|Plan|Guidance|Assessment|Memorandum|Presidential|Financing|Kingpin|Narcotics|Virtual|Currency|Filing|Statement|Remarks|View|Specifically|Federal|Register|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
     "|",
   ),
 );
@@ -125,7 +125,8 @@ const isCapital = (t: Token): boolean =>
   /^[\p{Lu}]/u.test(t.text) &&
   !NON_NAME_WORDS.has(t.text) &&
   !COMMON_ACRONYMS.has(t.text) &&
-  !/['’](?:ve|m|d|ll|re|t)$/.test(t.text);
+  !/['’](?:ve|m|d|ll|re|t)$/.test(t.text) &&
+  !/\.(?:pdf|docx?|xlsx?|csv|html?|zip)$/i.test(t.text);
 const isAllCaps = (s: string): boolean => /^[\p{Lu}\p{N}&.\-\s]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
 const TRAILING_FORMS = new Set([
   "Ltd",
@@ -184,7 +185,7 @@ function sequences(text: string, tokens: Token[]): Token[][] {
       )
         k++;
       // "Orion Components Ltd of Hong Kong": a company's legal form ends its name; "of" then gives its seat.
-      const seated = LEGAL_FORMS.has(last.text) && tokens[j].text === "of";
+      const seated = TRAILING_FORMS.has(last.text) && tokens[j].text === "of";
       if (
         !seated &&
         k > j &&
@@ -585,7 +586,8 @@ function classify(
     }
   } else if (tokens.length === 1 && atStart) {
     // A lone capitalised word opening a sentence is a name only when it behaves like a subject.
-    if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase())) return undefined;
+    if (isCommonWord(name) || PRODUCT_NOUNS.has(name.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(name))
+      return undefined;
     const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
     // Otherwise it is a weak mention, kept only when coreference joins it to a name found elsewhere
     // ("Pashaev and his companies …" after "… Pashaev (Pashaev) owns …").

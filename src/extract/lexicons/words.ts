@@ -41,7 +41,7 @@ export const PRODUCT_NOUNS = set(
 /** Upper-case abbreviations that are common nouns, never parties. */
 export const COMMON_ACRONYMS = set(
   "UAV|UAVs|UAS|VTOL|GPS|GNSS|VHF|UHF|HF|WMD|CRBM|CRBMs|CBRMs|SRBM|ICBM|IRBM|MANPADS|RF|IC|ICs|CNC|" +
-    "SDN|SDGT|SDNT|SDNTK|FTO|FAQ|FAQs|SSI|NS-MBS|CAPTA|E.O.|E.O|EO|IMO|MMSI|ID|CEO|CFO|COO|CTO|GDP|VAT|USD|EUR|RUB|CNY|AED|IRR|TV|PDF|" +
+    "GL|AML/CFT|AML|CFT|SDN|SDGT|SDNT|SDNTK|FTO|FAQ|FAQs|SSI|NS-MBS|CAPTA|E.O.|E.O|EO|IMO|MMSI|ID|CEO|CFO|COO|CTO|GDP|VAT|USD|EUR|RUB|CNY|AED|IRR|TV|PDF|" +
     "AI|IT|HQ|PM|AM|UTC|GMT|DNA|COVID|COVID-19|FAQ|URL|NGO|LNG|LPG|OPEC|P.O.|No.|Nos.|JCPOA|AML|CFT|" +
     "KYC|WASHINGTON|LONDON|BRUSSELS|NOTE|Note|NEW|UPDATE|I|II|III|IV|V|VI",
 );
@@ -60,7 +60,7 @@ export const NON_NAME_WORDS = set(
     "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
     "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +
-    "Government-owned|State-owned|Non-SDN|Entity-List|License|Licenses|Violations|Click|Frequently",
+    "Government-owned|State-owned|Non-SDN|Entity-List|Directive|License|Licenses|Violations|Click|Frequently",
 );
 
 /** Role words: the predicate a "<role> of X" phrase gives, from the person to X (employs is X → person). */
