@@ -1,16 +1,16 @@
 // A buffered, synchronous file writer for exports: large cases write hundreds of megabytes, so text is
-// gathered in chunks and flushed with one system call each (Node's fs.writeSync).
+// encoded straight into one reused buffer and flushed with one system call each (Node's fs.writeSync).
 import { closeSync, openSync, writeSync } from "node:fs";
 import { SkeinError } from "../model/index.js";
 
-const FLUSH_AT = 1 << 20;
+const BUFFER_BYTES = 4 << 20;
 
 /** Where an export writes its text. */
 export class FileSink {
   readonly path: string;
   #fd: number;
-  #chunks: string[] = [];
-  #pending = 0;
+  #buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  #used = 0;
   #bytes = 0;
 
   /** Opens (and truncates) `path`; throws REPORT_WRITE_FAILED when it cannot be written. */
@@ -25,9 +25,15 @@ export class FileSink {
 
   /** Appends text. */
   write(text: string): void {
-    this.#chunks.push(text);
-    this.#pending += text.length;
-    if (this.#pending >= FLUSH_AT) this.#flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; flush first when the text might not fit.
+    if (this.#used + text.length * 3 > this.#buffer.length) {
+      this.#flush();
+      if (text.length * 3 > this.#buffer.length) {
+        this.#writeAll(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.#used += this.#buffer.write(text, this.#used, "utf8");
   }
 
   /** Flushes and closes; returns the bytes written. */
@@ -38,17 +44,19 @@ export class FileSink {
   }
 
   #flush(): void {
-    if (this.#chunks.length === 0) return;
-    const buffer = Buffer.from(this.#chunks.join(""), "utf8");
-    this.#chunks = [];
-    this.#pending = 0;
+    if (this.#used === 0) return;
+    this.#writeAll(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #writeAll(bytes: Buffer): void {
     try {
       let offset = 0;
-      while (offset < buffer.length) offset += writeSync(this.#fd, buffer, offset);
+      while (offset < bytes.length) offset += writeSync(this.#fd, bytes, offset);
     } catch (cause) {
       throw writeFailed(this.path, cause);
     }
-    this.#bytes += buffer.length;
+    this.#bytes += bytes.length;
   }
 }
 
