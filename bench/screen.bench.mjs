@@ -2,8 +2,10 @@
 // typo, with its words reordered and with its legal form written another way; a naive peer (a linear
 // scan with fuzzball's WRatio over all names) runs in the same process for the per-query ratio. With
 // SKEIN_BENCH_1M=1 it also indexes a synthetic list of 1,000,000 names and times queries against it.
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as fuzzball from "fuzzball";
 import { readListFiles } from "../dist/lists/index.js";
@@ -135,11 +137,14 @@ function median(values) {
 }
 
 /** A deterministic synthetic list of `count` names (companies and persons from generated syllables). */
-function syntheticEntries(count) {
+export function syntheticEntries(count) {
+  // mulberry32: a small generator with a full 2^32 period (a plain LCG repeats names here).
   let seed = 42;
   const random = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const onsets = [
     "b",
@@ -275,6 +280,7 @@ async function benchSdn() {
     perQueryMs: Number(perQuery.toFixed(3)),
     peerPerQueryMs: Number(peerPerQuery.toFixed(1)),
     ratioToPeer: Math.round(peerPerQuery / perQuery),
+    queryNames: queries.map((q) => q.text),
     foundFirst: Object.fromEntries(Object.entries(found).map(([k, [ok, all]]) => [k, `${ok}/${all}`])),
     missed,
   };
@@ -304,6 +310,32 @@ async function benchMillion() {
   };
 }
 
+/**
+ * The whole process, as a user runs it: `skein screen --list sdn.csv --input names.csv --format json`
+ * (Node start, module loading, reading the list, indexing, screening, writing JSON), timed by
+ * /usr/bin/time for wall clock and CPU seconds; null when /usr/bin/time is missing.
+ */
+function benchCli(names) {
+  if (!existsSync("/usr/bin/time")) return null;
+  const dir = mkdtempSync(join(tmpdir(), "skein-screen-bench-"));
+  const input = join(dir, "names.csv");
+  writeFileSync(input, `id,name\n${names.map((n, i) => `${i},"${n.replace(/"/g, '""')}"`).join("\n")}\n`);
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%e %U %S %M", "node", CLI, "screen", "--list", SDN, "--input", input, "--format", "json"],
+    { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 },
+  );
+  const [wall, user, system, maxKb] = run.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+  return {
+    names: names.length,
+    wallSeconds: wall,
+    cpuSeconds: Number((user + system).toFixed(2)),
+    namesPerCpuSecond: Math.round(names.length / (user + system)),
+    namesPerWallSecond: Math.round(names.length / wall),
+    peakMemoryMb: Math.round(maxKb / 1024),
+  };
+}
+
 /** Runs the benchmark, prints its figures and returns them. */
 export async function run() {
   if (!existsSync(SDN)) {
@@ -320,8 +352,16 @@ export async function run() {
       `peer (fuzzball WRatio scan) ${sdn.peerPerQueryMs} ms CPU/query; ratio ${sdn.ratioToPeer}×`,
   );
   console.log(`screen: found first ${JSON.stringify(sdn.foundFirst)}`);
+  const cli = benchCli(sdn.queryNames);
+  delete sdn.queryNames;
+  if (cli) {
+    console.log(
+      `screen: whole process (skein screen --list sdn.csv --input ${cli.names} names): ${cli.namesPerCpuSecond} names per CPU second, ` +
+        `${cli.namesPerWallSecond} names/s wall clock (${cli.cpuSeconds} s CPU, ${cli.wallSeconds} s wall, peak ${cli.peakMemoryMb} MB)`,
+    );
+  }
   for (const line of sdn.missed) console.log(`  missed ${line}`);
-  const figures = { sdn };
+  const figures = { sdn, cli };
   if (process.env.SKEIN_BENCH_1M) {
     const million = await benchMillion();
     console.log(

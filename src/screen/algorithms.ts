@@ -68,7 +68,7 @@ const SKEIN_V1: Algorithm = Object.freeze({
     candidates: {
       type: "integer",
       description: "names taken from the index per query for full scoring",
-      default: 20,
+      default: 15,
     },
     ...Object.fromEntries(
       Object.entries(NAME_VARIABLES).map(([key, description]) => [

@@ -30,6 +30,8 @@ export interface FeatureInput {
   entry: ListEntry;
   names: EntryName[];
   config: NameConfig;
+  /** False while candidates are only being ranked: details may be left empty. */
+  explain: boolean;
 }
 
 /** What a feature found: a score in [0, 1], a one-line detail, and the two values compared. */

@@ -74,21 +74,25 @@ export function prepareQuery(query: ScreenQuery): PreparedQuery {
   };
 }
 
-/** Scores one entry for a prepared query: the best weighted main feature plus the weighted qualifiers, in [0, 1]. */
+/**
+ * Scores one entry for a prepared query: the best weighted main feature plus the weighted qualifiers,
+ * in [0, 1]. Without `explain` the features skip their details and no explanations are returned.
+ */
 export function scoreEntry(
   algorithm: Algorithm,
   nameConfig: NameConfig,
   query: PreparedQuery,
   entry: ListEntry,
   names: EntryName[],
+  explain = true,
 ): { score: number; explanations: Record<string, FeatureExplanation> } {
-  const input: FeatureInput = { query, entry, names, config: nameConfig };
+  const input: FeatureInput = { query, entry, names, config: nameConfig, explain };
   const explanations: Record<string, FeatureExplanation> = {};
   let main = 0;
   let qualifiers = 0;
   for (const { feature, weight } of algorithm.features) {
     const result = feature.compute(input);
-    if (result.score > 0 || result.detail) {
+    if (explain && (result.score > 0 || result.detail)) {
       explanations[feature.name] = { score: round(result.score), weight, ...pick(result) };
     }
     if (feature.kind === "main") main = Math.max(main, result.score * weight);
@@ -116,6 +120,7 @@ export function screenPrepared(
   const nameConfig = nameConfigOf(config);
   const seen = new Set<number>();
   const results: ScreenResult[] = [];
+  const positions: number[] = [];
   const candidates = index.candidates(query.normalised, config.candidates);
   const floor = (candidates[0]?.retrieval ?? 0) * RETRIEVAL_SHARE;
   for (const candidate of candidates) {
@@ -124,14 +129,30 @@ export function screenPrepared(
     if (seen.has(e)) continue;
     seen.add(e);
     const entry = index.entries[e];
-    const { score, explanations } = scoreEntry(algorithm, nameConfig, query, entry, index.namesOf[e]);
+    // Scores first; only the results returned are explained (the same features, run again with details).
+    const { score } = scoreEntry(algorithm, nameConfig, query, entry, index.namesOf[e], false);
     if (score < config.cutoff) continue;
-    results.push({ entry, score, match: score >= config.threshold, algorithm: algorithm.name, explanations });
+    results.push({
+      entry,
+      score,
+      match: score >= config.threshold,
+      algorithm: algorithm.name,
+      explanations: {},
+    });
+    positions.push(e);
   }
-  results.sort(
-    (a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
-  );
-  return results.slice(0, limit);
+  const order = results.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = results[x];
+    const b = results[y];
+    return b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
+  });
+  return order.slice(0, limit).map((i) => {
+    const result = results[i];
+    const names = index.namesOf[positions[i]];
+    result.explanations = scoreEntry(algorithm, nameConfig, query, result.entry, names, true).explanations;
+    return result;
+  });
 }
 
 /** Screens one name against the index: the best list entries, highest score first, each with its explanation. */

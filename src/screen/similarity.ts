@@ -223,12 +223,54 @@ function tokenSimilarity(
   return abjadAwareSimilarity(a.text, b.text, abjad, config);
 }
 
-interface Candidate {
-  a0: number;
-  a1: number;
-  b0: number;
-  b1: number;
-  score: number;
+/**
+ * Candidate pairs of the alignment in reusable typed arrays (spans [a0, a1) and [b0, b1), score), so
+ * comparing names allocates next to nothing; `chosen` lists the pairs kept, in order.
+ */
+const pairsOf = {
+  a0: new Uint16Array(256),
+  a1: new Uint16Array(256),
+  b0: new Uint16Array(256),
+  b1: new Uint16Array(256),
+  score: new Float64Array(256),
+  order: new Uint16Array(256),
+  chosen: new Uint16Array(256),
+  count: 0,
+  chosenCount: 0,
+};
+
+function addPair(a0: number, a1: number, b0: number, b1: number, score: number): void {
+  const p = pairsOf;
+  if (p.count === p.a0.length) {
+    const size = p.count * 2;
+    const grow16 = (from: Uint16Array) => {
+      const to = new Uint16Array(size);
+      to.set(from);
+      return to;
+    };
+    p.a0 = grow16(p.a0);
+    p.a1 = grow16(p.a1);
+    p.b0 = grow16(p.b0);
+    p.b1 = grow16(p.b1);
+    p.order = new Uint16Array(size);
+    p.chosen = new Uint16Array(size);
+    const scores = new Float64Array(size);
+    scores.set(p.score);
+    p.score = scores;
+  }
+  const k = p.count++;
+  p.a0[k] = a0;
+  p.a1[k] = a1;
+  p.b0[k] = b0;
+  p.b1[k] = b1;
+  p.score[k] = score;
+}
+
+/** Whether pair x goes before pair y: higher score first, then the smaller spans. */
+function before(x: number, y: number): boolean {
+  const p = pairsOf;
+  if (p.score[x] !== p.score[y]) return p.score[x] > p.score[y];
+  return p.a1[x] - p.a0[x] + p.b1[x] - p.b0[x] < p.a1[y] - p.a0[y] + p.b1[y] - p.b0[y];
 }
 
 function spanToken(tokens: NameToken[], start: number, end: number): NameToken | null {
@@ -248,20 +290,16 @@ function mayJoin(joined: string, word: string): boolean {
   );
 }
 
-/** Greedy alignment of the two token lists; spans of up to three adjacent words may meet one word. */
-function align(
-  a: NameToken[],
-  b: NameToken[],
-  person: boolean,
-  abjad: boolean,
-  config: NameConfig,
-): Candidate[] {
-  const candidates: Candidate[] = [];
+/** Greedy alignment of the two token lists (into `pairsOf.chosen`); spans of up to three adjacent words may meet one word. */
+function align(a: NameToken[], b: NameToken[], person: boolean, abjad: boolean, config: NameConfig): void {
+  const p = pairsOf;
+  p.count = 0;
+  p.chosenCount = 0;
   const spans = a.length <= MAX_ALIGN_TOKENS && b.length <= MAX_ALIGN_TOKENS ? MAX_SPAN : 1;
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
       const score = tokenSimilarity(a[i], b[j], person, abjad, config);
-      if (score >= MIN_PAIR) candidates.push({ a0: i, a1: i + 1, b0: j, b1: j + 1, score });
+      if (score >= MIN_PAIR) addPair(i, i + 1, j, j + 1, score);
     }
   }
   for (let len = 2; len <= spans; len++) {
@@ -271,7 +309,7 @@ function align(
       for (let j = 0; j < b.length; j++) {
         if (b[j].kind !== "word" || !mayJoin(merged.text, b[j].text)) continue;
         const score = abjadAwareSimilarity(merged.text, b[j].text, abjad, config);
-        if (score >= MIN_PAIR) candidates.push({ a0: i, a1: i + len, b0: j, b1: j + 1, score });
+        if (score >= MIN_PAIR) addPair(i, i + len, j, j + 1, score);
       }
     }
     for (let j = 0; j + len <= b.length; j++) {
@@ -280,24 +318,49 @@ function align(
       for (let i = 0; i < a.length; i++) {
         if (a[i].kind !== "word" || !mayJoin(merged.text, a[i].text)) continue;
         const score = abjadAwareSimilarity(a[i].text, merged.text, abjad, config);
-        if (score >= MIN_PAIR) candidates.push({ a0: i, a1: i + 1, b0: j, b1: j + len, score });
+        if (score >= MIN_PAIR) addPair(i, i + 1, j, j + len, score);
       }
     }
   }
-  candidates.sort((x, y) => y.score - x.score || x.a1 - x.a0 + x.b1 - x.b0 - (y.a1 - y.a0 + y.b1 - y.b0));
-  const usedA = new Uint8Array(a.length);
-  const usedB = new Uint8Array(b.length);
-  const chosen: Candidate[] = [];
-  for (const c of candidates) {
-    let free = true;
-    for (let i = c.a0; i < c.a1 && free; i++) if (usedA[i]) free = false;
-    for (let j = c.b0; j < c.b1 && free; j++) if (usedB[j]) free = false;
-    if (!free) continue;
-    for (let i = c.a0; i < c.a1; i++) usedA[i] = 1;
-    for (let j = c.b0; j < c.b1; j++) usedB[j] = 1;
-    chosen.push(c);
+  // Insertion sort: there are few pairs, and it allocates nothing.
+  const order = p.order;
+  for (let k = 0; k < p.count; k++) {
+    let at = k;
+    while (at > 0 && before(k, order[at - 1])) {
+      order[at] = order[at - 1];
+      at--;
+    }
+    order[at] = k;
   }
-  return chosen;
+  let usedA = 0;
+  let usedB = 0;
+  for (let n = 0; n < p.count; n++) {
+    const k = order[n];
+    // Token positions as bit masks (alignment is limited to MAX_ALIGN_TOKENS words for spans; singles beyond 31 are rare).
+    const maskA = spanMask(p.a0[k], p.a1[k]);
+    const maskB = spanMask(p.b0[k], p.b1[k]);
+    if (usedA & maskA || usedB & maskB) continue;
+    usedA |= maskA;
+    usedB |= maskB;
+    p.chosen[p.chosenCount++] = k;
+  }
+}
+
+/** Bits start..end-1 set (positions past 31 share the top bit, so long names stay correct but conservative). */
+function spanMask(start: number, end: number): number {
+  let mask = 0;
+  for (let i = start; i < end; i++) mask |= 1 << Math.min(i, 31);
+  return mask;
+}
+
+const scratches = [new Float64Array(32), new Float64Array(32)];
+
+/** A zeroed reusable array of `length` scores (two of them, one per name). */
+function scratch(which: 0 | 1, length: number): Float64Array {
+  if (scratches[which].length < length) scratches[which] = new Float64Array(length * 2);
+  const array = scratches[which];
+  array.fill(0, 0, length);
+  return array;
 }
 
 function textOf(tokens: NameToken[], start: number, end: number): string {
@@ -317,14 +380,18 @@ function compareTokens(
   trace: boolean,
 ): Omit<NameComparison, "legalForms"> {
   if (a.length === 0 || b.length === 0) return { score: 0, pairs: [], queryOnly: [], candidateOnly: [] };
-  const chosen = align(a, b, person, abjad, config);
-  const scoreA = new Float64Array(a.length);
-  const scoreB = new Float64Array(b.length);
+  align(a, b, person, abjad, config);
+  const scoreA = scratch(0, a.length);
+  const scoreB = scratch(1, b.length);
   const pairs: TokenPair[] = [];
-  for (const c of chosen) {
-    for (let i = c.a0; i < c.a1; i++) scoreA[i] = c.score;
-    for (let j = c.b0; j < c.b1; j++) scoreB[j] = c.score;
-    if (trace) pairs.push({ query: textOf(a, c.a0, c.a1), candidate: textOf(b, c.b0, c.b1), score: c.score });
+  const p = pairsOf;
+  for (let n = 0; n < p.chosenCount; n++) {
+    const k = p.chosen[n];
+    const score = p.score[k];
+    for (let i = p.a0[k]; i < p.a1[k]; i++) scoreA[i] = score;
+    for (let j = p.b0[k]; j < p.b1[k]; j++) scoreB[j] = score;
+    if (trace)
+      pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
   }
   const weightA = a.reduce((sum, t) => sum + t.weight, 0);
   const weightB = b.reduce((sum, t) => sum + t.weight, 0);

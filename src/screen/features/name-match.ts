@@ -8,7 +8,7 @@ export const nameMatch: Feature = {
   description:
     "Similarity of the query name to the closest name of the list entry (typos, order, script, legal form).",
   kind: "main",
-  compute({ query, entry, names, config }) {
+  compute({ query, entry, names, config, explain }) {
     const wanted = queryNameFor(query, entry);
     let best: (typeof names)[number] | null = null;
     let bestScore = 0;
@@ -21,6 +21,7 @@ export const nameMatch: Feature = {
       }
     }
     if (!best) return notCompared("no name in common");
+    if (!explain) return { score: bestScore, detail: "", query: query.name, candidate: best.text };
     const result = compareNormalised(wanted, best.normalised, config);
     const pairs = result.pairs.map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`).join(", ");
     const extra = [
