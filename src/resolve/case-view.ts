@@ -56,7 +56,7 @@ export async function readCaseView(db: Queryable, options: Partial<CaseViewOptio
     listingsOf.set(match.entityId, [...(listingsOf.get(match.entityId) ?? []), listing]);
   }
 
-  const entities: CaseEntity[] = stored.map(({ memberIds, ...entity }) => {
+  const entities: CaseEntity[] = stored.map(({ memberIds, joins: _joins, ...entity }) => {
     const listings = (listingsOf.get(entity.id) ?? []).sort((a, b) => b.score - a.score);
     return { ...entity, memberIds, sanctioned: listings.length > 0, listings };
   });

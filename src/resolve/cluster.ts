@@ -30,9 +30,21 @@ export interface ResolutionInput {
   constraints: Constraints;
 }
 
+/** Why two document-level entities were joined: the rule that fired and what it saw. */
+export interface Join {
+  left: string;
+  right: string;
+  /** analyst, identifier, listed (one list entry), name (equal name key), similar (close names). */
+  rule: "analyst" | "identifier" | "listed" | "name" | "similar";
+  /** The identifier, list entry, name key or similarity, and the shared neighbour when context decided. */
+  detail: string;
+}
+
 /** A case entity: one real-world party, place or thing, with the document-level entities it gathers. */
 export interface ResolvedEntity extends Entity {
   memberIds: string[];
+  /** The joins that made it, one fewer than its members. */
+  joins: Join[];
 }
 
 /** Tuning of the clustering. */
@@ -75,6 +87,14 @@ const FUZZY_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
 
 type EdgeKind = "identifier" | "listed" | "name" | "fuzzy";
 
+/** The rule a join reports for each kind of edge. */
+const RULE_OF: Record<EdgeKind, Join["rule"]> = {
+  identifier: "identifier",
+  listed: "listed",
+  name: "name",
+  fuzzy: "similar",
+};
+
 /** Trial order of the evidence kinds (fuzzy edges rank by their similarity, at most 1). */
 const RANK = { identifier: 5, caption: 4, listed: 3, alias: 2 } as const;
 
@@ -86,6 +106,8 @@ interface Edge {
   kind: EdgeKind;
   /** True when the names alone are not enough: a shared neighbour must back it. */
   needsContext: boolean;
+  /** What the edge rests on, for the join's explanation. */
+  detail: string;
 }
 
 interface Prepared {
@@ -257,21 +279,23 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
     for (const t of tokens) if (t.length >= 3) pushTo(byToken, `${p.group}|${t.slice(0, 3)}`, i);
   });
 
-  for (const block of byIdentifier.values()) {
+  for (const [blockKey, block] of byIdentifier) {
+    const detail = blockKey.slice(blockKey.indexOf("|") + 1).replace("|", " ");
     addBlockEdges(
       block,
       prepared,
       options,
-      (a, b) => ({ a, b, score: RANK.identifier, kind: "identifier", needsContext: false }),
+      (a, b) => ({ a, b, score: RANK.identifier, kind: "identifier", needsContext: false, detail }),
       edges,
     );
   }
-  for (const block of byEntry.values()) {
+  for (const [blockKey, block] of byEntry) {
+    const detail = blockKey.slice(blockKey.indexOf("|") + 1);
     addBlockEdges(
       block,
       prepared,
       options,
-      (a, b) => ({ a, b, score: RANK.listed, kind: "listed", needsContext: false }),
+      (a, b) => ({ a, b, score: RANK.listed, kind: "listed", needsContext: false, detail }),
       edges,
     );
   }
@@ -292,6 +316,7 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
           needsContext:
             exactKeyNeedsContext(prepared[a], prepared[b], nameKey) ||
             legalFormsDiffer(prepared[a], prepared[b], key),
+          detail: `same name "${nameKey.name}" and "${prepared[b].keys.find((k) => k.key === key)?.name}"`,
         };
       },
       edges,
@@ -308,7 +333,14 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
         compared.add(pair);
         const score = scoreNames(prepared[a], prepared[b], options);
         if (score >= options.contextThreshold) {
-          edges.push({ a, b, score, kind: "fuzzy", needsContext: score < options.fuzzyThreshold });
+          edges.push({
+            a,
+            b,
+            score,
+            kind: "fuzzy",
+            needsContext: score < options.fuzzyThreshold,
+            detail: `similarity ${score.toFixed(2)}`,
+          });
         }
       }
     }
@@ -358,6 +390,7 @@ export function resolveEntities(
   const prepared = [...input.entities].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepare);
   const index = new Map(prepared.map((p, i) => [p.entity.id, i]));
   const clusters = new Clusters(prepared);
+  const joins: Join[] = [];
 
   for (const [x, y] of input.constraints.apart) {
     const a = index.get(x);
@@ -371,7 +404,10 @@ export function resolveEntities(
     if (a === undefined || b === undefined) continue;
     const ra = clusters.find(a);
     const rb = clusters.find(b);
-    if (ra !== rb && !clusters.isApart(ra, rb)) clusters.union(ra, rb);
+    if (ra !== rb && !clusters.isApart(ra, rb)) {
+      clusters.union(ra, rb);
+      joins.push({ left: x, right: y, rule: "analyst", detail: "merged by an analyst" });
+    }
   }
 
   const listed = new Map<number, string[]>();
@@ -387,6 +423,7 @@ export function resolveEntities(
     new Set(clusters.members(root).flatMap((m) => neighbours[m].map((n) => clusters.find(n))));
 
   const tryUnion = (edge: Edge): void => {
+    let detail = edge.detail;
     const ra = clusters.find(edge.a);
     const rb = clusters.find(edge.b);
     if (ra === rb || clusters.isApart(ra, rb)) return;
@@ -403,18 +440,30 @@ export function resolveEntities(
       const nb = linkedRoots(rb);
       // A claim between the two says they are two parties; a shared neighbour says they may be one.
       if (na.has(rb) || nb.has(ra)) return;
-      let shared = false;
-      for (const n of na) if (n !== ra && n !== rb && nb.has(n)) shared = true;
-      if (!shared) return;
+      let shared: number | undefined;
+      for (const n of na) if (shared === undefined && n !== ra && n !== rb && nb.has(n)) shared = n;
+      if (shared === undefined) return;
+      detail = `${detail}, both linked to "${prepared[shared].entity.caption}"`;
     }
     clusters.union(ra, rb);
+    joins.push({
+      left: prepared[edge.a].entity.id,
+      right: prepared[edge.b].entity.id,
+      rule: RULE_OF[edge.kind],
+      detail,
+    });
   };
   for (const edge of edges) if (!edge.needsContext) tryUnion(edge);
   for (const edge of edges) if (edge.needsContext) tryUnion(edge);
 
+  const joinsOf = new Map<number, Join[]>();
+  for (const join of joins) pushTo(joinsOf, clusters.find(index.get(join.left) as number), join);
   return clusters
     .roots()
-    .map((root) => buildCaseEntity(clusters.members(root).map((m) => prepared[m].entity)))
+    .map((root) => ({
+      ...buildCaseEntity(clusters.members(root).map((m) => prepared[m].entity)),
+      joins: joinsOf.get(root) ?? [],
+    }))
     .sort((x, y) => (x.id < y.id ? -1 : 1));
 }
 
@@ -472,5 +521,6 @@ export function buildCaseEntity(members: Array<Entity | DocumentEntity>): Resolv
     country,
     identifiers,
     memberIds: sorted.map((m) => m.id),
+    joins: [],
   };
 }

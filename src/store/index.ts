@@ -1,7 +1,13 @@
 // The workspace store. Reads and writes every table; stages call these functions with the db (or
 // a transaction) first, so several writes compose into one transaction.
 // Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
-export { appendDecision, findDecision, listDecisions, type NewDecision, supersedeDecision } from "./decisions.js";
+export {
+  appendDecision,
+  findDecision,
+  listDecisions,
+  type NewDecision,
+  supersedeDecision,
+} from "./decisions.js";
 export { fromJson, toJson } from "./dialect.js";
 export {
   type ClaimFilter,
@@ -12,7 +18,6 @@ export {
   listSourceEntities,
   replaceExtraction,
 } from "./extraction.js";
-export type * from "./schema.js";
 export {
   findListSnapshotBySha,
   findListSnapshotsByPrefix,
@@ -26,6 +31,7 @@ export {
   CASE_ENTITY_PRODUCER,
   countUnresolved,
   type DocumentEntity,
+  type EntityJoin,
   findClaim,
   findClaimsByPrefix,
   findMentionRef,
@@ -36,9 +42,10 @@ export {
   readMentionRefs,
   readStoredClaims,
   replaceCaseEntities,
-  setClaimStatus,
   type StoredCaseEntity,
+  setClaimStatus,
 } from "./resolution.js";
+export type * from "./schema.js";
 export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
 export {
   type Db,

@@ -22,9 +22,18 @@ export interface DocumentEntity extends Entity {
   sourceId: string;
 }
 
-/** A case entity to store, with the document-level entities it resolves. */
+/** Why two document-level entities were joined (the rule and what it saw). */
+export interface EntityJoin {
+  left: string;
+  right: string;
+  rule: string;
+  detail: string;
+}
+
+/** A case entity to store, with the document-level entities it resolves and the joins that made it. */
 export interface StoredCaseEntity extends Entity {
   memberIds: string[];
+  joins: EntityJoin[];
 }
 
 function entityFromRow(row: EntityTable): Entity {
@@ -52,6 +61,7 @@ export async function readDocumentEntities(db: Queryable): Promise<DocumentEntit
 /** Replaces the stored case entities and memberships with `entities` (call inside a transaction). */
 export async function replaceCaseEntities(db: Queryable, entities: StoredCaseEntity[]): Promise<void> {
   await db.deleteFrom("entity_members").execute();
+  await db.deleteFrom("entity_joins").execute();
   await db
     .deleteFrom("entities")
     .where("source_id", "is", null)
@@ -83,10 +93,25 @@ export async function replaceCaseEntities(db: Queryable, entities: StoredCaseEnt
         .values(members.slice(j, j + CHUNK * 2))
         .execute();
     }
+    const joins = slice.flatMap((e) =>
+      e.joins.map((j) => ({
+        entity_id: e.id,
+        left_id: j.left,
+        right_id: j.right,
+        rule: j.rule,
+        detail: j.detail,
+      })),
+    );
+    for (let j = 0; j < joins.length; j += CHUNK) {
+      await db
+        .insertInto("entity_joins")
+        .values(joins.slice(j, j + CHUNK))
+        .execute();
+    }
   }
 }
 
-/** Every stored case entity with its members, in id order. */
+/** Every stored case entity with its members and joins, in id order. */
 export async function readCaseEntities(db: Queryable): Promise<StoredCaseEntity[]> {
   const rows = await db
     .selectFrom("entities")
@@ -102,7 +127,18 @@ export async function readCaseEntities(db: Queryable): Promise<StoredCaseEntity[
     list.push(m.member_id);
     byEntity.set(m.entity_id, list);
   }
-  return rows.map((row) => ({ ...entityFromRow(row), memberIds: byEntity.get(row.id) ?? [] }));
+  const joins = await db.selectFrom("entity_joins").selectAll().execute();
+  const joinsOf = new Map<string, EntityJoin[]>();
+  for (const j of joins) {
+    const list = joinsOf.get(j.entity_id) ?? [];
+    list.push({ left: j.left_id, right: j.right_id, rule: j.rule, detail: j.detail });
+    joinsOf.set(j.entity_id, list);
+  }
+  return rows.map((row) => ({
+    ...entityFromRow(row),
+    memberIds: byEntity.get(row.id) ?? [],
+    joins: joinsOf.get(row.id) ?? [],
+  }));
 }
 
 /** Document-level entity id → case entity id. */

@@ -111,6 +111,15 @@ export interface EntityMemberTable {
   entity_id: string;
 }
 
+/** Resolution: why two document-level entities were joined into a case entity. */
+export interface EntityJoinTable {
+  entity_id: string;
+  left_id: string;
+  right_id: string;
+  rule: string;
+  detail: string;
+}
+
 export interface Database {
   sources: SourceTable;
   entities: EntityTable;
@@ -121,4 +130,5 @@ export interface Database {
   matches: MatchTable;
   decisions: DecisionTable;
   entity_members: EntityMemberTable;
+  entity_joins: EntityJoinTable;
 }

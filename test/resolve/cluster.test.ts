@@ -250,6 +250,23 @@ describe("resolveEntities: analyst constraints and stability", () => {
     expect(same("a", "b")).toBe(false);
   });
 
+  it("says why entities were joined", () => {
+    const merged = resolveEntities({
+      entities,
+      links: [],
+      listed: [],
+      constraints: { together: [["a", "c"]], apart: [] },
+    });
+    const joins = merged.find((e) => e.memberIds.includes("a"))?.joins ?? [];
+    expect(joins).toHaveLength(2);
+    expect(joins).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ left: "a", right: "c", rule: "analyst" }),
+        expect.objectContaining({ rule: "name", detail: expect.stringContaining("Baltic Relay Trading") }),
+      ]),
+    );
+  });
+
   it("an analyst's merge wins over different names", () => {
     const { same } = clusterOf(entities, [], { together: [["a", "c"]], apart: [] });
     expect(same("a", "c")).toBe(true);

@@ -1,19 +1,21 @@
 // skein entities: the case entities (one per real-world party), with their members and mentions in
 // --json so an analyst can split or merge them.
 import { ensureResolved, readCaseView } from "../../resolve/index.js";
-import { readDocumentEntities, readMentionRefs } from "../../store/index.js";
+import { readCaseEntities, readDocumentEntities, readMentionRefs } from "../../store/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { view, documents, mentions } = await withWorkspace(options, async ({ db }) => {
+  const { view, documents, mentions, stored } = await withWorkspace(options, async ({ db }) => {
     await ensureResolved(db);
     return {
       view: await readCaseView(db),
       documents: await readDocumentEntities(db),
       mentions: await readMentionRefs(db),
+      stored: await readCaseEntities(db),
     };
   });
+  const joinsOf = new Map(stored.map((e) => [e.id, e.joins]));
   const documentById = new Map(documents.map((d) => [d.id, d]));
   const mentionsOf = new Map<string, typeof mentions>();
   for (const m of mentions)
@@ -33,6 +35,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       entities.map(({ memberIds, ...entity }) => ({
         ...entity,
         claims: claimCount.get(entity.id) ?? 0,
+        joins: joinsOf.get(entity.id) ?? [],
         members: memberIds.map((id) => ({
           id,
           source: documentById.get(id)?.sourceId ?? null,
