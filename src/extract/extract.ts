@@ -44,6 +44,12 @@ const AUTHORITY =
 /** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
 const EVENTS = new Set(["supplies", "pays", "visits", "tests", "sanctioned_by"]);
 
+/**
+ * Facts given in passing — "X, Y’s chief executive", the speaker's title, "Y, whose A-100 drone" — are
+ * the source's own words even inside a reported sentence: only hedges within the evidence change them.
+ */
+const OWN_VOICE = new Set(["roleAppositive", "speakerTitle", "productOwner"]);
+
 /** Sentences that can state a period: a year, or a phrase relative to the published date. */
 const DATED =
   /\b(?:1[89]\d\d|20\d\d)\b|\b(?:quarter|year|month|week|yesterday|today|the day (?:after|before))\b/i;
@@ -303,7 +309,9 @@ function finishClaims(
     }
     const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;
     const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
-    let stance = stances.get(stanceKey);
+    let stance = OWN_VOICE.has(c.rule)
+      ? readStance(quoteOf(text, c.evidence).replace(/^\W*(?:said|says)\b/, ""))
+      : stances.get(stanceKey);
     if (!stance) {
       stance = readStance(sentenceText, c.evidence.end - sentence.start);
       stances.set(stanceKey, stance);

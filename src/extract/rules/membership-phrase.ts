@@ -35,7 +35,7 @@ export const membershipPhrase: ClaimRule = {
           body(slotOf(m[1])) && typeOf(view, slotOf(m[2])) === "Person"
             ? pairs(view, [slotOf(m[2])], "member_of", [slotOf(m[1])])
             : [],
-        rule,
+        "speakerTitle",
       ),
       ...eachMatch(
         view,

@@ -90,7 +90,7 @@ export const productPhrase: ClaimRule = {
         view,
         WHOSE,
         (m) => (product(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "develops", [slotOf(m[2])]) : []),
-        rule,
+        "productOwner",
       ),
       ...eachMatch(
         view,

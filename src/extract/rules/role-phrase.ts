@@ -154,13 +154,13 @@ export const rolePhrase: ClaimRule = {
           const predicate = m[4] ? "employs" : predicateOfRole(m[2]);
           return predicate ? claimsFor(view, [slotOf(m[1])], [predicate], org) : [];
         },
-        rule,
+        "roleAppositive",
       ),
       ...eachMatch(
         view,
         APPOSITIVE_POSSESSIVE,
         (m) => (isOrg(slotOf(m[2])) ? claimsFor(view, [slotOf(m[1])], rolesIn(m[3]), slotOf(m[2])) : []),
-        rule,
+        "roleAppositive",
       ),
       ...eachMatch(
         view,
@@ -169,7 +169,7 @@ export const rolePhrase: ClaimRule = {
           isOrg(slotOf(m[1])) && typeOf(view, slotOf(m[3])) === "Person"
             ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
             : [],
-        rule,
+        "roleAppositive",
       ),
       ...eachMatch(
         view,
