@@ -7,7 +7,13 @@ import {
   findFocalPoints,
   findIntermediaries,
 } from "../../../src/graph/index.js";
-import { caseView, sampleClaims as claims, sampleEntities as entities } from "../../fixtures/graph/case.js";
+import {
+  caseView,
+  claim,
+  sampleClaims as claims,
+  sampleEntities as entities,
+  entity,
+} from "../../fixtures/graph/case.js";
 
 const network = buildNetwork(caseView(entities, claims), undefined);
 
@@ -71,5 +77,44 @@ describe("findExposurePaths", () => {
     findIntermediaries(network);
     egoNetwork(network, "a");
     expect(JSON.stringify(network.export())).toBe(before);
+  });
+});
+
+describe("findExposurePaths on random cases", () => {
+  it("finds, for every entity, a simple path as wide as the widest one enumerated from it", () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const certainties = ["stated", "reported", "assessed", "alleged", "unverified"] as const;
+    const predicates = ["supplies", "pays", "owns", "intermediary_for", "associate"] as const;
+    let checked = 0;
+    for (let round = 0; round < 20; round++) {
+      const ids = Array.from({ length: 12 }, (_, i) => `n${i}`);
+      const parties = ids.map((id, i) =>
+        entity(id, `Party ${id}`, "Company", i % 5 === 0 ? "2023-01-01" : undefined),
+      );
+      const links = Array.from({ length: 22 }, () => {
+        const s = ids[Math.floor(rnd() * ids.length)];
+        const o = ids[Math.floor(rnd() * ids.length)];
+        return claim(s, predicates[Math.floor(rnd() * predicates.length)], o, {
+          certainty: certainties[Math.floor(rnd() * certainties.length)],
+          source: `s${1 + Math.floor(rnd() * 3)}`,
+        });
+      });
+      const random = buildNetwork(caseView(parties, links), undefined);
+      for (const best of findExposurePaths(random, { maxHops: 3 })) {
+        const visited = [best.from, ...best.hops.map((h) => h.to)];
+        expect(new Set(visited).size).toBe(visited.length);
+        expect(best.hops.length).toBeLessThanOrEqual(3);
+        best.hops.forEach((h, i) => expect(h.from).toBe(visited[i]));
+        expect(random.getNodeAttribute(best.to, "sanctioned")).toBe(true);
+        const enumerated = findExposurePaths(random, { from: best.from, maxHops: 3 });
+        expect(best.score).toBeCloseTo(enumerated[0].score, 12);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
