@@ -108,7 +108,7 @@ describe("findExposurePaths on random cases", () => {
         const visited = [best.from, ...best.hops.map((h) => h.to)];
         expect(new Set(visited).size).toBe(visited.length);
         expect(best.hops.length).toBeLessThanOrEqual(3);
-        best.hops.forEach((h, i) => expect(h.from).toBe(visited[i]));
+        for (const [i, h] of best.hops.entries()) expect(h.from).toBe(visited[i]);
         expect(random.getNodeAttribute(best.to, "sanctioned")).toBe(true);
         const enumerated = findExposurePaths(random, { from: best.from, maxHops: 3 });
         expect(best.score).toBeCloseTo(enumerated[0].score, 12);
