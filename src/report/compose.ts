@@ -1,6 +1,6 @@
 // Composes the report once as format-neutral blocks (headings, paragraphs, lists, tables, the picture,
 // the notes), so report.html and report.md say the same things with the same footnotes.
-import type { Hop, SourceRef } from "../graph/index.js";
+import { edgeKeyOf, type Hop, type SourceRef } from "../graph/index.js";
 import { CERTAINTIES, PREDICATES, type Predicate } from "../model/index.js";
 import { type Citation, Footnotes } from "./citations.js";
 import type { Investigation, Link } from "./investigation.js";
@@ -132,7 +132,7 @@ export function composeReport(inv: Investigation): ComposedReport {
   for (const cand of inv.candidates.slice(0, inv.limits.candidates)) {
     heading(3, cand.entity.caption, `candidate-${cand.entity.id}`);
     paragraph(
-      `${cand.entity.type}${cand.entity.country ? `, ${cand.entity.country.toUpperCase()}` : ""}. Score ${fmt(cand.score)}; tied to ${cand.ties} sanctioned part${cand.ties === 1 ? "y" : "ies"}; the ties rest on ${cand.claims} claim${cand.claims === 1 ? "" : "s"} from ${cand.sources} independent source${cand.sources === 1 ? "" : "s"}.`,
+      `${cand.entity.type}${cand.entity.country ? `, ${cand.entity.country.toUpperCase()}` : ""}. Score ${fmt(cand.score)}; tied to ${cand.ties} sanctioned part${cand.ties === 1 ? "y" : "ies"}; ${cand.corroborated ? "its best tie is corroborated by independent sources at every link" : "its best tie rests on a single source at some link"}; the ties rest on ${cand.claims} claim${cand.claims === 1 ? "" : "s"} from ${cand.sources} independent source${cand.sources === 1 ? "" : "s"}.`,
     );
     blocks.push({ kind: "list", items: cand.paths.map(hopInlines) });
   }
@@ -189,6 +189,54 @@ export function composeReport(inv: Investigation): ComposedReport {
         [fmt(f.pagerank, 4)],
       ]),
   });
+
+  heading(2, "Weak spots", "weak-spots");
+  paragraph(
+    "Links the findings above rely on that rest on one source, on hedged or weaker certainty, or that a party denies.",
+  );
+  const relied = new Map<string, Link>();
+  const rely = (hops: Hop[]) => {
+    for (const h of hops) {
+      const key = edgeKeyOf(h.subjectId, h.predicate, h.objectId);
+      if (!relied.has(key))
+        relied.set(key, {
+          key,
+          subjectId: h.subjectId,
+          objectId: h.objectId,
+          data: network.getEdgeAttributes(key),
+        });
+    }
+  };
+  for (const cand of inv.candidates.slice(0, inv.limits.candidates)) for (const p of cand.paths) rely(p);
+  for (const p of inv.paths.slice(0, inv.limits.paths)) rely(p.hops);
+  const weak = [...relied.values()].filter(
+    (l) =>
+      l.data.sourceCount < 2 ||
+      CERTAINTIES[l.data.certainty].rank <= CERTAINTIES.assessed.rank ||
+      l.data.denials.length > 0,
+  );
+  if (weak.length === 0)
+    paragraph(
+      "None: every link relied on has two or more independent sources at reported certainty or better.",
+    );
+  else {
+    blocks.push({
+      kind: "list",
+      items: weak.map((link) => {
+        const why = [
+          link.data.sourceCount < 2 ? "one source" : null,
+          CERTAINTIES[link.data.certainty].rank <= CERTAINTIES.assessed.rank
+            ? `at best ${CERTAINTIES[link.data.certainty].label}`
+            : null,
+          link.data.denials.length > 0 ? "denied" : null,
+        ].filter(Boolean);
+        const out = linkInlines(link);
+        out.push(" — ", { warn: why.join(", ") });
+        for (const denial of link.data.denials.slice(0, 2)) out.push(" ", { cite: notes.cite(denial) });
+        return out;
+      }),
+    });
+  }
 
   heading(2, "Network", "network");
   blocks.push({ kind: "picture" });

@@ -131,6 +131,7 @@ describe("report.html", () => {
       "paths",
       "intermediaries",
       "focal-points",
+      "weak-spots",
       "network",
       "timeline",
       "sources",
@@ -146,6 +147,9 @@ describe("report.html", () => {
       notes.some((n) => n.includes(HOSTILE_QUOTE) && n.includes("reported") && n.includes("Alpha Wire")),
     ).toBe(true);
     expect(notes.some((n) => n.includes("OFAC sdn entry 91107"))).toBe(true);
+    const weak = document.querySelector("#weak-spots + p + ul")!.textContent!;
+    expect(weak).toMatch(/Orin Capital owns Borvik Trade.*one source/);
+    expect(weak).not.toContain("Tools supplies Borvik Trade");
     const timeline = document.querySelector("#timeline + ul")!.textContent!;
     expect(timeline).toMatch(/2024-03-01: Kestrel Arms listed by OFAC/);
     expect(timeline).toMatch(
@@ -177,7 +181,7 @@ describe("report.md", () => {
     expect(md).not.toMatch(/<script|<img|<b>/i);
     expect(md).toContain("&lt;script&gt;");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toHaveLength(10);
+    expect(headings).toHaveLength(11);
     const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
     const defined = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
     expect(refs.size).toBeGreaterThan(5);

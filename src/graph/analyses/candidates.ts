@@ -31,6 +31,8 @@ export interface Candidate {
   /** Claims, and independent sources summed per link, behind the links of its best ties. */
   claims: number;
   sources: number;
+  /** True when every link of its best tie rests on at least two independent sources. */
+  corroborated: boolean;
   /** Best path to each sanctioned party, best first, each hop with its quote and source. */
   paths: Hop[][];
 }
@@ -111,6 +113,7 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
       ties: best.size,
       claims,
       sources,
+      corroborated: paths[0].every((hop) => hop.sourceCount >= 2),
       paths,
     });
   }

@@ -35,6 +35,19 @@ describe("findCandidates", () => {
     });
   });
 
+  it("says whether the best tie is corroborated by independent sources at every link", () => {
+    expect(findCandidates(network).map((c) => c.corroborated)).toEqual([false, false, false]);
+    const view = caseView(
+      [entity("x", "Xeno Parts"), entity("k", "Kestrel Arms", "Company", null)],
+      [claim("x", "supplies", "k", { source: "s1" }), claim("x", "supplies", "k", { source: "s2" })],
+    );
+    expect(findCandidates(buildNetwork(view, undefined))[0]).toMatchObject({
+      corroborated: true,
+      sources: 2,
+      claims: 2,
+    });
+  });
+
   it("combines ties to several sanctioned parties and honours minScore", () => {
     const view = caseView(
       [...entities, entity("k2", "Korund Plant", "Company", "2023-01-01")],
