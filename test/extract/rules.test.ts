@@ -251,6 +251,78 @@ describe("the rule registry", () => {
   });
 });
 
+// Further shapes of research and news writing, one row each, added to their rule's table.
+const MORE: Array<[rule: string, row: Row]> = [
+  [
+    "supplyTrigger",
+    [
+      "Trade data show Brightwave Components Limited’s shipments of chips to Orlan Avia LLC doubled.",
+      "Brightwave Components Limited",
+      "supplies",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      "Customs data list consignments from Kavrin Works JSC to Parsa Aero Industries in 2023.",
+      "Kavrin Works JSC",
+      "supplies",
+      "Parsa Aero Industries",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      "Varnitsa Tekhnika LLC transferred $2.4 million to Qormeno Trading FZE in May.",
+      "Varnitsa Tekhnika LLC",
+      "pays",
+      "Qormeno Trading FZE",
+    ],
+  ],
+  [
+    "ownershipPhrase",
+    [
+      "Varnitsa Holding JSC holds a 51% stake in Orlan Avia LLC.",
+      "Varnitsa Holding JSC",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "rolePhrase",
+    [
+      "The deal was signed by Pavel Korsun, who heads Orlan Avia LLC.",
+      "Pavel Korsun",
+      "directs",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "rolePhrase",
+    [
+      "Baltic Security Institute analyst Tomas Lindberg said so.",
+      "Baltic Security Institute",
+      "employs",
+      "Tomas Lindberg",
+    ],
+  ],
+  [
+    "productPhrase",
+    ["Orlan Avia LLC tested the KX-310 engine in April.", "Orlan Avia LLC", "tests", "KX-310"],
+  ],
+  [
+    "associationPhrase",
+    [
+      "Kestrel Trading Ltd shares an address with Orlan Avia LLC in Dubai.",
+      "Kestrel Trading Ltd",
+      "associate",
+      "Orlan Avia LLC",
+    ],
+  ],
+];
+for (const [rule, row] of MORE) FIRES[rule].push(row);
+
 for (const [rule, rows] of Object.entries(FIRES)) {
   describe(rule, () => {
     it.each(rows)("%s → %s %s %s", (text, subject, predicate, object) => {

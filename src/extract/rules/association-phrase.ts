@@ -12,6 +12,12 @@ const AFFILIATED = new RegExp(`(${E}) (?:is|was|are|were) an? (${E})-affiliated`
 const TOGETHER = new RegExp(
   `(${LIST})[^⟨]{0,30}? (?:flying|flew|travell?ing|travell?ed|met|meeting|appeared) together`,
 );
+const SHARED = new RegExp(
+  `(${E}) and (${E}) (?:share|shared|have|had) (?:an? |the same |a common )(?:address|director|owner|shareholder|phone number|telephone number|email address|website|office)`,
+);
+const SHARES_WITH = new RegExp(
+  `(${E}) (?:shares|shared) (?:an? |the same |a common )?(?:address|director|owner|shareholder|phone number|telephone number|email address|website|office) with (?:the )?(${E})`,
+);
 const PARTNERS = new RegExp(
   `(${E}) and a (?:close )?partner(?:s| network)?[^⟨]{0,30}?(?:included|includes|including) (${E})`,
 );
@@ -20,7 +26,7 @@ const PARTNERS = new RegExp(
 export const associationPhrase: ClaimRule = {
   name: "associationPhrase",
   version: 1,
-  cue: /work|cooperat|collaborat|partner|teamed|involved|affiliated|together/,
+  cue: /share|work|cooperat|collaborat|partner|teamed|involved|affiliated|together/,
   description: "The text says two parties work, travel or are affiliated together.",
   apply(view) {
     const rule = "associationPhrase";
@@ -50,6 +56,8 @@ export const associationPhrase: ClaimRule = {
         },
         rule,
       ),
+      ...eachMatch(view, SHARED, (m) => pairs(view, [slotOf(m[1])], "associate", [slotOf(m[2])]), rule),
+      ...eachMatch(view, SHARES_WITH, (m) => pairs(view, [slotOf(m[1])], "associate", [slotOf(m[2])]), rule),
       ...eachMatch(view, PARTNERS, (m) => pairs(view, [slotOf(m[1])], "associate", [slotOf(m[2])]), rule),
     ];
   },

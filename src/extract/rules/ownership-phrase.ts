@@ -16,6 +16,9 @@ import {
 const SUBSIDIARY = new RegExp(
   `(${E}),? (?:is )?an? (?:[a-z-]+ ){0,3}?(?:subsidiary|subordinate (?:organization|entity|unit|company)|affiliate|front company|branch|division) of (?:the )?(?:${E}-[a-z]+ |${E}’s |[A-Za-z-]+ ){0,6}?(${HEAD})`,
 );
+const STAKE = new RegExp(
+  `(${E}) (?:holds|held|has|had|owns|owned|acquired|bought|took|retains) an? (?:\\d+(?:\\.\\d+)? ?(?:%|percent|per cent) |majority |minority |controlling |significant |indirect )?(?:stake|share|shareholding|interest|holding) in (?:the )?${MODS}(${HEAD})`,
+);
 const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
 const OWNED_BY = new RegExp(
   `\\bowned(?:,? (?:or |and )?(?:controlled|operated|managed|directed))*(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
@@ -34,12 +37,13 @@ const INTEREST = new RegExp(
 export const ownershipPhrase: ClaimRule = {
   name: "ownershipPhrase",
   version: 1,
-  cue: /subsidiar|subordinate|affiliate|front company|branch|division|parent|owner|holding|shareholder|owned|owns|controls|property/,
+  cue: /stake|share|interest|holding|subsidiar|subordinate|affiliate|front company|branch|division|parent|owner|holding|shareholder|owned|owns|controls|property/,
   description: "The text says one party owns or controls another (subsidiary, parent, owned by, owns).",
   apply(view) {
     const rule = "ownershipPhrase";
     const out = [
       ...eachMatch(view, SUBSIDIARY, (m) => pairs(view, [slotOf(m[2])], "owns", [slotOf(m[1])]), rule),
+      ...eachMatch(view, STAKE, (m) => pairs(view, [slotOf(m[1])], "owns", [slotOf(m[2])]), rule),
       ...eachMatch(view, PARENT, (m) => pairs(view, [slotOf(m[2])], "owns", [slotOf(m[1])]), rule),
       ...eachMatch(
         view,

@@ -32,6 +32,9 @@ const VARIANT = new RegExp(
 const STYLE = new RegExp(
   `(${E}),? (?:which|that) [^⟨]{0,60}?(?:is|was) an? (${E})-(?:style|type|class|based)`,
 );
+const TESTED = new RegExp(
+  `(${E}) (?:has |have |had )?(?:tested|test-fired|trialled|trialed|evaluated|flight-tested) (?:the |a |an |its )?(?:[a-z-]+ )?(${E})`,
+);
 const TESTS = new RegExp(
   `(${E})[^⟨]{0,120}?(?:undergoing|underwent|undergo|during|in) [^⟨]{0,30}?tests? under the auspices of (${LIST})`,
 );
@@ -123,6 +126,12 @@ export const productPhrase: ClaimRule = {
         view,
         STYLE,
         (m) => (product(slotOf(m[1])) ? pairs(view, [slotOf(m[1])], "variant_of", [slotOf(m[2])]) : []),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        TESTED,
+        (m) => (product(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "tests", [slotOf(m[2])]) : []),
         rule,
       ),
       ...eachMatch(

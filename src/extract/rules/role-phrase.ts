@@ -54,6 +54,9 @@ const AS_ROLE = new RegExp(
   `\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${HEAD}), ${MODS}(${HEAD})`,
   "i",
 );
+const WHO_HEADS = new RegExp(
+  `(${E}),? (?:who|which) (?:also )?(?:heads|headed|runs|ran|leads|led|manages|managed|directs|directed|chairs|chaired) (?:the )?${MODS}(${HEAD})`,
+);
 const OPERATED_BY = new RegExp(
   `(${E}) (?:is|was) (?:operated|run|managed|headed|led|directed|controlled) by (?:${E}-[a-z]+ )?(?:${E} [a-z]+ )?(${E})`,
 );
@@ -116,7 +119,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /heads|runs|leads|manages|chairs|analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -201,6 +204,12 @@ export const rolePhrase: ClaimRule = {
       ),
       ...eachMatch(view, FOUNDED_BY, (m) => pairs(view, [slotOf(m[2])], "other", [slotOf(m[1])]), rule),
       ...eachMatch(view, AS_ROLE, (m) => claimsFor(view, [slotOf(m[3])], rolesIn(m[1]), slotOf(m[2])), rule),
+      ...eachMatch(
+        view,
+        WHO_HEADS,
+        (m) => (isOrg(slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "directs", [slotOf(m[2])]) : []),
+        rule,
+      ),
       ...eachMatch(
         view,
         OPERATED_BY,

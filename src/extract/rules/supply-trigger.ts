@@ -33,6 +33,15 @@ const PRODUCED_BILLED = new RegExp(
   `(?:produced|made|manufactured|supplied|sold) by (${E})[^⟨]{0,40}? (?:billed|delivered|shipped|sold|supplied|invoiced) to (?:the )?(${E})`,
 );
 const BILLED = new RegExp(`(${E}) (?:billed|invoiced|charged) (?:the )?(${E})`);
+/** Money moving ("transferred $2 million to …") makes a payment, not a supply. */
+const MONEY =
+  /[$€£¥]|\b(?:USD|EUR|GBP|CNY|RUB|AED|dollars?|euros?|pounds?|rubles?|roubles?|yuan|dirhams?|rials?|funds|money|payments?)\b/;
+const FLOW_TO = new RegExp(
+  `(${E})’s (?:[a-z]+ )?(?:shipments|exports|deliveries|sales|supplies) (?:of [^⟨]{0,60}? )?to (?:the )?${MODS}(${HEAD})`,
+);
+const FLOW_FROM_TO = new RegExp(
+  `(?:shipments?|exports?|deliveries|sales|supplies|consignments?) (?:of [^⟨]{0,60}? )?from (?:the )?${MODS}(${HEAD})(?:’s [a-z ]+)? to (?:the )?${MODS}(${HEAD})`,
+);
 const PAID = new RegExp(
   `(${E}) (?:paid|pays|transferred (?:funds|money|payments?) to|wired (?:funds|money) to) (?:the )?(${E})`,
 );
@@ -83,7 +92,7 @@ function giverOf(view: SentenceView, m: RegExpExecArray): number[] {
 export const supplyTrigger: ClaimRule = {
   name: "supplyTrigger",
   version: 1,
-  cue: /suppl|sold|sell|ship|deliver|export|provid|furnish|transfer|sent |sends|facilitat|arrang|handl|coordinat|conduct|perform|receiv|import|bought|buy|purchas|acqui|obtain|order|bill|invoic|charg|paid|pays|wired|contract|agreement|deal|vendor|source|transport|carr|plant|factor|produc|manufactur|build|makes|made|materially|support/,
+  cue: /consign|suppl|sold|sell|ship|deliver|export|provid|furnish|transfer|sent |sends|facilitat|arrang|handl|coordinat|conduct|perform|receiv|import|bought|buy|purchas|acqui|obtain|order|bill|invoic|charg|paid|pays|wired|contract|agreement|deal|vendor|source|transport|carr|plant|factor|produc|manufactur|build|makes|made|materially|support/,
   description: "A supply verb or noun links a supplier to its customer (supplied to, received from, billed).",
   apply(view) {
     const rule = "supplyTrigger";
@@ -99,7 +108,9 @@ export const supplyTrigger: ClaimRule = {
           /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0]) ||
           slotsIn(view, m[2]).some((k) => typeOf(view, k) !== "Product")
             ? []
-            : pairs(view, giverOf(view, m), "supplies", parties(slotsIn(view, m[3]))),
+            : MONEY.test(m[2])
+              ? pairs(view, giverOf(view, m), "pays", parties(slotsIn(view, m[3])))
+              : pairs(view, giverOf(view, m), "supplies", parties(slotsIn(view, m[3]))),
         rule,
       ),
       ...eachMatch(
@@ -129,6 +140,8 @@ export const supplyTrigger: ClaimRule = {
         ],
         rule,
       ),
+      ...eachMatch(view, FLOW_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
+      ...eachMatch(view, FLOW_FROM_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
       ...eachMatch(view, PAID, (m) => pairs(view, [slotOf(m[1])], "pays", [slotOf(m[2])]), rule),
       ...eachMatch(
         view,
