@@ -116,6 +116,16 @@ const DESIGNATOR = /^(?:[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{
 const NUMBER = /^\d{1,4}$/;
 const PERSON_CUE =
   /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s+$/;
+/** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
+const CRAFT_BEFORE =
+  /\b(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)\s+(?:the\s+)?$/;
+/** Aircraft registrations ("RA-64050", "EP-MNA") written after an aircraft word. */
+const TAIL_NUMBER = /^[A-Z]{1,2}-[A-Z0-9]{3,5}$/;
+const AIRCRAFT_CONTEXT =
+  /\b(?:aircraft|airplane|aeroplane|plane|airliner|jet|freighter|cargo plane|registration|registered as|tail number)\b[^.]{0,40}$/i;
+/** "docked at Bandar Abbas", "flew to Novosibirsk": where a craft or traveller goes is a place. */
+const MOTION_BEFORE =
+  /\b(?:docked|berthed|anchored|called|arrived|landed|sailed|flew|travell?ed|departed|transited|port of|city of|town of|village of|province of|region of)\s+(?:at|in|to|from|into|via)?\s*(?:the\s+(?:port|city|town)\s+of\s+)?$/;
 const PERSON_AFTER =
   /^,\s+(?:an?|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
 const AUXILIARY =
@@ -495,10 +505,14 @@ function classify(
         : "Company";
     strength = type === "Vessel" ? 4 : 1;
     rule = "upperCaseName";
-  } else if (/^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12))) {
+  } else if (/^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12)) || CRAFT_BEFORE.test(before)) {
     type = "Vessel";
     strength = 4;
     rule = "vesselImo";
+  } else if (tokens.length === 1 && TAIL_NUMBER.test(name) && AIRCRAFT_CONTEXT.test(before)) {
+    type = "Aircraft";
+    strength = 4;
+    rule = "aircraftRegistration";
   } else if (
     PUBLIC_BODY_HEADS.has(words[0]) ||
     (isDemonym(words[0]) && PUBLIC_BODY_HEADS.has(words[1] ?? ""))
@@ -562,7 +576,10 @@ function classify(
     type = "Product";
     strength = 2;
     rule = "productNoun";
-  } else if (PLACE_HEADS.has(lastWord) && tokens.length > 1) {
+  } else if (
+    (PLACE_HEADS.has(lastWord) && tokens.length > 1) ||
+    (MOTION_BEFORE.test(before) && !headWords.some((w) => LEGAL_FORMS.has(w) || ORGANIZATION_HEADS.has(w)))
+  ) {
     type = "Place";
     strength = 3;
     rule = "placeHead";

@@ -28,6 +28,9 @@ describe("mentions and types", () => {
     ["The firm produces the KX-310 engine for export.", "KX-310", "Product"],
     ["Russia-flagged NORTHERN STAR (IMO: 9123456) carried the cargo.", "NORTHERN STAR", "Vessel"],
     ["The Vostrel series drones were shipped in May.", "Vostrel", "Product"],
+    ["The tanker Ocean Meridian docked at Bandar Kestan last week.", "Ocean Meridian", "Vessel"],
+    ["The tanker Ocean Meridian docked at Bandar Kestan last week.", "Bandar Kestan", "Place"],
+    ["A cargo aircraft registered as RA-78765 flew to Minsk.", "RA-78765", "Aircraft"],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
