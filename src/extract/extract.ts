@@ -89,6 +89,7 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
       producer: `${RULES_VERSION}/${c.producer}`,
     });
   });
+  mentions.push(...findHeadingMentions(text, sentences, entities, sourceId));
 
   const views = buildViews(text, sentences, candidates, entityOf, groups);
   const facts = readFacts(views, groups, published);
@@ -113,6 +114,51 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
     entityOf,
   );
   return { entities, mentions, claims };
+}
+
+/**
+ * Headings name the parties of the section below in capitals ("IRAN AIR"): each name of an entity
+ * found in the body is looked for in the headings, case-insensitively, and kept as a mention and alias.
+ */
+function findHeadingMentions(
+  text: string,
+  sentences: ReturnType<typeof splitSentences>,
+  entities: Entity[],
+  sourceId: string,
+): Mention[] {
+  const found: Mention[] = [];
+  const headings = sentences.filter((s) => s.heading);
+  if (headings.length === 0) return found;
+  for (const entity of entities) {
+    if (entity.type === "Place") continue;
+    for (const name of [...entity.names]) {
+      if (name.length < 4) continue;
+      const needle = name.toLowerCase();
+      for (const h of headings) {
+        const lower = text.slice(h.start, h.end).toLowerCase();
+        for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+          const start = h.start + at;
+          const end = start + name.length;
+          const bounded =
+            !/[\p{L}\p{N}]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[end] ?? "");
+          if (!bounded || found.some((m) => m.start < end && start < m.end)) continue;
+          const surface = text.slice(start, end);
+          if (!entity.names.includes(surface)) entity.names.push(surface);
+          found.push({
+            id: `men_${sourceId.slice(0, 16)}_${start}_${end}`,
+            sourceId,
+            start,
+            end,
+            text: surface,
+            type: entity.type,
+            entityId: entity.id,
+            producer: `${RULES_VERSION}/headingName@1`,
+          });
+        }
+      }
+    }
+  }
+  return found;
 }
 
 function addGazetteerHits(

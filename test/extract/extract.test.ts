@@ -47,6 +47,14 @@ describe("mentions and types", () => {
 });
 
 describe("within-document coreference", () => {
+  it("keeps a heading's capitals as a mention and alias of the entity named below it", () => {
+    const x = run("ORLAN AVIA NETWORK\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
+    expect(entity(x, "Orlan Avia LLC")?.names).not.toContain("ORLAN AVIA NETWORK");
+    const y = run("ORLAN AVIA LLC\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
+    expect(entity(y, "Orlan Avia LLC")?.names).toContain("ORLAN AVIA LLC");
+    expect(y.mentions.filter((m) => m.producer.endsWith("headingName@1"))).toHaveLength(1);
+  });
+
   it("joins a parenthetical alias, an acronym and later short forms", () => {
     const x = run(
       "Kestrel Marine Holdings Ltd (Kestrel) owns the yard. Kestrel did not reply. The Baltic Freight Council (BFC) met. BFC officials said so.",
