@@ -59,6 +59,10 @@ export interface ResolutionOptions {
   maxFuzzyBlock: number;
   /** Names of one entity compared at most (the longest first). */
   maxNamesCompared: number;
+  /** A one-word name found inside more entities' names than this is a common word, not a name. */
+  maxWordEntities: number;
+  /** A neighbour linked to more entities than this (a regulator, a country's government) is no context. */
+  maxNeighbourLinks: number;
 }
 
 /** Defaults of the clustering options. */
@@ -68,6 +72,8 @@ export const RESOLUTION_DEFAULTS: Readonly<ResolutionOptions> = Object.freeze({
   maxBlockSize: 200,
   maxFuzzyBlock: 64,
   maxNamesCompared: 6,
+  maxWordEntities: 8,
+  maxNeighbourLinks: 25,
 });
 
 /** Entity types that may be one thing under two labels (extraction may call a company an organisation). */
@@ -218,13 +224,27 @@ function legalFormsDiffer(a: Prepared, b: Prepared, key: string): boolean {
   return !fa.some((x) => fb.some((y) => x.some((form) => y.includes(form))));
 }
 
-/** How strong an equal name key is on its own, by the kind of entity and the shape of the name. */
-function exactKeyNeedsContext(a: Prepared, b: Prepared, key: NameKey): boolean {
-  if (a.group === "place" || a.group === "product") return false;
-  if (key.tokens.length >= 2) return false;
-  // One word: a surname, or a short form. It stands alone only as the main name of both parties.
-  if (a.group === "person") return true;
-  return !(a.captionKey === key.key && b.captionKey === key.key);
+/** True when `key` is a short form of the entity's main name: its words are a part of the main name's. */
+function isShortForm(p: Prepared, key: NameKey): boolean {
+  if (p.captionKey === key.key) return false;
+  const main = new Set(p.captionKey.split(" "));
+  return key.tokens.every((t) => main.has(t));
+}
+
+/**
+ * How strong an equal name key is: "alone" joins on its own, "context" needs a shared neighbour, "never"
+ * does not join (a lone surname: families and namesakes share one).
+ */
+function exactKeyStrength(a: Prepared, b: Prepared, key: NameKey, commonWord: (t: string) => boolean) {
+  if (a.group === "place" || a.group === "product") return "alone";
+  if (key.tokens.length === 1) {
+    if (a.group === "person") return "never";
+    // One word stands alone only as the main name of both parties, and only if it is not a common word.
+    const mainOfBoth = a.captionKey === key.key && b.captionKey === key.key;
+    return mainOfBoth && !commonWord(key.tokens[0]) ? "alone" : "context";
+  }
+  // "Central Bank" as a short form of "Central Bank of X" may name another country's central bank.
+  return isShortForm(a, key) || isShortForm(b, key) ? "context" : "alone";
 }
 
 function addBlockEdges(
@@ -267,6 +287,12 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
     for (const entry of entries) pushTo(byEntry, `${prepared[i].group}|${entry}`, i);
   const byKey = new Map<string, number[]>();
   const byToken = new Map<string, number[]>();
+  const wordEntities = new Map<string, number>();
+  for (const p of prepared) {
+    for (const t of new Set(p.keys.flatMap((k) => k.tokens)))
+      wordEntities.set(t, (wordEntities.get(t) ?? 0) + 1);
+  }
+  const commonWord = (t: string) => (wordEntities.get(t) ?? 0) > options.maxWordEntities;
   prepared.forEach((p, i) => {
     for (const [kind, values] of Object.entries(p.entity.identifiers)) {
       for (const value of values)
@@ -295,7 +321,19 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
       block,
       prepared,
       options,
-      (a, b) => ({ a, b, score: RANK.listed, kind: "listed", needsContext: false, detail }),
+      (a, b) => {
+        // A list match is screening's judgement, which can be loose: it joins only names already close.
+        const similarity = scoreNames(prepared[a], prepared[b], options);
+        if (similarity < options.contextThreshold) return null;
+        return {
+          a,
+          b,
+          score: RANK.listed,
+          kind: "listed",
+          needsContext: false,
+          detail: `${detail}, names ${similarity.toFixed(2)} alike`,
+        };
+      },
       edges,
     );
   }
@@ -307,15 +345,15 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
       options,
       (a, b) => {
         const nameKey = prepared[a].keys.find((k) => k.key === key) as NameKey;
+        const strength = exactKeyStrength(prepared[a], prepared[b], nameKey, commonWord);
+        if (strength === "never") return null;
         return {
           a,
           b,
           // Main names first, so each party's core forms before aliases can bridge two parties.
           score: prepared[a].captionKey === key && prepared[b].captionKey === key ? RANK.caption : RANK.alias,
           kind: "name",
-          needsContext:
-            exactKeyNeedsContext(prepared[a], prepared[b], nameKey) ||
-            legalFormsDiffer(prepared[a], prepared[b], key),
+          needsContext: strength === "context" || legalFormsDiffer(prepared[a], prepared[b], key),
           detail: `same name "${nameKey.name}" and "${prepared[b].keys.find((k) => k.key === key)?.name}"`,
         };
       },
@@ -441,7 +479,11 @@ export function resolveEntities(
       // A claim between the two says they are two parties; a shared neighbour says they may be one.
       if (na.has(rb) || nb.has(ra)) return;
       let shared: number | undefined;
-      for (const n of na) if (shared === undefined && n !== ra && n !== rb && nb.has(n)) shared = n;
+      for (const n of na) {
+        if (shared !== undefined || n === ra || n === rb || !nb.has(n)) continue;
+        // A hub (a regulator everyone is "designated by") says nothing about who is who.
+        if (linkedRoots(n).size <= config.maxNeighbourLinks) shared = n;
+      }
       if (shared === undefined) return;
       detail = `${detail}, both linked to "${prepared[shared].entity.caption}"`;
     }

@@ -197,17 +197,61 @@ describe("resolveEntities: names across documents", () => {
   });
 });
 
+describe("resolveEntities: what does not make two entities one", () => {
+  it("a short form of one entity's longer name", () => {
+    const { same } = clusterOf([
+      doc("a", "s1", "Organization", ["Central Bank"]),
+      doc("b", "s2", "Organization", ["Central Bank of Carnavia", "Central Bank"]),
+    ]);
+    expect(same("a", "b")).toBe(false);
+  });
+
+  it("a common word as the whole name", () => {
+    const traders = Array.from({ length: 9 }, (_, i) =>
+      doc(`t${i}`, `s${i + 10}`, "Company", [`Trading Partner ${String.fromCharCode(97 + i)}x`]),
+    );
+    const { same } = clusterOf([
+      doc("a", "s1", "Company", ["Trading"]),
+      doc("b", "s2", "Company", ["Trading"]),
+      ...traders,
+    ]);
+    expect(same("a", "b")).toBe(false);
+  });
+
+  it("a neighbour that everyone shares", () => {
+    const hub = doc("hub", "s0", "Organization", ["Sanctions Directorate"]);
+    const others = Array.from({ length: 30 }, (_, i) =>
+      doc(`o${i}`, `s${i + 10}`, "Company", [`Party ${i} Holdings`]),
+    );
+    const entities = [
+      doc("a", "s1", "Company", ["Kestrel Avionics", "Kestrel"]),
+      doc("b", "s2", "Company", ["Kestrel"]),
+      hub,
+      ...others,
+    ];
+    const links: Array<[string, string]> = [
+      ["a", "hub"],
+      ["b", "hub"],
+      ...others.map((o) => [o.id, "hub"] as [string, string]),
+    ];
+    expect(clusterOf(entities, links).same("a", "b")).toBe(false);
+  });
+});
+
 describe("resolveEntities: list matches as evidence", () => {
   const entities = [
-    // A name and its translation: only the list entry, which carries both, says they are one.
-    doc("a", "s1", "Company", ["Severnaya Opora"]),
-    doc("b", "s2", "Company", ["North Support Company"]),
+    // Close, but not close enough on their own (similarity about 0.86): the list entry settles it.
+    doc("a", "s1", "Company", ["Severo Marine Logistics"]),
+    doc("b", "s2", "Company", ["Severa Marin Logistika"]),
+    // A name and its translation: a shared list entry alone does not join them (screening can be loose).
+    doc("e", "s4", "Company", ["Severnaya Opora"]),
+    doc("f", "s5", "Company", ["North Support Company"]),
     doc("c", "s3", "Person", ["Arkady Dorokhin"], "ru"),
     doc("d", "s3", "Person", ["Nikolai Dorokhin"], "ru"),
   ];
   const none = { together: [], apart: [] };
 
-  it("joins two names that matched one list entry strongly", () => {
+  it("joins two close names that matched one list entry strongly", () => {
     const without = resolveEntities({ entities, links: [], listed: [], constraints: none });
     const joined = resolveEntities({
       entities,
@@ -221,6 +265,20 @@ describe("resolveEntities: list matches as evidence", () => {
     const holder = (out: typeof joined, id: string) => out.find((e) => e.memberIds.includes(id))?.id;
     expect(holder(without, "a")).not.toBe(holder(without, "b"));
     expect(holder(joined, "a")).toBe(holder(joined, "b"));
+  });
+
+  it("does not join names that only a list entry ties together", () => {
+    const out = resolveEntities({
+      entities,
+      links: [],
+      listed: [
+        ["e", "ofac-sdn-3"],
+        ["f", "ofac-sdn-3"],
+      ],
+      constraints: none,
+    });
+    const holder = (id: string) => out.find((e) => e.memberIds.includes(id))?.id;
+    expect(holder("e")).not.toBe(holder("f"));
   });
 
   it("does not join two parties of one document that matched the same entry", () => {
