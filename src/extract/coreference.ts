@@ -145,8 +145,8 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
   for (const [root, members] of groups) {
     if (mentions[root].type === "Place" && mentions[root].key && !mentions[root].key.includes(":", 6))
       continue;
-    // A group is a short form only through its longest name: "IRGC" defined as an acronym of a
-    // longer name is no short form of "IRGC Air Force".
+    // A group is a short form only through its longest name: "KGVR" defined as an acronym of a
+    // longer name is no short form of "KGVR Naval Command".
     const longest = members
       .map((i) => mentions[i].text)
       .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0];
@@ -170,7 +170,7 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
         .sort((a, b) => (firstAt.get(b) ?? 0) - (firstAt.get(a) ?? 0));
       if (before.length > 0) uf.union(root, before[0]);
     } else if (words.length === 1 && words[0].length >= 7 && /^\p{Lu}\p{Ll}+$/u.test(words[0])) {
-      // A variant spelling of a person's surname written earlier ("Yamshikov" after "… Yamshchikov").
+      // A variant spelling of a person's surname written earlier ("Brovikin" after "… Brovkin").
       for (const [surname, target] of surnames) {
         if (
           target !== root &&

@@ -225,7 +225,7 @@ function buildViews(
   return views;
 }
 
-/** The designating authority ("OFAC is designating …" early in the text) and the United States. */
+/** The designating authority ("the Office … is designating …" early in the text) and the United States. */
 function readFacts(
   views: SentenceView[],
   groups: ReturnType<typeof resolveMentions>,

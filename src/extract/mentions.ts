@@ -607,7 +607,7 @@ function classify(
       return undefined;
     const listy = /^\s*(?:,\s*[\p{Lu}]|\(|and\s+[\p{Lu}])/u.test(text.slice(last.rawEnd, last.rawEnd + 6));
     // Otherwise it is a weak mention, kept only when coreference joins it to a name found elsewhere
-    // ("Pashaev and his companies …" after "… Pashaev (Pashaev) owns …").
+    // ("Korsun and his companies …" after "… Korsun (Korsun) owns …").
     weak = !first.possessive && !first.cue && !listy && !AUXILIARY.test(after) && !isVerb(nextWord);
   }
   if (type !== "Place") {
@@ -673,7 +673,7 @@ function readMinistryKey(text: string, sentence: Sentence, tokens: Token[]): str
   return `ministry:${topic}:${country}`;
 }
 
-/** Parenthetical aliases right after a name: "X (ABC)", "X (a.k.a. Y; Z)", "X (HESA’s)". */
+/** Parenthetical aliases right after a name: "X (ABC)", "X (a.k.a. Y; Z)", "X (ABC’s)". */
 function findAliases(
   text: string,
   sentenceIndex: number,

@@ -87,9 +87,9 @@ describe("within-document coreference", () => {
 
   it("keeps a capital apart from its country and merges a country's names", () => {
     const x = run(
-      "Tehran-based Parsa Air flies to Russia. The Russian Federation received it. Iran denied it.",
+      "Minsk-based Parsa Air flies to Russia. The Russian Federation received it. Belarus denied it.",
     );
-    expect(entity(x, "Tehran")).not.toBe(entity(x, "Iran"));
+    expect(entity(x, "Minsk")).not.toBe(entity(x, "Belarus"));
     expect(entity(x, "Russia")).toBe(entity(x, "Russian Federation"));
   });
 });

@@ -163,10 +163,10 @@ const FIRES: Record<string, Row[]> = {
       "Orlan Avia LLC",
     ],
     [
-      "Parsa Engineering Company is an IRGC-affiliated company.",
+      "Parsa Engineering Company is a KGVR-affiliated company.",
       "Parsa Engineering Company",
       "associate",
-      "IRGC",
+      "KGVR",
     ],
   ],
   intermediaryPhrase: [

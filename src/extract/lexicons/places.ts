@@ -189,7 +189,6 @@ export const PLACES: PlaceEntry[] = [
   CAP("ch", "Geneva"),
   CAP("at", "Vienna"),
   CAP("pl", "Warsaw"),
-  CAP("cy", "Limassol"),
   CAP("cy", "Nicosia"),
   CAP("ge", "Tbilisi"),
   CAP("am", "Yerevan"),

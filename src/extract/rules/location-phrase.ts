@@ -1,5 +1,5 @@
 // Locations: "Russia-based X", "X, a Cyprus-based agent", "X, based in the PRC", "X operates out of Y",
-// "A in Russia’s B region", "the Izhevsk facility … X".
+// "A in Russia’s B region", "the Tula facility … X".
 import { spanOf } from "../template.js";
 import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
 

@@ -16,7 +16,7 @@ export interface ProposedClaim {
 
 /** What a rule may know about the whole document. */
 export interface DocumentFacts {
-  /** Entity index of the body that announces designations in this text ("OFAC is designating"). */
+  /** Entity index of the body that announces designations in this text ("the Office … is designating"). */
   authority: number | null;
   /** Entity index of the United States, when mentioned. */
   unitedStates: number | null;

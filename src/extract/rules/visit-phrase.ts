@@ -1,5 +1,5 @@
 // Visits and voyages: "X regularly transits the Caspian Sea", "X visited Y", "A and B flying together
-// from Irkutsk", and craft used by a party ("the ministry used the vessel X").
+// from Novosibirsk", and craft used by a party ("the ministry used the vessel X").
 import { type ClaimRule, E, eachMatch, isParty, LIST, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
 
 const TRANSIT = new RegExp(
