@@ -11,10 +11,9 @@ import * as fuzzball from "fuzzball";
 import { readListFiles } from "../dist/lists/index.js";
 import { buildIndex, LEGAL_FORMS, normaliseName, screen } from "../dist/screen/index.js";
 
-const SDN = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  "../../shared/data/ofac-sdn-csv-2024-05/sdn.csv",
-);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SDN = resolve(ROOT, "../shared/data/ofac-sdn-csv-2024-05/sdn.csv");
+const CLI = join(ROOT, "dist/cli/main.js");
 const PEER_QUERIES = 40;
 /** Results kept per query, enough to see every entry tied at the top score. */
 const TIE_LIMIT = 20;

@@ -82,6 +82,7 @@ export class ScreeningIndex {
     const namesOf: EntryName[][] = [];
     const owner: number[] = [];
     const lengths: number[] = [];
+    const words = new Set<string>();
     let nameId = 0;
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
@@ -93,6 +94,7 @@ export class ScreeningIndex {
         const normalised = normaliseName(text, entry.schema);
         names.push({ text, weak, normalised });
         for (const key of keysOf(normalised)) this.#post(key, nameId);
+        for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
         owner.push(e);
         lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
         nameId++;
@@ -104,8 +106,9 @@ export class ScreeningIndex {
     this.namesOf = namesOf;
     this.#nameEntry = Int32Array.from(owner);
     this.#nameLength = Uint8Array.from(lengths);
-    for (const key of this.#postings.keys()) {
-      if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) continue;
+    // Only words get one-edit neighbours: joined forms and acronyms are looked up exactly.
+    for (const key of words) {
+      if (key.length < FUZZY_MIN_LENGTH) continue;
       for (let i = 0; i < key.length; i++) {
         const variant = key.slice(0, i) + key.slice(i + 1);
         const known = this.#deletes.get(variant);
