@@ -322,7 +322,9 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
       prepared,
       options,
       (a, b) => {
-        // A list match is screening's judgement, which can be loose: it joins only names already close.
+        // A list match is screening's judgement, which can be loose: it joins only names already close,
+        // and never persons (a list entry's name variants make many namesakes look alike).
+        if (prepared[a].group === "person") return null;
         const similarity = scoreNames(prepared[a], prepared[b], options);
         if (similarity < options.contextThreshold) return null;
         return {

@@ -2,7 +2,7 @@
 // diacritics, legal forms, titles), so "X OOO" and "Limited Liability Company X" share a key.
 import type { EntityType } from "../model/index.js";
 import { ENTITY_TYPES } from "../model/index.js";
-import { type NormalisedName, normaliseName } from "../screen/index.js";
+import { LEGAL_FORMS, type NormalisedName, normaliseName } from "../screen/index.js";
 
 /** A name reduced for comparison, with its tokens. */
 export interface NameKey {
@@ -36,10 +36,35 @@ export function keyOfSchemaName(name: string, schema: string): NameKey {
   return { name, tokens, key: tokens.join(" "), normalised };
 }
 
-/** The distinct keys of a list of names (empty keys dropped). */
+/** Every written legal form, as lists of lower-case words, longest first. */
+const LEGAL_FORM_WORDS: string[][] = LEGAL_FORMS.flatMap((form) =>
+  form.variants.map((v) => v.split(" ")),
+).sort((a, b) => b.length - a.length);
+
+/**
+ * True when the name is nothing but legal forms and articles ("Joint Stock Company", "the Company"):
+ * extraction can take such a phrase for a name, but it names no one.
+ */
+export function isOnlyLegalForm(name: string): boolean {
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && w !== "the");
+  if (words.length === 0) return false;
+  let i = 0;
+  while (i < words.length) {
+    const form = LEGAL_FORM_WORDS.find((f) => f.every((w, k) => words[i + k] === w));
+    if (!form) return false;
+    i += form.length;
+  }
+  return true;
+}
+
+/** The distinct keys of a list of names (empty keys and bare legal forms dropped). */
 export function keysOfNames(names: string[], type: EntityType): NameKey[] {
   const seen = new Map<string, NameKey>();
   for (const name of names) {
+    if (type !== "Person" && isOnlyLegalForm(name)) continue;
     const key = keyOfName(name, type);
     if (key.key && !seen.has(key.key)) seen.set(key.key, key);
   }

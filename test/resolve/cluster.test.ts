@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../../src/model/index.js";
-import { resolveEntities } from "../../src/resolve/index.js";
+import { isOnlyLegalForm, resolveEntities } from "../../src/resolve/index.js";
 import type { DocumentEntity } from "../../src/store/index.js";
 
 /** One document-level entity in one line: id, source, type, names (first is the caption), country. */
@@ -350,5 +350,18 @@ describe("resolveEntities: analyst constraints and stability", () => {
     expect(merged?.names).toEqual(
       expect.arrayContaining(["Baltic Relay Trading", "Baltic Relay Trading LLC"]),
     );
+  });
+});
+
+describe("isOnlyLegalForm", () => {
+  it.each([
+    ["Joint Stock Company", true],
+    ["the Company", true],
+    ["Co., Ltd.", true],
+    ["Limited Liability Company", true],
+    ["Joint Stock Company Orlov", false],
+    ["Company Register", false],
+  ])("%s → %s", (name, expected) => {
+    expect(isOnlyLegalForm(name)).toBe(expected);
   });
 });
