@@ -115,7 +115,9 @@ const PLACE_SHAPE = /(?:sk|grad|burg|bourg|abad|kul|ovo|evo|ino|opol|opolis|stan
 const DESIGNATOR = /^(?:[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A-Z]?)$/;
 const NUMBER = /^\d{1,4}$/;
 const PERSON_CUE =
-  /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s+$/;
+  /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s*,?\s+$/;
+/** East Slavic patronymics ("Dmitrievich", "Petrovna") and Arabic name particles mark a person's name. */
+const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+(?:ovich|evich|ich|ovna|evna|ichna|inichna|ogly|oglu|kyzy|qizi))$/u;
 /** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
 const CRAFT_BEFORE =
   /\b(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)\s+(?:the\s+)?$/;
@@ -126,6 +128,9 @@ const AIRCRAFT_CONTEXT =
 /** "docked at Bandar Abbas", "flew to Novosibirsk": where a craft or traveller goes is a place. */
 const MOTION_BEFORE =
   /\b(?:docked|berthed|anchored|called|arrived|landed|sailed|flew|travell?ed|departed|transited|port of|city of|town of|village of|province of|region of)\s+(?:at|in|to|from|into|via)?\s*(?:the\s+(?:port|city|town)\s+of\s+)?$/;
+/** "the Vostok and KX-59 missiles": a name coordinated with a designator before a product noun. */
+const PRODUCT_PAIR =
+  /^\s+(?:and|or)\s+[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}\s+(?:series\s+)?(?:drones?|UAVs?|missiles?|engines?|rockets?|aircraft|helicopters?|systems?)\b/;
 const PERSON_AFTER =
   /^,\s+(?:an?|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
 const AUXILIARY =
@@ -572,7 +577,12 @@ function classify(
     type = "Product";
     strength = 4;
     rule = "productDesignator";
-  } else if (tokens.length === 1 && !isAllCaps(name) && PRODUCT_NOUNS.has(nextWord) && !first.possessive) {
+  } else if (
+    tokens.length === 1 &&
+    !isAllCaps(name) &&
+    !first.possessive &&
+    (PRODUCT_NOUNS.has(nextWord) || PRODUCT_PAIR.test(after))
+  ) {
     type = "Product";
     strength = 2;
     rule = "productNoun";
@@ -641,6 +651,7 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
   if (words.length > 5 || words.some((w) => CONNECTORS.has(w) && w !== "bin" && w !== "al" && w !== "de"))
     return false;
   if (words.some((w) => isAllCaps(w) && w.length > 1)) return false;
+  if (words.length >= 3 && words.slice(1, -1).some((w) => PATRONYMIC.test(w))) return true;
   if (words.length >= 2 && (isFirstName(words[0]) || (isFirstName(words[1]) && words.length >= 3)))
     return true;
   if (words.length >= 2 && definition && (definition === words[words.length - 1] || definition === words[0]))
@@ -687,7 +698,7 @@ function findAliases(
   if (!m || main.type === "Place") return;
   const inner = m[1];
   if (
-    /^(?:IMO|MMSI|DOB|born|b\.|Registration|Tax|ID|INN|OGRN|No\.|hereafter|“|")/i.test(inner) ||
+    /^(?:(?:IMO|MMSI|DOB|born|Registration|Tax|ID|INN|OGRN|hereafter)\b|b\.|No\.|[“"])/i.test(inner) ||
     !/^[\p{Lu}\p{N}]|^(?:a\.k\.a|aka|also known as|formerly|f\.k\.a)/iu.test(inner)
   )
     return;

@@ -37,7 +37,10 @@ export function splitSentences(text: string): Sentence[] {
     const open = !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
     const capitalised = trimmed.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
     // "Seller: Acme Ltd" is a record field, not a heading.
-    const field = /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
+    // "Pathways: How Components Reach …" is a title; "Seller: Acme Ltd, Dubai" is a field.
+    const titled =
+      words > 5 && capitalised / words >= 0.6 && !/[,\d]/.test(trimmed) && /:\s+[\p{Lu}]/u.test(trimmed);
+    const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
     const heading = open && !field && (words <= MAX_HEADING_WORDS || capitalised / words >= 0.6);
     let start = 0;
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;

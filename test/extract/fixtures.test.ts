@@ -165,3 +165,32 @@ describe("UK-style notice with a think-tank quote (written after the rules)", ()
     );
   });
 });
+
+describe("think-tank report (written after the rules)", () => {
+  const { relations, doc } = extractFixture("research-report.txt", "2024-11-01");
+  const lines = relations.map((r) => r.line);
+
+  it("skips the title, keeps an acronym with its body and reads patronymics as people", () => {
+    const byName = new Map(doc.entities.map((e) => [e.name, e]));
+    expect(doc.entities.map((e) => e.name).join("|")).not.toMatch(/Pathways|Reach/);
+    expect(byName.get("Institute for Defence Supply Chains")?.aliases).toContain("IDSC");
+    expect(byName.get("Oleg Dmitrievich Rybin")?.type).toBe("Person");
+    expect(byName.get("Kalibr")?.type).toBe("Product");
+  });
+
+  it("reads the shareholder, the exporter past an aside, the supplier and the hedged agent", () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Oleg Dmitrievich Rybin owns Sunrise Parts Trading Ltd",
+        "Sunrise Parts Trading Ltd supplies Radiotekh Supply LLC",
+        "Radiotekh Supply LLC supplies Tactical Missiles Corporation",
+        "Natalia Zueva directs Radiotekh Supply LLC",
+      ]),
+    );
+    expect(lines).not.toContain("Oleg Dmitrievich Rybin supplies Radiotekh Supply LLC");
+    expect(
+      relations.find((r) => r.line === "Radiotekh Supply LLC intermediary_for Tactical Missiles Corporation")
+        ?.certainty,
+    ).toBe("assessed");
+  });
+});

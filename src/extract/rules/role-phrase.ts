@@ -54,6 +54,10 @@ const AS_ROLE = new RegExp(
   `\\bAs (?:the )?(${ROLE_LIST}) of (?:the )?${MODS}(${HEAD}), ${MODS}(${HEAD})`,
   "i",
 );
+const WHOSE_ROLE = new RegExp(
+  `(${E}),? whose (?:sole |main |majority |ultimate |current |former )?(${ROLE_LIST}) (?:is|was|has been) (?:an? [^⟨,]{0,40},? )?(${E})`,
+  "i",
+);
 const WHO_HEADS = new RegExp(
   `(${E}),? (?:who|which) (?:also )?(?:heads|headed|runs|ran|leads|led|manages|managed|directs|directed|chairs|chaired) (?:the )?${MODS}(${HEAD})`,
 );
@@ -119,7 +123,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /heads|runs|leads|manages|chairs|analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /whose|heads|runs|leads|manages|chairs|analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -204,6 +208,15 @@ export const rolePhrase: ClaimRule = {
       ),
       ...eachMatch(view, FOUNDED_BY, (m) => pairs(view, [slotOf(m[2])], "other", [slotOf(m[1])]), rule),
       ...eachMatch(view, AS_ROLE, (m) => claimsFor(view, [slotOf(m[3])], rolesIn(m[1]), slotOf(m[2])), rule),
+      ...eachMatch(
+        view,
+        WHOSE_ROLE,
+        (m) =>
+          isOrg(slotOf(m[1])) && isOrg(slotOf(m[3]))
+            ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
+            : [],
+        "roleAppositive",
+      ),
       ...eachMatch(
         view,
         WHO_HEADS,

@@ -101,7 +101,7 @@ export function isParty(view: SentenceView, k: number): boolean {
 }
 
 const LEADING = new RegExp(
-  `^(?:(?:Today|Concurrently|Additionally|Separately|Also|However|In addition|As of [^,⟨]+|On [^,⟨]+|In [^,⟨]+|At the time of [^,⟨]+),\\s+)?(?:The |the )?(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨)|(?:Russian|Chinese|Iranian) [a-z]+ )*(${LIST})`,
+  `^(?:[A-Z][^,⟨]{0,40},\\s+)?(?:The |the )?(?:${E}-[a-z]+ |[A-Z][a-z]+ (?=⟨)|[A-Z][a-z]+ [a-z]+ (?=⟨))*(${LIST})`,
 );
 const leadingCache = new WeakMap<SentenceView, number[]>();
 

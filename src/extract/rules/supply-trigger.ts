@@ -51,6 +51,9 @@ const CONTRACTS = new RegExp(
 const SUPPLIER_OF = new RegExp(
   `(${E})[^⟨]{0,40}? (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor|source|contractor)s? of [^⟨]{0,80}?(?:to|for) (?:the )?(${E})`,
 );
+const SUPPLIER_TO_PARTY = new RegExp(
+  `(${E}),? (?:is|was|has been|became|remains) (?:a |an |the )?(?:[a-z-]+ ){0,3}(?:supplier|provider|vendor|contractor|subcontractor)s? (?:of|to|for) (?:the )?${MODS}(${HEAD})`,
+);
 const SUPPLIER_IN = new RegExp(`supplier [^⟨]{0,30}?(?:to|for|in|of) (${E})’s [^⟨]{0,40}?: (${E})`);
 const NAMED_SUPPLIER = new RegExp(`(${E}) (?:supplier|vendor|contractor|provider) (${E})`);
 const TRANSPORT = new RegExp(
@@ -150,6 +153,12 @@ export const supplyTrigger: ClaimRule = {
         rule,
       ),
       ...eachMatch(view, SUPPLIER_OF, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
+      ...eachMatch(
+        view,
+        SUPPLIER_TO_PARTY,
+        (m) => (isParty(view, slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]) : []),
+        rule,
+      ),
       ...eachMatch(view, SUPPLIER_IN, (m) => pairs(view, [slotOf(m[2])], "supplies", [slotOf(m[1])]), rule),
       ...eachMatch(
         view,
