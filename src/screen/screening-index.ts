@@ -227,7 +227,15 @@ function selectTop(ids: Int32Array, count: number, scores: Float32Array, limit: 
     }
   };
   for (let i = 0; i < count; i++) {
-    const item = { nameId: ids[i], retrieval: scores[ids[i]] };
+    const nameId = ids[i];
+    const retrieval = scores[nameId];
+    if (heap.length >= limit) {
+      // Most names lose to the heap's weakest: decide before allocating anything for them.
+      const weakest = heap[0];
+      if (limit === 0 || retrieval < weakest.retrieval) continue;
+      if (retrieval === weakest.retrieval && nameId > weakest.nameId) continue;
+    }
+    const item = { nameId, retrieval };
     if (heap.length < limit) {
       heap.push(item);
       for (let c = heap.length - 1; c > 0; ) {
@@ -236,7 +244,7 @@ function selectTop(ids: Int32Array, count: number, scores: Float32Array, limit: 
         [heap[c], heap[p]] = [heap[p], heap[c]];
         c = p;
       }
-    } else if (limit > 0 && less(heap[0], item)) {
+    } else {
       heap[0] = item;
       siftDown(0);
     }
