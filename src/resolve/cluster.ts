@@ -1,8 +1,9 @@
-// Clustering document-level entities into case entities: shared identifiers, a shared strong list match,
-// equal name keys and close names (the screening engine's comparison) join entities of one kind; countries, analyst decisions and
-// "one document already told them apart" keep parties apart. Weak name evidence (a lone surname, a
-// short alias, a near-miss spelling) joins only with context: a neighbour the two share in the claims.
-// Follows the nomenklatura resolver's habit: machine judgements first, analyst judgements win.
+// Clustering document-level entities into case entities: shared identifiers, equal name keys, close
+// names (the screening engine's comparison) and a shared strong list match join entities of one kind;
+// countries, legal forms, analyst decisions and "one document already told them apart" keep parties
+// apart. Weak evidence (a short form, a near-miss spelling) joins only with context: a neighbour the two
+// share in the claims. Follows the nomenklatura resolver's habit: machine judgements first, analyst
+// judgements win.
 import type { Entity, EntityType } from "../model/index.js";
 import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
 import { compareNormalised } from "../screen/index.js";
@@ -24,7 +25,7 @@ export interface ResolutionInput {
   links: Array<[string, string]>;
   /**
    * Document-level entities that screening matched strongly to a list entry, with the entry's id: two
-   * entities matching one entry are one party unless something else keeps them apart.
+   * parties with close names matching one entry are one party unless something else keeps them apart.
    */
   listed: Array<[string, string]>;
   constraints: Constraints;
