@@ -40,6 +40,8 @@ export function keysOf(name: NormalisedName): string[] {
     if (token.kind !== "particle") words.push(token.text);
   }
   if (keys.size === 0) for (const token of name.tokens) keys.add(token.text);
+  // Joined with its particles too, so "van der Bilt" meets "Vanderbilt".
+  if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
   if (words.length >= 2) {
     keys.add(words.join(""));
     if (name.schema !== "Person" && words.length >= MIN_ACRONYM) keys.add(words.map((w) => w[0]).join(""));
