@@ -321,6 +321,61 @@ const MORE: Array<[rule: string, row: Row]> = [
     ],
   ],
 ];
+MORE.push(
+  [
+    "supplyTrigger",
+    [
+      "Kavrin Works JSC supplied Orlan Avia LLC with gearboxes.",
+      "Kavrin Works JSC",
+      "supplies",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      "Kavrin Works JSC’s customers include Orlan Avia LLC and Parsa Aero Industries.",
+      "Kavrin Works JSC",
+      "supplies",
+      "Parsa Aero Industries",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      "Orlan Avia LLC’s suppliers include Kavrin Works JSC.",
+      "Kavrin Works JSC",
+      "supplies",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "rolePhrase",
+    [
+      "Pavel Korsun, who works for Orlan Avia LLC, declined to comment.",
+      "Orlan Avia LLC",
+      "employs",
+      "Pavel Korsun",
+    ],
+  ],
+  [
+    "rolePhrase",
+    [
+      "Anna Berglund joined Lindqvist Marine AB as chief executive in 2019.",
+      "Anna Berglund",
+      "directs",
+      "Lindqvist Marine AB",
+    ],
+  ],
+  [
+    "locationPhrase",
+    ["Kavrin Works JSC’s main plant is located in Belarus.", "Kavrin Works JSC", "located_in", "Belarus"],
+  ],
+  [
+    "locationPhrase",
+    ["Orlan Avia LLC operates a warehouse in Armenia.", "Orlan Avia LLC", "located_in", "Armenia"],
+  ],
+);
 for (const [rule, row] of MORE) FIRES[rule].push(row);
 
 for (const [rule, rows] of Object.entries(FIRES)) {

@@ -5,6 +5,12 @@ import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./
 
 const BASED = new RegExp(`(${E})-(?:based|headquartered|registered) (?:[a-z-]+ ){0,3}?(?:the )?(?=⟨)`);
 const LIST_AT = new RegExp(`(?:${E}(?!-)(?:(?:,? and |, |,? or )(?=${E}(?!-)))?)+`, "y");
+const SITE_IN = new RegExp(
+  `(${E})’s (?:[a-z]+ )?(?:headquarters|head office|offices?|plants?|factor(?:y|ies)|facilit(?:y|ies)|warehouses?|branch(?:es)?) (?:is |are |was |were )?(?:located |based )?in (?:the )?(${E})`,
+);
+const HAS_SITE_IN = new RegExp(
+  `(${E}) (?:has|had|operates|operated|maintains|maintained|opened|runs|ran) (?:an? |its |two |three |several )?(?:[a-z]+ )?(?:headquarters|head office|offices?|plants?|factor(?:y|ies)|facilit(?:y|ies)|warehouses?|branch(?:es)?) in (?:the )?(${E})`,
+);
 const COMPANY_OF = new RegExp(`(${E}) of (?:the )?(${E})(?!’s)`);
 const APPOSITIVE_BASED = new RegExp(`(${E}),? an? (${E})-(?:based|headquartered|registered)`);
 const BASED_IN = new RegExp(
@@ -46,6 +52,8 @@ export const locationPhrase: ClaimRule = {
         rule,
       ),
       ...eachMatch(view, APPOSITIVE_BASED, inPlace, rule),
+      ...eachMatch(view, SITE_IN, inPlace, rule),
+      ...eachMatch(view, HAS_SITE_IN, inPlace, rule),
       // "Orion Components Ltd of Hong Kong": a company "of" a place is seated there.
       ...eachMatch(
         view,

@@ -58,6 +58,13 @@ const WHOSE_ROLE = new RegExp(
   `(${E}),? whose (?:sole |main |majority |ultimate |current |former )?(${ROLE_LIST}) (?:is|was|has been) (?:an? [^⟨,]{0,40},? )?(${E})`,
   "i",
 );
+const WORKS_FOR = new RegExp(
+  `(${E}),? (?:who |which )?(?:also |previously |formerly |now |later )?(?:works|worked|working|is employed|was employed|has been employed) (?:for|at|by) (?:the )?${MODS}(${HEAD})`,
+);
+const JOINED_AS = new RegExp(
+  `(${E}) (?:joined|rejoined) (?:the )?${MODS}(${HEAD}) as (?:its |an? |the )?(${ROLE_LIST})`,
+  "i",
+);
 const WHO_HEADS = new RegExp(
   `(${E}),? (?:who|which) (?:also )?(?:heads|headed|runs|ran|leads|led|manages|managed|directs|directed|chairs|chaired) (?:the )?${MODS}(${HEAD})`,
 );
@@ -123,7 +130,7 @@ function laterRoles(rest: string): Predicate[] {
 export const rolePhrase: ClaimRule = {
   name: "rolePhrase",
   version: 1,
-  cue: /whose|heads|runs|leads|manages|chairs|analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
+  cue: /work|employ|joined|whose|heads|runs|leads|manages|chairs|analyst|its |their |founded|established|set up|registered|incorporated|created|director|chief|ceo|president|founder|chair|commander|head|leader|principal|manager|owner|shareholder|stockholder|member|fellow|official|representative|partner|employee|engineer|accountant|officer|agent|staff|specialist|researcher|scientist|deputy|advis|operated|run by|managed|led by|directed|controlled/i,
   description: "The text gives a person's role (director, owner, board member, employee) at an organisation.",
   apply(view) {
     const rule = "rolePhrase";
@@ -216,6 +223,21 @@ export const rolePhrase: ClaimRule = {
             ? claimsFor(view, [slotOf(m[3])], rolesIn(m[2]), slotOf(m[1]))
             : [],
         "roleAppositive",
+      ),
+      ...eachMatch(
+        view,
+        WORKS_FOR,
+        (m) =>
+          typeOf(view, slotOf(m[1])) === "Person" && isOrg(slotOf(m[2]))
+            ? pairs(view, [slotOf(m[2])], "employs", [slotOf(m[1])])
+            : [],
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        JOINED_AS,
+        (m) => (isOrg(slotOf(m[2])) ? claimsFor(view, [slotOf(m[1])], rolesIn(m[3]), slotOf(m[2])) : []),
+        rule,
       ),
       ...eachMatch(
         view,

@@ -42,6 +42,18 @@ const FLOW_TO = new RegExp(
 const FLOW_FROM_TO = new RegExp(
   `(?:shipments?|exports?|deliveries|sales|supplies|consignments?) (?:of [^⟨]{0,60}? )?from (?:the )?${MODS}(${HEAD})(?:’s [a-z ]+)? to (?:the )?${MODS}(${HEAD})`,
 );
+const EQUIPS = new RegExp(
+  `(${E}) (?:has |have |had )?(?:also )?(?:supplied|supplies|supply|provided|provides|furnished|furnishes|equipped|equips|armed|arms) (?:the )?${MODS}(${HEAD}) with\\b`,
+);
+const CUSTOMERS = new RegExp(
+  `(${E})’s (?:[a-z]+ )?(?:customers|clients|buyers) (?:include|included|are|were) (?:the )?(${LIST})`,
+);
+const SUPPLIERS = new RegExp(
+  `(${E})’s (?:[a-z]+ )?(?:suppliers|vendors|providers|contractors) (?:include|included|are|were) (?:the )?(${LIST})`,
+);
+const CUSTOMER_OF = new RegExp(
+  `(${E}),? (?:is|was|has been|became) (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:customer|client|buyer) of (?:the )?${MODS}(${HEAD})`,
+);
 const PAID = new RegExp(
   `(${E}) (?:paid|pays|transferred (?:funds|money|payments?) to|wired (?:funds|money) to) (?:the )?(${E})`,
 );
@@ -95,7 +107,7 @@ function giverOf(view: SentenceView, m: RegExpExecArray): number[] {
 export const supplyTrigger: ClaimRule = {
   name: "supplyTrigger",
   version: 1,
-  cue: /consign|suppl|sold|sell|ship|deliver|export|provid|furnish|transfer|sent |sends|facilitat|arrang|handl|coordinat|conduct|perform|receiv|import|bought|buy|purchas|acqui|obtain|order|bill|invoic|charg|paid|pays|wired|contract|agreement|deal|vendor|source|transport|carr|plant|factor|produc|manufactur|build|makes|made|materially|support/,
+  cue: /equip|arms|armed|customer|client|buyer|consign|suppl|sold|sell|ship|deliver|export|provid|furnish|transfer|sent |sends|facilitat|arrang|handl|coordinat|conduct|perform|receiv|import|bought|buy|purchas|acqui|obtain|order|bill|invoic|charg|paid|pays|wired|contract|agreement|deal|vendor|source|transport|carr|plant|factor|produc|manufactur|build|makes|made|materially|support/,
   description: "A supply verb or noun links a supplier to its customer (supplied to, received from, billed).",
   apply(view) {
     const rule = "supplyTrigger";
@@ -143,6 +155,25 @@ export const supplyTrigger: ClaimRule = {
         ],
         rule,
       ),
+      ...eachMatch(
+        view,
+        EQUIPS,
+        (m) => (isParty(view, slotOf(m[2])) ? pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]) : []),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        CUSTOMERS,
+        (m) => pairs(view, [slotOf(m[1])], "supplies", parties(slotsIn(view, m[2]))),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        SUPPLIERS,
+        (m) => pairs(view, parties(slotsIn(view, m[2])), "supplies", [slotOf(m[1])]),
+        rule,
+      ),
+      ...eachMatch(view, CUSTOMER_OF, (m) => pairs(view, [slotOf(m[2])], "supplies", [slotOf(m[1])]), rule),
       ...eachMatch(view, FLOW_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
       ...eachMatch(view, FLOW_FROM_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
       ...eachMatch(view, PAID, (m) => pairs(view, [slotOf(m[1])], "pays", [slotOf(m[2])]), rule),
