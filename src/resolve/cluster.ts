@@ -8,7 +8,7 @@ import type { Entity, EntityType } from "../model/index.js";
 import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
 import { compareNormalised } from "../screen/index.js";
 import type { DocumentEntity } from "../store/index.js";
-import { keyOfName, keysOfNames, type NameKey } from "./names.js";
+import { distinctKeys, type NameKey, namesWithKeys } from "./names.js";
 
 /** Analyst judgements replayed from the decision log, as pairs of document-level entity ids. */
 export interface Constraints {
@@ -203,11 +203,11 @@ class Clusters {
 
 function prepare(entity: DocumentEntity): Prepared {
   const names = entity.names.includes(entity.caption) ? entity.names : [entity.caption, ...entity.names];
-  const keys = keysOfNames(names, entity.type);
-  const captionKey = keys.find((k) => k.name === entity.caption)?.key ?? keys[0]?.key ?? "";
+  const all = namesWithKeys(names, entity.type);
+  const keys = distinctKeys(all);
+  const captionKey = all.find((k) => k.name === entity.caption)?.key ?? keys[0]?.key ?? "";
   const formsByKey = new Map<string, string[][] | null>();
-  for (const name of names) {
-    const key = keyOfName(name, entity.type);
+  for (const key of all) {
     const specific = key.normalised.genericFormsOnly ? [] : key.normalised.legalForms;
     const seen = formsByKey.get(key.key);
     // A name without a specific legal form fits any form.

@@ -60,13 +60,22 @@ export function isOnlyLegalForm(name: string): boolean {
   return true;
 }
 
+/** The key of every name, in order (empty keys and bare legal forms dropped; equal keys kept). */
+export function namesWithKeys(names: string[], type: EntityType): NameKey[] {
+  return names
+    .filter((name) => type === "Person" || !isOnlyLegalForm(name))
+    .map((name) => keyOfName(name, type))
+    .filter((key) => key.key !== "");
+}
+
 /** The distinct keys of a list of names (empty keys and bare legal forms dropped). */
 export function keysOfNames(names: string[], type: EntityType): NameKey[] {
+  return distinctKeys(namesWithKeys(names, type));
+}
+
+/** The first name of each key, in order. */
+export function distinctKeys(keys: NameKey[]): NameKey[] {
   const seen = new Map<string, NameKey>();
-  for (const name of names) {
-    if (type !== "Person" && isOnlyLegalForm(name)) continue;
-    const key = keyOfName(name, type);
-    if (key.key && !seen.has(key.key)) seen.set(key.key, key);
-  }
+  for (const k of keys) if (!seen.has(k.key)) seen.set(k.key, k);
   return [...seen.values()];
 }
