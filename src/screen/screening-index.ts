@@ -21,6 +21,9 @@ const FUZZY_SHORT_WEIGHT = 0.4;
 const FUZZY_FULL_LENGTH = 5;
 /** When the query word itself is indexed, its one-edit neighbours are likelier other words. */
 const FUZZY_KNOWN_FACTOR = 0.5;
+/** Words from this length the list does not hold are also looked up two edits away. */
+const TWO_EDIT_MIN_LENGTH = 7;
+const TWO_EDIT_WEIGHT = 0.45;
 /** A deletion variant shared by more keys than this (short words) is too ambiguous to follow. */
 const MAX_NEIGHBOURS = 64;
 /** Acronyms are indexed from this many words (two letters match too much). */
@@ -166,10 +169,18 @@ export class ScreeningIndex {
       if ((into.get(found) ?? 0) < weight) into.set(found, weight);
     };
     this.#eachDeleted(key, fuzzy);
-    for (const variant of deletions(key)) {
+    const variants = deletions(key);
+    for (const variant of variants) {
       if (variant.length >= FUZZY_MIN_LENGTH && this.#postings.has(variant)) fuzzy(variant);
       this.#eachDeleted(variant, fuzzy);
     }
+    // A long word the list does not hold may be two edits away ("Ahmadinezhad", "Ahmadinejad"): two
+    // deletions on the query side meet one on the list side, at a lower weight.
+    if (exact || key.length < TWO_EDIT_MIN_LENGTH) return;
+    const far = (found: string) => {
+      if (!into.has(found)) into.set(found, TWO_EDIT_WEIGHT);
+    };
+    for (const variant of variants) for (const twice of deletions(variant)) this.#eachDeleted(twice, far);
   }
 
   /** The `limit` names that share the most (and rarest) keys with the query name. */
