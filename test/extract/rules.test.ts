@@ -236,6 +236,7 @@ const SILENT: Array<[text: string, predicate: string]> = [
     "supplies",
   ],
   ["Orlan Avia LLC and Kestrel Trading Ltd attended the same fair in Dubai.", "associate"],
+  ["The parts went on to Minsk, where they were delivered to Orlan Avia LLC.", "supplies"],
 ];
 
 describe("the rule registry", () => {
@@ -374,6 +375,24 @@ MORE.push(
   [
     "locationPhrase",
     ["Orlan Avia LLC operates a warehouse in Armenia.", "Orlan Avia LLC", "located_in", "Armenia"],
+  ],
+  [
+    "ownershipPhrase",
+    [
+      "According to the indictment, Pavel Korsun owned Orlan Avia LLC.",
+      "Pavel Korsun",
+      "owns",
+      "Orlan Avia LLC",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      "She arranged payments of $80,000 from Kestrel Trading Ltd to Orlan Avia LLC.",
+      "Kestrel Trading Ltd",
+      "pays",
+      "Orlan Avia LLC",
+    ],
   ],
 );
 for (const [rule, row] of MORE) FIRES[rule].push(row);

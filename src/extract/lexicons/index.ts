@@ -51,6 +51,7 @@ export function findDemonym(word: string): PlaceHit | undefined {
 
 /** True for demonyms and nationality adjectives ("Chinese", "European"). */
 export function isDemonym(word: string): boolean {
+  if (word.includes("-")) return word.split("-").every((part) => isDemonym(part));
   return PLACE_BY_DEMONYM.has(word) || tagsOf(word).includes("Demonym");
 }
 

@@ -24,7 +24,7 @@ const OWNED_BY = new RegExp(
   `\\bowned(?:,? (?:or |and )?(?:controlled|operated|managed|directed))*(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
 );
 const OWNS = new RegExp(
-  `(${E})(?:, an? [^⟨,]{0,50})?,? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|controls)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
+  `(${E})(?:, an? [^⟨,]{0,50})?,? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|owned|controls|controlled)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
 );
 const VESSELS_OWNED = new RegExp(
   `(${LIST}) (?:are|is) (?:a )?vessels? (?:that (?:are|is) )?owned (?:and operated |and managed )?by (${E})`,
@@ -76,6 +76,8 @@ export const ownershipPhrase: ClaimRule = {
         view,
         OWNED_BY,
         (m, evidence) => {
+          // "X owned Y" is active: only "owned … by Y" names an owner.
+          if (!/\bby\b/.test(m[0])) return [];
           const owner = slotOf(m[1]);
           const before = view.template.slice(0, m.index);
           const near = [...before.matchAll(/⟨(\d+)⟩(?!-)/g)].map((x) => Number(x[1]));

@@ -36,6 +36,12 @@ const BILLED = new RegExp(`(${E}) (?:billed|invoiced|charged) (?:the )?(${E})`);
 /** Money moving ("transferred $2 million to …") makes a payment, not a supply. */
 const MONEY =
   /[$€£¥]|\b(?:USD|EUR|GBP|CNY|RUB|AED|dollars?|euros?|pounds?|rubles?|roubles?|yuan|dirhams?|rials?|funds|money|payments?)\b/;
+/** "… where they were delivered to Y": the goods are the subject, so no giver is named. */
+const PASSIVE =
+  / (?:was|were|been|being|is|are) (?:[a-z]+ly )?(?:supplied|sold|shipped|delivered|exported|provided|furnished|transferred|sent)\b/;
+const PAYMENT_FROM_TO = new RegExp(
+  `(?:payments?|transfers?|remittances?|wires?|funds) (?:of [^⟨]{0,60}? )?from (?:the )?${MODS}(${HEAD}) to (?:the )?${MODS}(${HEAD})`,
+);
 const FLOW_TO = new RegExp(
   `(${E})’s (?:[a-z]+ )?(?:shipments|exports|deliveries|sales|supplies) (?:of [^⟨]{0,60}? )?to (?:the )?${MODS}(${HEAD})`,
 );
@@ -121,6 +127,7 @@ export const supplyTrigger: ClaimRule = {
         (m) =>
           // What was given may be named ("shipped KX-310 engines to …"); any other name breaks the link.
           /^(?:⟨\d+⟩(?:, | and )?)+’s/.test(m[0]) ||
+          PASSIVE.test(m[0]) ||
           slotsIn(view, m[2]).some((k) => typeOf(view, k) !== "Product")
             ? []
             : MONEY.test(m[2])
@@ -174,6 +181,7 @@ export const supplyTrigger: ClaimRule = {
         rule,
       ),
       ...eachMatch(view, CUSTOMER_OF, (m) => pairs(view, [slotOf(m[2])], "supplies", [slotOf(m[1])]), rule),
+      ...eachMatch(view, PAYMENT_FROM_TO, (m) => pairs(view, [slotOf(m[1])], "pays", [slotOf(m[2])]), rule),
       ...eachMatch(view, FLOW_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
       ...eachMatch(view, FLOW_FROM_TO, (m) => pairs(view, [slotOf(m[1])], "supplies", [slotOf(m[2])]), rule),
       ...eachMatch(view, PAID, (m) => pairs(view, [slotOf(m[1])], "pays", [slotOf(m[2])]), rule),
