@@ -1,6 +1,6 @@
 // The I/O rim of resolution: reads document-level entities, claims and the decision log from the store,
 // clusters, and writes case entities, memberships, claim statuses and re-keyed matches in one transaction.
-import type { ClaimStatus } from "../model/index.js";
+import type { ClaimStatus, Decision } from "../model/index.js";
 import {
   countUnresolved,
   type Db,
@@ -16,7 +16,7 @@ import {
 } from "../store/index.js";
 import { type ResolutionOptions, resolveEntities } from "./cluster.js";
 import { matchIdOf } from "./matches.js";
-import { decisionForMatch, replayDecisions } from "./replay.js";
+import { decisionForMatch, readMemberList, replayDecisions } from "./replay.js";
 
 /** A stored match at least this strong counts as evidence that its entity is the listed party. */
 const LISTED_SCORE = 0.9;
@@ -26,8 +26,28 @@ export interface ResolutionSummary {
   documentEntities: number;
   entities: number;
   claims: { accepted: number; rejected: number };
-  /** Claim decisions whose claim no longer exists (re-extraction replaced it), by decision id. */
+  /**
+   * Decisions in force that no longer apply, by id: a claim decision whose claim is gone, or an entity
+   * decision none of whose document-level entities exists any more (re-extraction renamed them).
+   */
   unapplied: number[];
+}
+
+/** Merge, not-same and split decisions in force whose two sides no longer both have an entity. */
+function entityDecisionsGone(log: Decision[], documentIds: ReadonlySet<string>): number[] {
+  const sides: Partial<Record<Decision["action"], [string, string]>> = {
+    merge: ["aMembers", "bMembers"],
+    not_same: ["aMembers", "bMembers"],
+    split: ["moved", "rest"],
+  };
+  return log
+    .filter((d) => d.supersededBy === null && sides[d.action])
+    .filter((d) => {
+      const [left, right] = sides[d.action] as [string, string];
+      const present = (field: string) => readMemberList(d.target[field]).some((m) => documentIds.has(m));
+      return !present(left) || !present(right);
+    })
+    .map((d) => d.id);
 }
 
 /** Runs resolution inside an open transaction (so a decision and its effect commit together). */
@@ -77,10 +97,11 @@ export async function resolveWithin(
     if (claim.status !== status) byStatus.get(status)?.push(claim.id);
   }
   for (const [status, ids] of byStatus) if (ids.length > 0) await setClaimStatus(trx, ids, status);
-  const unapplied = [...replay.claimStatus.entries()]
-    .filter(([id]) => !claimIds.has(id))
-    .map(([, v]) => v.decisionId)
-    .sort((a, b) => a - b);
+  const documentIds = new Set(documentEntities.map((e) => e.id));
+  const unapplied = [
+    ...[...replay.claimStatus.entries()].filter(([id]) => !claimIds.has(id)).map(([, v]) => v.decisionId),
+    ...entityDecisionsGone(log, documentIds),
+  ].sort((a, b) => a - b);
 
   // Matches follow their entity's members to the case entity that now holds them.
   const newEntityOf = new Map<string, string>();

@@ -172,6 +172,15 @@ describe("analyst decisions", () => {
     expect(await listDecisions(workspace.db)).toEqual([]);
   });
 
+  it("reports decisions whose claim or entities re-extraction removed", async () => {
+    const { decision: review } = await reviewClaim(workspace.db, CASE.claim1, "reject", META);
+    const { decision: merge } = await mergeEntities(workspace.db, CASE.orlov1, CASE.relay1, META);
+    expect((await runResolution(workspace.db)).unapplied).toEqual([]);
+    await workspace.db.deleteFrom("claims").where("id", "=", CASE.claim1).execute();
+    await workspace.db.deleteFrom("entities").where("id", "=", CASE.orlov1).execute();
+    expect((await runResolution(workspace.db)).unapplied).toEqual([review.id, merge.id]);
+  });
+
   it("refuses a decision on a claim that re-extraction removed", async () => {
     await workspace.db.deleteFrom("claims").where("id", "=", CASE.claim1).execute();
     await expectRefused(

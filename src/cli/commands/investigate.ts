@@ -82,6 +82,11 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
 
     const resolution = await runResolution(db);
     step(2, `${resolution.documentEntities} document entities into ${resolution.entities} entities`);
+    for (const id of resolution.unapplied) {
+      say(
+        `skein: warning: decision ${id} no longer applies: what it names is gone (see \`skein decisions\`)`,
+      );
+    }
 
     const snapshotIds = loaded.length > 0 ? loaded.map((l) => l.snapshot.id) : undefined;
     if (snapshotIds || (await listSnapshots(db)).length > 0) {

@@ -42,8 +42,9 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       `claims: ${resolution.claims.accepted} accepted, ${resolution.claims.rejected} rejected by analysts`,
     );
   }
-  for (const id of resolution.unapplied)
-    say(`skein: warning: decision ${id} names a claim that no longer exists`);
+  for (const id of resolution.unapplied) {
+    say(`skein: warning: decision ${id} no longer applies: what it names is gone (see \`skein decisions\`)`);
+  }
   if (screening) {
     const lists = screening.snapshots.map((s) => `${s.authority}/${s.list}`).join(", ");
     printResult(`screened ${screening.screened} entities against ${lists}: ${screening.matches} matches`);
