@@ -194,3 +194,17 @@ describe("think-tank report (written after the rules)", () => {
     ).toBe("assessed");
   });
 });
+
+describe("report of an indictment (written after the rules)", () => {
+  const { relations, doc } = extractFixture("indictment-report.txt", "2023-06-13");
+  const lines = relations.map((r) => r.line);
+
+  it("reads ownership and payments as alleged, and names no giver for a passive delivery", () => {
+    expect(doc.entities.map((e) => e.name)).not.toContain("Iranian-Canadian");
+    const owns = relations.find((r) => r.line === "Reza Karimian owns Maple Aviation Supply Inc.");
+    expect(owns?.certainty).toBe("alleged");
+    const paid = relations.find((r) => r.line === "Falcon Gulf Trading FZE pays Maple Aviation Supply Inc.");
+    expect(paid?.date).toBe("2019/2021");
+    expect(lines.filter((l) => l.startsWith("Tehran "))).toEqual([]);
+  });
+});
