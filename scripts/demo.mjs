@@ -1,4 +1,5 @@
-// npm run demo: the main job on the example dossier, in a fresh workspace under out/demo.
+// npm run demo: the main job (skein investigate) on the example dossier and its small OFAC-format
+// list, in a fresh workspace under out/demo; then the sources it read.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -19,5 +20,6 @@ function skein(...args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-skein("ingest", "examples/");
+skein("investigate", "examples/", "--lists", "examples/lists/ofac-sdn", "--out", "out/demo");
 skein("sources");
+console.log(`\nOpen ${join(out, "report.html")} in a browser, or run: npx skein serve --workspace ${workspace}`);
