@@ -395,6 +395,15 @@ MORE.push(
     ],
   ],
 );
+MORE.push([
+  "intermediaryPhrase",
+  [
+    "Drones were billed to Orlan Avia LLC in 2024 and delivered by the Russian firm Kestrel Trading Ltd in May.",
+    "Kestrel Trading Ltd",
+    "intermediary_for",
+    "Orlan Avia LLC",
+  ],
+]);
 for (const [rule, row] of MORE) FIRES[rule].push(row);
 
 for (const [rule, rows] of Object.entries(FIRES)) {

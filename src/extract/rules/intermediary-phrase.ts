@@ -27,6 +27,9 @@ const CONTACT = new RegExp(
 const THROUGH = new RegExp(
   `(${E})[^⟨]{0,40}? (?:through|via) (?:an?|the) (?:[a-z]+ )?(?:intermediary|middleman|front company|agent|broker|conduit)(?: (?:in|from) (?:the )?${E})?,? (?:the )?${MODS}(${HEAD})`,
 );
+const DELIVERED_BY = new RegExp(
+  `(?:to|for) (?:the )?${MODS}(${HEAD})[^⟨]{0,120}? (?:delivered|shipped|routed|forwarded|transported|handled) (?:[a-z]+ ){0,3}?(?:by|through|via) (?:the )?(?:[A-Za-z-]+ ){0,3}?(${HEAD})`,
+);
 const CONTACT_FOR = new RegExp(`(?:point of contact|liaison) (?:in ${E} )?for (?:the )?${MODS}(${HEAD})`);
 const REPRESENTED = new RegExp(`represented (?:on|at) (?:(?:${E})’s |the )?board by (${E})`);
 const FINANCE = new RegExp(
@@ -40,7 +43,7 @@ const ACTING_FOR = new RegExp(
 export const intermediaryPhrase: ClaimRule = {
   name: "intermediaryPhrase",
   version: 1,
-  cue: /through|via|intermediar|middleman|front|agent|broker|conduit|proxy|go-between|behalf|point of contact|liaison|representative|represented|transactions|payments|transfers/,
+  cue: /deliver|shipped|routed|forwarded|handled|through|via|intermediar|middleman|front|agent|broker|conduit|proxy|go-between|behalf|point of contact|liaison|representative|represented|transactions|payments|transfers/,
   description:
     "The text says a party acts for another or stands between parties (intermediary, on behalf of).",
   apply(view) {
@@ -65,6 +68,13 @@ export const intermediaryPhrase: ClaimRule = {
                 "intermediary_for",
                 slotsIn(view, m[2]).filter((k) => isParty(view, k)),
               ),
+        rule,
+      ),
+      ...eachMatch(
+        view,
+        DELIVERED_BY,
+        (m) =>
+          isParty(view, slotOf(m[2])) ? pairs(view, [slotOf(m[2])], "intermediary_for", [slotOf(m[1])]) : [],
         rule,
       ),
       ...eachMatch(
