@@ -4,7 +4,7 @@ import { countryCode } from "../lists/index.js";
 import type { FeatureExplanation, ListEntry } from "../model/index.js";
 import { type Algorithm, type AlgorithmConfig, configOf, findAlgorithm, nameConfigOf } from "./algorithms.js";
 import type { EntryName, FeatureInput, PreparedQuery } from "./feature.js";
-import { normaliseName } from "./normalise.js";
+import { type NormalisedName, normaliseName } from "./normalise.js";
 import type { ScreeningIndex } from "./screening-index.js";
 import type { NameConfig } from "./similarity.js";
 
@@ -63,11 +63,16 @@ export function prepareQuery(query: ScreenQuery): PreparedQuery {
     if (code) countries.add(code);
   }
   const normalised = normaliseName(query.name, query.schema || undefined);
+  let asPerson: NormalisedName | undefined = query.schema ? normalised : undefined;
   return {
     name: query.name,
     schema: query.schema || null,
     normalised,
-    asPerson: query.schema ? normalised : normaliseName(query.name, "Person"),
+    // Normalised as a person's only when a person is among the candidates.
+    get asPerson() {
+      asPerson ??= normaliseName(query.name, "Person");
+      return asPerson;
+    },
     countries: [...countries],
     birthDates: query.birthDate ? [query.birthDate] : [],
     identifiers: query.identifiers ?? [],
