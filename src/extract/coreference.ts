@@ -135,7 +135,7 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
       const words = name.split(/\s+/);
       if (words.length < 2) continue;
       for (const w of distinctiveWords(name)) add(byWord, w, root);
-      for (let k = 2; k < words.length; k++) {
+      for (let k = 2; k < Math.min(words.length, 16); k++) {
         add(byAffix, words.slice(0, k).join(" "), root);
         add(byAffix, words.slice(-k).join(" "), root);
       }

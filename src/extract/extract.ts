@@ -284,15 +284,17 @@ function readQualifiers(
   text: string,
   c: ProposedClaim,
   sentenceEnd: number,
+  inSentence: number[],
   candidates: MentionCandidate[],
   entityOf: Map<number, number>,
   entities: Entity[],
 ): { productId: string | null; viaId: string | null } {
   let productId: string | null = null;
   let viaId: string | null = null;
-  candidates.forEach((m, i) => {
+  for (const i of inSentence) {
+    const m = candidates[i];
     const gi = entityOf.get(i);
-    if (gi === undefined || gi === c.subject || gi === c.object || m.start < c.evidence.start) return;
+    if (gi === undefined || gi === c.subject || gi === c.object || m.start < c.evidence.start) continue;
     const e = entities[gi];
     if (e.type === "Product" && m.end <= c.evidence.end) productId = productId ?? e.id;
     // "… to Y via X": the party it went through may follow the evidence, within the sentence.
@@ -305,7 +307,7 @@ function readQualifiers(
     ) {
       if (VIA.test(text.slice(Math.max(c.evidence.start, m.start - 40), m.start))) viaId = e.id;
     }
-  });
+  }
   return { productId, viaId };
 }
 
@@ -335,6 +337,12 @@ function finishClaims(
     return found;
   };
   const stances = new Map<number, ReturnType<typeof readStance>>();
+  const bySentence = new Map<number, number[]>();
+  candidates.forEach((m, i) => {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(i);
+    else bySentence.set(m.sentence, [i]);
+  });
   const claims: Claim[] = [];
   for (const c of proposed) {
     const si = sentences.findIndex((s) => s.start <= c.evidence.start && c.evidence.start < s.end);
@@ -365,7 +373,15 @@ function finishClaims(
     const { certainty, attribution } = stance;
     const subject = entities[c.subject];
     const object = entities[c.object];
-    const { productId, viaId } = readQualifiers(text, c, sentence.end, candidates, entityOf, entities);
+    const { productId, viaId } = readQualifiers(
+      text,
+      c,
+      sentence.end,
+      bySentence.get(si) ?? [],
+      candidates,
+      entityOf,
+      entities,
+    );
     claims.push({
       id: derivedId("clm", sourceId, subject.id, c.predicate, object.id, c.evidence.start),
       subjectId: subject.id,

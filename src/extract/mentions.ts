@@ -75,6 +75,7 @@ const GENERIC_WORDS = new Set(
     "|",
   ),
 );
+const MAX_NAME_TOKENS = 14;
 const PUBLIC_BODY_HEADS = new Set([
   "Ministry",
   "Department",
@@ -177,7 +178,8 @@ function sequences(text: string, tokens: Token[]): Token[][] {
     }
     const seq = [tokens[i]];
     let j = i + 1;
-    while (j < tokens.length) {
+    // A name runs to a dozen words at most; longer capitalised runs are split.
+    while (j < tokens.length && seq.length < MAX_NAME_TOKENS) {
       const last = seq[seq.length - 1];
       if (last.cue || (last.possessive && !(last.text === "People" || last.text === "Workers"))) break;
       const next = tokens[j];
@@ -308,6 +310,14 @@ function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] 
   return drafts;
 }
 
+/** True when the candidate overlaps one already found in its sentence (they are found in sentence order). */
+function overlapsSentence(out: MentionCandidate[], candidate: MentionCandidate): boolean {
+  for (let i = out.length - 1; i >= 0 && out[i].sentence === candidate.sentence; i--) {
+    if (out[i].start < candidate.end && candidate.start < out[i].end) return true;
+  }
+  return false;
+}
+
 /** Finds mention candidates in every non-heading sentence. */
 export function findMentions(text: string, sentences: Sentence[]): MentionCandidate[] {
   const out: MentionCandidate[] = [];
@@ -327,7 +337,7 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
           previous.end <= candidate.end
         )
           out.pop();
-        if (out.some((m) => m.start < candidate.end && candidate.start < m.end)) continue;
+        if (overlapsSentence(out, candidate)) continue;
         out.push(candidate);
         findAliases(text, sentenceIndex, out, out.length - 1, draft.tokens[draft.tokens.length - 1].rawEnd);
       }

@@ -150,3 +150,20 @@ describe("gazetteer and qualifiers", () => {
     expect(supply?.period?.precision).toBe("year");
   });
 });
+
+describe("hostile input", () => {
+  it.each([
+    ["a run of initials", "A. ".repeat(30_000)],
+    [
+      "a long list of names",
+      `${Array.from({ length: 3000 }, (_, i) => `Acme${i} LLC`).join(", ")} are listed.`,
+    ],
+    ["nested brackets", `Acme LLC ${"(".repeat(5000)}ABC${")".repeat(5000)}`],
+    ["one long word", "x".repeat(500_000)],
+  ])("%s finishes quickly", (_label, text) => {
+    const started = performance.now();
+    const x = run(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    for (const m of x.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
