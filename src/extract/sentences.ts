@@ -41,7 +41,8 @@ export function splitSentences(text: string): Sentence[] {
     const titled =
       words > 5 && capitalised / words >= 0.6 && !/[,\d]/.test(trimmed) && /:\s+[\p{Lu}]/u.test(trimmed);
     const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
-    const heading = open && !field && (words <= MAX_HEADING_WORDS || capitalised / words >= 0.6);
+    const heading =
+      open && !field && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
     let start = 0;
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
     for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {
