@@ -404,6 +404,26 @@ MORE.push([
     "Orlan Avia LLC",
   ],
 ]);
+MORE.push(
+  [
+    "designationClause",
+    [
+      "Orlan Avia LLC was sanctioned by the United States in 2022.",
+      "Orlan Avia LLC",
+      "sanctioned_by",
+      "United States",
+    ],
+  ],
+  [
+    "designationClause",
+    [
+      "In 2023 the United Kingdom sanctioned Kestrel Trading Ltd over its exports.",
+      "Kestrel Trading Ltd",
+      "sanctioned_by",
+      "United Kingdom",
+    ],
+  ],
+);
 for (const [rule, row] of MORE) FIRES[rule].push(row);
 
 for (const [rule, rows] of Object.entries(FIRES)) {

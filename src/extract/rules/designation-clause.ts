@@ -4,6 +4,7 @@ import {
   type ClaimRule,
   E,
   eachMatch,
+  HEAD,
   LIST,
   leadingSubjects,
   MODS,
@@ -22,6 +23,9 @@ const PAST = new RegExp(
 );
 const BY_BODY = new RegExp(
   `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
+);
+const SANCTIONED_BY = new RegExp(
+  `(${LIST})[^⟨.]{0,60}? (?:was|were|has been|have been|is|are|had been) (?:[a-z]+ )?(?:sanctioned|designated|blacklisted|listed|added to [^⟨]{0,40}?) by (?:the )?${MODS}(${HEAD})`,
 );
 const US_DESIGNATED = new RegExp(`(${E})-designated (?:[A-Za-z-]+ ){0,6}?(${E})`);
 const HAS_BEEN_UNDER = new RegExp(
@@ -51,7 +55,8 @@ export const designationClause: ClaimRule = {
       BY_BODY,
       (m) => {
         const body = slotOf(m[1]);
-        if (!isBody(body)) return [];
+        // A body ("the Department of State designated X") or a state ("the United States sanctioned X").
+        if (!isBody(body) && typeOf(view, body) !== "Place") return [];
         return slotsIn(view, m[2])
           .filter((k) => k !== body && typeOf(view, k) !== "Place")
           .map((k) => ({
@@ -61,6 +66,24 @@ export const designationClause: ClaimRule = {
           }));
       },
       "designationClause",
+    );
+    out.push(
+      ...eachMatch(
+        view,
+        SANCTIONED_BY,
+        (m) => {
+          const body = slotOf(m[2]);
+          if (!isBody(body) && typeOf(view, body) !== "Place") return [];
+          return slotsIn(view, m[1])
+            .filter((k) => k !== body && typeOf(view, k) !== "Place")
+            .map((k) => ({
+              subject: view.slots[k].entity,
+              predicate: "sanctioned_by" as const,
+              object: view.slots[body].entity,
+            }));
+        },
+        "designationClause",
+      ),
     );
     out.push(...byBody);
     const named = new Set(byBody.map((c) => c.subject));
