@@ -71,6 +71,10 @@ const LETTER = /\p{L}/u;
 const PERSON_SCHEMA = "Person";
 const CRAFT_SCHEMATA = new Set(["Vessel", "Airplane"]);
 const WEIGHTS: Record<TokenKind, number> = { word: 1, particle: 0.3, initial: 0.5, number: 0.5, glyph: 1 };
+/** East Slavic and Turkic patronymic endings, on words long enough to be patronymics. */
+const PATRONYMIC =
+  /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovitch|evitch|ovna|evna|ivna|ichna|oglu|ogly|kyzy|qizi)$/;
+const PATRONYMIC_WEIGHT = 0.6;
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
 
 /** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
@@ -149,10 +153,12 @@ function makeToken(text: string, isPerson: boolean): NameToken {
   if (/^\d+$/.test(text)) kind = "number";
   else if (text.length === 1) kind = "initial";
   else if (PARTICLES.has(text)) kind = "particle";
+  // Patronymics ("Viktorovich", "Ivanovna", "Ogly") are often left out, so they carry less of the name.
+  const patronymic = isPerson && kind === "word" && PATRONYMIC.test(text);
   return {
     text,
     kind,
-    weight: WEIGHTS[kind],
+    weight: patronymic ? PATRONYMIC_WEIGHT : WEIGHTS[kind],
     country: (!isPerson && kind === "word" && COUNTRY_WORDS.get(text)) || null,
   };
 }

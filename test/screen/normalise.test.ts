@@ -61,6 +61,13 @@ describe("normaliseName", () => {
     expect(words("Dr Pelikan", "Company")).toEqual(["dr", "pelikan"]);
   });
 
+  it("gives a patronymic less weight than a given or family name", () => {
+    const [given, patronymic, family] = normaliseName("Dmitri Arkadyevich Kovalenko", "Person").tokens;
+    expect(patronymic.text).toBe("arkadyevich");
+    expect(patronymic.weight).toBeLessThan(given.weight);
+    expect(family.weight).toBe(given.weight);
+  });
+
   it("keeps the initials of persons apart and joins dotted initialisms of organisations", () => {
     expect(normaliseName("J.P. Kovalenko", "Person").tokens.map((t) => t.kind)).toEqual([
       "initial",
