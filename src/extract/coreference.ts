@@ -7,6 +7,8 @@ import type { EntityType } from "../model/index.js";
 import {
   COMMON_ACRONYMS,
   COMPANY_HEADS,
+  findPlace,
+  isCommonWord,
   LEGAL_FORMS,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
@@ -150,7 +152,17 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     const longest = members
       .map((i) => mentions[i].text)
       .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0];
-    const words = longest.split(/\s+/);
+    let words = longest.split(/\s+/);
+    // "<Region> <Brand>" ("Hebei Tianlong") is the brand with its seat: it matches as the brand alone.
+    if (
+      words.length === 2 &&
+      mentions[root].type !== "Person" &&
+      findPlace(words[0]) &&
+      !GENERIC(words[1]) &&
+      !isCommonWord(words[1])
+    ) {
+      words = [words[1]];
+    }
     const hits =
       words.length === 1
         ? byWord.get(words[0])

@@ -72,6 +72,15 @@ describe("within-document coreference", () => {
     );
   });
 
+  it("reads '<region> <brand>' as the brand of a longer name, but not a common word", () => {
+    const x = run(
+      "Hik Kexin Yuanhang supplied engines. Separately, Guangdong Yuanhang denied it. Minsk Air flies to Iran.",
+    );
+    expect(entity(x, "Hik Kexin Yuanhang")).toBe(entity(x, "Guangdong Yuanhang"));
+    const y = run("Minsk Air flies cargo. The Belarus Air Force Command denied it.");
+    expect(entity(y, "Minsk Air")).not.toBe(entity(y, "Belarus Air Force Command"));
+  });
+
   it("keeps people who share a surname apart", () => {
     const x = run("Olga Marenko and Pyotr Marenko are leaders of Telvar Group.");
     expect(entity(x, "Olga Marenko")).not.toBe(entity(x, "Pyotr Marenko"));
