@@ -237,6 +237,10 @@ const SILENT: Array<[text: string, predicate: string]> = [
   ],
   ["Orlan Avia LLC and Kestrel Trading Ltd attended the same fair in Dubai.", "associate"],
   ["The parts went on to Minsk, where they were delivered to Orlan Avia LLC.", "supplies"],
+  [
+    "Today, the Office of Foreign Assets Control (OFAC) is designating Pavel Korsun for being owned or controlled by Orlan Avia LLC.",
+    "Office of Foreign Assets Control owns",
+  ],
 ];
 
 describe("the rule registry", () => {
@@ -424,6 +428,15 @@ MORE.push(
     ],
   ],
 );
+MORE.push([
+  "intermediaryPhrase",
+  [
+    "Today, the Office of Foreign Assets Control (OFAC) is designating Pavel Korsun for having acted or purported to act for or on behalf of, directly or indirectly, Orlan Avia LLC.",
+    "Pavel Korsun",
+    "intermediary_for",
+    "Orlan Avia LLC",
+  ],
+]);
 for (const [rule, row] of MORE) FIRES[rule].push(row);
 
 for (const [rule, rows] of Object.entries(FIRES)) {
@@ -436,6 +449,6 @@ for (const [rule, rows] of Object.entries(FIRES)) {
 
 describe("sentences that should not fire", () => {
   it.each(SILENT)("%s (no %s)", (text, predicate) => {
-    expect(claimsOf(text).filter((c) => c.includes(` ${predicate} `))).toEqual([]);
+    expect(claimsOf(text).filter((c) => c.includes(` ${predicate} `) || c.startsWith(predicate))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // designation basis "acting for or on behalf of Y".
 import {
   type ClaimRule,
+  designatedSubjects,
   E,
   eachMatch,
   HEAD,
@@ -110,7 +111,7 @@ export const intermediaryPhrase: ClaimRule = {
       ...eachMatch(
         view,
         ACTING_FOR,
-        (m) => pairs(view, subjects, "intermediary_for", [slotOf(m[1])]),
+        (m) => pairs(view, designatedSubjects(view), "intermediary_for", [slotOf(m[1])]),
         "actingOnBehalf",
       ),
     ];

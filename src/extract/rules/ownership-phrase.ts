@@ -2,6 +2,7 @@
 // "X owns Y", "vessels owned and operated by Y", "property in which Y has an interest".
 import {
   type ClaimRule,
+  designatedSubjects,
   E,
   eachMatch,
   HEAD,
@@ -70,7 +71,7 @@ export const ownershipPhrase: ClaimRule = {
     out.push(
       ...eachMatch(view, INTEREST, (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])), rule),
     );
-    const subjects = leadingSubjects(view);
+    const subjects = designatedSubjects(view);
     out.push(
       ...eachMatch(
         view,

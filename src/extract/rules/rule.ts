@@ -118,6 +118,25 @@ export function leadingSubjects(view: SentenceView): number[] {
 
 const globalCache = new WeakMap<RegExp, RegExp>();
 
+const DESIGNATES = new RegExp(
+  `⟨(\\d+)⟩,? (?:is |are |has |have |was |were |today |also |concurrently )*(?:designating|designated|sanctioning|sanctioned|identifying|identified|targeting|targeted) (?:the )?${MODS}(${LIST})`,
+);
+
+/**
+ * The parties a designation sentence is about: the object of "⟨body⟩ is designating X, Y …" when the
+ * sentence says so, else its leading subject. Legal bases in the sentence ("for acting on behalf of Z")
+ * belong to them, not to the body.
+ */
+export function designatedSubjects(view: SentenceView): number[] {
+  const m = DESIGNATES.exec(view.template);
+  const body = m ? view.slots[Number(m[1])]?.type : undefined;
+  if (m && (body === "Organization" || body === "PublicBody" || body === "Place")) {
+    const listed = slotsIn(view, m[2]).filter((k) => isParty(view, k));
+    if (listed.length > 0) return listed;
+  }
+  return leadingSubjects(view);
+}
+
 /** True when the sentence opens with slot `lead` and an appositive after it ("X, a subsidiary of Y, …"). */
 export function opensWithAppositive(view: SentenceView, lead: number): boolean {
   return new RegExp(

@@ -5,6 +5,7 @@ import type { SentenceView } from "../template.js";
 import {
   type ClaimRule,
   clauseSubjects,
+  designatedSubjects,
   E,
   eachMatch,
   HEAD,
@@ -222,7 +223,10 @@ export const supplyTrigger: ClaimRule = {
       ...eachMatch(
         view,
         BASIS,
-        (m) => (/designat/.test(view.template) ? pairs(view, subjects, "supplies", [slotOf(m[1])]) : []),
+        (m) =>
+          /designat/.test(view.template)
+            ? pairs(view, designatedSubjects(view), "supplies", [slotOf(m[1])])
+            : [],
         rule,
       ),
     ];
