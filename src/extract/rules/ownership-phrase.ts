@@ -7,7 +7,6 @@ import {
   eachMatch,
   HEAD,
   LIST,
-  leadingSubjects,
   MODS,
   pairs,
   slotOf,
