@@ -22,4 +22,6 @@ function skein(...args) {
 
 skein("investigate", "examples/", "--lists", "examples/lists/ofac-sdn", "--out", "out/demo");
 skein("sources");
-console.log(`\nOpen ${join(out, "report.html")} in a browser, or run: npx skein serve --workspace ${workspace}`);
+console.log(
+  `\nOpen ${join(out, "report.html")} in a browser, or run: npx skein serve --workspace ${workspace}`,
+);

@@ -15,6 +15,8 @@ export default defineConfig({
   build: { outDir: resolve(here, "../dist/web"), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     host: "127.0.0.1",
-    proxy: Object.fromEntries(["/api", "/match", "/search", "/entities", "/algorithms", "/openapi.json"].map((p) => [p, api])),
+    proxy: Object.fromEntries(
+      ["/api", "/match", "/search", "/entities", "/algorithms", "/openapi.json"].map((p) => [p, api]),
+    ),
   },
 });

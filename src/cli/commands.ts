@@ -109,18 +109,26 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "extract",
-    description: "Extract entities and claims: FILE → contract JSON, or --workspace W [SOURCE…] → stored claims",
+    description:
+      "Extract entities and claims: FILE → contract JSON, or --workspace W [SOURCE…] → stored claims",
     examples: [
       "skein extract notice.txt --published 2024-10-17 --format json",
       "skein extract --workspace case.db 3f2a9c",
     ],
     define: (c) =>
       c
-        .option("-w, --workspace <path>", "extract the workspace's sources (all, or the SOURCE ids given) into it")
+        .option(
+          "-w, --workspace <path>",
+          "extract the workspace's sources (all, or the SOURCE ids given) into it",
+        )
         .argument("[file-or-sources...]", "a text file (without --workspace), or source ids / prefixes")
         .option("--published <date>", "publication date YYYY-MM-DD, for relative dates and designations")
         .option("--format <format>", "json (the contract shape) or text")
-        .addOption(new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)").choices(["rules", "llm"]).default("rules"))
+        .addOption(
+          new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)")
+            .choices(["rules", "llm"])
+            .default("rules"),
+        )
         .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
         .option("--gazetteer", "with --workspace: also find names of loaded list entries and case entities")
         .option("--max-size <MB>", "largest file to read, in MB", "50")
@@ -134,7 +142,9 @@ export const COMMANDS: CommandSpec[] = [
     define: (c) =>
       workspaceOption(c)
         .option("--entity <name-or-id>", "only claims whose subject or object has this id or name")
-        .addOption(new Option("--predicate <predicate>", "only claims with this predicate").choices(PREDICATE_NAMES))
+        .addOption(
+          new Option("--predicate <predicate>", "only claims with this predicate").choices(PREDICATE_NAMES),
+        )
         .option("--source <id>", "only claims from this source id")
         .option("--json", "print JSON"),
     load: () => import("./commands/claims.js"),
@@ -364,12 +374,17 @@ export const COMMANDS: CommandSpec[] = [
   ),
   {
     name: "serve",
-    description: "Serve the workspace over HTTP: the API (with yente-compatible /match) and the web workbench",
+    description:
+      "Serve the workspace over HTTP: the API (with yente-compatible /match) and the web workbench",
     examples: ["skein serve", "skein serve --workspace case.db --port 9000 --host 127.0.0.1"],
     define: (c) =>
       workspaceOption(c)
         .option("--port <n>", "port to listen on (0: any free port)", "8080")
-        .option("--host <address>", "address to bind; loopback unless you mean to share the case", "127.0.0.1")
+        .option(
+          "--host <address>",
+          "address to bind; loopback unless you mean to share the case",
+          "127.0.0.1",
+        )
         .option("--max-upload <MB>", "largest uploaded document, in MB", "20"),
     load: () => import("./commands/serve.js"),
   },

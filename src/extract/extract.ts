@@ -117,7 +117,7 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
 }
 
 /**
- * Headings name the parties of the section below in capitals ("IRAN AIR"): each name of an entity
+ * Headings name the parties of the section below in capitals ("NORTHWIND AIR"): each name of an entity
  * found in the body is looked for in the headings, case-insensitively, and kept as a mention and alias.
  */
 function findHeadingMentions(

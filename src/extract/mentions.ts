@@ -226,7 +226,7 @@ function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text) && !t.possessive;
 }
 
-/** Splits "A and B" unless it reads as one name ("Ministry of Defense and Armed Forces Logistics"). */
+/** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
 function splitCoordination(seq: Token[]): Token[][] {
   const andAt = seq.findIndex((t) => t.text === "and" || t.text === "&");
   if (andAt < 0) return [seq];
@@ -359,7 +359,7 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
-  // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Defense" keep the demonym.
+  // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Energy" keep the demonym.
   while (
     seq.length > 1 &&
     isDemonym(seq[0].text) &&
@@ -411,7 +411,7 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
     .map((tokens) => ({ tokens }));
 }
 
-/** Lower-case government bodies: "the Russian defense ministry", "the Iranian government". */
+/** Lower-case government bodies: "the Russian energy ministry", "the Iranian government". */
 function findSpecialBodies(
   text: string,
   sentence: Sentence,
@@ -465,7 +465,7 @@ function classify(
   if (
     words.every((w) => GENERIC_WORDS.has(w) || CONNECTORS.has(w) || /^\d+$/.test(w)) &&
     !(words.length >= 3 && words.some((w) => ORGANIZATION_HEADS.has(w))) &&
-    // "China’s Foreign Ministry": a country's ministry is named by its country.
+    // "Brazil’s Foreign Ministry": a country's ministry is named by its country.
     !readMinistryKey(text, sentence, tokens)
   ) {
     return undefined;

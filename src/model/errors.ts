@@ -77,9 +77,15 @@ export const ERROR_CATALOGUE = {
     family: "usage",
     hint: "Several sources start with that prefix; give more characters of the id shown by `skein sources`.",
   },
-  EXTRACT_BAD_DATE: { family: "usage", hint: "Give --published as YYYY-MM-DD, for example --published 2024-10-17." },
+  EXTRACT_BAD_DATE: {
+    family: "usage",
+    hint: "Give --published as YYYY-MM-DD, for example --published 2024-10-17.",
+  },
   EXTRACT_BAD_FORMAT: { family: "usage", hint: "Use --format json (the contract shape) or --format text." },
-  EXTRACT_NO_INPUT: { family: "usage", hint: "Give a FILE to read, or --workspace W to extract the sources stored there." },
+  EXTRACT_NO_INPUT: {
+    family: "usage",
+    hint: "Give a FILE to read, or --workspace W to extract the sources stored there.",
+  },
   // extract: model-assisted extraction (--extractor llm)
   EXTRACT_LLM_CONFIG: {
     family: "usage",
@@ -138,7 +144,10 @@ export const ERROR_CATALOGUE = {
     hint: "Check the address (--base-url) and the network, or download the file yourself and use `skein lists load`.",
   },
   // screen
-  SCREEN_INPUT_MISSING: { family: "input", hint: "Check the path of the input file; give a CSV file that exists." },
+  SCREEN_INPUT_MISSING: {
+    family: "input",
+    hint: "Check the path of the input file; give a CSV file that exists.",
+  },
   SCREEN_BAD_CSV: {
     family: "input",
     hint: "Give a UTF-8 CSV file with a header row and the same number of cells on every row.",
@@ -148,7 +157,10 @@ export const ERROR_CATALOGUE = {
     hint: "Add the named column to the CSV header (compare-names: name1,name2[,schema]; screen: name[,id,schema,country,birth_date]).",
   },
   SCREEN_BAD_OPTION: { family: "usage", hint: "Give the option a value in the range the message shows." },
-  SCREEN_UNKNOWN_ALGORITHM: { family: "input", hint: "Use one of the algorithm names listed in the message." },
+  SCREEN_UNKNOWN_ALGORITHM: {
+    family: "input",
+    hint: "Use one of the algorithm names listed in the message.",
+  },
   SCREEN_NO_ENTRIES: {
     family: "input",
     hint: "Give list files with --list, or load lists into the workspace with `skein lists load` first.",

@@ -30,7 +30,7 @@ export function keyOfName(name: string, type: EntityType): NameKey {
 export function keyOfSchemaName(name: string, schema: string): NameKey {
   const normalised = normaliseName(name, schema);
   // Particles ("of", "de") as the normaliser marks them carry no identity: "Ministry of Defense" and
-  // "Defense Ministry" are one name. Sorted, so "Liu Mingxing" and "Mingxing Liu" share a key.
+  // "Defense Ministry" are one name. Sorted, so "Chen Wei" and "Wei Chen" share a key.
   const words = normalised.tokens.filter((t) => t.kind !== "particle");
   const tokens = (words.length > 0 ? words : normalised.tokens).map((t) => t.text).sort();
   return { name, tokens, key: tokens.join(" "), normalised };

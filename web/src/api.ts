@@ -12,7 +12,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown, contentType = "application/json"): Promise<T> {
+async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  contentType = "application/json",
+): Promise<T> {
   const init: RequestInit = { method, headers: {} };
   if (body !== undefined) {
     (init.headers as Record<string, string>)["content-type"] = contentType;
@@ -24,19 +29,31 @@ async function request<T>(method: string, url: string, body?: unknown, contentTy
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
-    throw new ApiError(response.status, "BAD_RESPONSE", `the server answered ${response.status} without JSON`);
+    throw new ApiError(
+      response.status,
+      "BAD_RESPONSE",
+      `the server answered ${response.status} without JSON`,
+    );
   }
   if (!response.ok) {
     const error = (data ?? {}) as { code?: string; message?: string };
-    throw new ApiError(response.status, error.code ?? "UNKNOWN", error.message ?? `request failed (${response.status})`);
+    throw new ApiError(
+      response.status,
+      error.code ?? "UNKNOWN",
+      error.message ?? `request failed (${response.status})`,
+    );
   }
   return data as T;
 }
 
 /** GET a JSON resource; `query` values that are undefined are left out. */
-export function getJson<T>(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+export function getJson<T>(
+  path: string,
+  query: Record<string, string | number | boolean | undefined> = {},
+): Promise<T> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const qs = params.toString();
   return request<T>("GET", qs ? `${path}?${qs}` : path);
 }
@@ -214,7 +231,14 @@ export interface GraphEdge {
   period: { start: string; end: string } | null;
   strength: number;
   exposure: boolean;
-  evidence: Array<{ claimId: string; sourceId: string; quote: string; start: number; end: number; certainty: string }>;
+  evidence: Array<{
+    claimId: string;
+    sourceId: string;
+    quote: string;
+    start: number;
+    end: number;
+    certainty: string;
+  }>;
 }
 
 /** A page of a listing route. */

@@ -22,9 +22,17 @@ const NAV: Array<[string, string]> = [
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case "entity":
-      return route.arg ? <EntityPage id={route.arg} /> : <ErrorNote error="No entity named in the address." />;
+      return route.arg ? (
+        <EntityPage id={route.arg} />
+      ) : (
+        <ErrorNote error="No entity named in the address." />
+      );
     case "evidence":
-      return route.arg ? <EvidencePage sourceId={route.arg} query={route.query} /> : <ErrorNote error="No source named in the address." />;
+      return route.arg ? (
+        <EvidencePage sourceId={route.arg} query={route.query} />
+      ) : (
+        <ErrorNote error="No source named in the address." />
+      );
     case "graph":
       return <GraphPage key={route.query.get("focus") ?? ""} focus={route.query.get("focus")} />;
     case "timeline":

@@ -10,7 +10,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
   useEffect(() => {
     let live = true;
     setError(null);
@@ -54,7 +53,11 @@ export function CertaintyBadge({ certainty }: { certainty: string }) {
   const { certaintyOf } = useVocabulary();
   const c = certaintyOf(certainty);
   return (
-    <span className={`badge certainty certainty-${c?.rank ?? 0}`} title={c?.description ?? ""} data-certainty={certainty}>
+    <span
+      className={`badge certainty certainty-${c?.rank ?? 0}`}
+      title={c?.description ?? ""}
+      data-certainty={certainty}
+    >
       {c?.label ?? certainty}
     </span>
   );
@@ -90,7 +93,15 @@ export async function decide(body: Record<string, unknown>): Promise<void> {
 }
 
 /** A claim: subject → predicate → object, certainty, status, attribution, period, its quote and review buttons. */
-export function ClaimRow({ claim, onDecided, review = true }: { claim: Claim; onDecided?: () => void; review?: boolean }) {
+export function ClaimRow({
+  claim,
+  onDecided,
+  review = true,
+}: {
+  claim: Claim;
+  onDecided?: () => void;
+  review?: boolean;
+}) {
   const { predicateLabel } = useVocabulary();
   const [error, setError] = useState<string | null>(null);
   const act = (action: "accept" | "reject") =>
@@ -100,25 +111,39 @@ export function ClaimRow({ claim, onDecided, review = true }: { claim: Claim; on
   return (
     <li className="claim" data-claim={claim.id}>
       <div>
-        <EntityLink id={claim.subjectId} caption={claim.subjectCaption} /> <strong>{predicateLabel(claim.predicate)}</strong>{" "}
-        <EntityLink id={claim.objectId} caption={claim.objectCaption} /> <CertaintyBadge certainty={claim.certainty} />{" "}
-        <StatusBadge status={claim.status} />
+        <EntityLink id={claim.subjectId} caption={claim.subjectCaption} />{" "}
+        <strong>{predicateLabel(claim.predicate)}</strong>{" "}
+        <EntityLink id={claim.objectId} caption={claim.objectCaption} />{" "}
+        <CertaintyBadge certainty={claim.certainty} /> <StatusBadge status={claim.status} />
         {claim.period ? <span className="muted"> · {claim.period.text}</span> : null}
         {claim.amount ? <span className="muted"> · {claim.amount.text}</span> : null}
         {claim.attribution ? <span className="muted"> · per {claim.attribution}</span> : null}
       </div>
       <blockquote>
         “{claim.evidence.quote}”{" "}
-        <a href={evidenceHref(claim.evidence.sourceId, claim.evidence.start, claim.evidence.end, claim.id)} className="evidence-link">
+        <a
+          href={evidenceHref(claim.evidence.sourceId, claim.evidence.start, claim.evidence.end, claim.id)}
+          className="evidence-link"
+        >
           evidence
         </a>
       </blockquote>
       {review ? (
         <div className="actions">
-          <button type="button" onClick={() => act("accept")} disabled={claim.status === "accepted"} data-action="accept">
+          <button
+            type="button"
+            onClick={() => act("accept")}
+            disabled={claim.status === "accepted"}
+            data-action="accept"
+          >
             Accept
           </button>
-          <button type="button" onClick={() => act("reject")} disabled={claim.status === "rejected"} data-action="reject">
+          <button
+            type="button"
+            onClick={() => act("reject")}
+            disabled={claim.status === "rejected"}
+            data-action="reject"
+          >
             Reject
           </button>
         </div>

@@ -11,7 +11,11 @@ export interface Route {
 function parse(hash: string): Route {
   const [path, qs] = hash.replace(/^#\/?/, "").split("?");
   const [page, ...rest] = path.split("/");
-  return { page: page || "search", arg: rest.length ? decodeURIComponent(rest.join("/")) : null, query: new URLSearchParams(qs ?? "") };
+  return {
+    page: page || "search",
+    arg: rest.length ? decodeURIComponent(rest.join("/")) : null,
+    query: new URLSearchParams(qs ?? ""),
+  };
 }
 
 /** The current route, updated on navigation. */
@@ -26,7 +30,11 @@ export function useRoute(): Route {
 }
 
 /** The href of a route. */
-export function href(page: string, arg?: string | null, query: Record<string, string | number | undefined> = {}): string {
+export function href(
+  page: string,
+  arg?: string | null,
+  query: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
   const qs = params.toString();

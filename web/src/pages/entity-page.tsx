@@ -1,15 +1,23 @@
 // One entity: names and aliases, list matches with their explanations (confirm/dismiss), claims grouped by
 // predicate with evidence and certainty, exposure paths to sanctioned parties, and the sources behind it all.
 import { useState } from "react";
-import { ApiError, type Claim, type Entity, type ExposurePath, getJson, type Match, type SourceMeta } from "../api";
 import {
-  ClaimRow,
+  ApiError,
+  type Claim,
+  type Entity,
+  type ExposurePath,
+  getJson,
+  type Match,
+  type SourceMeta,
+} from "../api";
+import {
   CertaintyBadge,
+  ClaimRow,
   decide,
   EntityLink,
   ErrorNote,
-  evidenceHref,
   Explanation,
+  evidenceHref,
   Loading,
   SanctionedBadge,
   Section,
@@ -62,9 +70,12 @@ function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }
       <h3>
         {entry?.caption ?? match.entryId}{" "}
         <span className="muted">
-          {entry ? `${entry.authority.toUpperCase()} ${entry.list.toUpperCase()} ${entry.authorityId}` : ""} · score {match.score.toFixed(2)}
+          {entry ? `${entry.authority.toUpperCase()} ${entry.list.toUpperCase()} ${entry.authorityId}` : ""} ·
+          score {match.score.toFixed(2)}
         </span>{" "}
-        {match.decision ? <span className={`badge status status-${match.decision}`}>{match.decision}</span> : null}
+        {match.decision ? (
+          <span className={`badge status status-${match.decision}`}>{match.decision}</span>
+        ) : null}
       </h3>
       {entry ? (
         <p className="muted">
@@ -91,12 +102,16 @@ function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }
 export function EntityPage({ id }: { id: string }) {
   const { predicateLabel } = useVocabulary();
   const view = useLoad(() => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`), [id]);
-  const paths = useLoad(() => getJson<{ result: ExposurePath[] }>("/api/graph/paths", { from: id, limit: 20 }), [id]);
+  const paths = useLoad(
+    () => getJson<{ result: ExposurePath[] }>("/api/graph/paths", { from: id, limit: 20 }),
+    [id],
+  );
   if (view.error) return <ErrorNote error={view.error} />;
   if (!view.data) return <Loading what="entity" />;
   const { entity, matches, claims, sources } = view.data;
   const byPredicate = new Map<string, Claim[]>();
-  for (const claim of claims) byPredicate.set(claim.predicate, [...(byPredicate.get(claim.predicate) ?? []), claim]);
+  for (const claim of claims)
+    byPredicate.set(claim.predicate, [...(byPredicate.get(claim.predicate) ?? []), claim]);
   const reload = () => {
     view.reload();
     paths.reload();
@@ -160,7 +175,9 @@ export function EntityPage({ id }: { id: string }) {
               <li key={s.id}>
                 <a href={evidenceHref(s.id, 0, 0)}>{s.title ?? s.filename ?? s.id.slice(0, 12)}</a>{" "}
                 <span className="muted">
-                  {[s.publisher, s.published, s.reliability ? `reliability ${s.reliability}` : null].filter(Boolean).join(" · ")}
+                  {[s.publisher, s.published, s.reliability ? `reliability ${s.reliability}` : null]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </span>{" "}
                 {url ? (
                   <a href={url} rel="noreferrer noopener" target="_blank">

@@ -12,7 +12,11 @@ interface Piece {
 }
 
 /** Cuts the text at claim spans: the focused span, other claims' spans, and the plain text between. */
-export function piecesOf(text: string, focus: { start: number; end: number } | null, others: Claim[]): Piece[] {
+export function piecesOf(
+  text: string,
+  focus: { start: number; end: number } | null,
+  others: Claim[],
+): Piece[] {
   const marks = others
     .map((c) => ({ start: c.evidence.start, end: c.evidence.end, claim: c.id }))
     .filter((m) => m.end > m.start && m.end <= text.length)
@@ -32,7 +36,11 @@ export function piecesOf(text: string, focus: { start: number; end: number } | n
     const [start, end] = [cuts[i], cuts[i + 1]];
     const inFocus = focus !== null && start >= focus.start && end <= focus.end && focus.end > focus.start;
     const mark = marks.find((m) => start >= m.start && end <= m.end);
-    pieces.push({ text: text.slice(start, end), kind: inFocus ? "focus" : mark ? "other" : "plain", claim: mark?.claim });
+    pieces.push({
+      text: text.slice(start, end),
+      kind: inFocus ? "focus" : mark ? "other" : "plain",
+      claim: mark?.claim,
+    });
   }
   return pieces;
 }
@@ -41,12 +49,19 @@ export function piecesOf(text: string, focus: { start: number; end: number } | n
 export function EvidencePage({ sourceId, query }: { sourceId: string; query: URLSearchParams }) {
   const claimId = query.get("claim");
   const source = useLoad(() => getJson<Source>(`/api/sources/${encodeURIComponent(sourceId)}`), [sourceId]);
-  const claims = useLoad(() => getJson<Page<Claim>>("/api/claims", { source: sourceId, limit: 1000 }), [sourceId]);
+  const claims = useLoad(
+    () => getJson<Page<Claim>>("/api/claims", { source: sourceId, limit: 1000 }),
+    [sourceId],
+  );
   const focusRef = useRef<HTMLElement | null>(null);
   const focusClaim = claimId ? claims.data?.items.find((c) => c.id === claimId) : undefined;
   const start = Number(query.get("start") ?? 0);
   const end = Number(query.get("end") ?? 0);
-  const focus = focusClaim ? { start: focusClaim.evidence.start, end: focusClaim.evidence.end } : end > start ? { start, end } : null;
+  const focus = focusClaim
+    ? { start: focusClaim.evidence.start, end: focusClaim.evidence.end }
+    : end > start
+      ? { start, end }
+      : null;
   useEffect(() => {
     focusRef.current?.scrollIntoView({ block: "center" });
   });
@@ -60,7 +75,9 @@ export function EvidencePage({ sourceId, query }: { sourceId: string; query: URL
     <div className="evidence-page">
       <h1>{s.title ?? s.filename ?? s.id.slice(0, 12)}</h1>
       <p className="muted">
-        {[s.publisher, s.author, s.published, s.kind, s.reliability ? `reliability ${s.reliability}` : null].filter(Boolean).join(" · ")}{" "}
+        {[s.publisher, s.author, s.published, s.kind, s.reliability ? `reliability ${s.reliability}` : null]
+          .filter(Boolean)
+          .join(" · ")}{" "}
         {url ? (
           <a href={url} rel="noreferrer noopener" target="_blank">
             original
@@ -84,7 +101,13 @@ export function EvidencePage({ sourceId, query }: { sourceId: string; query: URL
               key={i}
               className={piece.kind === "focus" ? "focus" : "other"}
               data-claim={piece.claim}
-              ref={first ? (el) => { focusRef.current = el; } : undefined}
+              ref={
+                first
+                  ? (el) => {
+                      focusRef.current = el;
+                    }
+                  : undefined
+              }
             >
               {piece.text}
             </mark>

@@ -6,8 +6,16 @@ import { circular } from "graphology-layout";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { useEffect, useMemo, useRef, useState } from "react";
 import Sigma from "sigma";
-import { type ExposurePath, getJson, type GraphEdge, type GraphNode } from "../api";
-import { CertaintyBadge, EntityLink, ErrorNote, evidenceHref, Loading, SanctionedBadge, useLoad } from "../components";
+import { type ExposurePath, type GraphEdge, type GraphNode, getJson } from "../api";
+import {
+  CertaintyBadge,
+  EntityLink,
+  ErrorNote,
+  evidenceHref,
+  Loading,
+  SanctionedBadge,
+  useLoad,
+} from "../components";
 import { href } from "../router";
 import { useVocabulary } from "../vocabulary";
 import { PathList } from "./entity-page";
@@ -27,7 +35,9 @@ const EDGE_COLOUR = "#b0b0b0";
 
 /** Years spanned by the network's dated edges, for the time slider. */
 function yearsOf(edges: GraphEdge[]): [number, number] | null {
-  const years = edges.flatMap((e) => (e.period ? [Number(e.period.start.slice(0, 4)), Number(e.period.end.slice(0, 4))] : []));
+  const years = edges.flatMap((e) =>
+    e.period ? [Number(e.period.start.slice(0, 4)), Number(e.period.end.slice(0, 4))] : [],
+  );
   return years.length ? [Math.min(...years), Math.max(...years)] : null;
 }
 
@@ -37,10 +47,18 @@ export function GraphPage({ focus }: { focus: string | null }) {
   const [asOfYear, setAsOfYear] = useState<number | null>(null);
   const asOf = asOfYear ? `${asOfYear}-12-31` : undefined;
   const network = useLoad(() => getJson<NetworkJson>("/api/graph", { asOf }), [asOf]);
-  const paths = useLoad(() => getJson<{ result: ExposurePath[] }>("/api/graph/paths", { asOf, limit: 200 }), [asOf]);
-  const candidates = useLoad(() => getJson<{ result: Candidate[] }>("/api/graph/candidates", { asOf }), [asOf]);
+  const paths = useLoad(
+    () => getJson<{ result: ExposurePath[] }>("/api/graph/paths", { asOf, limit: 200 }),
+    [asOf],
+  );
+  const candidates = useLoad(
+    () => getJson<{ result: Candidate[] }>("/api/graph/candidates", { asOf }),
+    [asOf],
+  );
   const allYears = useLoad(() => getJson<NetworkJson>("/api/graph").then((n) => yearsOf(n.edges)), []);
-  const [predicates, setPredicates] = useState<Set<string>>(() => new Set(vocabulary.predicates.map((p) => p.name)));
+  const [predicates, setPredicates] = useState<Set<string>>(
+    () => new Set(vocabulary.predicates.map((p) => p.name)),
+  );
   const [minCertainty, setMinCertainty] = useState(0);
   const [visible, setVisible] = useState<Set<string> | null>(null);
   const [selected, setSelected] = useState<string | null>(focus);
@@ -50,7 +68,9 @@ export function GraphPage({ focus }: { focus: string | null }) {
 
   const edges = useMemo(
     () =>
-      (network.data?.edges ?? []).filter((e) => predicates.has(e.predicate) && certaintyRank(e.certainty) >= minCertainty),
+      (network.data?.edges ?? []).filter(
+        (e) => predicates.has(e.predicate) && certaintyRank(e.certainty) >= minCertainty,
+      ),
     [network.data, predicates, minCertainty, certaintyRank],
   );
   const neighbours = (id: string) => {
@@ -65,15 +85,18 @@ export function GraphPage({ focus }: { focus: string | null }) {
   useEffect(() => {
     if (!network.data) return;
     setVisible((current) => current ?? (focus ? neighbours(focus) : null));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only when the network first arrives
   }, [network.data, focus]);
 
   const pathEdges = useMemo(() => {
     const keys = new Set<string>();
-    for (const p of paths.data?.result ?? []) for (const h of p.hops) keys.add(`${h.subjectId}|${h.predicate}|${h.objectId}`);
+    for (const p of paths.data?.result ?? [])
+      for (const h of p.hops) keys.add(`${h.subjectId}|${h.predicate}|${h.objectId}`);
     return keys;
   }, [paths.data]);
-  const candidateIds = useMemo(() => new Set((candidates.data?.result ?? []).map((c) => c.entity.id)), [candidates.data]);
+  const candidateIds = useMemo(
+    () => new Set((candidates.data?.result ?? []).map((c) => c.entity.id)),
+    [candidates.data],
+  );
   const shownNodes = (network.data?.nodes ?? []).filter((n) => !visible || visible.has(n.id));
   const shownIds = new Set(shownNodes.map((n) => n.id));
   const shownEdges = edges.filter((e) => shownIds.has(e.subjectId) && shownIds.has(e.objectId));
@@ -120,13 +143,14 @@ export function GraphPage({ focus }: { focus: string | null }) {
       rendererRef.current = renderer;
       setDrawError(null);
     } catch (e) {
-      setDrawError(`The network cannot be drawn here (${e instanceof Error ? e.message : String(e)}); the lists beside it still work.`);
+      setDrawError(
+        `The network cannot be drawn here (${e instanceof Error ? e.message : String(e)}); the lists beside it still work.`,
+      );
     }
     return () => {
       rendererRef.current = null;
       renderer?.kill();
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when what is shown changes
   }, [network.data, visible, edges, pathEdges, candidateIds]);
 
   // Selecting an entity highlights it without laying the network out again.
@@ -170,12 +194,18 @@ export function GraphPage({ focus }: { focus: string | null }) {
         </fieldset>
         <label>
           Certainty at least{" "}
-          <select value={minCertainty} onChange={(e) => setMinCertainty(Number(e.target.value))} aria-label="minimum certainty">
-            {[...vocabulary.certainties].sort((a, b) => a.rank - b.rank).map((c) => (
-              <option key={c.name} value={c.rank}>
-                {c.label}
-              </option>
-            ))}
+          <select
+            value={minCertainty}
+            onChange={(e) => setMinCertainty(Number(e.target.value))}
+            aria-label="minimum certainty"
+          >
+            {[...vocabulary.certainties]
+              .sort((a, b) => a.rank - b.rank)
+              .map((c) => (
+                <option key={c.name} value={c.rank}>
+                  {c.label}
+                </option>
+              ))}
           </select>
         </label>
         {years ? (
@@ -216,26 +246,40 @@ export function GraphPage({ focus }: { focus: string | null }) {
         <div ref={container} className="sigma" data-testid="graph-canvas" />
         <ErrorNote error={drawError} />
         <p className="muted">
-          {shownNodes.length} of {network.data.nodes.length} entities · {shownEdges.length} links · click an entity to select it
+          {shownNodes.length} of {network.data.nodes.length} entities · {shownEdges.length} links · click an
+          entity to select it
         </p>
       </div>
       <aside className="details">
         {node ? (
           <div className="selected" data-selected={node.id}>
             <h2>
-              <EntityLink id={node.id} caption={node.caption} /> {node.sanctioned ? <SanctionedBadge /> : null}
+              <EntityLink id={node.id} caption={node.caption} />{" "}
+              {node.sanctioned ? <SanctionedBadge /> : null}
               {candidateIds.has(node.id) ? <span className="badge candidate">candidate</span> : null}
             </h2>
-            <button type="button" onClick={() => setVisible(new Set([...(visible ?? shownIds), ...neighbours(node.id)]))}>
+            <button
+              type="button"
+              onClick={() => setVisible(new Set([...(visible ?? shownIds), ...neighbours(node.id)]))}
+            >
               Expand neighbours
             </button>
             <ul className="plain">
               {nodeEdges.map((e) => (
                 <li key={e.key}>
-                  {captionOf(e.subjectId)} <strong>{predicateLabel(e.predicate)}</strong> {captionOf(e.objectId)}{" "}
-                  <CertaintyBadge certainty={e.certainty} />{" "}
+                  {captionOf(e.subjectId)} <strong>{predicateLabel(e.predicate)}</strong>{" "}
+                  {captionOf(e.objectId)} <CertaintyBadge certainty={e.certainty} />{" "}
                   {e.evidence[0] ? (
-                    <a href={evidenceHref(e.evidence[0].sourceId, e.evidence[0].start, e.evidence[0].end, e.evidence[0].claimId)}>evidence</a>
+                    <a
+                      href={evidenceHref(
+                        e.evidence[0].sourceId,
+                        e.evidence[0].start,
+                        e.evidence[0].end,
+                        e.evidence[0].claimId,
+                      )}
+                    >
+                      evidence
+                    </a>
                   ) : null}
                 </li>
               ))}
@@ -253,7 +297,9 @@ export function GraphPage({ focus }: { focus: string | null }) {
                 <a href={href("graph", null, { focus: n.id })} onClick={() => setSelected(n.id)}>
                   {n.caption}
                 </a>{" "}
-                <span className="muted">{n.listings.map((l) => `${l.authority.toUpperCase()} ${l.authorityId}`).join(", ")}</span>
+                <span className="muted">
+                  {n.listings.map((l) => `${l.authority.toUpperCase()} ${l.authorityId}`).join(", ")}
+                </span>
               </li>
             ))}
         </ul>
@@ -261,7 +307,8 @@ export function GraphPage({ focus }: { focus: string | null }) {
         <ul className="plain candidate-list">
           {(candidates.data?.result ?? []).map((c) => (
             <li key={c.entity.id}>
-              <EntityLink id={c.entity.id} caption={c.entity.caption} /> <span className="muted">{c.score.toFixed(2)}</span>
+              <EntityLink id={c.entity.id} caption={c.entity.caption} />{" "}
+              <span className="muted">{c.score.toFixed(2)}</span>
             </li>
           ))}
         </ul>

@@ -2,7 +2,16 @@
 // split of entities, and the decision log with undo. Every decision goes through the API and shows at once.
 import { useState } from "react";
 import { ApiError, type Claim, type Entity, getJson, type Match, type Page } from "../api";
-import { ClaimRow, decide, EntityLink, ErrorNote, Explanation, Loading, Section, useLoad } from "../components";
+import {
+  ClaimRow,
+  decide,
+  EntityLink,
+  ErrorNote,
+  Explanation,
+  Loading,
+  Section,
+  useLoad,
+} from "../components";
 
 interface Decision {
   id: number;
@@ -45,7 +54,12 @@ export function ReviewPage() {
       <h1>Review queue</h1>
       <label>
         Why (recorded with each decision):{" "}
-        <input value={why} onChange={(e) => setWhy(e.target.value)} placeholder="e.g. same tax id in both documents" size={50} />
+        <input
+          value={why}
+          onChange={(e) => setWhy(e.target.value)}
+          placeholder="e.g. same tax id in both documents"
+          size={50}
+        />
       </label>
       <ErrorNote error={error} />
       <Section title={`Proposed claims (${claims.data?.total ?? "…"})`}>
@@ -63,9 +77,11 @@ export function ReviewPage() {
         {matches.data?.items.map((m) => (
           <div key={m.id} className="match">
             <h3>
-              <EntityLink id={m.entityId} caption={m.entityCaption ?? m.entityId} /> ↔ {m.entry?.caption ?? m.entryId}{" "}
+              <EntityLink id={m.entityId} caption={m.entityCaption ?? m.entityId} /> ↔{" "}
+              {m.entry?.caption ?? m.entryId}{" "}
               <span className="muted">
-                {m.entry ? `${m.entry.authority.toUpperCase()} ${m.entry.authorityId}` : ""} · score {m.score.toFixed(2)}
+                {m.entry ? `${m.entry.authority.toUpperCase()} ${m.entry.authorityId}` : ""} · score{" "}
+                {m.score.toFixed(2)}
               </span>
             </h3>
             <Explanation explanations={m.explanations} />
@@ -81,12 +97,30 @@ export function ReviewPage() {
         ))}
       </Section>
       <Section title="Merge two entities">
-        <EntitySelect entities={entities.data?.items ?? []} value={mergeA} onChange={setMergeA} label="first" />
-        <EntitySelect entities={entities.data?.items ?? []} value={mergeB} onChange={setMergeB} label="second" />
-        <button type="button" disabled={!mergeA || !mergeB} onClick={() => run({ action: "merge", entities: [mergeA, mergeB] })}>
+        <EntitySelect
+          entities={entities.data?.items ?? []}
+          value={mergeA}
+          onChange={setMergeA}
+          label="first"
+        />
+        <EntitySelect
+          entities={entities.data?.items ?? []}
+          value={mergeB}
+          onChange={setMergeB}
+          label="second"
+        />
+        <button
+          type="button"
+          disabled={!mergeA || !mergeB}
+          onClick={() => run({ action: "merge", entities: [mergeA, mergeB] })}
+        >
           Merge
         </button>{" "}
-        <button type="button" disabled={!mergeA || !mergeB} onClick={() => run({ action: "not_same", entities: [mergeA, mergeB] })}>
+        <button
+          type="button"
+          disabled={!mergeA || !mergeB}
+          onClick={() => run({ action: "not_same", entities: [mergeA, mergeB] })}
+        >
           Not the same
         </button>
       </Section>
@@ -108,12 +142,20 @@ export function ReviewPage() {
                 <input
                   type="checkbox"
                   checked={splitMembers.includes(m)}
-                  onChange={(e) => setSplitMembers(e.target.checked ? [...splitMembers, m] : splitMembers.filter((x) => x !== m))}
+                  onChange={(e) =>
+                    setSplitMembers(
+                      e.target.checked ? [...splitMembers, m] : splitMembers.filter((x) => x !== m),
+                    )
+                  }
                 />{" "}
                 {m}
               </label>
             ))}
-            <button type="button" disabled={splitMembers.length === 0} onClick={() => run({ action: "split", entity: splitEntity, mentions: splitMembers })}>
+            <button
+              type="button"
+              disabled={splitMembers.length === 0}
+              onClick={() => run({ action: "split", entity: splitEntity, mentions: splitMembers })}
+            >
               Split
             </button>
           </div>
@@ -128,11 +170,17 @@ export function ReviewPage() {
                 <td>{d.at.slice(0, 19).replace("T", " ")}</td>
                 <td>{d.by}</td>
                 <td>{d.action}</td>
-                <td className="muted">{Object.entries(d.target).map(([k, v]) => `${k}=${v}`).join(" ")}</td>
+                <td className="muted">
+                  {Object.entries(d.target)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(" ")}
+                </td>
                 <td>{d.why ?? ""}</td>
                 <td>
                   {d.supersededBy || d.action === "undo" ? (
-                    d.supersededBy ? <span className="muted">undone by {d.supersededBy}</span> : null
+                    d.supersededBy ? (
+                      <span className="muted">undone by {d.supersededBy}</span>
+                    ) : null
                   ) : (
                     <button type="button" onClick={() => run({ action: "undo", decision: d.id })}>
                       Undo
@@ -148,7 +196,17 @@ export function ReviewPage() {
   );
 }
 
-function EntitySelect({ entities, value, onChange, label }: { entities: Entity[]; value: string; onChange: (v: string) => void; label: string }) {
+function EntitySelect({
+  entities,
+  value,
+  onChange,
+  label,
+}: {
+  entities: Entity[];
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+}) {
   return (
     <label>
       {label}:{" "}

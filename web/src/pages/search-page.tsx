@@ -1,19 +1,44 @@
 // Search across entities, sources and list entries; with no text, the case's entities, sanctioned first.
 import { useState } from "react";
 import { type Entity, getJson, type Page } from "../api";
-import { ErrorNote, EntityLink, evidenceHref, Loading, SanctionedBadge, Section, TypeBadge, useLoad } from "../components";
+import {
+  EntityLink,
+  ErrorNote,
+  evidenceHref,
+  Loading,
+  SanctionedBadge,
+  Section,
+  TypeBadge,
+  useLoad,
+} from "../components";
 import { href } from "../router";
 
 interface SearchResult {
   entities: Array<{ id: string; caption: string; type: string; country: string | null; sanctioned: boolean }>;
-  sources: Array<{ id: string; title: string | null; publisher: string | null; published: string | null; snippet: string; start: number }>;
-  listEntries: Array<{ id: string; snapshotId: string; caption: string; schema: string; authorityId: string }>;
+  sources: Array<{
+    id: string;
+    title: string | null;
+    publisher: string | null;
+    published: string | null;
+    snippet: string;
+    start: number;
+  }>;
+  listEntries: Array<{
+    id: string;
+    snapshotId: string;
+    caption: string;
+    schema: string;
+    authorityId: string;
+  }>;
 }
 
 /** The search page; `q` is the text searched. */
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
-  const results = useLoad(() => (q ? getJson<SearchResult>("/api/search", { q }) : Promise.resolve(null)), [q]);
+  const results = useLoad(
+    () => (q ? getJson<SearchResult>("/api/search", { q }) : Promise.resolve(null)),
+    [q],
+  );
   const entities = useLoad(() => getJson<Page<Entity>>("/api/entities", { limit: 200 }), []);
   return (
     <div>
@@ -41,7 +66,8 @@ export function SearchPage({ q }: { q: string }) {
             <ul className="plain">
               {results.data.entities.map((e) => (
                 <li key={e.id}>
-                  <TypeBadge type={e.type} /> <EntityLink id={e.id} caption={e.caption} /> {e.sanctioned ? <SanctionedBadge /> : null}
+                  <TypeBadge type={e.type} /> <EntityLink id={e.id} caption={e.caption} />{" "}
+                  {e.sanctioned ? <SanctionedBadge /> : null}
                 </li>
               ))}
             </ul>

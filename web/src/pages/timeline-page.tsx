@@ -27,7 +27,10 @@ export function TimelinePage({ entity }: { entity: string | null }) {
             {list.map((c) => (
               <li key={c.id} className="timeline-item">
                 <div className="when">
-                  {c.period?.text} <span className="muted">({c.period?.precision}: {c.period?.start} – {c.period?.end})</span>
+                  {c.period?.text}{" "}
+                  <span className="muted">
+                    ({c.period?.precision}: {c.period?.start} – {c.period?.end})
+                  </span>
                 </div>
                 <ul className="plain">
                   <ClaimRow claim={c} onDecided={claims.reload} review={false} />

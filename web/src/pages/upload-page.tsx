@@ -71,11 +71,28 @@ export function UploadPage() {
     <div className="upload">
       <h1>Add documents</h1>
       <p className="muted">Text, Markdown, HTML, PDF or FollowTheMoney JSON lines.</p>
-      <input type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-label="documents" />
+      <input
+        type="file"
+        multiple
+        onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        aria-label="documents"
+      />
       <div className="meta">
-        <input placeholder="publisher" value={meta.publisher} onChange={(e) => setMeta({ ...meta, publisher: e.target.value })} />
-        <input placeholder="published YYYY-MM-DD" value={meta.published} onChange={(e) => setMeta({ ...meta, published: e.target.value })} />
-        <select value={meta.kind} onChange={(e) => setMeta({ ...meta, kind: e.target.value })} aria-label="kind">
+        <input
+          placeholder="publisher"
+          value={meta.publisher}
+          onChange={(e) => setMeta({ ...meta, publisher: e.target.value })}
+        />
+        <input
+          placeholder="published YYYY-MM-DD"
+          value={meta.published}
+          onChange={(e) => setMeta({ ...meta, published: e.target.value })}
+        />
+        <select
+          value={meta.kind}
+          onChange={(e) => setMeta({ ...meta, kind: e.target.value })}
+          aria-label="kind"
+        >
           <option value="">kind…</option>
           {vocabulary.sourceKinds.map((k) => (
             <option key={k.name} value={k.name}>
@@ -83,7 +100,11 @@ export function UploadPage() {
             </option>
           ))}
         </select>
-        <select value={meta.reliability} onChange={(e) => setMeta({ ...meta, reliability: e.target.value })} aria-label="reliability">
+        <select
+          value={meta.reliability}
+          onChange={(e) => setMeta({ ...meta, reliability: e.target.value })}
+          aria-label="reliability"
+        >
           <option value="">reliability…</option>
           {vocabulary.reliabilityGrades.map((g) => (
             <option key={g.name} value={g.name}>
@@ -107,7 +128,11 @@ export function UploadPage() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={extract} disabled={run !== null && run.status !== "done" && run.status !== "failed"}>
+          <button
+            type="button"
+            onClick={extract}
+            disabled={run !== null && run.status !== "done" && run.status !== "failed"}
+          >
             Run extraction
           </button>
         </div>
@@ -117,7 +142,8 @@ export function UploadPage() {
           <progress max={run.total} value={run.done} /> {run.done}/{run.total} {run.current ?? run.status}
           {run.summary ? (
             <p>
-              Done: claims {run.summary.claims}, entities {run.summary.entities}, list matches {run.summary.matches}.
+              Done: claims {run.summary.claims}, entities {run.summary.entities}, list matches{" "}
+              {run.summary.matches}.
             </p>
           ) : null}
           {run.error ? <ErrorNote error={run.error.message} /> : null}
