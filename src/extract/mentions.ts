@@ -63,20 +63,31 @@ const CONNECTORS = new Set([
   "ibn",
   "al",
   "el",
+  "z",
   "&",
 ]);
 const TITLE_WORDS = new Set(
-  "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors".split(
+  "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors|Officer".split(
     "|",
   ),
 );
 const GENERIC_WORDS = new Set(
-  "Global|Base|Military-Industrial|Agenda|Respect|Internet|Proxies|Review|Prohibitions|Strategy|Combatting|Combating|Targeting|Support|Unity|Terrorist|Terrorists|Petition|Removal|Action|Plan|Guidance|Assessment|Memorandum|Presidential|Financing|Kingpin|Narcotics|Virtual|Currency|Filing|Statement|Remarks|View|Specifically|Federal|Register|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group".split(
+  "Global|Base|Military-Industrial|Agenda|Respect|Internet|Proxies|Review|Prohibitions|Strategy|Combatting|Combating|Targeting|Support|Unity|Terrorist|Terrorists|Petition|Removal|Action|Plan|Guidance|Assessment|Memorandum|Presidential|Financing|Kingpin|Narcotics|Virtual|Currency|Filing|Statement|Remarks|View|Specifically|Federal|Register|Economic|Enforcement|Guidelines|Frequently|Asked|Question|Questions|Sanctions|Program|Programs|General|Compliance|Advisory|Guidance|Risk|Alert|Notice|National|Security|Strategy|Report|Annual|International|Foreign|Assets|Control|Financial|Crimes|Network|Public|Private|Civil|Military|Defense|Defence|Trade|Policy|Office|Department|Ministry|Affairs|Development|Human|Rights|Democracy|Peace|Freedom|Justice|Illicit|Finance|Federal|State|Special|Specially|Designated|Nationals|Blocked|Persons|Entity|List|Counter|Countering|Terrorism|Intelligence|Agency|Service|Services|Industry|Industries|Sector|Sectors|Energy|Oil|Gas|Technology|Technologies|Materials|Equipment|Weapons|Mass|Destruction|Proliferation|Activities|Activity|Operations|Order|Act|Annex|Section|Part|Chapter|Article|Key|Major|Senior|Chief|Head|Deputy|New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|United|Joint|Holding|Group|Leaders|Summit|Directive|Final|FINAL|Alert|Soviet".split(
     "|",
   ),
 );
+/** Capitalised prepositions in titles of documents and measures; a name follows them. */
+const TITLE_PREPOSITIONS = new Set([
+  "Involving",
+  "Regarding",
+  "Concerning",
+  "Relating",
+  "Against",
+  "Targeting",
+]);
 const MAX_NAME_TOKENS = 14;
 const PUBLIC_BODY_HEADS = new Set([
+  "Bureau",
   "Ministry",
   "Department",
   "Office",
@@ -133,7 +144,13 @@ const MOTION_BEFORE =
 const PRODUCT_PAIR =
   /^\s+(?:and|or)\s+[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}\s+(?:series\s+)?(?:drones?|UAVs?|missiles?|engines?|rockets?|aircraft|helicopters?|systems?)\b/;
 const PERSON_AFTER =
-  /^,\s+(?:an?|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/;
+  /^,\s+(?:an?|the|its|his|her|\p{Lu}[\p{L}-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/u;
+/** "X is the general director of Y", "X, who was born in …", "X and his …": contexts only people take. */
+const PERSON_ROLE_AFTER =
+  /^(?:,?\s+(?:is|was|has been|serves as|served as|remains|became)\s+(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}?(?:director|general director|chief executive|CEO|chairman|chairwoman|founder|co-founder|businessman|businesswoman|national|citizen|son|daughter|wife|husband|brother|sister)\b|\s*,?\s*(?:\(\s*)?(?:who was |was )?born\b|\s+(?:and|with)\s+(?:his|her)\b)/;
+/** "Svetlana Petrova": a feminine given name's ending and an East Slavic feminine surname's ending. */
+const FEMININE_GIVEN = /^\p{Lu}\p{Ll}+(?:a|ya|ia)$/u;
+const SLAVIC_FEMININE_SURNAME = /^\p{Lu}\p{Ll}+(?:ova|eva|yova|ina|yna|skaya|tskaya|aya)$/u;
 const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
@@ -184,6 +201,18 @@ function sequences(text: string, tokens: Token[]): Token[][] {
       if (last.cue || (last.possessive && !(last.text === "People" || last.text === "Workers"))) break;
       const next = tokens[j];
       if (!gapOk(text, last, next)) break;
+      // "Ostec Ltd. Garshin …": a dotted legal form ends a name (the sentence splitter keeps its dot).
+      if (/\.$/.test(last.text) && TRAILING_FORMS.has(last.text) && !LEGAL_FORMS.has(next.text)) break;
+      // "Star Holdings Limited, Limited Liability Company Vela": a form after a comma opens the next name.
+      const after = tokens[j + 1];
+      if (
+        text.slice(last.rawEnd, next.start).startsWith(",") &&
+        after &&
+        isCapital(after) &&
+        !LEGAL_FORMS.has(after.text) &&
+        gapOk(text, next, after)
+      )
+        break;
       if (
         isCapital(next) ||
         (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last))
@@ -323,7 +352,14 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
   const out: MentionCandidate[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
     if (sentence.heading) return;
-    const tokens = tokenize(text, sentence.start, sentence.end);
+    // Link targets ("](https://…/Joint Alert FINAL.pdf)") are addresses, not prose.
+    const links = [...text.slice(sentence.start, sentence.end).matchAll(/\]\([^)]*\)/g)].map((m) => [
+      sentence.start + (m.index ?? 0),
+      sentence.start + (m.index ?? 0) + m[0].length,
+    ]);
+    const tokens = tokenize(text, sentence.start, sentence.end).filter(
+      (t) => !links.some(([a, b]) => t.start >= a && t.start < b),
+    );
     findSpecialBodies(text, sentence, sentenceIndex, out);
     for (const raw of sequences(text, tokens)) {
       for (const draft of readSequence(text, sentence, raw)) {
@@ -367,8 +403,22 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
+  // "Prohibitions Related to Transactions Involving the Central Bank": a title's preposition opens the name.
+  const prepositionAt = seq.findIndex((t, i) => i < seq.length - 1 && TITLE_PREPOSITIONS.has(t.text));
+  if (prepositionAt >= 0) seq = seq.slice(prepositionAt + 1);
   seq = trimConnectors(seq);
   if (seq.length === 0) return [];
+  // "starve Russia of G7 technology": "of" between two known places or bodies joins no name.
+  const ofAt = seq.findIndex((t) => t.text === "of");
+  if (ofAt > 0 && !findPlace(seq.map((t) => t.text).join(" "))) {
+    const known = (ts: Token[]): boolean => {
+      const name = ts.map((t) => t.text).join(" ");
+      return findPlace(name) !== undefined || findInternationalBody(name) !== undefined;
+    };
+    const left = seq.slice(0, ofAt);
+    const right = trimConnectors(seq.slice(ofAt + 1));
+    if (known(left) && known(right)) return [{ tokens: left }, { tokens: right }];
+  }
   // "Treasury Secretary Jane Doe": a title inside the sequence separates the body from the person.
   const titleAt = TITLE_WORDS.has(seq[0].text)
     ? -1
@@ -470,6 +520,14 @@ function classify(
   ) {
     return undefined;
   }
+  // "G7 Leaders", "EU Summit": a known body or place followed by generic words is a phrase, not a name.
+  if (
+    words.length >= 2 &&
+    (findInternationalBody(words[0]) || findPlace(words[0])) &&
+    words.slice(1).every((w) => GENERIC_WORDS.has(w)) &&
+    !words.slice(1).some((w) => ORGANIZATION_HEADS.has(w) || LEGAL_FORMS.has(w))
+  )
+    return undefined;
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
@@ -529,8 +587,9 @@ function classify(
     strength = 4;
     rule = "aircraftRegistration";
   } else if (
-    PUBLIC_BODY_HEADS.has(words[0]) ||
-    (isDemonym(words[0]) && PUBLIC_BODY_HEADS.has(words[1] ?? ""))
+    (PUBLIC_BODY_HEADS.has(words[0]) || (isDemonym(words[0]) && PUBLIC_BODY_HEADS.has(words[1] ?? ""))) &&
+    // "Bureau Veritas Orlan LLC": a legal form at the end makes it a company after all.
+    !(tokens.length > 1 && LEGAL_FORMS.has(lastWord) && !PUBLIC_BODY_HEADS.has(lastWord))
   ) {
     type = "Organization";
     strength = 3;
@@ -661,14 +720,21 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
   if (words.length > 5 || words.some((w) => CONNECTORS.has(w) && w !== "bin" && w !== "al" && w !== "de"))
     return false;
   if (words.some((w) => isAllCaps(w) && w.length > 1)) return false;
+  // "Northgate Consulting": a company head or legal form ends a firm's name, never a person's.
+  if (words.some((w) => LEGAL_FORMS.has(w)) || COMPANY_HEADS.has(words[words.length - 1])) return false;
   if (words.length >= 3 && words.slice(1, -1).some((w) => PATRONYMIC.test(w))) return true;
+  if (words.length === 2 && FEMININE_GIVEN.test(words[0]) && SLAVIC_FEMININE_SURNAME.test(words[1]))
+    return true;
   if (words.length >= 2 && (isFirstName(words[0]) || (isFirstName(words[1]) && words.length >= 3)))
     return true;
   if (words.length >= 2 && definition && (definition === words[words.length - 1] || definition === words[0]))
     return true;
   if (words.length >= 2 && isLastName(words[0]) && words.length <= 3 && !words.some((w) => findPlace(w)))
     return true;
-  return words.length >= 2 && (PERSON_CUE.test(before) || PERSON_AFTER.test(after));
+  return (
+    words.length >= 2 &&
+    (PERSON_CUE.test(before) || PERSON_AFTER.test(after) || PERSON_ROLE_AFTER.test(after))
+  );
 }
 
 /** "Ministry of Defense" with "Russia’s" before it or "Russian" inside: a key shared by its variants. */

@@ -31,6 +31,40 @@ describe("mentions and types", () => {
     ["The tanker Ocean Meridian docked at Bandar Kestan last week.", "Ocean Meridian", "Vessel"],
     ["The tanker Ocean Meridian docked at Bandar Kestan last week.", "Bandar Kestan", "Place"],
     ["A cargo aircraft registered as RA-78765 flew to Minsk.", "RA-78765", "Aircraft"],
+    // People without a title: patronymics, feminine surnames, given names, role appositions, person contexts.
+    ["Kestrel Trading Ltd is run by Zoryana Veshnyakova.", "Zoryana Veshnyakova", "Person"],
+    ["Orlan Avia LLC hired Radhika Venkatesan and Tarun Bhatt.", "Tarun Bhatt", "Person"],
+    ["Orlan Avia LLC hired Radhika Venkatesan and Tarun Bhatt.", "Radhika Venkatesan", "Person"],
+    ["Lin Qiaoyu, Kestrel's chief executive, visited Minsk.", "Lin Qiaoyu", "Person"],
+    ["Tomasz Zielarski is the general director of Orlan Avia LLC.", "Tomasz Zielarski", "Person"],
+    ["Gorvel Amsiny, who was born in 1970, owns Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
+    ["Gorvel Amsiny and his associates ran Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
+    ["Lisa Orvanova supplied Orlan Avia LLC.", "Lisa Orvanova", "Person"],
+    // … but a company head or legal form keeps a firm a firm.
+    ["Gorvel Consulting, a Russian firm, advised Orlan Avia LLC.", "Gorvel Consulting", "Company"],
+    [
+      "Aktsionernoe Obshchestvo Kestrel-Elektro ships parts.",
+      "Aktsionernoe Obshchestvo Kestrel-Elektro",
+      "Company",
+    ],
+    ["Bureau Veritas Orlan LLC ships.", "Bureau Veritas Orlan LLC", "Company"],
+    // Known body shapes and seats of government.
+    [
+      "The Bureau of Industry and Security added Orlan Avia LLC to the Entity List.",
+      "Bureau of Industry and Security",
+      "Organization",
+    ],
+    [
+      "Kestrel Trading Ltd sells to the Commonwealth of Independent States.",
+      "Commonwealth of Independent States",
+      "Organization",
+    ],
+    ["The revenue the Kremlin receives funds the war.", "Kremlin", "Organization"],
+    [
+      "Kosta Logistics Spolka z Ograniczona Odpowiedzialnoscia ships parts.",
+      "Kosta Logistics Spolka z Ograniczona Odpowiedzialnoscia",
+      "Company",
+    ],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
@@ -40,6 +74,28 @@ describe("mentions and types", () => {
     ["Footage and travel records show the visit.", ["Footage"]],
     ["Invoice No.: QT-2024-0117 was paid.", ["QT-2024-0117"]],
     ["It used unmanned aerial vehicles (UAVs) and GPS receivers.", ["UAVs", "GPS"]],
+    // Boilerplate of releases: summits, directives, link targets, adjectives, "X of Y" across two places.
+    ["The G7 Leaders’ Summit set new commitments.", ["G7 Leaders", "Summit"]],
+    ["Orlan Avia LLC is subject to Directive 4 of the order.", ["Directive 4", "Directive"]],
+    [
+      "See the [joint alert](https://example.org/files/Kestrel Joint Alert FINAL.pdf) for details.",
+      ["FINAL", "Kestrel Joint Alert", "Joint Alert FINAL.pdf"],
+    ],
+    ["Orlan Avia LLC ships goods to former Soviet republics.", ["Soviet"]],
+    ["OFAC designated Swiss-Italian businessman Gorvel Amsiny.", ["Swiss-Italian"]],
+    ["The measures starve Russia of G7 technology.", ["Russia of G7"]],
+    [
+      "It amends “Prohibitions Related to Transactions Involving the Central Bank of Nordavia.”",
+      ["Transactions Involving the Central Bank of Nordavia"],
+    ],
+    [
+      "Gorvel Amsiny is the director of Kestrel Enterprise Ltd. Amsiny was designated.",
+      ["Kestrel Enterprise Ltd. Amsiny"],
+    ],
+    [
+      "He controls Kestrel Holdings Limited, Limited Liability Company Vela and Orlan LP.",
+      ["Kestrel Holdings Limited, Limited Liability Company Vela"],
+    ],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);
     for (const name of names) expect(found).not.toContain(name);

@@ -228,6 +228,12 @@ const FIRES: Record<string, Row[]> = {
 };
 
 const SILENT: Array<[text: string, predicate: string]> = [
+  // A list of alternative legal bases states no ownership.
+  [
+    "Orlan Avia LLC and Kestrel Trading Ltd were designated pursuant to E.O. 14024 for being owned or controlled by, or for having acted or purported to act for or on behalf of, directly or indirectly, the Government of Nordavia.",
+    "owns",
+  ],
+  ["Kestrel Trading Ltd is owned by Belarus national Pavel Korsun.", "Belarus owns"],
   ["Orlan Avia LLC denied that it supplied anything.", "supplies"],
   ["The visits, which began in 2023, occurred on six occasions.", "visits"],
   ["Executive Order 14024 targets harmful foreign activities of Russia.", "sanctioned_by"],
@@ -437,7 +443,58 @@ MORE.push([
     "Orlan Avia LLC",
   ],
 ]);
+MORE.push(
+  [
+    "ownershipPhrase",
+    [
+      "Kestrel Trading Ltd is owned by Belarus national Pavel Korsun, who also directs it.",
+      "Pavel Korsun",
+      "owns",
+      "Kestrel Trading Ltd",
+    ],
+  ],
+  [
+    "ownershipPhrase",
+    [
+      "Kestrel Trading Ltd was designated pursuant to E.O. 14024 for being owned or controlled by the Government of Nordavia.",
+      "Government of Nordavia",
+      "owns",
+      "Kestrel Trading Ltd",
+    ],
+  ],
+  [
+    "designationClause",
+    [
+      "Today, the Office of Foreign Assets Control (OFAC) is implementing new measures against evasion. Orlan Avia LLC was designated pursuant to E.O. 14024 for operating in the technology sector.",
+      "Orlan Avia LLC",
+      "sanctioned_by",
+      "Office of Foreign Assets Control",
+    ],
+  ],
+);
 for (const [rule, row] of MORE) FIRES[rule].push(row);
+
+describe("designation clauses are official statements", () => {
+  it.each([
+    `${NOTICE}Orlan Avia LLC is being designated pursuant to E.O. 14024 for operating in the technology sector.`,
+    `${NOTICE}Kestrel Trading Ltd is being designated pursuant to E.O. 13694 for activities reasonably likely to result in a significant threat to national security.`,
+    `${NOTICE}Pavel Korsun was designated pursuant to E.O. 14024 for being owned or controlled by, or having acted or purported to act for or on behalf of, directly or indirectly, Orlan Avia LLC.`,
+  ])("%s is stated", (text) => {
+    const x = extractText(text, { sourceId: "rules", published: "2024-06-04", gazetteer: undefined });
+    const designations = x.claims.filter((c) => c.predicate === "sanctioned_by");
+    expect(designations.length).toBeGreaterThan(0);
+    for (const c of designations) expect(c.certainty).toBe("stated");
+  });
+
+  it("a hedge outside the legal basis still counts", () => {
+    const x = extractText("Orlan Avia LLC reportedly supplied drones to Kestrel Trading Ltd.", {
+      sourceId: "rules",
+      published: "2024-06-04",
+      gazetteer: undefined,
+    });
+    expect(x.claims.find((c) => c.predicate === "supplies")?.certainty).toBe("reported");
+  });
+});
 
 for (const [rule, rows] of Object.entries(FIRES)) {
   describe(rule, () => {

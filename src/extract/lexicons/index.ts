@@ -2,6 +2,7 @@
 // names and common English words (compromise's lexicon), all cached as plain maps for speed.
 import nlp from "compromise";
 import { INTERNATIONAL_BODIES, PLACES, type PlaceEntry } from "./places.js";
+import { GIVEN_NAMES } from "./words.js";
 
 export * from "./places.js";
 export * from "./words.js";
@@ -60,9 +61,12 @@ export function findInternationalBody(name: string): string | undefined {
   return BODY_BY_NAME.get(name);
 }
 
-/** True when the word is a known given name. */
+/** True when the word is a known given name (compromise's lexicon or GIVEN_NAMES). */
 export function isFirstName(word: string): boolean {
-  return tagsOf(word).some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName");
+  return (
+    GIVEN_NAMES.has(word) ||
+    tagsOf(word).some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName")
+  );
 }
 
 /** True when the word is a known family name. */

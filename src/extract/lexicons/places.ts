@@ -240,7 +240,10 @@ export const PLACES: PlaceEntry[] = [
   R("ua", "Donbas", "Donbass"),
 ];
 
-/** International bodies written as names in reporting (typed Organization). */
+/**
+ * International bodies written as names in reporting, and seats of government used for the government
+ * itself ("the Kremlin"), all typed Organization.
+ */
 export const INTERNATIONAL_BODIES: Array<{ names: string[] }> = [
   { names: ["European Union", "EU", "E.U."] },
   { names: ["United Nations", "UN", "U.N."] },
@@ -253,4 +256,11 @@ export const INTERNATIONAL_BODIES: Array<{ names: string[] }> = [
   { names: ["Financial Action Task Force", "FATF"] },
   { names: ["International Atomic Energy Agency", "IAEA"] },
   { names: ["Interpol"] },
+  { names: ["Commonwealth of Independent States", "CIS"] },
+  { names: ["Collective Security Treaty Organization", "CSTO"] },
+  { names: ["Eurasian Economic Union", "EAEU"] },
+  { names: ["Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"] },
+  { names: ["Kremlin"] },
+  { names: ["White House"] },
+  { names: ["Pentagon"] },
 ];

@@ -10,7 +10,8 @@ export const LEGAL_FORMS = set(
     "GmbH|AG|KG|SA|S.A.|SAS|SARL|SRL|S.R.L.|BV|B.V.|NV|N.V.|AB|AS|A/S|Oy|SpA|S.p.A.|PTY|Pty|Pte|Bhd|Sdn|" +
     "JSC|PJSC|OJSC|CJSC|OAO|ZAO|PAO|AO|OOO|TOO|FZE|FZCO|FZ-LLC|DMCC|LTD|INC|CORP|CO|COMPANY|LIMITED|" +
     "Group|Holding|Holdings|Enterprise|Enterprises|Industries|Trading|Concern|Plant|Factory|" +
-    "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange",
+    "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange|Obshchestvo|Obschestvo|Aktsionernoe|" +
+    "Spolka|Predpriyatie",
 );
 
 /** Head words that make a capitalised phrase a company even without a legal form. */
@@ -19,7 +20,7 @@ export const COMPANY_HEADS = set(
     "Logistics|Transport|Transportation|Import|Export|Manufacturing|Industrial|Petroleum|Energy|Oil|" +
     "Gas|Chemicals|Chemical|Materials|Components|Instruments|Motors|Devices|Dynamics|Defense|Defence|" +
     "Marine|Maritime|Navigation|Mining|Metals|Steel|Capital|Investment|Investments|Finance|Financial|" +
-    "Services|Service|Supply|Supplies|Equipment|Tech|Center|Centre|Design",
+    "Services|Service|Supply|Supplies|Equipment|Tech|Center|Centre|Design|Consulting|Consultants",
 );
 
 /** Head words of public bodies and other organisations (typed Organization). */
@@ -28,7 +29,7 @@ export const ORGANIZATION_HEADS = set(
     "Forces|Army|Navy|Guard|Guards|Foundation|Institute|University|Academy|Service|Directorate|" +
     "Government|Parliament|Assembly|Court|Police|Intelligence|Authority|Union|Organization|Organisation|" +
     "Association|Federation|Party|Movement|Front|Brigade|Regiment|Division|Battalion|Cabinet|Treasury|" +
-    "Presidency|Secretariat|Bureau|Board|Chamber|Society|Fund|Center|Centre|Network|Project",
+    "Presidency|Secretariat|Bureau|Board|Chamber|Society|Fund|Center|Centre|Network|Project|Commonwealth",
 );
 
 /** Words after a capitalised name that make it a product name ("the X series", "X drones"). */
@@ -61,6 +62,29 @@ export const NON_NAME_WORDS = set(
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
     "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +
     "Government-owned|State-owned|Non-SDN|Entity-List|Directive|License|Licenses|Violations|Click|Frequently",
+);
+
+/**
+ * Given names compromise does not know, as sanctions notices transliterate them: East Slavic, Polish,
+ * South Asian, Persian, Turkish and Arabic forms. Common given names only, never a particular person.
+ */
+export const GIVEN_NAMES = set(
+  "Vadim|Oleg|Dmitriy|Dmitry|Dmitri|Yevgeniy|Yevgeny|Evgeniy|Evgeny|Evgueni|Evgenia|Evgeniya|Yevgenia|" +
+    "Yuliya|Yulia|Svetlana|Tatyana|Tatiana|Lyudmila|Ludmila|Galina|Grigoriy|Grigory|Gennadiy|Gennady|" +
+    "Vyacheslav|Vladislav|Stanislav|Yaroslav|Svyatoslav|Rostislav|Anatoliy|Anatoly|Valeriy|Valery|" +
+    "Vasiliy|Vasily|Arkadiy|Arkady|Leonid|Konstantin|Kirill|Ruslan|Timur|Denis|Maksim|Maxim|Mikhail|" +
+    "Nikolai|Aleksei|Alexei|Aleksey|Alexey|Yuriy|Yury|Yuri|Igor|Pyotr|Petr|Fyodor|Fedor|Semyon|Semen|" +
+    "Yelena|Elena|Olga|Irina|Marina|Oksana|Larisa|Nadezhda|Valentina|Vera|Zoya|Inna|Alla|Anastasiya|" +
+    "Anastasia|Darya|Daria|Kseniya|Ksenia|Polina|Yekaterina|Ekaterina|Zhanna|Lyubov|Raisa|Nina|Alina|" +
+    "Jacek|Jerzy|Krzysztof|Grzegorz|Wojciech|Zbigniew|Tomasz|Pawel|Piotr|Marek|Andrzej|Janusz|Mariusz|" +
+    "Agnieszka|Malgorzata|Katarzyna|Bogdan|Bohdan|Taras|Vasyl|Mykola|Oleksandr|Oleksiy|Volodymyr|" +
+    "Sharda|Surya|Radhika|Tarun|Anil|Sunil|Vikram|Priya|Pooja|Sanjay|Sanjeev|Ravi|Ramesh|Suresh|" +
+    "Mahesh|Naresh|Dinesh|Ganesh|Prakash|Ashok|Arvind|Arun|Vijay|Ajay|Manoj|Anand|Amit|Sumit|Rohit|" +
+    "Nikhil|Kiran|Lakshmi|Sunita|Anita|Kavita|Meera|Neha|Shalini|Sandeep|Pradeep|Rakesh|Mukesh|" +
+    "Hamid|Abbas|Behrouz|Farhad|Hamed|Majid|Masoud|Mojtaba|Morteza|Mostafa|Hassan|Hasan|Hossain|" +
+    "Javad|Jafar|Kazem|Mohsen|Nasser|Rasoul|Reza|Saeid|Vahid|Yaser|Yasser|Ebrahim|Esmaeil|Esmail|" +
+    "Gholam|Gholamreza|Alireza|Hamidreza|Mohammadreza|Kemal|Emre|Burak|Serkan|Volkan|Murat|Hakan|" +
+    "Yusuf|Huseyin|Ibrahim|Ismail|Halil|Osman|Orhan|Erdem|Khalid|Khaled|Tariq|Walid|Faisal|Fawaz",
 );
 
 /** Role words: the predicate a "<role> of X" phrase gives, from the person to X (employs is X → person). */

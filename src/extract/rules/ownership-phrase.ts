@@ -21,7 +21,7 @@ const STAKE = new RegExp(
 );
 const PARENT = new RegExp(`(${E})’s (?:parent(?: company)?|owner|holding company|shareholder),? (${E})`);
 const OWNED_BY = new RegExp(
-  `\\bowned(?:,? (?:or |and )?(?:controlled|operated|managed|directed))*(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(${HEAD})`,
+  `\\bowned(?:,? (?:or |and )?(?:controlled|operated|managed|directed))*(?: by)?,? (?:or [^⟨]{0,80}?,? )?(?:directly or indirectly,? )?(?:by,? )?(?:the )?${MODS}(?:${E} (?:national|citizen|resident) [*_]*)?(${HEAD})`,
 );
 const OWNS = new RegExp(
   `(${E})(?:, an? [^⟨,]{0,50})?,? (?:who |which |that )?(?:also )?(?:(directs) and )?(?:owns|owned|controls|controlled)(?: and (directs))?(?: or controls)? (?:the )?${MODS}(${HEAD})`,
@@ -78,6 +78,9 @@ export const ownershipPhrase: ClaimRule = {
         (m, evidence) => {
           // "X owned Y" is active: only "owned … by Y" names an owner.
           if (!/\bby\b/.test(m[0])) return [];
+          // "owned or controlled by, or for having acted … on behalf of, … Y": a list of legal bases
+          // offered as alternatives does not say that Y owns the party.
+          if (/\bby,? or\b/.test(m[0])) return [];
           const owner = slotOf(m[1]);
           const before = view.template.slice(0, m.index);
           const near = [...before.matchAll(/⟨(\d+)⟩(?!-)/g)].map((x) => Number(x[1]));
