@@ -85,6 +85,18 @@ const TITLE_PREPOSITIONS = new Set([
   "Against",
   "Targeting",
 ]);
+/** Last words of events and documents, which are not annotated as parties. */
+const EVENT_OR_DOCUMENT_HEADS = new Set(
+  "Day|Conference|Convention|Declaration|Forum|Summit|Week|Expo|Exhibition|Assessment|Advisory|Alert|Guidance|Strategy|Bulletin|Report|Statement|Memorandum|Initiative".split(
+    "|",
+  ),
+);
+/**
+ * An upper-case word that reads as a word, not an acronym: five letters or more without three consonants
+ * in a row, or four alternating consonants and vowels ("JAYA", not "NIOC").
+ */
+const WORDLIKE_CAPS =
+  /^(?:(?![A-Z]*[B-DF-HJ-NP-TV-XZ]{3})[A-Z]{5,}|(?:[B-DF-HJ-NP-TV-XZ][AEIOUY]){2}|(?:[AEIOUY][B-DF-HJ-NP-TV-XZ]){2})$/;
 const MAX_NAME_TOKENS = 14;
 const PUBLIC_BODY_HEADS = new Set([
   "Bureau",
@@ -127,7 +139,7 @@ const PLACE_SHAPE = /(?:sk|grad|burg|bourg|abad|kul|ovo|evo|ino|opol|opolis|stan
 const DESIGNATOR = /^(?:[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A-Z]?)$/;
 const NUMBER = /^\d{1,4}$/;
 const PERSON_CUE =
-  /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s*,?\s+$/;
+  /\b(?:national|nationals|citizen|citizens|exchangers?|businessman|businesswoman|supplier|engineer|executive|financier|broker|facilitator|money[- ]changers?|masters?|captain|officials?|operatives?|associates?|relatives?|son|daughter|wife|husband|brother|sister|father|mother|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|his|her)\s*,?\s+[*_[]*$/;
 /** East Slavic patronymics ("Dmitrievich", "Petrovna") and Arabic name particles mark a person's name. */
 const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+(?:ovich|evich|ich|ovna|evna|ichna|inichna|ogly|oglu|kyzy|qizi))$/u;
 /** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
@@ -181,7 +193,12 @@ const TRAILING_FORMS = new Set([
 ]);
 const gapOk = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.rawEnd, b.start);
-  return /^[ \u00a0]{1,2}$/.test(gap) || (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text));
+  return (
+    /^[ \u00a0]{1,2}$/.test(gap) ||
+    (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
+    // "Darvish & Co.", "Orlan & Vela": an ampersand joins one firm's name.
+    (/^ & $/.test(gap) && !LEGAL_FORMS.has(a.text))
+  );
 };
 
 /** Groups tokens into capitalised sequences, with connectors ("of the", "and", "&") inside. */
@@ -270,6 +287,19 @@ function splitCoordination(seq: Token[]): Token[][] {
   const rightPlace = findPlace(right.map((t) => t.text).join(" ")) !== undefined;
   const leftOf = left.some((t) => t.text === "of" || t.text === "for");
   if (seq[andAt].text === "&" && left.length === 1) return [seq];
+  // "Industrial and Commercial Bank of Nordavia": one descriptive word before "and" belongs to the name.
+  if (
+    left.length === 1 &&
+    (isCommonWord(left[0].text) || COMPANY_HEADS.has(left[0].text)) &&
+    right.some((t) => LEGAL_FORMS.has(t.text) || ORGANIZATION_HEADS.has(t.text))
+  )
+    return [seq];
+  // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
+  if (right[0]?.text === "the" && left.length > 1)
+    return [left, ...splitCoordination(right.slice(1))].filter((s) => s.length > 0);
+  // "Najibi & Co. Company", "Orlan & Sons": a right side of legal forms only is part of the firm's name.
+  if (right.length > 0 && right.every((t) => LEGAL_FORMS.has(t.text) || /^(?:Sons|Partners)$/.test(t.text)))
+    return [seq];
   if (!leftComplete && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
   return [left, ...splitCoordination(right)].filter((s) => s.length > 0);
 }
@@ -528,6 +558,10 @@ function classify(
     !words.slice(1).some((w) => ORGANIZATION_HEADS.has(w) || LEGAL_FORMS.has(w))
   )
     return undefined;
+  // Events and documents ("Human Rights Day", "Annual Threat Assessment") name no party.
+  if (words.length >= 2 && EVENT_OR_DOCUMENT_HEADS.has(words[words.length - 1])) return undefined;
+  // "Tibetans", "North Koreans": a nationality's people are no party.
+  if (words.length <= 2 && /s$/.test(name) && isDemonym(name.replace(/s$/, ""))) return undefined;
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
@@ -544,7 +578,7 @@ function classify(
 
   const place = findPlace(name);
   const body = findInternationalBody(name);
-  const definition = /^[\s*_]*\(\s*([^()]{1,80}?)\s*\)/.exec(text.slice(last.rawEnd, sentence.end));
+  const definition = PARENTHESIS.exec(text.slice(last.rawEnd + linkAfter(text, last.rawEnd), sentence.end));
   const headWords = words.filter((w) => !CONNECTORS.has(w));
   const lastWord = headWords[headWords.length - 1];
   if (draft.type) {
@@ -567,7 +601,7 @@ function classify(
     rule = "internationalBody";
   } else if (
     isDemonym(name) ||
-    (tokens.length === 1 && isCommonWord(name) && !/\d/.test(name) && !isAllCaps(name) && atStart)
+    (tokens.length === 1 && isCommonPlural(name) && !/\d/.test(name) && !isAllCaps(name) && atStart)
   ) {
     return undefined;
   } else if (isAllCaps(name) && tokens.length > 1 && !headWords.some((w) => LEGAL_FORMS.has(w))) {
@@ -578,6 +612,18 @@ function classify(
         : "Company";
     strength = type === "Vessel" ? 4 : 1;
     rule = "upperCaseName";
+  } else if (
+    tokens.length === 1 &&
+    WORDLIKE_CAPS.test(name) &&
+    (name.match(/[AEIOUY]/g)?.length ?? 0) >= 2 &&
+    !LEGAL_FORMS.has(name) &&
+    /\b(?:vessels?|tankers?|ships?)\b/i.test(text.slice(sentence.start, sentence.end)) &&
+    !/^[\s*_]*\(\s*[\p{Lu}]{2,}/u.test(text.slice(last.rawEnd, last.rawEnd + 8))
+  ) {
+    // "the tankers SERENE and HALCYON": a pronounceable upper-case word among vessels is a ship's name.
+    type = "Vessel";
+    strength = 2;
+    rule = "upperCaseVessel";
   } else if (/^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12)) || CRAFT_BEFORE.test(before)) {
     type = "Vessel";
     strength = 4;
@@ -598,14 +644,18 @@ function classify(
     if (ministry) key = ministry;
   } else if (
     headWords.some((w) => LEGAL_FORMS.has(w)) &&
+    // "Federal Bureau of Investigation", "Central Bank of Nordavia": a bureau or state bank "of" a field or
+    // country is a public body, unlike "Kestrel Design Bureau".
+    !isPublicBodyOf(words) &&
     !(tokens.length === 1 && !/^[A-Z]{2,}$/.test(name) && tokens.length === 1)
   ) {
     type = "Company";
     strength = 3;
     rule = "legalForm";
   } else if (
-    headWords.some((w) => ORGANIZATION_HEADS.has(w)) &&
-    !(COMPANY_HEADS.has(lastWord) && !ORGANIZATION_HEADS.has(lastWord))
+    isPublicBodyOf(words) ||
+    (headWords.some((w) => ORGANIZATION_HEADS.has(w)) &&
+      !(COMPANY_HEADS.has(lastWord) && !ORGANIZATION_HEADS.has(lastWord)))
   ) {
     type = "Organization";
     strength = 3;
@@ -714,6 +764,26 @@ function classify(
   };
 }
 
+/** "Federal Bureau of Investigation", "Central Bank of Nordavia": only generic words before "Bureau of" / "Bank of". */
+function isPublicBodyOf(words: string[]): boolean {
+  const at = words.findIndex((w, i) => (w === "Bureau" || w === "Bank") && words[i + 1] === "of");
+  if (at < 0 || words.slice(0, at).some((w) => LEGAL_FORMS.has(w))) return false;
+  return (
+    words[at] === "Bureau" || words.slice(0, at).some((w) => /^(?:Central|National|Reserve|State)$/.test(w))
+  );
+}
+
+/** "Deficits", "Agencies": a common word or the plural of one. */
+function isCommonPlural(word: string): boolean {
+  return (
+    isCommonWord(word) ||
+    (/s$/.test(word) &&
+      [word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, "")].some(
+        (w) => w !== word && isCommonWord(w),
+      ))
+  );
+}
+
 /** True when a name reads as a person: a known given name, a "(Surname)" definition, or a person cue. */
 function personLike(tokens: Token[], definition: string | undefined, before: string, after: string): boolean {
   const words = tokens.map((t) => t.text);
@@ -760,6 +830,14 @@ function readMinistryKey(text: string, sentence: Sentence, tokens: Token[]): str
   return `ministry:${topic}:${country}`;
 }
 
+/** "(ABC)", "(** ABC**)": a parenthesis right after a name, its markdown emphasis left out. */
+const PARENTHESIS = /^[\s*_]*\(\s*[*_]*\s*([^()*_]{1,100}?)\s*[*_]*\s*\)/;
+
+/** Length of a markdown link target right after a linked name ("**](https://…)"), or 0. */
+function linkAfter(text: string, from: number): number {
+  return /^[*_]*\]\([^()\s]*\)/.exec(text.slice(from, from + 300))?.[0].length ?? 0;
+}
+
 /** Parenthetical aliases right after a name: "X (ABC)", "X (a.k.a. Y; Z)", "X (ABC’s)". */
 function findAliases(
   text: string,
@@ -769,7 +847,8 @@ function findAliases(
   from: number,
 ): void {
   const main = out[index];
-  const m = /^[\s*_]*\(\s*([^()]{1,100}?)\s*\)/.exec(text.slice(from, from + 110));
+  from += linkAfter(text, from);
+  const m = PARENTHESIS.exec(text.slice(from, from + 110));
   // Places carry no acronyms of their own ("Russia (Sanctions) Regulations" is a law's title).
   if (!m || main.type === "Place") return;
   const inner = m[1];

@@ -65,8 +65,52 @@ describe("mentions and types", () => {
       "Kosta Logistics Spolka z Ograniczona Odpowiedzialnoscia",
       "Company",
     ],
+    // Markdown emphasis and links around a person's name; a title word before it.
+    ["Indian national **Ravi Kadambar** has served as the master of vessels.", "Ravi Kadambar", "Person"],
+    [
+      "Iranian money-changer [**Behzad Tolouian**](https://example.org/sm1) (** Tolouian**) moved funds.",
+      "Behzad Tolouian",
+      "Person",
+    ],
+    [
+      "It paid Nordavian official [Behzad Tolouian](https://example.org/x) in 2023.",
+      "Behzad Tolouian",
+      "Person",
+    ],
+    // Firms with ampersands and upper-case forms; public bodies "of" a field or country.
+    [
+      "He runs the business** Kavan Darvish & Co. Company**, known as Orlan.",
+      "Kavan Darvish & Co. Company",
+      "Company",
+    ],
+    ["OFAC is also adding Kestrel Energy PTE. LTD. to the list.", "Kestrel Energy PTE. LTD.", "Company"],
+    ["Orlan Avia LLC & Kestrel Trading Ltd ship parts.", "Kestrel Trading Ltd", "Company"],
+    [
+      "The Federal Bureau of Investigation and the Central Bank of Nordavia acted.",
+      "Federal Bureau of Investigation",
+      "Organization",
+    ],
+    [
+      "The Federal Bureau of Investigation and the Central Bank of Nordavia acted.",
+      "Central Bank of Nordavia",
+      "Organization",
+    ],
+    ["Kestrel Design Bureau makes engines.", "Kestrel Design Bureau", "Company"],
+    [
+      "The Industrial and Commercial Bank of Nordavia was attacked.",
+      "Industrial and Commercial Bank of Nordavia",
+      "Company",
+    ],
+    // Pronounceable upper-case words among vessels are ships; acronyms are not.
+    ["The tankers SERENE and HALCYON carried oil for Orlan Avia LLC.", "HALCYON", "Vessel"],
+    ["The tankers SERENE and HALCYON carried oil for Orlan Avia LLC.", "SERENE", "Vessel"],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
+  });
+
+  it("an acronym among vessels stays a party", () => {
+    const x = run("The NIOC tankers SERENE and HALCYON carried oil.");
+    expect(entity(x, "NIOC")?.type).toBe("Company");
   });
 
   it.each([
@@ -96,6 +140,10 @@ describe("mentions and types", () => {
       "He controls Kestrel Holdings Limited, Limited Liability Company Vela and Orlan LP.",
       ["Kestrel Holdings Limited, Limited Liability Company Vela"],
     ],
+    ["It marks International Anti-Corruption Day and Human Rights Day.", ["Human Rights Day"]],
+    ["See the Annual Threat Assessment and the Maritime Safety Advisory.", ["Maritime Safety Advisory"]],
+    ["Orlan Avia LLC attended the Kestrel Defence Conference.", ["Kestrel Defence Conference"]],
+    ["Koreans and Mexicans were detained.", ["Koreans", "Mexicans"]],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);
     for (const name of names) expect(found).not.toContain(name);
