@@ -87,7 +87,7 @@ const TITLE_PREPOSITIONS = new Set([
 ]);
 /** Last words of events and documents, which are not annotated as parties. */
 const EVENT_OR_DOCUMENT_HEADS = new Set(
-  "Day|Conference|Convention|Declaration|Forum|Summit|Week|Expo|Exhibition|Assessment|Advisory|Alert|Guidance|Strategy|Bulletin|Report|Statement|Memorandum|Initiative".split(
+  "Day|Conference|Convention|Declaration|Forum|Summit|Week|Expo|Exhibition|Assessment|Advisory|Alert|Guidance|Strategy|Bulletin|Report|Statement|Memorandum|Initiative|Meeting|Plan|Talks|Dialogue|Governors".split(
     "|",
   ),
 );
@@ -133,6 +133,8 @@ const PLACE_HEADS = new Set([
   "Airport",
   "Harbor",
   "Harbour",
+  "City",
+  "Republic",
 ]);
 const PLACE_NOUNS = /^\s+(region|oblast|province|krai|district|governorate|republic)\b/;
 const PLACE_SHAPE = /(?:sk|grad|burg|bourg|abad|kul|ovo|evo|ino|opol|opolis|stan|dar|shahr)$/;
@@ -341,6 +343,22 @@ function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] 
       personAt = n >= 4 && /^\p{Lu}\.$/u.test(seq[n - 2].text) ? n - 3 : n - 2;
     }
   }
+  // "President Kavrin’s", "Secretary Dole said": a title before one plain capitalised word names a person.
+  if (
+    personAt < 0 &&
+    seq.length === 2 &&
+    !TITLE_WORDS.has(seq[1].text) &&
+    !GENERIC_WORDS.has(seq[1].text) &&
+    !LEGAL_FORMS.has(seq[1].text) &&
+    !COMPANY_HEADS.has(seq[1].text) &&
+    !ORGANIZATION_HEADS.has(seq[1].text) &&
+    !isAllCaps(seq[1].text) &&
+    !findPlace(seq[1].text) &&
+    !findInternationalBody(seq[1].text) &&
+    !isDemonym(seq[1].text) &&
+    !isCommonWord(seq[1].text)
+  )
+    personAt = 1;
   const bodyEnd = personAt < 0 ? seq.length : personAt;
   let ofAt = -1;
   for (let j = 0; j < bodyEnd; j++) if (seq[j].text === "of") ofAt = j;
@@ -433,6 +451,18 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
+  // "Blocking Property of Certain Persons": a measure's title opens with a gerund; it names no party.
+  const gerund = /^(\p{Lu}\p{Ll}+)ing$/u.exec(seq[0].text)?.[1].toLowerCase();
+  if (
+    gerund &&
+    !TITLE_WORDS.has(seq[0].text) &&
+    seq.length >= 3 &&
+    seq.some((t) => t.text === "of") &&
+    !seq.some((t) => LEGAL_FORMS.has(t.text)) &&
+    !findPlace(seq[0].text) &&
+    (isCommonWord(gerund) || isCommonWord(`${gerund}e`))
+  )
+    return [];
   // "Prohibitions Related to Transactions Involving the Central Bank": a title's preposition opens the name.
   const prepositionAt = seq.findIndex((t, i) => i < seq.length - 1 && TITLE_PREPOSITIONS.has(t.text));
   if (prepositionAt >= 0) seq = seq.slice(prepositionAt + 1);
@@ -562,6 +592,18 @@ function classify(
   if (words.length >= 2 && EVENT_OR_DOCUMENT_HEADS.has(words[words.length - 1])) return undefined;
   // "Tibetans", "North Koreans": a nationality's people are no party.
   if (words.length <= 2 && /s$/.test(name) && isDemonym(name.replace(/s$/, ""))) return undefined;
+  const contentWords = words.filter((w) => !CONNECTORS.has(w));
+  // "Address Illicit Financing Risks of Digital Assets": four or more words, most of them ordinary English
+  // and none a legal form or head, are a document's or measure's title.
+  if (
+    contentWords.length >= 4 &&
+    !contentWords.some((w) => LEGAL_FORMS.has(w) || ORGANIZATION_HEADS.has(w) || COMPANY_HEADS.has(w)) &&
+    contentWords.filter((w) => GENERIC_WORDS.has(w) || isCommonPlural(w)).length * 2 > contentWords.length &&
+    !findPlace(name)
+  )
+    return undefined;
+  // "NGOs", "SARs": a plural acronym is a common noun.
+  if (tokens.length === 1 && /^\p{Lu}{2,}s$/u.test(name)) return undefined;
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);

@@ -104,6 +104,12 @@ describe("mentions and types", () => {
     // Pronounceable upper-case words among vessels are ships; acronyms are not.
     ["The tankers SERENE and HALCYON carried oil for Orlan Avia LLC.", "HALCYON", "Vessel"],
     ["The tankers SERENE and HALCYON carried oil for Orlan Avia LLC.", "SERENE", "Vessel"],
+    // A title before one surname; cartels; cities and republics by their head word.
+    ["Since then, President Kavrin’s war continues.", "Kavrin", "Person"],
+    ["Yesterday, Secretary Dolmatov said so.", "Dolmatov", "Person"],
+    ["It fought the Nordavia Cartel in Kestrel City.", "Nordavia Cartel", "Organization"],
+    ["It fought the Nordavia Cartel in Kestrel City.", "Kestrel City", "Place"],
+    ["Orlan Avia LLC operates in the Vostral People’s Republic.", "Vostral People’s Republic", "Place"],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
@@ -144,6 +150,19 @@ describe("mentions and types", () => {
     ["See the Annual Threat Assessment and the Maritime Safety Advisory.", ["Maritime Safety Advisory"]],
     ["Orlan Avia LLC attended the Kestrel Defence Conference.", ["Kestrel Defence Conference"]],
     ["Koreans and Mexicans were detained.", ["Koreans", "Mexicans"]],
+    ["He attended a Bilateral Meeting on the Rescue Plan.", ["Bilateral Meeting", "Rescue Plan"]],
+    ["NGOs and TCOs filed SARs.", ["NGOs", "TCOs", "SARs"]],
+    [
+      "The order Blocking Property of Certain Persons Undermining Democratic Processes took effect.",
+      [
+        "Property of Certain Persons Undermining Democratic Processes",
+        "Blocking Property of Certain Persons",
+      ],
+    ],
+    [
+      "See [Address Illicit Financing Risks of Digital Assets](https://example.org/a) today.",
+      ["Address Illicit Financing Risks of Digital Assets"],
+    ],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);
     for (const name of names) expect(found).not.toContain(name);

@@ -30,7 +30,8 @@ export const ORGANIZATION_HEADS = set(
     "Forces|Army|Navy|Guard|Guards|Foundation|Institute|University|Academy|Service|Directorate|" +
     "Government|Parliament|Assembly|Court|Police|Intelligence|Authority|Union|Organization|Organisation|" +
     "Association|Federation|Party|Movement|Front|Brigade|Regiment|Division|Battalion|Cabinet|Treasury|" +
-    "Presidency|Secretariat|Bureau|Board|Chamber|Society|Fund|Center|Centre|Network|Project|Commonwealth",
+    "Presidency|Secretariat|Bureau|Board|Chamber|Society|Fund|Center|Centre|Network|Project|Commonwealth|" +
+    "Cartel|Investigations",
 );
 
 /** Words after a capitalised name that make it a product name ("the X series", "X drones"). */
