@@ -169,7 +169,12 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
         : distinctiveWords(longest).length > 0
           ? byAffix.get(longest)
           : undefined;
-    const targets = [...(hits ?? [])].filter((t) => t !== root);
+    // "Kavan Darvish" is not "Kavan Darvish & Co.": a person's full name inside a firm's name is the firm's
+    // namesake, another party.
+    const personal = (r: number): boolean => (groups.get(r) ?? []).some((i) => mentions[i].type === "Person");
+    const targets = [...(hits ?? [])].filter(
+      (t) => t !== root && (words.length === 1 || personal(t) === personal(root)),
+    );
     const at = firstAt.get(root) ?? 0;
     // A lone word that ends exactly one person's name is that person's surname.
     const surnameOf = words.length === 1 ? targets.filter((t) => surnames.get(words[0]) === t) : [];

@@ -289,6 +289,22 @@ function splitCoordination(seq: Token[]): Token[][] {
   const rightPlace = findPlace(right.map((t) => t.text).join(" ")) !== undefined;
   const leftOf = left.some((t) => t.text === "of" || t.text === "for");
   if (seq[andAt].text === "&" && left.length === 1) return [seq];
+  // "Reza Kavani and Atropin Company": a person's name before "and" is a party of its own.
+  if (
+    left.length >= 2 &&
+    right.length >= 2 &&
+    (isFirstName(left[0].text) || isFirstName(left[1].text)) &&
+    right.some((t) => !LEGAL_FORMS.has(t.text) && !/^(?:Sons|Partners|Brothers)$/.test(t.text)) &&
+    !left.some(
+      (t) =>
+        isConnector(t) ||
+        LEGAL_FORMS.has(t.text) ||
+        COMPANY_HEADS.has(t.text) ||
+        ORGANIZATION_HEADS.has(t.text) ||
+        GENERIC_WORDS.has(t.text),
+    )
+  )
+    return [left, ...splitCoordination(right)];
   // "Industrial and Commercial Bank of Nordavia": one descriptive word before "and" belongs to the name.
   if (
     left.length === 1 &&

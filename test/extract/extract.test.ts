@@ -48,6 +48,8 @@ describe("mentions and types", () => {
       "Company",
     ],
     ["Bureau Veritas Orlan LLC ships.", "Bureau Veritas Orlan LLC", "Company"],
+    ["Orlan Avia LLC ships to Lisa Marie and Sons Limited.", "Lisa Marie and Sons Limited", "Company"],
+    ["Seyyed Reza Kavani and Atropin Company are being designated.", "Seyyed Reza Kavani", "Person"],
     // Known body shapes and seats of government.
     [
       "The Bureau of Industry and Security added Orlan Avia LLC to the Entity List.",
@@ -170,6 +172,16 @@ describe("mentions and types", () => {
 });
 
 describe("within-document coreference", () => {
+  it("keeps a person apart from the firm named after them", () => {
+    const x = run(
+      "Iranian national **Reza Tolouian** (** Tolouian**) runs the exchange house** Reza Tolouian & Co. Exchange**. Reza Tolouian and Atropin Company are being designated.",
+    );
+    expect(entity(x, "Reza Tolouian")?.type).toBe("Person");
+    expect(entity(x, "Reza Tolouian & Co. Exchange")?.type).toBe("Company");
+    expect(entity(x, "Reza Tolouian")?.id).not.toBe(entity(x, "Reza Tolouian & Co. Exchange")?.id);
+    expect(entity(x, "Atropin Company")?.type).toBe("Company");
+  });
+
   it("keeps a heading's capitals as a mention and alias of the entity named below it", () => {
     const x = run("ORLAN AVIA NETWORK\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
     expect(entity(x, "Orlan Avia LLC")?.names).not.toContain("ORLAN AVIA NETWORK");
