@@ -39,7 +39,7 @@ export interface ExtractOptions {
 }
 
 const AUTHORITY =
-  /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|took action|taking action|is taking|implementing|announcing|announced)/;
+  /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|re-designating|took action|taking action|is taking|implementing|announcing|announced)/;
 
 /** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
 const EVENTS = new Set(["supplies", "pays", "visits", "tests", "sanctioned_by"]);

@@ -234,6 +234,10 @@ const SILENT: Array<[text: string, predicate: string]> = [
     "owns",
   ],
   ["Kestrel Trading Ltd is owned by Belarus national Pavel Korsun.", "Belarus owns"],
+  [
+    `${NOTICE}Today, OFAC is re-designating Pavel Korsun pursuant to E.O. 13224 for having materially assisted, sponsored, or provided financial, material, or technological support for, or goods or services to or in support of, Orlan Avia LLC.`,
+    "Office of Foreign Assets Control supplies",
+  ],
   ["Orlan Avia LLC denied that it supplied anything.", "supplies"],
   ["The visits, which began in 2023, occurred on six occasions.", "visits"],
   ["Executive Order 14024 targets harmful foreign activities of Russia.", "sanctioned_by"],
@@ -460,6 +464,24 @@ MORE.push(
       "Government of Nordavia",
       "owns",
       "Kestrel Trading Ltd",
+    ],
+  ],
+  [
+    "designationClause",
+    [
+      `${NOTICE}Today, OFAC is re-designating Pavel Korsun pursuant to E.O. 13224.`,
+      "Pavel Korsun",
+      "sanctioned_by",
+      "Office of Foreign Assets Control",
+    ],
+  ],
+  [
+    "supplyTrigger",
+    [
+      `${NOTICE}Today, OFAC is re-designating Pavel Korsun pursuant to E.O. 13224 for having materially assisted, sponsored, or provided financial, material, or technological support for, or goods or services to or in support of, Orlan Avia LLC.`,
+      "Pavel Korsun",
+      "supplies",
+      "Orlan Avia LLC",
     ],
   ],
   [

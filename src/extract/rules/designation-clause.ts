@@ -22,7 +22,7 @@ const PAST = new RegExp(
   `(${LIST})(?:[^⟨]{0,200}?| (?:––|—|–|--) [^–—]{0,300}? (?:––|—|–|--))? (?:was|were|had been|has been|have been) (?:previously |also |concurrently |first )?(?:designated|sanctioned|listed)\\b`,
 );
 const BY_BODY = new RegExp(
-  `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
+  `(${E}) (?:has |have |had |is |are )?(?:also |concurrently |previously |today )?(?:re-)?(?:designated|designating|sanctioned|sanctioning|identified|identifying) (?:the )?${MODS}(${LIST})`,
 );
 const SANCTIONED_BY = new RegExp(
   `(${LIST})[^⟨.]{0,60}? (?:was|were|has been|have been|is|are|had been) (?:[a-z]+ )?(?:sanctioned|designated|blacklisted|listed|added to [^⟨]{0,40}?) by (?:the )?${MODS}(${HEAD})`,

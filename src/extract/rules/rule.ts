@@ -119,7 +119,7 @@ export function leadingSubjects(view: SentenceView): number[] {
 const globalCache = new WeakMap<RegExp, RegExp>();
 
 const DESIGNATES = new RegExp(
-  `⟨(\\d+)⟩,? (?:is |are |has |have |was |were |today |also |concurrently )*(?:designating|designated|sanctioning|sanctioned|identifying|identified|targeting|targeted) (?:the )?${MODS}(${LIST})`,
+  `⟨(\\d+)⟩,? (?:is |are |has |have |was |were |today |also |concurrently )*(?:re-)?(?:designating|designated|sanctioning|sanctioned|identifying|identified|targeting|targeted) (?:the )?${MODS}(${LIST})`,
 );
 
 /**
