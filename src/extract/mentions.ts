@@ -97,6 +97,9 @@ const EVENT_OR_DOCUMENT_HEADS = new Set(
  */
 const WORDLIKE_CAPS =
   /^(?:(?![A-Z]*[B-DF-HJ-NP-TV-XZ]{3})[A-Z]{5,}|(?:[B-DF-HJ-NP-TV-XZ][AEIOUY]){2}|(?:[AEIOUY][B-DF-HJ-NP-TV-XZ]){2})$/;
+/** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
+const COMMON_ENDING =
+  /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
 const MAX_NAME_TOKENS = 14;
 const PUBLIC_BODY_HEADS = new Set([
   "Bureau",
@@ -276,6 +279,12 @@ function isConnector(t: Token): boolean {
 
 /** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
 function splitCoordination(seq: Token[]): Token[][] {
+  // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
+  const andThe = seq.findIndex((t, i) => t.text === "and" && seq[i + 1]?.text === "the" && i > 1);
+  if (andThe > 0)
+    return [...splitCoordination(seq.slice(0, andThe)), ...splitCoordination(seq.slice(andThe + 2))].filter(
+      (s) => s.length > 0,
+    );
   const andAt = seq.findIndex((t) => t.text === "and" || t.text === "&");
   if (andAt < 0) return [seq];
   const left = seq.slice(0, andAt);
@@ -305,6 +314,17 @@ function splitCoordination(seq: Token[]): Token[][] {
     )
   )
     return [left, ...splitCoordination(right)];
+  // "U.S. Customs and Border Protection": a country's word before "and" governs both halves.
+  if (
+    left.length === 2 &&
+    findPlace(left[0].text) &&
+    !findPlace(left[1].text) &&
+    !rightPlace &&
+    right.length >= 2 &&
+    right.length <= 3 &&
+    !right.some((t) => t.text === "and")
+  )
+    return [seq];
   // "Industrial and Commercial Bank of Nordavia": one descriptive word before "and" belongs to the name.
   if (
     left.length === 1 &&
@@ -312,9 +332,6 @@ function splitCoordination(seq: Token[]): Token[][] {
     right.some((t) => LEGAL_FORMS.has(t.text) || ORGANIZATION_HEADS.has(t.text))
   )
     return [seq];
-  // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
-  if (right[0]?.text === "the" && left.length > 1)
-    return [left, ...splitCoordination(right.slice(1))].filter((s) => s.length > 0);
   // "Najibi & Co. Company", "Orlan & Sons": a right side of legal forms only is part of the firm's name.
   if (right.length > 0 && right.every((t) => LEGAL_FORMS.has(t.text) || /^(?:Sons|Partners)$/.test(t.text)))
     return [seq];
@@ -618,6 +635,18 @@ function classify(
     !findPlace(name)
   )
     return undefined;
+  // "Imposing", "Additional", "Unemployment": one capitalised word with the ending of an English gerund,
+  // adjective or abstract noun is an ordinary word written at a heading or a sentence start.
+  if (
+    tokens.length === 1 &&
+    !first.cue &&
+    COMMON_ENDING.test(name) &&
+    !isFirstName(name) &&
+    !isLastName(name) &&
+    !findPlace(name) &&
+    !/^[\s*_]*\(/.test(text.slice(last.rawEnd, last.rawEnd + 4))
+  )
+    return undefined;
   // "NGOs", "SARs": a plural acronym is a common noun.
   if (tokens.length === 1 && /^\p{Lu}{2,}s$/u.test(name)) return undefined;
   // Reference numbers ("QT-2024-0117") are not names.
@@ -824,6 +853,14 @@ function classify(
 
 /** "Federal Bureau of Investigation", "Central Bank of Nordavia": only generic words before "Bureau of" / "Bank of". */
 function isPublicBodyOf(words: string[]): boolean {
+  // "Reconnaissance General Bureau", "Public Security Bureau": a bureau named in general words, no trade.
+  if (
+    words.length >= 2 &&
+    words[words.length - 1] === "Bureau" &&
+    words.slice(0, -1).every((w) => !COMPANY_HEADS.has(w) && !LEGAL_FORMS.has(w)) &&
+    words.slice(0, -1).some((w) => GENERIC_WORDS.has(w))
+  )
+    return true;
   const at = words.findIndex((w, i) => (w === "Bureau" || w === "Bank") && words[i + 1] === "of");
   if (at < 0 || words.slice(0, at).some((w) => LEGAL_FORMS.has(w))) return false;
   return (

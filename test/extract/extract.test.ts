@@ -112,6 +112,14 @@ describe("mentions and types", () => {
     ["It fought the Nordavia Cartel in Kestrel City.", "Nordavia Cartel", "Organization"],
     ["It fought the Nordavia Cartel in Kestrel City.", "Kestrel City", "Place"],
     ["Orlan Avia LLC operates in the Vostral People’s Republic.", "Vostral People’s Republic", "Place"],
+    // Bureaus named in general words; a country's word governing both halves of "and"; legislatures.
+    [
+      "The Nordavian Customs and Border Protection and the Reconnaissance General Bureau acted.",
+      "Reconnaissance General Bureau",
+      "Organization",
+    ],
+    ["He briefed Congress and the Senate.", "Congress", "Organization"],
+    ["Reuters reported it.", "Reuters", "Company"],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
@@ -164,6 +172,11 @@ describe("mentions and types", () => {
     [
       "See [Address Illicit Financing Risks of Digital Assets](https://example.org/a) today.",
       ["Address Illicit Financing Risks of Digital Assets"],
+    ],
+    ["Imposing costs is the aim; Unemployment rose.", ["Imposing", "Unemployment"]],
+    [
+      "The U.S. Customs and Border Protection and the Reconnaissance General Bureau acted.",
+      ["Border Protection", "U.S. Customs"],
     ],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);

@@ -241,8 +241,9 @@ export const PLACES: PlaceEntry[] = [
 ];
 
 /**
- * International bodies written as names in reporting, and seats of government used for the government
- * itself ("the Kremlin"), all typed Organization.
+ * International bodies written as names in reporting, legislatures and central banks named by their
+ * common names, and seats of government used for the government itself ("the Kremlin"), all typed
+ * Organization.
  */
 export const INTERNATIONAL_BODIES: Array<{ names: string[] }> = [
   { names: ["European Union", "EU", "E.U."] },
@@ -261,6 +262,10 @@ export const INTERNATIONAL_BODIES: Array<{ names: string[] }> = [
   { names: ["Eurasian Economic Union", "EAEU"] },
   { names: ["Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"] },
   { names: ["Kremlin"] },
+  { names: ["U.S. Congress", "Congress", "United States Congress"] },
+  { names: ["U.S. Senate", "Senate"] },
+  { names: ["State Duma"] },
+  { names: ["Federal Reserve", "Fed"] },
   { names: ["White House"] },
   { names: ["Pentagon"] },
 ];
