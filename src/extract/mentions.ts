@@ -100,6 +100,12 @@ const WORDLIKE_CAPS =
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
+const GROUP_NOUN =
+  "(?:terrorist|militant|armed|criminal|extremist|proxy|rebel|separatist|insurgent|paramilitary|drug trafficking)\\s+(?:group|organi[sz]ation|movement|militia|network|cartel)s?";
+/** "the terrorist organization X", "Foreign Terrorist Organization (FTO) X": a group word before the name. */
+const GROUP_BEFORE = new RegExp(`\\b${GROUP_NOUN}\\s+(?:\\([^)]*\\)\\s+)?[*_[]*$`, "i");
+/** "X, an Iran-backed militant group": the same word in an apposition after it. */
+const GROUP_AFTER = new RegExp(`^,?\\s+(?:an?|the)\\s+(?:[\\w’-]+\\s+){0,3}?${GROUP_NOUN}\\b`, "i");
 const MAX_NAME_TOKENS = 14;
 const PUBLIC_BODY_HEADS = new Set([
   "Bureau",
@@ -799,6 +805,11 @@ function classify(
     type = "Place";
     strength = 3;
     rule = "placeHead";
+  } else if (GROUP_BEFORE.test(before) || GROUP_AFTER.test(after)) {
+    // "the terrorist organization X", "X, an Iran-backed militant group": an armed or criminal group.
+    type = "Organization";
+    strength = 3;
+    rule = "groupContext";
   } else if (personLike(tokens, definition?.[1], before, after)) {
     type = "Person";
     strength = 3;

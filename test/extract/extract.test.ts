@@ -120,6 +120,10 @@ describe("mentions and types", () => {
     ],
     ["He briefed Congress and the Senate.", "Congress", "Organization"],
     ["Reuters reported it.", "Reuters", "Company"],
+    // Armed and criminal groups by the group word around them.
+    ["It funds the terrorist organization Vardak and pays Orlan Avia LLC.", "Vardak", "Organization"],
+    ["Vardak received money. Vardak, an Iran-backed militant group, spent it.", "Vardak", "Organization"],
+    ["Vardak received money from Orlan Avia LLC.", "Orlan Avia LLC", "Company"],
   ])("%s → %s is a %s", (text, name, type) => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
