@@ -207,8 +207,10 @@ const gapOk = (text: string, a: Token, b: Token): boolean => {
   return (
     /^[ \u00a0]{1,2}$/.test(gap) ||
     (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
-    // "Darvish & Co.", "Orlan & Vela": an ampersand joins one firm's name.
-    (/^ & $/.test(gap) && !LEGAL_FORMS.has(a.text))
+    // "Darvish & Co.", "Orlan & Sons": an ampersand before a legal form joins one firm's name.
+    (/^ & $/.test(gap) &&
+      !LEGAL_FORMS.has(a.text) &&
+      (LEGAL_FORMS.has(b.text) || /^(?:Sons|Partners|Brothers|Associates)$/.test(b.text)))
   );
 };
 

@@ -87,6 +87,7 @@ describe("mentions and types", () => {
     ],
     ["OFAC is also adding Kestrel Energy PTE. LTD. to the list.", "Kestrel Energy PTE. LTD.", "Company"],
     ["Orlan Avia LLC & Kestrel Trading Ltd ship parts.", "Kestrel Trading Ltd", "Company"],
+    ["It ships via Vela Transit & Orlan Avia LLC.", "Orlan Avia LLC", "Company"],
     [
       "The Federal Bureau of Investigation and the Central Bank of Nordavia acted.",
       "Federal Bureau of Investigation",

@@ -234,6 +234,7 @@ const SILENT: Array<[text: string, predicate: string]> = [
     "owns",
   ],
   ["Kestrel Trading Ltd is owned by Belarus national Pavel Korsun.", "Belarus owns"],
+  ["Many firms in Armenia are owned by the Ministry of Mines.", "Ministry of Mines owns"],
   [
     `${NOTICE}Today, OFAC is re-designating Pavel Korsun pursuant to E.O. 13224 for having materially assisted, sponsored, or provided financial, material, or technological support for, or goods or services to or in support of, Orlan Avia LLC.`,
     "Office of Foreign Assets Control supplies",

@@ -84,7 +84,10 @@ export const ownershipPhrase: ClaimRule = {
           const owner = slotOf(m[1]);
           const before = view.template.slice(0, m.index);
           const near = [...before.matchAll(/⟨(\d+)⟩(?!-)/g)].map((x) => Number(x[1]));
-          const owned = subjects.length > 0 ? subjects : near.slice(-1);
+          // The owned party is a company or body, never the country a sentence mentions last.
+          const owned = (subjects.length > 0 ? subjects : near.slice(-1)).filter(
+            (k) => view.slots[k]?.type !== "Place",
+          );
           return pairs(
             view,
             [owner],
