@@ -712,7 +712,10 @@ function classify(
     WORDLIKE_CAPS.test(name) &&
     (name.match(/[AEIOUY]/g)?.length ?? 0) >= 2 &&
     !LEGAL_FORMS.has(name) &&
-    /\b(?:vessels?|tankers?|ships?)\b/i.test(text.slice(sentence.start, sentence.end)) &&
+    // A ship word shortly before it ("the tankers X and Y", "vessels such as X").
+    /\b(?:vessels?|tankers?|ships?|carriers?)\b[^.;:]{0,60}$/i.test(
+      text.slice(Math.max(sentence.start, start - 80), start),
+    ) &&
     !/^[\s*_]*\(\s*[\p{Lu}]{2,}/u.test(text.slice(last.rawEnd, last.rawEnd + 8))
   ) {
     // "the tankers SERENE and HALCYON": a pronounceable upper-case word among vessels is a ship's name.

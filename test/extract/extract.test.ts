@@ -132,6 +132,8 @@ describe("mentions and types", () => {
   it("an acronym among vessels stays a party", () => {
     const x = run("The NIOC tankers SERENE and HALCYON carried oil.");
     expect(entity(x, "NIOC")?.type).toBe("Company");
+    const y = run("OFAC designated vessels today. MODAFL owns the yard, said Orlan Avia LLC.");
+    expect(entity(y, "MODAFL")?.type).not.toBe("Vessel");
   });
 
   it.each([
