@@ -167,7 +167,7 @@ const MOTION_BEFORE =
 const PRODUCT_PAIR =
   /^\s+(?:and|or)\s+[A-Z][A-Za-z]{0,5}-?\d{1,5}[A-Za-z]{0,3}\s+(?:series\s+)?(?:drones?|UAVs?|missiles?|engines?|rockets?|aircraft|helicopters?|systems?)\b/;
 const PERSON_AFTER =
-  /^,\s+(?:an?|the|its|his|her|\p{Lu}[\p{L}-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/u;
+  /^,\s+(?:an?|the|its|his|her|\p{Lu}[\p{L}-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:employee|engineer|director|executive|manager|founder|co-founder|owner|shareholder|chairman|chairwoman|chair|president|official|officer|national(?!\s+(?!who\b|and\b|with\b|of\b|in\b|based\b|living\b|residing\b)[a-z])|citizen|businessman|businesswoman|adviser|advisor|spokesman|spokeswoman|spokesperson|head|chief|lawyer|accountant|broker|financier|resident)\b/u;
 /** "X is the general director of Y", "X, who was born in …", "X and his …": contexts only people take. */
 const PERSON_ROLE_AFTER =
   /^(?:,?\s+(?:is|was|has been|serves as|served as|remains|became)\s+(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}?(?:director|general director|chief executive|CEO|chairman|chairwoman|founder|co-founder|businessman|businesswoman|national|citizen|son|daughter|wife|husband|brother|sister)\b|\s*,?\s*(?:\(\s*)?(?:who was |was )?born\b|\s+(?:and|with)\s+(?:his|her)\b)/;

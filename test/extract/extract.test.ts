@@ -121,6 +121,8 @@ describe("mentions and types", () => {
     ],
     ["He briefed Congress and the Senate.", "Congress", "Organization"],
     ["Reuters reported it.", "Reuters", "Company"],
+    ["It supported U.S.-designated Air Vostra, the national airline of Nordavia.", "Air Vostra", "Company"],
+    ["Gorvel Amsiny, a Russian national who lives in Minsk, owns it.", "Gorvel Amsiny", "Person"],
     // Armed and criminal groups by the group word around them.
     ["It funds the terrorist organization Vardak and pays Orlan Avia LLC.", "Vardak", "Organization"],
     ["Vardak received money. Vardak, an Iran-backed militant group, spent it.", "Vardak", "Organization"],
