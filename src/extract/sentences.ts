@@ -28,11 +28,20 @@ function isAbbreviation(text: string, dot: number): boolean {
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const lineRe = /[^\n]+/g;
+  // A front-matter block ("---" … "---" opening the file) holds metadata such as a quoted title: headings.
+  let frontMatter = /^---[ \t]*\r?\n(?:[^\n]*\n){0,40}?---[ \t]*(?:\r?\n|$)/.test(text);
+  let first = true;
   for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
     const lineStart = line.index;
     const lineText = line[0];
     const trimmed = lineText.trim();
     if (!trimmed) continue;
+    if (frontMatter) {
+      if (trimmed === "---" && !first) frontMatter = false;
+      else if (trimmed !== "---") pushTrimmed(sentences, text, lineStart, lineStart + lineText.length, true);
+      first = false;
+      continue;
+    }
     const words = trimmed.split(/\s+/).length;
     const open = !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
     const capitalised = trimmed.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;

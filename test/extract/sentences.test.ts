@@ -20,6 +20,15 @@ describe("splitSentences", () => {
     expect(texts(text)).toEqual(expected);
   });
 
+  it("reads a front-matter block as headings and ends it at its closing line", () => {
+    const text =
+      '---\ntitle: "Treasury Targets Orlan Avia and Kestrel Trading Networks"\ndate: 2026-01-16\n---\nOrlan Avia LLC ships parts. Kestrel acts.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.heading)).toEqual([true, true, false, false]);
+    expect(texts(text).slice(2)).toEqual(["Orlan Avia LLC ships parts.", "Kestrel acts."]);
+    expect(texts("---\nOrlan Avia LLC ships parts.")).toEqual(["---", "Orlan Avia LLC ships parts."]);
+  });
+
   it("marks short unpunctuated lines as headings but not record fields", () => {
     const text = "RUSSIA-BASED SUPPLIERS\nSeller: Acme Trading FZE\nAcme ships parts.";
     expect(splitSentences(text).map((s) => s.heading)).toEqual([true, false, false]);
