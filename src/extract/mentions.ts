@@ -97,6 +97,14 @@ const EVENT_OR_DOCUMENT_HEADS = new Set(
  */
 const WORDLIKE_CAPS =
   /^(?:(?![A-Z]*[B-DF-HJ-NP-TV-XZ]{3})[A-Z]{5,}|(?:[B-DF-HJ-NP-TV-XZ][AEIOUY]){2}|(?:[AEIOUY][B-DF-HJ-NP-TV-XZ]){2})$/;
+/**
+ * True when the text also writes the word inside a longer capitalised name ("Northwing" after
+ * "Zhenlan Northwing Technology Co."): it is then a short form of that name, not an ordinary word.
+ */
+function isPartOfLongerName(text: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+${escaped}\\b|\\b${escaped}\\s+\\p{Lu}\\p{L}`, "u").test(text);
+}
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
@@ -652,7 +660,8 @@ function classify(
     !isFirstName(name) &&
     !isLastName(name) &&
     !findPlace(name) &&
-    !/^[\s*_]*\(/.test(text.slice(last.rawEnd, last.rawEnd + 4))
+    !/^[\s*_]*\(/.test(text.slice(last.rawEnd, last.rawEnd + 4)) &&
+    !isPartOfLongerName(text, name)
   )
     return undefined;
   // "NGOs", "SARs": a plural acronym is a common noun.

@@ -194,6 +194,15 @@ describe("mentions and types", () => {
 });
 
 describe("within-document coreference", () => {
+  it("keeps a one-word short form with a common English ending when the text names the whole firm", () => {
+    const x = run(
+      "Zhenlan Northwing Technology Co., Ltd. makes engines. Northwing supplied forty engines to Tarvel Trading LLC in 2024.",
+    );
+    const firm = x.entities.find((e) => e.names.includes("Zhenlan Northwing Technology Co., Ltd."));
+    expect(firm?.names).toContain("Northwing");
+    expect(x.claims.some((c) => c.subjectId === firm?.id && c.predicate === "supplies")).toBe(true);
+  });
+
   it("keeps a person apart from the firm named after them", () => {
     const x = run(
       "Iranian national **Reza Tolouian** (** Tolouian**) runs the exchange house** Reza Tolouian & Co. Exchange**. Reza Tolouian and Atropin Company are being designated.",
