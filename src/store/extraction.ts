@@ -142,7 +142,8 @@ function toClaimRow(c: Claim): ClaimTable {
   };
 }
 
-function fromClaimRow(row: ClaimTable): Claim {
+/** A claims row as a Claim record (also used by the resolution queries). */
+export function fromClaimRow(row: ClaimTable): Claim {
   return {
     id: row.id,
     subjectId: row.subject_id,

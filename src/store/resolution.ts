@@ -1,17 +1,9 @@
 // Queries for resolution: document-level entities in, case entities and their memberships out, and the
 // claims (with their review status) that the case view reads.
-import type {
-  Amount,
-  Certainty,
-  Claim,
-  ClaimStatus,
-  Entity,
-  EntityType,
-  Period,
-  Predicate,
-} from "../model/index.js";
+import type { Claim, ClaimStatus, Entity, EntityType } from "../model/index.js";
 import { fromJson, toJson } from "./dialect.js";
-import type { ClaimTable, EntityTable } from "./schema.js";
+import { fromClaimRow } from "./extraction.js";
+import type { EntityTable } from "./schema.js";
 import type { Queryable } from "./workspace.js";
 
 /** The producer written on case entities; re-resolution replaces every entity it produced. */
@@ -147,24 +139,6 @@ export async function readMemberships(db: Queryable): Promise<Map<string, string
   return new Map(rows.map((r) => [r.member_id, r.entity_id]));
 }
 
-function claimFromRow(row: ClaimTable): Claim {
-  return {
-    id: row.id,
-    subjectId: row.subject_id,
-    predicate: row.predicate as Predicate,
-    objectId: row.object_id,
-    period: fromJson<Period | null>(row.period, null),
-    amount: fromJson<Amount | null>(row.amount, null),
-    productId: row.product_id,
-    viaId: row.via_id,
-    evidence: { sourceId: row.source_id, start: row.start, end: row.end, quote: row.quote },
-    attribution: row.attribution,
-    certainty: row.certainty as Certainty,
-    status: row.status as ClaimStatus,
-    producer: row.producer,
-  };
-}
-
 /** Every claim as stored (pointing at document-level entity ids), in a stable order. */
 export async function readStoredClaims(db: Queryable): Promise<Claim[]> {
   const rows = await db
@@ -174,13 +148,13 @@ export async function readStoredClaims(db: Queryable): Promise<Claim[]> {
     .orderBy("start")
     .orderBy("id")
     .execute();
-  return rows.map(claimFromRow);
+  return rows.map(fromClaimRow);
 }
 
 /** One claim by id, or undefined. */
 export async function findClaim(db: Queryable, id: string): Promise<Claim | undefined> {
   const row = await db.selectFrom("claims").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? claimFromRow(row) : undefined;
+  return row ? fromClaimRow(row) : undefined;
 }
 
 /** Sets the review status of claims: `status` for the ids given (call inside a transaction). */
@@ -253,7 +227,7 @@ export async function findClaimsByPrefix(db: Queryable, prefix: string): Promise
     .where("id", "<", `${prefix}\uffff`)
     .limit(2)
     .execute();
-  return rows.map(claimFromRow);
+  return rows.map(fromClaimRow);
 }
 
 /**
