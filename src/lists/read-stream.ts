@@ -255,3 +255,77 @@ export async function* readLines(path: string): AsyncGenerator<{ text: string; l
   }
   if (rest) yield { text: rest, line: ++line };
 }
+
+/** How a list CSV with a header row is read: its layout, what its header needs, lines before it. */
+export interface HeadedCsvOptions {
+  delimiter?: string;
+  /** The layout's name, for the message when the header is not it ("the UK OFSI"). */
+  layout: string;
+  /** The columns a header lacks; none when it is this layout. */
+  missingColumns(header: string[]): string[];
+  /** Reads a line before the header ("Last Updated", "Report Date"); true when it took the line. */
+  preamble?(record: string[]): boolean;
+  /** The key a header name is stored under in `values` (default: the trimmed name). */
+  key?(header: string): string;
+}
+
+/** A data row of a headed CSV, keyed by header name. */
+export interface HeadedCsvRow {
+  values: Record<string, string>;
+  record: string[];
+  line: number;
+}
+
+/**
+ * Data rows of a list CSV with a header row: a header that is not the layout stops the parse with
+ * LISTS_BAD_LAYOUT; a row whose column count differs from the header's is logged as LISTS_BAD_ROW and
+ * skipped, so every bad row is reported; blank lines are skipped.
+ */
+export async function* readHeadedCsvRows(
+  path: string,
+  options: HeadedCsvOptions,
+  log: {
+    error(issue: {
+      code: "LISTS_BAD_ROW";
+      file: string;
+      line: number;
+      message: string;
+      received: string;
+    }): void;
+  },
+): AsyncGenerator<HeadedCsvRow> {
+  const delimiter = options.delimiter ?? ",";
+  let keys: string[] | null = null;
+  for await (const { record, line } of readCsvRows(path, { delimiter })) {
+    if (!keys) {
+      if (options.preamble?.(record)) continue;
+      const header = record.map((h) => h.trim());
+      const missing = options.missingColumns(header);
+      if (missing.length) {
+        throw new SkeinError(
+          "LISTS_BAD_LAYOUT",
+          `line ${line} is not the ${options.layout} header: it lacks ${missing.join(", ")}`,
+          { file: path, line, received: record.join(delimiter) },
+        );
+      }
+      keys = header.map((h) => options.key?.(h) ?? h);
+      continue;
+    }
+    if (record.length === 1 && !record[0].trim()) continue;
+    if (record.length !== keys.length) {
+      log.error({
+        code: "LISTS_BAD_ROW",
+        file: path,
+        line,
+        message: `the row has ${record.length} columns; the header has ${keys.length}`,
+        received: record.join(delimiter),
+      });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    keys.forEach((k, i) => {
+      values[k] = record[i];
+    });
+    yield { values, record, line };
+  }
+}

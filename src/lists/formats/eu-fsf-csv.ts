@@ -1,12 +1,11 @@
 // The EU Financial Sanctions Files, CSV 1.1 (csvFullSanctionsList_1_1): semicolon-separated, one row per
 // name, address, birth date, identification or citizenship of an entity, keyed by Entity_LogicalId.
 import type { ListEntry } from "../../model/index.js";
-import { SkeinError } from "../../model/index.js";
 import { clean } from "../entry-builder.js";
 import { buildEuEntry, type EuEntityParts, newEuParts } from "../eu-fsf-entity.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
-import { readCsvRows } from "../read-stream.js";
+import { readHeadedCsvRows } from "../read-stream.js";
 
 const REQUIRED = [
   "Entity_LogicalId",
@@ -23,36 +22,16 @@ export const euFsfCsv: ListFormat = {
   sniff: (file: ListFile) => /^(\uFEFF|ï»¿)?"?fileGenerationDate"?;.*Entity_LogicalId/.test(file.headText),
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const file = files[0];
-    let header: string[] | null = null;
     let publishDate: string | null = null;
     const byId = new Map<string, EuEntityParts>();
-    for await (const { record, line } of readCsvRows(file.path, { delimiter: ";" })) {
-      if (!header) {
-        header = record.map((h) => h.trim());
-        const missing = REQUIRED.filter((c) => !header!.includes(c));
-        if (missing.length) {
-          throw new SkeinError("LISTS_BAD_LAYOUT", `the header lacks ${missing.join(", ")}`, {
-            file: file.path,
-            line,
-            received: record.join(";"),
-          });
-        }
-        continue;
-      }
-      if (record.length !== header.length) {
-        log.error({
-          code: "LISTS_BAD_ROW",
-          file: file.path,
-          line,
-          message: `the row has ${record.length} columns; the header has ${header.length}`,
-          received: record.join(";"),
-        });
-        continue;
-      }
+    const layout = {
+      delimiter: ";",
+      layout: "EU FSF CSV",
+      missingColumns: (header: string[]) => REQUIRED.filter((c) => !header.includes(c)),
+    };
+    for await (const { values, line } of readHeadedCsvRows(file.path, layout, log)) {
       const v: Record<string, string | null> = {};
-      header.forEach((h, i) => {
-        v[h] = clean(record[i]);
-      });
+      for (const [key, value] of Object.entries(values)) v[key] = clean(value);
       const id = v.Entity_LogicalId;
       if (!id) {
         log.error({

@@ -1,11 +1,10 @@
 // OpenSanctions' simplified export targets.simple.csv: one row per target with id, schema, name,
 // `;`-joined aliases, birth dates, countries, addresses, identifiers and sanctions.
 import type { ListEntrySchema } from "../../model/index.js";
-import { SkeinError } from "../../model/index.js";
 import { addCountry, addIdentifier, addUnique, clean, finishEntry, newEntry } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
-import { readCsvRows } from "../read-stream.js";
+import { readHeadedCsvRows } from "../read-stream.js";
 
 const COLUMNS = [
   "id",
@@ -43,36 +42,13 @@ export const opensanctionsTargetsCsv: ListFormat = {
   sniff: (file: ListFile) => /^(\uFEFF|ï»¿)?"?id"?,"?schema"?,"?name"?,"?aliases"?/.test(file.headText),
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const file = files[0];
-    let header: string[] | null = null;
     let list = "targets";
     const entries = [];
-    for await (const { record, line } of readCsvRows(file.path)) {
-      if (!header) {
-        header = record.map((h) => h.trim());
-        const missing = COLUMNS.filter((c) => !header!.includes(c));
-        if (missing.length) {
-          throw new SkeinError("LISTS_BAD_LAYOUT", `the header lacks ${missing.join(", ")}`, {
-            file: file.path,
-            line,
-            received: record.join(","),
-          });
-        }
-        continue;
-      }
-      if (record.length !== header.length) {
-        log.error({
-          code: "LISTS_BAD_ROW",
-          file: file.path,
-          line,
-          message: `the row has ${record.length} columns; the header has ${header.length}`,
-          received: record.join(","),
-        });
-        continue;
-      }
-      const v: Record<string, string> = {};
-      header.forEach((h, i) => {
-        v[h] = record[i];
-      });
+    const layout = {
+      layout: "OpenSanctions targets.simple.csv",
+      missingColumns: (header: string[]) => COLUMNS.filter((c) => !header.includes(c)),
+    };
+    for await (const { values: v, line } of readHeadedCsvRows(file.path, layout, log)) {
       const schema = SCHEMA[v.schema];
       if (!schema) continue;
       if (!clean(v.id) || !clean(v.name)) {

@@ -1,10 +1,7 @@
-// The FCDO UK Sanctions List as CSV: line 1 "Report Date: dd-Mon-yyyy", line 2 the header, then one row
-// per name of a designation, grouped by Unique ID (e.g. RUS0001).
-import { SkeinError } from "../../model/index.js";
 import { clean } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
-import { readCsvRows } from "../read-stream.js";
+import { readHeadedCsvRows } from "../read-stream.js";
 import {
   addUkField,
   buildUkDesignationEntry,
@@ -34,41 +31,19 @@ export const ukSanctionsListCsv: ListFormat = {
     /^(\uFEFF|ï»¿)?"?Report Date/.test(file.headText) || /Unique ID.*OFSI Group ID/.test(file.headText),
   async parse(files: ListFile[], log: IssueLog): Promise<FormatResult> {
     const file = files[0];
-    let header: string[] | null = null;
     let publishDate: string | null = null;
     const byId = new Map<string, UkDesignation>();
-    for await (const { record, line } of readCsvRows(file.path)) {
-      if (!header) {
+    const layout = {
+      layout: "UK Sanctions List",
+      missingColumns: (header: string[]) => REQUIRED.filter((c) => !header.includes(c)),
+      preamble: (record: string[]) => {
         const m = /^Report Date:\s*(.+)$/i.exec(record[0]?.trim() ?? "");
-        if (m) {
-          publishDate = parseListDate(m[1].replace(/-/g, " "));
-          continue;
-        }
-        const missing = REQUIRED.filter((c) => !record.map((h) => h.trim()).includes(c));
-        if (missing.length) {
-          throw new SkeinError(
-            "LISTS_BAD_LAYOUT",
-            `line ${line} is not the UK Sanctions List header: it lacks ${missing.join(", ")}`,
-            { file: file.path, line, received: record.join(",") },
-          );
-        }
-        header = record.map((h) => h.trim());
-        continue;
-      }
-      if (record.length !== header.length) {
-        log.error({
-          code: "LISTS_BAD_ROW",
-          file: file.path,
-          line,
-          message: `the row has ${record.length} columns; the header has ${header.length}`,
-          received: record.join(","),
-        });
-        continue;
-      }
-      const v: Record<string, string> = {};
-      header.forEach((h, i) => {
-        v[fieldKey(h)] = record[i];
-      });
+        if (m) publishDate = parseListDate(m[1].replace(/-/g, " "));
+        return m !== null;
+      },
+      key: fieldKey,
+    };
+    for await (const { values: v, record, line } of readHeadedCsvRows(file.path, layout, log)) {
       const id = clean(v.uniqueid);
       if (!id || !clean(v.name6)) {
         log.error({
