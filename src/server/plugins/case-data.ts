@@ -3,7 +3,7 @@
 // version so that a page's several requests read the case once.
 import { sql } from "kysely";
 import type { CaseEntity, CaseView, Claim } from "../../model/index.js";
-import { readCaseView, replayDecisions } from "../../resolve/index.js";
+import { decisionForMatch, readCaseView, replayDecisions } from "../../resolve/index.js";
 import { listDecisions, listMatches, type Queryable, type StoredMatch } from "../../store/index.js";
 
 /** The case view with entities by id and their claims. */
@@ -64,19 +64,10 @@ export type DecidedMatch = StoredMatch & { decision: "confirmed" | "dismissed" |
  */
 export async function readDecidedMatches(db: Queryable, view: CaseView): Promise<DecidedMatch[]> {
   const [matches, log] = await Promise.all([listMatches(db), listDecisions(db)]);
-  const { matchDecisions } = replayDecisions(log);
+  const replay = replayDecisions(log);
   const members = new Map(view.entities.map((e) => [e.id, new Set(e.memberIds)]));
-  return matches.map((match) => {
-    const own = members.get(match.entityId) ?? new Set<string>();
-    let latest: (typeof matchDecisions)[number] | null = null;
-    for (const d of matchDecisions) {
-      const same =
-        d.matchId === match.id ||
-        (d.snapshotId === match.snapshotId &&
-          d.entryId === match.entryId &&
-          d.members.some((m) => own.has(m)));
-      if (same && (!latest || d.decisionId > latest.decisionId)) latest = d;
-    }
-    return { ...match, decision: latest?.decision ?? null };
-  });
+  return matches.map((match) => ({
+    ...match,
+    decision: decisionForMatch(replay, match, members.get(match.entityId) ?? new Set<string>()),
+  }));
 }
