@@ -1,6 +1,7 @@
 // Finds amounts of money in text: the figure (digits or words, with a scale such as million or bn),
 // its ISO 4217 currency (from a symbol, a code or a currency word) and the hedge before it.
 import type { Amount, Span } from "../model/index.js";
+import { CARDINAL_WORDS } from "./number-words.js";
 
 /** An amount found in a text, with the [start, end) span of its words. */
 export type AmountInText = Amount & Span;
@@ -162,26 +163,7 @@ const SCALES: Record<string, number> = {
   crore: 1e7,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
+  ...CARDINAL_WORDS,
   "half a": 0.5,
   "a half": 0.5,
   dozens: 12,

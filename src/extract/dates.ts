@@ -3,6 +3,7 @@
 // quarters, halves, seasons, years, decades, ranges and relative phrases come from the rules below.
 import * as chrono from "chrono-node";
 import { type Period, type PeriodPrecision, SkeinError, type Span } from "../model/index.js";
+import { CARDINAL_WORDS } from "./number-words.js";
 
 /** A period found in a text, with the [start, end) character span of the words that state it. */
 export interface PeriodInText extends Span {
@@ -64,20 +65,6 @@ const SEASONS: Record<string, [number, number]> = {
   autumn: [9, 11],
   fall: [9, 11],
   winter: [12, 14],
-};
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
 };
 
 /**
@@ -378,7 +365,7 @@ function findYears(text: string, reference: YearMonthDay | null): Candidate[] {
       `\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b`,
       /ago/i,
     )) {
-      const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+      const count = CARDINAL_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
       found.push({
         start: m.index,
         end: m.index + m[0].length,
@@ -574,7 +561,7 @@ function findAnchored(text: string, dated: Candidate[]): Candidate[] {
     if (stem.length < 3) continue;
     const anchor = findAnchorDate(text, days, stem, m.index);
     if (!anchor) continue;
-    const count = m[1] ? 1 : (NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2]));
+    const count = m[1] ? 1 : (CARDINAL_WORDS[m[2].toLowerCase()] ?? Number(m[2]));
     const sign = /before/i.test(m[3]) ? -1 : 1;
     const [year, month, day] = anchor.period.start.split("-").map(Number);
     found.push({
