@@ -26,45 +26,37 @@ function workspaceOption(command: Command): Command {
   );
 }
 
-/** A decision command: its own arguments plus --why, --by and --json. */
-function decisionCommand(
-  name: string,
-  description: string,
-  examples: [string, string],
-  args: (command: Command) => Command,
-): CommandSpec {
-  return {
+/** A maker of commands that share a set of options after their own arguments. */
+function commandsWith(shared: (command: Command) => Command) {
+  return (
+    name: string,
+    description: string,
+    examples: [string, string],
+    args: (command: Command) => Command,
+  ): CommandSpec => ({
     name,
     description,
     examples,
-    define: (c) =>
-      args(workspaceOption(c))
-        .option("--why <text>", "why: kept in the decision log")
-        .option("--by <name>", "who decides (default: the OS user)")
-        .option("--json", "print the decision as JSON"),
+    define: (c) => shared(args(workspaceOption(c))),
     load: () => import(`./commands/${name}.js`),
-  };
+  });
 }
 
+/** A decision command: its own arguments plus --why, --by and --json. */
+const decisionCommand = commandsWith((c) =>
+  c
+    .option("--why <text>", "why: kept in the decision log")
+    .option("--by <name>", "who decides (default: the OS user)")
+    .option("--json", "print the decision as JSON"),
+);
+
 /** An analysis command: its own options plus --json, --as-of DATE and --between A B. */
-function analysisCommand(
-  name: string,
-  description: string,
-  examples: [string, string],
-  args: (command: Command) => Command,
-): CommandSpec {
-  return {
-    name,
-    description,
-    examples,
-    define: (c) =>
-      args(workspaceOption(c))
-        .option("--as-of <date>", "only claims that had begun by this date (YYYY-MM-DD, YYYY-MM or YYYY)")
-        .option("--between <dates...>", "only claims overlapping the period A B")
-        .option("--json", "print JSON"),
-    load: () => import(`./commands/${name}.js`),
-  };
-}
+const analysisCommand = commandsWith((c) =>
+  c
+    .option("--as-of <date>", "only claims that had begun by this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    .option("--between <dates...>", "only claims overlapping the period A B")
+    .option("--json", "print JSON"),
+);
 
 export const COMMANDS: CommandSpec[] = [
   {
