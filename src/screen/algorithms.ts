@@ -47,11 +47,15 @@ const NAME_VARIABLES: Record<keyof NameConfig, string> = {
   legalFormMismatch: "factor when both names have legal forms and none agree",
 };
 
-/** The first Skein algorithm: name similarity with weak aliases and identifiers, four qualifiers. */
-const SKEIN_V1: Algorithm = Object.freeze({
-  name: "skein-v1",
+/**
+ * Name similarity with weak aliases and identifiers, four qualifiers. Version 2 compares codes by plain
+ * edits, letters written apart, short acronyms and misspelt legal forms, and takes a name with a legal
+ * form for an organisation's.
+ */
+const SKEIN_V2: Algorithm = Object.freeze({
+  name: "skein-v2",
   description:
-    "Token-aligned name similarity (typos, transliteration, order, legal forms) with identifier agreement; " +
+    "Token-aligned name similarity (typos, transliteration, order, legal forms, codes) with identifier agreement; " +
     "penalties for schema, country and birth-date disagreement.",
   features: Object.freeze([
     { feature: nameMatch, weight: 1 },
@@ -79,8 +83,11 @@ const SKEIN_V1: Algorithm = Object.freeze({
   }) as Record<string, ConfigVariable>,
 });
 
-/** Every screening algorithm, oldest first; the last is the default. Old versions stay so stored matches stay reproducible. */
-export const ALGORITHMS: readonly Algorithm[] = Object.freeze([SKEIN_V1]);
+/**
+ * Every screening algorithm, oldest first; the last is the default. Released versions stay so stored
+ * matches stay reproducible; skein-v1 was revised into skein-v2 before Skein's first release.
+ */
+export const ALGORITHMS: readonly Algorithm[] = Object.freeze([SKEIN_V2]);
 
 /** The default algorithm's name. */
 export const DEFAULT_ALGORITHM = ALGORITHMS[ALGORITHMS.length - 1].name;

@@ -43,6 +43,7 @@ export {
   NAME_DEFAULTS,
   type NameComparison,
   type NameConfig,
+  plainEditDistance,
   type TokenPair,
 } from "./similarity.js";
 

@@ -144,7 +144,20 @@ export const LEGAL_FORMS: LegalForm[] = [
   { symbol: "INC", generic: true, variants: ["inc", "incorporated"] },
   { symbol: "CORP", generic: true, variants: ["corp", "corporation"] },
   { symbol: "CO", generic: true, variants: ["co", "company", "cie", "compagnie", "compania", "cia"] },
-  { symbol: "LP", generic: false, variants: ["lp", "limited partnership", "kg", "kommanditgesellschaft"] },
+  {
+    symbol: "LP",
+    generic: false,
+    variants: [
+      "lp",
+      "limited partnership",
+      "kg",
+      "kommanditgesellschaft",
+      "scs",
+      "s en c",
+      "sociedad en comandita",
+      "sociedad en comandita simple",
+    ],
+  },
   { symbol: "LLP", generic: false, variants: ["llp", "limited liability partnership"] },
   {
     symbol: "FZE",
@@ -217,9 +230,11 @@ const MAX_WORDS = Math.max(...LEGAL_FORMS.flatMap((f) => f.variants.map((v) => v
 
 /** Words of legal forms long enough to be recognised misspelt or cut short ("Aktiengeselschaft", "compan"). */
 const FUZZY_MIN = 5;
+/** Words of legal forms from this length are recognised two edits away ("otvetsvfnnostyu"). */
+const FUZZY_TWO_EDITS = 12;
 const FUZZY_CACHE_LIMIT = 50_000;
 
-/** The child for `word`: exact, else a long form word within one edit, or cut short at the name's end. */
+/** The child for `word`: exact, else a long form word within one edit (two for the longest), or cut short at the name's end. */
 function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   const exact = node.next.get(word);
   if (exact || word.length < FUZZY_MIN) return exact;
@@ -231,7 +246,10 @@ function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
     // Misspellings keep the first letter; checking it first spares most distance computations.
     if (key.length < FUZZY_MIN || key[0] !== word[0]) continue;
     if (last && key.length > word.length && key.startsWith(word)) found = child;
-    else if (Math.abs(key.length - word.length) <= 1 && distance(key, word) <= 1) found = child;
+    else {
+      const edits = key.length >= FUZZY_TWO_EDITS ? 2 : 1;
+      if (Math.abs(key.length - word.length) <= edits && distance(key, word) <= edits) found = child;
+    }
     if (found) break;
   }
   if (node.fuzzy.size > FUZZY_CACHE_LIMIT) node.fuzzy.clear();
@@ -304,4 +322,18 @@ export function extractLegalForms(
     rest = kept;
   }
   return { rest, forms };
+}
+
+/** One-word forms of four letters: too short to be read misspelt, but a name ending one letter off may mean them. */
+const FOUR_LETTER_FORMS = LEGAL_FORMS.flatMap((form) =>
+  form.variants.filter((v) => v.length === 4 && !v.includes(" ")).map((variant) => ({ variant, form })),
+);
+
+/** The symbol of the four-letter legal form `word` is one changed letter from ("cosp" → CORP), else null. */
+export function nearLegalForm(word: string): string | null {
+  if (word.length !== 4) return null;
+  for (const { variant, form } of FOUR_LETTER_FORMS) {
+    if (variant[0] === word[0] && distance(variant, word) === 1) return form.symbol;
+  }
+  return null;
 }

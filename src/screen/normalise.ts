@@ -1,6 +1,6 @@
 // Name normalisation for screening and resolution: script, case, diacritics, punctuation, legal forms,
 // titles, particles and numbers, giving comparable tokens (after nomenklatura's name fingerprints).
-import { extractLegalForms } from "./legal-forms.js";
+import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
 import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
 import {
   COUNTRY_ABBREVIATIONS,
@@ -40,6 +40,15 @@ export interface NormalisedName {
   genericFormsOnly: boolean;
   /** Every Latin token, legal forms included, joined without spaces ("siemensag"). */
   compact: string;
+  /**
+   * The tokens with runs of single letters kept apart ("h", "h", "metalform" for "H & H Metalform"),
+   * for names whose letters are written elsewhere in the name; null when no letters were joined.
+   */
+  letterTokens: NameToken[] | null;
+  /** The legal form the last word may be, misspelt ("11420 Cosp." may be CORP), when it was not read as one; else null. */
+  looseForm: string | null;
+  /** A name written as one code (a registration or serial number: "EP-MNH", "P-532") in lower-case letters and digits, else null. */
+  code: string | null;
   /** The transliteration came from an abjad (Arabic, Hebrew), which writes few vowels. */
   abjad: boolean;
   /** The name's own script when not Latin (Cyrillic, Han …), and its tokens in that script. */
@@ -88,7 +97,7 @@ function scriptOf(text: string): string | null {
 
 /** Joins dotted initialisms ("A.B.C." → "abc", "G.m.b.H." → "gmbh") in organisation names. */
 function joinInitialisms(text: string): string {
-  return text.replace(/\b(?:[a-z]\.\s?){1,}[a-z]\b\.?/g, (run) => run.replace(/[.\s]/g, ""));
+  return text.replace(/\b(?:[a-z]\.){1,}[a-z]\b\.?/g, (run) => run.replace(/\./g, ""));
 }
 
 /** Runs of single letters in organisation names are one initialism ("S C S" → "scs", like "S.C.S."). */
@@ -106,6 +115,16 @@ function joinLetters(words: string[]): string[] {
   }
   if (run) out.push(run);
   return out;
+}
+
+/** One code: letters and digits in parts joined by hyphens, slashes or dots, with a digit or a separator in it. */
+const CODE_SHAPE = /^(?=.*[\d/.-])[a-z0-9]+(?:[/.-][a-z0-9]+)*\.?$/i;
+const CODE_LENGTH = { min: 3, max: 12 };
+
+function codeOf(original: string): string | null {
+  if (!CODE_SHAPE.test(original)) return null;
+  const code = original.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return code.length >= CODE_LENGTH.min && code.length <= CODE_LENGTH.max ? code : null;
 }
 
 /** Digits inside a word are letters typed as digits ("sech1n" → "sechin"). */
@@ -171,6 +190,18 @@ function nativeTokensOf(text: string): NameToken[] {
   return words.flatMap((w) => [...w]).map((text) => ({ text, kind: "glyph", weight: 1, country: null }));
 }
 
+/** Tokens of the words; a word written twice ("Sergey Sergey Ivanov") is one part of the name, repeated initials stay. */
+function tokensOf(words: string[], isPerson: boolean): NameToken[] {
+  const seen = new Set<string>();
+  const tokens: NameToken[] = [];
+  for (const word of words) {
+    if (seen.has(word) && word.length > 1) continue;
+    seen.add(word);
+    tokens.push(makeToken(word, isPerson));
+  }
+  return tokens;
+}
+
 /**
  * Normalises a name for comparison: transliterates it to Latin, folds case and diacritics, drops
  * punctuation, titles and articles, reads numbers, and maps legal forms to symbols. `schema` is the
@@ -191,19 +222,13 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     const untitled = words.filter((w, i) => !TITLES.has(w) || (i > 0 && PARTICLES.has(words[i - 1])));
     if (untitled.length > 0) words = untitled;
   } else {
-    words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
+    // A name that is only the abbreviation ("UAE") stays as written.
+    if (words.length > 1) words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
     if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
       words = words.slice(1);
   }
-  if (!isPerson) words = joinLetters(words);
-  // A word written twice ("Sergey Sergey Ivanov") is one part of the name; repeated initials stay.
-  const seen = new Set<string>();
-  const tokens: NameToken[] = [];
-  for (const word of words) {
-    if (seen.has(word) && word.length > 1) continue;
-    seen.add(word);
-    tokens.push(makeToken(word, isPerson));
-  }
+  const joined = isPerson ? words : joinLetters(words);
+  const tokens = tokensOf(joined, isPerson);
   return {
     original,
     schema: schema ?? null,
@@ -211,6 +236,12 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     legalForms: [...new Set(forms.map((f) => f.symbol))],
     genericFormsOnly: forms.every((f) => f.generic),
     compact,
+    letterTokens: joined.length < words.length ? tokensOf(words, isPerson) : null,
+    looseForm:
+      !isPerson && tokens.length >= 2 && tokens[tokens.length - 1].kind === "word"
+        ? nearLegalForm(tokens[tokens.length - 1].text)
+        : null,
+    code: codeOf(original),
     abjad: isAbjad(original),
     script,
     nativeTokens: script ? nativeTokensOf(original) : null,

@@ -126,7 +126,9 @@ export function screenPrepared(
   const seen = new Set<number>();
   const results: ScreenResult[] = [];
   const positions: number[] = [];
-  const candidates = index.candidates(query.normalised, config.candidates);
+  // Without a schema the name may be a person's, whose reading keeps words taken for legal forms.
+  const alsoAs = query.schema || query.normalised.legalForms.length === 0 ? undefined : query.asPerson;
+  const candidates = index.candidates(query.normalised, config.candidates, alsoAs);
   const floor = (candidates[0]?.retrieval ?? 0) * RETRIEVAL_SHARE;
   for (const candidate of candidates) {
     if (candidate.retrieval < floor) break;

@@ -16,11 +16,11 @@ const INDEX_DEFAULTS: Readonly<IndexOptions> = Object.freeze({ weakAliases: true
 const FUZZY_MIN_LENGTH = 3;
 /** A key found through one edit counts this much of an exact one (less for short words, which have many neighbours). */
 const FUZZY_WEIGHT = 0.7;
-const FUZZY_SHORT_WEIGHT = 0.4;
+const FUZZY_SHORT_WEIGHT = 0.55;
 /** Words from this length count fully when found through one edit. */
 const FUZZY_FULL_LENGTH = 5;
 /** When the query word itself is indexed, its one-edit neighbours are likelier other words. */
-const FUZZY_KNOWN_FACTOR = 0.5;
+const FUZZY_KNOWN_FACTOR = 0.7;
 /** Words from this length the list does not hold are also looked up two edits away. */
 const TWO_EDIT_MIN_LENGTH = 7;
 const TWO_EDIT_WEIGHT = 0.45;
@@ -31,25 +31,65 @@ const MIN_ACRONYM = 3;
 /** Keys on more than this share of all names are skipped once rarer keys have found candidates. */
 const COMMON_SHARE = 0.02;
 const COMMON_MIN = 2000;
+/** Particles ("al", "de") are looked up at this weight: they tell apart names sharing their words. */
+const PARTICLE_WEIGHT = 0.3;
 /** How much each word of a name beyond the first lowers its retrieval score. */
 const LENGTH_NORM = 0.15;
 
-/** The retrieval keys of a normalised name: its words and numbers, the words joined, and (organisations) the acronym. */
+/** Prefix of the key of a name's tokens in sorted order (no word starts with it). */
+const BAG_PREFIX = "\u0001";
+/** Prefix of the keys of a code and its one-deletion variants (with the position deleted). */
+const CODE_PREFIX = "\u0002";
+const POSITION_END = "\u0003";
+/** A code key outweighs the words of a code, which as words meet many unrelated short words. */
+const CODE_WEIGHT = 3;
+
+/**
+ * The retrieval keys of a normalised name: its words, numbers and initials, the words joined, the
+ * tokens in sorted order (any word order meets it) and (organisations) the acronym.
+ */
 export function keysOf(name: NormalisedName): string[] {
   const keys = new Set<string>();
   const words: string[] = [];
   for (const token of name.tokens) {
-    if (token.kind === "word" || token.kind === "number") keys.add(token.text);
+    keys.add(token.text);
     if (token.kind !== "particle") words.push(token.text);
   }
-  if (keys.size === 0) for (const token of name.tokens) keys.add(token.text);
   // Joined with its particles too, so "van der Bilt" meets "Vanderbilt".
   if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
+  // Letters apart, so "H Metalform H" meets "HH Metalform".
+  const bag = (name.letterTokens ?? name.tokens).map((t) => t.text).sort();
+  if (bag.length >= 2) keys.add(BAG_PREFIX + bag.join(" "));
+  if (name.code !== null) {
+    keys.add(CODE_PREFIX + name.code);
+    const variants = deletions(name.code);
+    for (let at = 0; at < variants.length; at++) keys.add(deletedAt(at, variants[at]));
+  }
   if (words.length >= 2) {
     keys.add(words.join(""));
     if (name.schema !== "Person" && words.length >= MIN_ACRONYM) keys.add(words.map((w) => w[0]).join(""));
   }
   return [...keys];
+}
+
+/** The key of a code with the character at `at` deleted. */
+function deletedAt(at: number, variant: string): string {
+  return `${CODE_PREFIX}${at}${POSITION_END}${variant}`;
+}
+
+/**
+ * The keys under which codes one edit from `code` are indexed, beyond its own: with one character
+ * more or less, or two neighbours swapped. (The same position deleted from both, a changed character,
+ * is among its own keys.) Codes are short, so there are few.
+ */
+function codeNeighbourKeys(code: string): string[] {
+  const keys = deletions(code).map((variant) => CODE_PREFIX + variant);
+  for (let at = 0; at <= code.length; at++) keys.push(deletedAt(at, code));
+  for (let at = 0; at + 1 < code.length; at++) {
+    if (code[at] !== code[at + 1])
+      keys.push(CODE_PREFIX + code.slice(0, at) + code[at + 1] + code[at] + code.slice(at + 2));
+  }
+  return keys;
 }
 
 /** Every string made by deleting one character of `word`. */
@@ -183,18 +223,30 @@ export class ScreeningIndex {
     for (const variant of variants) for (const twice of deletions(variant)) this.#eachDeleted(twice, far);
   }
 
-  /** The `limit` names that share the most (and rarest) keys with the query name. */
-  candidates(query: NormalisedName, limit: number): Candidate[] {
+  /**
+   * The `limit` names that share the most (and rarest) keys with the query name. `alsoAs` is the same
+   * name read another way (as a person's, when the schema is not known): its words the first reading
+   * dropped ("Na" read as a legal form) are looked up too.
+   */
+  candidates(query: NormalisedName, limit: number, alsoAs?: NormalisedName): Candidate[] {
     const wanted = new Map<string, number>();
     const words: string[] = [];
     for (const token of query.tokens) {
       if (token.kind === "word") this.#neighbours(token.text, wanted);
       if (token.kind !== "particle") words.push(token.text);
+      else if (this.#postings.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
+    }
+    for (const token of alsoAs?.tokens ?? []) {
+      if (token.kind === "word" && !query.tokens.some((t) => t.text === token.text))
+        this.#neighbours(token.text, wanted);
     }
     // Joined forms, neighbouring pairs and the acronym are looked up exactly.
     const exact = keysOf(query);
+    if (query.code !== null) exact.push(...codeNeighbourKeys(query.code));
     for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
-    for (const key of exact) if (!wanted.has(key) && this.#postings.has(key)) wanted.set(key, 1);
+    for (const key of exact)
+      if (!wanted.has(key) && this.#postings.has(key))
+        wanted.set(key, key[0] === CODE_PREFIX ? CODE_WEIGHT : 1);
     const lookups = [...wanted].map(([key, weight]) => ({ list: this.#postings.get(key)!, weight }));
     lookups.sort((a, b) => a.list.length - b.list.length);
     const total = this.size;

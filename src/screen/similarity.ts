@@ -34,7 +34,7 @@ export const NAME_DEFAULTS: Readonly<NameConfig> = Object.freeze({
   initialMatch: 0.9,
   numberMismatch: 0.5,
   missingPenalty: 0.8,
-  extraPersonPenalty: 0.92,
+  extraPersonPenalty: 0.9,
   extraOtherPenalty: 0.75,
   legalFormMismatch: 0.65,
 });
@@ -65,6 +65,11 @@ const MIN_PAIR = 0.45;
 const MAX_SPAN = 3;
 const MAX_ALIGN_TOKENS = 12;
 const ACRONYM_MATCH = 0.9;
+/** Acronyms of this many letters or fewer spell many names: they score below a one-letter typo of one. */
+const SHORT_ACRONYM = 3;
+const SHORT_ACRONYM_MATCH = 0.75;
+/** Schemata whose names are mostly codes (registrations, hull numbers). */
+const CRAFT_SCHEMATA = new Set(["Vessel", "Airplane"]);
 /** The cheapest insertion or deletion (a doubled letter), for a lower bound on the distance. */
 const MIN_INDEL = 0.4;
 
@@ -170,6 +175,44 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     cur = spare;
   }
   return prev[m];
+}
+
+/** Optimal-string-alignment distance with every edit costing one: letters of codes are not sounds. */
+export function plainEditDistance(a: string, b: string): number {
+  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let best = Math.min(
+        rows[i - 1][j] + 1,
+        row[j - 1] + 1,
+        rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2][j - 2] + 1);
+      row.push(best);
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
+}
+
+/** Whether two names are compared as codes: both written as one, and one of them has a digit or names a craft. */
+function comparedAsCodes(a: NormalisedName, b: NormalisedName): boolean {
+  if (a.code === null || b.code === null) return false;
+  return (
+    /\d/.test(a.code + b.code) || CRAFT_SCHEMATA.has(a.schema ?? "") || CRAFT_SCHEMATA.has(b.schema ?? "")
+  );
+}
+
+/**
+ * Similarity of two codes from their plain edit distance, relative to the edits the shorter allows
+ * (so a code one letter longer is no nearer than one with a letter changed).
+ */
+function codeSimilarity(a: string, b: string, config: NameConfig): number {
+  const allowance = config.editBase + config.editPerChar * Math.min(a.length, b.length);
+  const ratio = plainEditDistance(a, b) / allowance;
+  return Math.exp(-config.editSteepness * ratio * ratio);
 }
 
 /** Consonant skeleton of a word, for names transliterated from an abjad. */
@@ -426,7 +469,19 @@ function acronymScore(short: NormalisedName, long: NormalisedName): number {
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
-  return initials === word ? ACRONYM_MATCH : 0;
+  if (initials !== word) return 0;
+  return word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH;
+}
+
+/** The name with its last word read as the legal form it may be, or null when it may be none. */
+function withLooseForm(name: NormalisedName): NormalisedName | null {
+  if (name.looseForm === null) return null;
+  return {
+    ...name,
+    tokens: name.tokens.slice(0, -1),
+    legalForms: [...name.legalForms, name.looseForm],
+    looseForm: null,
+  };
 }
 
 /**
@@ -439,9 +494,44 @@ export function compareNormalised(
   config: NameConfig = NAME_DEFAULTS,
   trace = true,
 ): NameComparison {
+  // A last word one letter off the other name's legal form may be that form, misspelt.
+  const looseA = a.looseForm !== null && b.legalForms.includes(a.looseForm) ? withLooseForm(a) : null;
+  const looseB = b.looseForm !== null && a.legalForms.includes(b.looseForm) ? withLooseForm(b) : null;
+  if (looseA || looseB) {
+    const plain = compareReadings(a, b, config, trace);
+    const loose = compareReadings(looseA ?? a, looseB ?? b, config, trace);
+    return loose.score > plain.score ? loose : plain;
+  }
+  return compareReadings(a, b, config, trace);
+}
+
+/** Compares two names as read (see `compareNormalised`). */
+function compareReadings(
+  a: NormalisedName,
+  b: NormalisedName,
+  config: NameConfig,
+  trace: boolean,
+): NameComparison {
+  if (comparedAsCodes(a, b)) {
+    const score = codeSimilarity(a.code!, b.code!, config);
+    const pairs = trace ? [{ query: a.code!, candidate: b.code!, score }] : [];
+    return { score, pairs, queryOnly: [], candidateOnly: [], legalForms: null };
+  }
   const person = a.schema === "Person" || b.schema === "Person";
   const abjad = a.abjad || b.abjad;
-  const result = compareTokens(a.tokens, b.tokens, person, abjad, config, trace);
+  let result = compareTokens(a.tokens, b.tokens, person, abjad, config, trace);
+  // Letters written apart in one name and together in the other ("H Metalform H", "HH Metalform").
+  if (!person && (a.letterTokens || b.letterTokens)) {
+    const apart = compareTokens(
+      a.letterTokens ?? a.tokens,
+      b.letterTokens ?? b.tokens,
+      person,
+      abjad,
+      config,
+      trace,
+    );
+    if (apart.score > result.score) result = apart;
+  }
   let score = result.score;
   let legalForms: string | null = null;
   if (a.legalForms.length > 0 && b.legalForms.length > 0) {

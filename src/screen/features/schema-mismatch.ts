@@ -21,7 +21,17 @@ export const schemaMismatch: Feature = {
     "The query and the list entry are different kinds of thing (for example a person and a vessel).",
   kind: "qualifier",
   compute({ query, entry }) {
-    if (!query.schema) return notCompared("");
+    if (!query.schema) {
+      // Without a schema, a name that keeps a legal form even when read as a person's is an organisation's.
+      if (entry.schema !== "Person" || query.asPerson.legalForms.length === 0) return notCompared("");
+      const forms = query.asPerson.legalForms.join("/");
+      return {
+        score: 1,
+        detail: `a name with a legal form (${forms}) cannot be a Person`,
+        query: forms,
+        candidate: entry.schema,
+      };
+    }
     const compatible = COMPATIBLE[query.schema];
     if (!compatible) return notCompared(`unknown schema ${query.schema}`);
     if (compatible.includes(entry.schema)) return notCompared("");
