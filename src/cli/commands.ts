@@ -22,7 +22,7 @@ interface CommandSpec {
 function workspaceOption(command: Command): Command {
   return command.option(
     "-w, --workspace <path>",
-    "case workspace file (default: $SKEIN_WORKSPACE or ./skein.db)",
+    "case workspace: a file, or a postgres:// URL of a shared server (default: $SKEIN_WORKSPACE or ./skein.db)",
   );
 }
 

@@ -33,7 +33,7 @@ export const ERROR_CATALOGUE = {
   // store
   STORE_OPEN_FAILED: {
     family: "input",
-    hint: "Check that the workspace path is a Skein SQLite file you can write, or choose another with --workspace.",
+    hint: "Check that the workspace is a Skein SQLite file you can write, or that the postgres:// URL names a database you can reach and write; or choose another with --workspace.",
   },
   STORE_SCHEMA_TOO_NEW: {
     family: "conflict",

@@ -23,8 +23,10 @@ export {
   findListSnapshotsByPrefix,
   insertListEntries,
   insertListSnapshot,
+  type ListEntryHit,
   listListEntries,
   listListSnapshots,
+  searchListEntries,
 } from "./lists.js";
 export { findMatchesByPrefix, listMatches, replaceMatches, type StoredMatch } from "./matches.js";
 export {

@@ -108,3 +108,39 @@ export async function listListEntries(db: Queryable, snapshotId: string): Promis
     .execute();
   return rows.map((row) => fromJson<ListEntry>(row.data, null as unknown as ListEntry));
 }
+
+/** A list entry found by `searchListEntries`. */
+export interface ListEntryHit {
+  id: string;
+  snapshotId: string;
+  caption: string;
+  schema: string;
+  authorityId: string;
+}
+
+/**
+ * Up to `limit` list entries whose caption or data contains `text`, ignoring case. The text is matched
+ * literally: LIKE wildcards in it are dropped, never read as a pattern.
+ */
+export async function searchListEntries(db: Queryable, text: string, limit: number): Promise<ListEntryHit[]> {
+  // lower() on both sides: SQLite's LIKE ignores case and PostgreSQL's does not.
+  const pattern = `%${text.trim().replace(/[%_]/g, "").toLowerCase()}%`;
+  const rows = await db
+    .selectFrom("list_entries")
+    .select(["id", "snapshot_id", "caption", "schema", "authority_id"])
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["caption"]), "like", pattern),
+        eb(eb.fn("lower", ["data"]), "like", pattern),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    snapshotId: r.snapshot_id,
+    caption: r.caption,
+    schema: r.schema,
+    authorityId: r.authority_id,
+  }));
+}

@@ -1,9 +1,12 @@
-// Opening a case workspace: one SQLite file in WAL mode, migrated forward on open.
+// Opening a case workspace: one SQLite file in WAL mode, or a database on a PostgreSQL server shared
+// by a team ("postgres://…"); either is migrated forward on open.
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import pg from "pg";
 import { SkeinError } from "../model/index.js";
+import { isPostgres, isServerUrl, redactUrl } from "./dialect.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Database } from "./schema.js";
 
@@ -12,6 +15,7 @@ export const DEFAULT_WORKSPACE = "skein.db";
 
 /** An open workspace. `db` is the query layer every store function takes first. */
 export interface Workspace {
+  /** The file, or the server URL with its password masked. */
   readonly path: string;
   readonly db: Kysely<Database>;
   close(): Promise<void>;
@@ -23,13 +27,21 @@ export type Db = Kysely<Database>;
 /** The query layer or a transaction on it; store functions accept either so they compose. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
 
-/** The workspace path: explicit option, else SKEIN_WORKSPACE, else ./skein.db. */
+/** The workspace: explicit option, else SKEIN_WORKSPACE, else ./skein.db; a file path or a server URL. */
 export function resolveWorkspacePath(option: string | undefined, env = process.env): string {
-  return resolve(option ?? env.SKEIN_WORKSPACE ?? DEFAULT_WORKSPACE);
+  const ref = option ?? env.SKEIN_WORKSPACE ?? DEFAULT_WORKSPACE;
+  return isServerUrl(ref) ? ref : resolve(ref);
 }
 
-/** Opens (creating if needed) and migrates a workspace. `:memory:` gives a throwaway one. */
+/** Server connections a workspace keeps open at most (one command or one API server). */
+const POOL_SIZE = 4;
+
+/**
+ * Opens (creating if needed) and migrates a workspace: a SQLite file (`:memory:` gives a throwaway
+ * one) or, for a "postgres://" URL, a database on a PostgreSQL server.
+ */
 export async function openWorkspace(path: string): Promise<Workspace> {
+  if (isServerUrl(path)) return openServerWorkspace(path);
   const file = path === ":memory:" ? path : resolve(path);
   let sqlite: SQLite.Database;
   try {
@@ -56,10 +68,37 @@ export async function openWorkspace(path: string): Promise<Workspace> {
   };
 }
 
+async function openServerWorkspace(url: string): Promise<Workspace> {
+  const shown = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  try {
+    // Connect once now, so a wrong address or password is a clear error before anything runs.
+    (await pool.connect()).release();
+  } catch (cause) {
+    await pool.end();
+    throw new SkeinError(
+      "STORE_OPEN_FAILED",
+      `cannot open workspace ${shown}: ${(cause as Error).message}`,
+      { file: shown },
+      { cause },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db, shown);
+  return { path: shown, db, close: () => db.destroy() };
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  return rows[0].schema;
+}
+
 async function migrate(db: Kysely<Database>, file: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // On a server, the migration log lives in the schema the connection works in (its search_path).
+    ...(isPostgres(db) ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (!error) return;

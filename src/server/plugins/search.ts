@@ -2,7 +2,7 @@
 // snippet around the hit), and list entries by name.
 import type { FastifyInstance } from "fastify";
 import { ENTITY_TYPE_NAMES } from "../../model/index.js";
-import { listSources } from "../../store/index.js";
+import { listSources, searchListEntries } from "../../store/index.js";
 import { objectOf } from "../schemas.js";
 import { readCaseIndex } from "./case-data.js";
 import { foldText } from "./entities.js";
@@ -87,25 +87,8 @@ export async function searchPlugin(app: FastifyInstance): Promise<void> {
           start,
         });
       }
-      // LIKE wildcards in the text are dropped: the text is matched literally, never as a pattern.
-      const pattern = `%${q.trim().replace(/[%_]/g, "")}%`;
-      const rows = await db
-        .selectFrom("list_entries")
-        .select(["id", "snapshot_id", "caption", "schema", "authority_id"])
-        .where((eb) => eb.or([eb("caption", "like", pattern), eb("data", "like", pattern)]))
-        .limit(limit)
-        .execute();
-      return {
-        entities,
-        sources,
-        listEntries: rows.map((r) => ({
-          id: r.id,
-          snapshotId: r.snapshot_id,
-          caption: r.caption,
-          schema: r.schema,
-          authorityId: r.authority_id,
-        })),
-      };
+      const listEntries = await searchListEntries(db, q, limit);
+      return { entities, sources, listEntries };
     },
   );
 }
