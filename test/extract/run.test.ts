@@ -1,7 +1,3 @@
-// runExtraction over a workspace: mentions, entities and proposed claims stored per source; re-running
-// gives the same rows and keeps claims an analyst accepted; unknown sources are a clear error.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runExtraction } from "../../src/extract/index.js";
@@ -10,17 +6,17 @@ import {
   countRecords,
   listClaims,
   listMentions,
-  openWorkspace,
   setClaimStatus,
   type Workspace,
 } from "../../src/store/index.js";
 import { REPO_ROOT } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 let workspace: Workspace;
 let sourceId: string;
 
 beforeEach(async () => {
-  workspace = await openWorkspace(join(mkdtempSync(join(tmpdir(), "skein-extract-")), "case.db"));
+  workspace = await openTestWorkspace("extract");
   const [result] = await ingestPaths(
     workspace.db,
     [join(REPO_ROOT, "test/fixtures/extract/designation-notice.txt")],

@@ -5,14 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPdf } from "../../scripts/make-example-pdf.mjs";
 import { DEFAULT_MAX_BYTES, type IngestOptions, ingestPaths } from "../../src/ingest/index.js";
 import { sha256 } from "../../src/model/index.js";
-import {
-  countRecords,
-  findSource,
-  listSources,
-  openWorkspace,
-  type Workspace,
-} from "../../src/store/index.js";
+import { countRecords, findSource, listSources, type Workspace } from "../../src/store/index.js";
 import { HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 const options: IngestOptions = { maxBytes: DEFAULT_MAX_BYTES };
 let dir: string;
@@ -20,7 +15,7 @@ let workspace: Workspace;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "skein-ingest-"));
-  workspace = await openWorkspace(join(dir, "case.db"));
+  workspace = await openTestWorkspace("ingest");
 });
 afterEach(async () => {
   await workspace.close();

@@ -4,14 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listSnapshots, loadLists } from "../../src/lists/index.js";
-import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import type { Workspace } from "../../src/store/index.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 import { errorOf, fixture } from "./helpers.js";
 
 let workspace: Workspace;
 let dir: string;
 
 beforeEach(async () => {
-  workspace = await openWorkspace(":memory:");
+  workspace = await openTestWorkspace();
   dir = mkdtempSync(join(tmpdir(), "skein-lists-bad-"));
 });
 afterEach(async () => {

@@ -10,14 +10,15 @@ import {
   readListFiles,
   readStoredEntries,
 } from "../../src/lists/index.js";
-import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import type { Workspace } from "../../src/store/index.js";
 import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 import { errorOf, fixture } from "./helpers.js";
 
 let workspace: Workspace;
 
 beforeEach(async () => {
-  workspace = await openWorkspace(":memory:");
+  workspace = await openTestWorkspace();
 });
 afterEach(async () => {
   await workspace.close();

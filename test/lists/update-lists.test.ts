@@ -5,8 +5,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ListSource, listSnapshots, updateLists } from "../../src/lists/index.js";
-import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import type { Workspace } from "../../src/store/index.js";
 import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 import { errorOf, fixture } from "./helpers.js";
 
 /** What the mirror serves: `/<authority>/<name>` → a local file (or a status for failures). */
@@ -52,7 +53,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 beforeEach(async () => {
-  workspace = await openWorkspace(":memory:");
+  workspace = await openTestWorkspace();
   requested.length = 0;
 });
 afterEach(async () => {

@@ -15,15 +15,16 @@ import {
   splitEntity,
   undoDecision,
 } from "../../src/resolve/index.js";
-import { listDecisions, openWorkspace, readCaseEntities, type Workspace } from "../../src/store/index.js";
+import { listDecisions, readCaseEntities, type Workspace } from "../../src/store/index.js";
 import { CASE, writeCase } from "../fixtures/resolve/case.js";
 import { REPO_ROOT } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 const META = { by: "analyst", why: "checked the registry" };
 let workspace: Workspace;
 
 beforeEach(async () => {
-  workspace = await openWorkspace(":memory:");
+  workspace = await openTestWorkspace();
   await writeCase(workspace);
   await runResolution(workspace.db);
 });

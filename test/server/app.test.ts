@@ -1,8 +1,3 @@
-// The HTTP API through fastify's inject (no socket): resources, decisions written through the API,
-// the one error shape for malformed JSON, unknown ids, bad fields and oversized bodies, and /openapi.json.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CATALOGUE, PREDICATE_NAMES } from "../../src/model/index.js";
@@ -10,12 +5,13 @@ import { reviewClaim } from "../../src/resolve/index.js";
 import { buildApp } from "../../src/server/index.js";
 import { openWorkspace, type Workspace } from "../../src/store/index.js";
 import { CASE, writeServerCase } from "../fixtures/server/case.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 let workspace: Workspace;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  workspace = await openWorkspace(join(mkdtempSync(join(tmpdir(), "skein-server-")), "case.db"));
+  workspace = await openTestWorkspace("server");
   await writeServerCase(workspace);
   app = await buildApp({
     workspace,

@@ -1,21 +1,17 @@
-// The yente-compatible routes against the real OFAC SDN set of December 2023 (skipped without ../shared):
-// yente's request shape in, yente's response shape out, and the listed intermediary found first.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLists } from "../../src/lists/index.js";
 import { buildApp } from "../../src/server/index.js";
-import { openWorkspace, type Workspace } from "../../src/store/index.js";
+import type { Workspace } from "../../src/store/index.js";
 import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 describe.skipIf(!HAS_SHARED)("yente-compatible API on the 2023-12 SDN set", () => {
   let workspace: Workspace;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    workspace = await openWorkspace(join(mkdtempSync(join(tmpdir(), "skein-yente-")), "case.db"));
+    workspace = await openTestWorkspace("yente");
     await loadLists(workspace.db, [sharedPath("data/ofac-sdn-csv-2023-12")]);
     app = await buildApp({ workspace, config: {} });
   });
