@@ -26,6 +26,13 @@ function workspaceOption(command: Command): Command {
   );
 }
 
+/** The --extractor option of `extract` and `investigate`. */
+function extractorOption(): Option {
+  return new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)")
+    .choices(["rules", "llm"])
+    .default("rules");
+}
+
 /** A maker of commands that share a set of options after their own arguments. */
 function commandsWith(shared: (command: Command) => Command) {
   return (
@@ -116,11 +123,7 @@ export const COMMANDS: CommandSpec[] = [
         .argument("[file-or-sources...]", "a text file (without --workspace), or source ids / prefixes")
         .option("--published <date>", "publication date YYYY-MM-DD, for relative dates and designations")
         .option("--format <format>", "json (the contract shape) or text")
-        .addOption(
-          new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)")
-            .choices(["rules", "llm"])
-            .default("rules"),
-        )
+        .addOption(extractorOption())
         .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
         .option("--gazetteer", "with --workspace: also find names of loaded list entries and case entities")
         .option("--max-size <MB>", "largest file to read, in MB", "50")
@@ -221,6 +224,8 @@ export const COMMANDS: CommandSpec[] = [
         .option("--out <dir>", "folder for summary.json, report.html, report.md and the exports", "out")
         .option("--title <text>", "title of the report (default: Skein investigation)")
         .option("--published <date>", "publication date for documents that carry none, YYYY-MM-DD")
+        .addOption(extractorOption())
+        .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
         .option("--threshold <score>", "match score at which an entity counts as listed", "0.7")
         .option("--as-of <date>", "analyse only claims that had begun by this date")
         .option("--between <dates...>", "analyse only claims overlapping the period A B")

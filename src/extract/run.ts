@@ -1,5 +1,6 @@
 // Runs extraction over sources in the workspace: one transaction per source, replacing that source's
-// machine output (mentions, entities, proposed claims) and keeping claims an analyst decided on.
+// machine output (mentions, entities, proposed claims) of the same extractor (the rules, or one model)
+// and keeping claims an analyst decided on.
 import { type EntityType, type ListEntrySchema, SkeinError } from "../model/index.js";
 import {
   findSource,
@@ -13,6 +14,7 @@ import {
 } from "../store/index.js";
 import { extractText, RULES_VERSION } from "./extract.js";
 import { buildGazetteer, type Gazetteer, type GazetteerItem } from "./gazetteer.js";
+import { extractWithModel, type ModelOptions, modelProducer } from "./llm/extract-with-model.js";
 
 const SCHEMA_TYPES: Record<ListEntrySchema, EntityType> = {
   Person: "Person",
@@ -44,8 +46,13 @@ export async function buildWorkspaceGazetteer(db: Queryable): Promise<Gazetteer>
 
 /** Options of runExtraction. */
 export interface RunExtractionOptions {
-  /** Known names to find in the text (list entries, accepted entities). */
+  /** Known names to find in the text (list entries, accepted entities); rules only. */
   gazetteer?: Gazetteer;
+  /**
+   * Extract with a model endpoint instead of the rules (see extractWithModel). Its output is stored
+   * beside the rules' as producer "model:<model>", and a re-run with the same model replaces it.
+   */
+  model?: Omit<ModelOptions, "published" | "sourceId">;
   /** Called after each source, for progress. */
   onSource?: (sourceId: string) => void;
 }
@@ -58,6 +65,8 @@ export interface SourceExtraction {
   mentions: number;
   claims: number;
   kept: number;
+  /** Entities and claims a model proposed that the text does not bear out (0 for the rules). */
+  dropped: number;
 }
 
 /** What a run wrote: totals and one row per source. */
@@ -67,6 +76,7 @@ export interface ExtractionRun {
   mentions: number;
   claims: number;
   kept: number;
+  dropped: number;
   runs: SourceExtraction[];
 }
 
@@ -97,19 +107,25 @@ export async function runExtraction(
     }
   }
   const runs: SourceExtraction[] = [];
+  const producer = options.model ? modelProducer(options.model.model) : RULES_VERSION;
   for (const source of sources) {
-    const extraction = extractText(source.text, {
-      sourceId: source.id,
-      published: source.published,
-      gazetteer: options.gazetteer,
-    });
+    const { published, id: sourceId } = source;
+    let dropped = 0;
+    let extraction: Parameters<typeof replaceExtraction>[2];
+    if (options.model) {
+      const proposed = await extractWithModel(source.text, { ...options.model, published, sourceId });
+      dropped = proposed.dropped.entities + proposed.dropped.claims;
+      extraction = proposed;
+    } else {
+      extraction = extractText(source.text, { sourceId, published, gazetteer: options.gazetteer });
+    }
     const written = await db
       .transaction()
-      .execute((trx) => replaceExtraction(trx, source.id, extraction, RULES_VERSION));
-    runs.push({ sourceId: source.id, title: source.title, ...written });
+      .execute((trx) => replaceExtraction(trx, source.id, extraction, producer));
+    runs.push({ sourceId: source.id, title: source.title, ...written, dropped });
     options.onSource?.(source.id);
   }
-  const total = (field: "entities" | "mentions" | "claims" | "kept"): number =>
+  const total = (field: "entities" | "mentions" | "claims" | "kept" | "dropped"): number =>
     runs.reduce((n, r) => n + r[field], 0);
   return {
     sources: runs.length,
@@ -117,6 +133,7 @@ export async function runExtraction(
     mentions: total("mentions"),
     claims: total("claims"),
     kept: total("kept"),
+    dropped: total("dropped"),
     runs,
   };
 }

@@ -1,13 +1,19 @@
 // Model-assisted extraction against a local HTTP server that plays an OpenAI-compatible chat endpoint:
 // good answers, hallucinated names and quotes, malformed JSON, HTTP errors, a slow answer, chunking.
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runExtraction } from "../../src/extract/index.js";
 import { extractWithModel } from "../../src/extract/llm/extract-with-model.js";
+import { DEFAULT_MAX_BYTES, ingestPaths } from "../../src/ingest/index.js";
 import { sourceIdOf } from "../../src/model/index.js";
-import { REPO_ROOT } from "../helpers/shared.js";
+import { listClaims } from "../../src/store/index.js";
+import { CLI, REPO_ROOT } from "../helpers/shared.js";
+import { openTestWorkspace } from "../helpers/workspace.js";
 
 const FIXTURES = join(REPO_ROOT, "test/fixtures/llm");
 const TEXT = readFileSync(join(FIXTURES, "procurement-note.txt"), "utf8");
@@ -296,5 +302,69 @@ describe("extractWithModel errors", () => {
     [{ url: "http://127.0.0.1:1/v1", model: "m", chunkChars: 10 }],
   ])("EXTRACT_LLM_CONFIG for %j", async (bad) => {
     await expect(extractWithModel(TEXT, bad)).rejects.toMatchObject({ code: "EXTRACT_LLM_CONFIG" });
+  });
+});
+
+describe("the model extractor in a workspace", () => {
+  it("stores the model's claims beside the rules', and a re-run replaces only its own", async () => {
+    reply = answerWith(GOOD);
+    const workspace = await openTestWorkspace("llm");
+    try {
+      await ingestPaths(workspace.db, [join(FIXTURES, "procurement-note.txt")], {
+        maxBytes: DEFAULT_MAX_BYTES,
+      });
+      await runExtraction(workspace.db, undefined, {});
+      const byRules = await listClaims(workspace.db);
+      const model = { url: base, model: "test-model", key: null };
+      const first = await runExtraction(workspace.db, undefined, { model });
+      expect(first).toMatchObject({ sources: 1, claims: 4, dropped: 0 });
+      const both = await listClaims(workspace.db);
+      expect(both.filter((c) => c.producer === "model:test-model")).toHaveLength(4);
+      expect(both.filter((c) => c.producer !== "model:test-model")).toEqual(byRules);
+
+      reply = answerWith(HALLUCINATED);
+      const again = await runExtraction(workspace.db, undefined, { model });
+      expect(again).toMatchObject({ claims: 1, dropped: 6 });
+      const after = await listClaims(workspace.db);
+      expect(after.filter((c) => c.producer === "model:test-model")).toHaveLength(1);
+      expect(after.filter((c) => c.producer !== "model:test-model")).toEqual(byRules);
+    } finally {
+      await workspace.close();
+    }
+  });
+
+  it("runs from `skein investigate --extractor llm`, and refuses without an endpoint", async () => {
+    reply = answerWith(GOOD);
+    const dir = mkdtempSync(join(tmpdir(), "skein-llm-"));
+    writeFileSync(join(dir, "note.txt"), TEXT);
+    const skein = (args: string[], env: Record<string, string>) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        // Asynchronous: the endpoint answering it runs in this process.
+        const child = spawn("node", [CLI, ...args], { cwd: dir, env: { ...process.env, CI: "1", ...env } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => {
+          stdout += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+      });
+    const args = ["investigate", "note.txt", "--extractor", "llm", "-w", "case.db", "--out", "out", "--json"];
+    const ran = await skein(args, { SKEIN_LLM_URL: base, SKEIN_LLM_MODEL: "test-model" });
+    expect(ran.stderr).not.toMatch(/error/i);
+    expect(ran.status).toBe(0);
+    expect(requests).toHaveLength(1);
+    const summary = JSON.parse(ran.stdout);
+    expect(summary.claims).toBe(4);
+
+    const refused = await skein(["investigate", "note.txt", "--extractor", "llm", "-w", "other.db"], {
+      SKEIN_LLM_URL: "",
+      SKEIN_LLM_MODEL: "",
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set/);
+    expect(existsSync(join(dir, "other.db"))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   type Extraction,
   extractText,
   extractWithModel,
+  type ModelOptions,
   runExtraction,
   toContractDocument,
 } from "../../extract/index.js";
@@ -32,6 +33,27 @@ function readPublished(value: unknown): string | null {
   return text;
 }
 
+/**
+ * The model endpoint of `--extractor llm` (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY and
+ * --chunk-chars), or undefined for the rules. Shared by `extract` and `investigate`.
+ */
+export function modelOptions(options: Record<string, unknown>): ModelOptions | undefined {
+  if ((options.extractor ?? DEFAULTS.extractor) !== "llm") return undefined;
+  const url = process.env.SKEIN_LLM_URL;
+  const model = process.env.SKEIN_LLM_MODEL;
+  if (!url || !model) {
+    throw new SkeinError(
+      "EXTRACT_LLM_CONFIG",
+      "--extractor llm: SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set",
+      {
+        field: "SKEIN_LLM_URL",
+      },
+    );
+  }
+  const chunkChars = options.chunkChars === undefined ? undefined : Number(options.chunkChars);
+  return { url, model, key: process.env.SKEIN_LLM_KEY ?? null, chunkChars };
+}
+
 async function extractFile(
   file: string,
   options: Record<string, unknown>,
@@ -43,27 +65,9 @@ async function extractFile(
   }
   const published = readPublished(options.published) ?? read.published;
   const sourceId = sourceIdOf(read.text);
-  if ((options.extractor ?? DEFAULTS.extractor) === "llm") {
-    const url = process.env.SKEIN_LLM_URL;
-    const model = process.env.SKEIN_LLM_MODEL;
-    if (!url || !model) {
-      throw new SkeinError(
-        "EXTRACT_LLM_CONFIG",
-        "extract --extractor llm: SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set",
-        {
-          field: "SKEIN_LLM_URL",
-        },
-      );
-    }
-    const chunkChars = options.chunkChars === undefined ? undefined : Number(options.chunkChars);
-    const result = await extractWithModel(read.text, {
-      url,
-      model,
-      key: process.env.SKEIN_LLM_KEY ?? null,
-      chunkChars,
-      published,
-      sourceId,
-    });
+  const model = modelOptions(options);
+  if (model) {
+    const result = await extractWithModel(read.text, { ...model, published, sourceId });
     if (result.dropped.entities + result.dropped.claims > 0) {
       say(
         `extract: dropped ${result.dropped.entities} entities and ${result.dropped.claims} claims the text does not bear out`,
@@ -127,6 +131,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       const gazetteer = options.gazetteer ? await buildWorkspaceGazetteer(db) : undefined;
       return await runExtraction(db, args.length > 0 ? args : undefined, {
         gazetteer,
+        model: modelOptions(options),
         onSource: (id) => progress.tick(id.slice(0, 12)),
       });
     } finally {
@@ -145,5 +150,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   printResult(
     `${result.sources} source(s): ${result.entities} entities, ${result.mentions} mentions, ${result.claims} claims`,
   );
+  if (result.dropped > 0)
+    say(
+      `extract: dropped ${result.dropped} entities and claims the model proposed that the texts do not bear out`,
+    );
   return 0;
 }

@@ -12,6 +12,7 @@ import { readCaseView, runResolution, runScreening } from "../../resolve/index.j
 import { networkFilterOf } from "../analysis-options.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
+import { modelOptions } from "./extract.js";
 
 const STAGES = ["ingest", "extract", "resolve", "screen", "analyse", "report"] as const;
 
@@ -42,6 +43,7 @@ function checkOptions(options: Record<string, unknown>): {
 
 export async function run(docs: string[], options: Record<string, unknown>): Promise<number> {
   const { threshold, published } = checkOptions(options);
+  const model = modelOptions(options);
   const filter = networkFilterOf(options);
   const outDir = String(options.out ?? "out");
   const listPaths = (options.lists as string[] | undefined) ?? [];
@@ -74,10 +76,13 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
       `${ingested.length} file(s): ${fresh} new, ${sourceIds.length - fresh} already in the workspace, ${failed} failed`,
     );
 
-    const extraction = await runExtraction(db, sourceIds, {});
+    const extraction = await runExtraction(db, sourceIds, { model });
     step(
       1,
-      `${extraction.sources} source(s): ${extraction.mentions} mentions, ${extraction.entities} entities, ${extraction.claims} claims`,
+      `${extraction.sources} source(s): ${extraction.mentions} mentions, ${extraction.entities} entities, ${extraction.claims} claims` +
+        (extraction.dropped > 0
+          ? ` (${extraction.dropped} proposed by the model and dropped: not in the text)`
+          : ""),
     );
 
     const resolution = await runResolution(db);

@@ -61,6 +61,11 @@ interface Chunk {
   offset: number;
 }
 
+/** The producer of what a model extracts ("model:<model>"), so its output can be replaced on a re-run. */
+export function modelProducer(model: string): string {
+  return `model:${model}`;
+}
+
 /**
  * Extracts entities, mentions and claims from `text` with a model behind an OpenAI-compatible chat
  * completions endpoint, one request per chunk, asking for the claim shape as structured JSON. Names,
@@ -79,7 +84,7 @@ export async function extractWithModel(text: string, options: ModelOptions): Pro
   };
   const endpoint = readEndpoint(settings);
   const sourceId = settings.sourceId ?? sourceIdOf(text);
-  const producer = `model:${settings.model}`;
+  const producer = modelProducer(settings.model);
   const result: ModelExtraction = {
     entities: [],
     mentions: [],
