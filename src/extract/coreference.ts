@@ -172,8 +172,12 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     // "Kavan Darvish" is not "Kavan Darvish & Co.": a person's full name inside a firm's name is the firm's
     // namesake, another party.
     const personal = (r: number): boolean => (groups.get(r) ?? []).some((i) => mentions[i].type === "Person");
+    // The tanker "HS Atlantica" is not "HS Atlantica Limited": a ship or aircraft named like a company
+    // is the company's property, another party.
+    const craft = (r: number): boolean =>
+      (groups.get(r) ?? []).some((i) => mentions[i].type === "Vessel" || mentions[i].type === "Aircraft");
     const targets = [...(hits ?? [])].filter(
-      (t) => t !== root && (words.length === 1 || personal(t) === personal(root)),
+      (t) => t !== root && (words.length === 1 || personal(t) === personal(root)) && craft(t) === craft(root),
     );
     const at = firstAt.get(root) ?? 0;
     // A lone word that ends exactly one person's name is that person's surname.

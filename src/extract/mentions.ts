@@ -85,6 +85,9 @@ const TITLE_PREPOSITIONS = new Set([
   "Against",
   "Targeting",
 ]);
+/** "an Alert on Possible Evasion of …": the subject of a document, written in capitals, names no party. */
+const DOCUMENT_ON =
+  /\b(?:Alert|Advisory|Guidance|Notice|Report|Statement|Bulletin|Fact Sheet|Guidelines|Note)\s+(?:on|regarding|concerning|about)\s+(?:the\s+)?[*_[]*$/;
 /** Last words of events and documents, which are not annotated as parties. */
 const EVENT_OR_DOCUMENT_HEADS = new Set(
   "Day|Conference|Convention|Declaration|Forum|Summit|Week|Expo|Exhibition|Assessment|Advisory|Alert|Guidance|Strategy|Bulletin|Report|Statement|Memorandum|Initiative|Meeting|Plan|Talks|Dialogue|Governors".split(
@@ -163,7 +166,7 @@ const PERSON_CUE =
 const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+(?:ovich|evich|ich|ovna|evna|ichna|inichna|ogly|oglu|kyzy|qizi))$/u;
 /** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
 const CRAFT_BEFORE =
-  /\b(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)\s+(?:the\s+)?$/;
+  /\b(?:(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)|(?:vessels|tankers|ships|carriers),?\s+(?:including|such as|namely))\s+(?:the\s+)?[*_]*$/;
 /** Aircraft registrations ("RA-64050", "EP-MNA") written after an aircraft word. */
 const TAIL_NUMBER = /^[A-Z]{1,2}-[A-Z0-9]{3,5}$/;
 const AIRCRAFT_CONTEXT =
@@ -482,6 +485,9 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
 /** Strips sentence-start words, demonyms and titles from a raw sequence; splits coordinations. */
 function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   let seq = raw;
+  // "United Arab Emirates-based", "Saudi Arabia": a known place keeps a first word that is common or a demonym.
+  if (raw.length > 1 && findPlace(text.slice(raw[0].start, raw[raw.length - 1].end)))
+    return [{ tokens: raw }];
   const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, seq[0].start));
   if (
     atStart &&
@@ -603,6 +609,11 @@ function findSpecialBodies(
   }
 }
 
+/** Whether an IMO number follows at `at` ("X (IMO 9299745)", "***X***(IMO …)"): the name is a ship's. */
+function imoFollows(text: string, at: number): boolean {
+  return /^[\s*_]*\(\s*IMO\b/.test(text.slice(at, at + 16));
+}
+
 /** Types a sequence from its words and context; undefined when it is not a name. */
 function classify(
   text: string,
@@ -669,6 +680,7 @@ function classify(
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
+  if (DOCUMENT_ON.test(before)) return undefined;
   const after = text.slice(last.rawEnd, Math.min(sentence.end, last.rawEnd + 40));
   const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";
   const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, start));
@@ -710,8 +722,7 @@ function classify(
     return undefined;
   } else if (isAllCaps(name) && tokens.length > 1 && !headWords.some((w) => LEGAL_FORMS.has(w))) {
     type =
-      /^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12)) ||
-      /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end))
+      imoFollows(text, last.rawEnd) || /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end))
         ? "Vessel"
         : "Company";
     strength = type === "Vessel" ? 4 : 1;
@@ -725,13 +736,15 @@ function classify(
     /\b(?:vessels?|tankers?|ships?|carriers?)\b[^.;:]{0,60}$/i.test(
       text.slice(Math.max(sentence.start, start - 80), start),
     ) &&
+    // "vessels, including the X, which OFAC identified": the subject of a clause is no ship of the list.
+    !/\b(?:which|who|that)\s+$/i.test(before) &&
     !/^[\s*_]*\(\s*[\p{Lu}]{2,}/u.test(text.slice(last.rawEnd, last.rawEnd + 8))
   ) {
     // "the tankers SERENE and HALCYON": a pronounceable upper-case word among vessels is a ship's name.
     type = "Vessel";
     strength = 2;
     rule = "upperCaseVessel";
-  } else if (/^\s*\(\s*IMO/.test(text.slice(last.rawEnd, last.rawEnd + 12)) || CRAFT_BEFORE.test(before)) {
+  } else if (imoFollows(text, last.rawEnd) || CRAFT_BEFORE.test(before)) {
     type = "Vessel";
     strength = 4;
     rule = "vesselImo";

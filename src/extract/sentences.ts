@@ -53,7 +53,8 @@ export function splitSentences(text: string): Sentence[] {
     const heading =
       open && !field && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
     let start = 0;
-    const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*]*[\p{Lu}\p{N}])/gu;
+    // The next sentence may open with quotes, a bracket, emphasis or a Markdown link ("[Name](…)").
+    const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*_[]*[\p{Lu}\p{N}])/gu;
     for (let m = endRe.exec(lineText); m; m = endRe.exec(lineText)) {
       if (/^\.[)”’"]*$/.test(m[0]) && isAbbreviation(lineText, m.index)) continue;
       pushTrimmed(sentences, text, lineStart + start, lineStart + m.index + m[0].length, heading);

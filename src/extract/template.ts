@@ -81,7 +81,13 @@ export function buildView(
   }
   for (const m of mentions) {
     if (m.start < pos) continue;
-    emit(text.slice(pos, m.start), pos, false);
+    // Markdown around a name ("**X**", "[*X*](https://…)") is left out, so rules read "⟨k⟩" alone.
+    const gap = text.slice(pos, m.start);
+    const opening = /(?:\[?[*_]+|\[)(\s*)$/.exec(gap);
+    if (opening) {
+      emit(gap.slice(0, opening.index), pos, false);
+      emit(opening[1], m.start - opening[1].length, false);
+    } else emit(gap, pos, false);
     if (m.alias) {
       // Drop "(ABC)" with the space before it: the alias adds nothing to the sentence's claims.
       const open = template.lastIndexOf("(");
@@ -98,6 +104,8 @@ export function buildView(
     slots.push({ entity: m.entity, type: m.type, start: m.start, end: m.end });
     emit(`⟨${slots.length - 1}⟩`, m.start, true);
     pos = m.end;
+    const closing = /^[*_]*(?:\]\([^()\s]*\))?[*_]*/.exec(text.slice(pos, Math.min(sentence.end, pos + 300)));
+    if (closing) pos += closing[0].length;
     // Possessives read one way in the template: "X's", "X’s" and the plural "Xs’" all become "⟨k⟩’s".
     const possessive = /^(?:['’]s\b|['’](?=\s))/.exec(text.slice(pos, pos + 3));
     if (possessive) {

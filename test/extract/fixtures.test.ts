@@ -1,5 +1,6 @@
 // Extraction on texts in other styles written for Skein (invented names): a designation notice, an
-// invoice, a travel record and a hedged news report. Pins entities, claims, dates and certainty.
+// invoice, a travel record, a hedged news report and a shipping notice in Markdown. Pins entities,
+// claims, dates and certainty.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -206,5 +207,41 @@ describe("report of an indictment (written after the rules)", () => {
     const paid = relations.find((r) => r.line === "Falcon Gulf Trading FZE pays Maple Aviation Supply Inc.");
     expect(paid?.date).toBe("2019/2021");
     expect(lines.filter((l) => l.startsWith("Tehran "))).toEqual([]);
+  });
+});
+
+describe("shipping notice in Markdown", () => {
+  const { doc, relations, names, text } = extractFixture("shipping-notice.md", "2025-03-12");
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+
+  it("types ships by their IMO numbers or a ship word before them, apart from the company they share a name with", () => {
+    expect(typeOf("KESTREL BAY")).toBe("Vessel");
+    expect(typeOf("ORIEL STAR")).toBe("Vessel");
+    expect(typeOf("Marlowe Dawn")).toBe("Vessel");
+    expect(typeOf("Marlowe Shipholding Limited")).toBe("Company");
+    expect(doc.entities.find((e) => e.name === "Marlowe Shipholding Limited")?.aliases).not.toContain(
+      "Marlowe Dawn",
+    );
+  });
+
+  it("reads places of several words before -based, and no document title as a party", () => {
+    expect(names).toEqual(expect.arrayContaining(["United Arab Emirates", "Saudi Arabia"]));
+    expect(names).not.toContain("Arab Emirates");
+    expect(names).not.toContain("Arabia");
+    expect(names.join("|")).not.toMatch(/Possible Evasion/);
+  });
+
+  it("reads the claims through the Markdown emphasis, and not the identifier as property", () => {
+    const lines = relations.map((r) => r.line);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "Marlowe Shipholding Limited located_in United Arab Emirates",
+        "Teskova Fleet Services FZE located_in Saudi Arabia",
+        "Marlowe Shipholding Limited owns Marlowe Dawn",
+        "Marlowe Shipholding Limited sanctioned_by Office of Foreign Assets Control",
+      ]),
+    );
+    expect(lines).not.toContain("Marlowe Shipholding Limited owns Office of Foreign Assets Control");
+    for (const r of relations) expect(text).toContain(r.evidence);
   });
 });

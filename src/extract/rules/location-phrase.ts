@@ -1,4 +1,4 @@
-// Locations: "Russia-based X", "X, a Cyprus-based agent", "X, based in the PRC", "X operates out of Y",
+// Locations: "Russia-based X", "X, a Cyprus-based agent", "X is a UAE-based company", "X, based in the PRC", "X operates out of Y",
 // "A in Russia’s B region", "the Tula facility … X".
 import { spanOf } from "../template.js";
 import { type ClaimRule, E, eachMatch, pairs, slotOf, slotsIn, typeOf } from "./rule.js";
@@ -12,7 +12,9 @@ const HAS_SITE_IN = new RegExp(
   `(${E}) (?:has|had|operates|operated|maintains|maintained|opened|runs|ran) (?:an? |its |two |three |several )?(?:[a-z]+ )?(?:headquarters|head office|offices?|plants?|factor(?:y|ies)|facilit(?:y|ies)|warehouses?|branch(?:es)?) in (?:the )?(${E})`,
 );
 const COMPANY_OF = new RegExp(`(${E}) of (?:the )?(${E})(?!’s)`);
-const APPOSITIVE_BASED = new RegExp(`(${E}),? an? (${E})-(?:based|headquartered|registered)`);
+const APPOSITIVE_BASED = new RegExp(
+  `(${E}),? (?:is |was |which is |that is )?an? (${E})-(?:based|headquartered|registered)`,
+);
 const BASED_IN = new RegExp(
   `(${E}),? (?:which is |that is |is |was )?(?:also )?(?:based|headquartered|registered|located|incorporated|situated) in (?:the )?(${E})`,
 );

@@ -29,8 +29,16 @@ const OWNS = new RegExp(
 const VESSELS_OWNED = new RegExp(
   `(${LIST}) (?:are|is) (?:a )?vessels? (?:that (?:are|is) )?owned (?:and operated |and managed )?by (${E})`,
 );
+// The words between the list and "as property" hold no emphasis and no capitalised word but a month's:
+// "OFAC identified the *X*as property" names an identifier, not the property, when X was not read.
+const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b";
 const INTEREST = new RegExp(
-  `(${LIST}),? (?:are being |is being |were |was )?(?:identified )?(?:[^⟨]{0,40}?)as (?:blocked )?property in which (${E})`,
+  `(${LIST}),? (?:are being |is being |were |was )?(?:identified )?(?:(?![*_]|(?!${MONTH})[A-Z][a-z])[^⟨]){0,40}?as (?:blocked )?property in which (${E})`,
+);
+
+// "the X, which OFAC previously identified as property in which Y has an interest": X is the property.
+const WHICH_INTEREST = new RegExp(
+  `(${E}),? (?:which|that) ${E} (?:[a-z]+ ){0,2}?identified as (?:blocked )?property in which (${E})`,
 );
 
 /** Ownership phrase: a subsidiary, parent, "owned or controlled by", "owns", or blocked-property interest. */
@@ -68,7 +76,17 @@ export const ownershipPhrase: ClaimRule = {
       ...eachMatch(view, interest, (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])), rule),
     );
     out.push(
-      ...eachMatch(view, INTEREST, (m) => pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])), rule),
+      ...eachMatch(
+        view,
+        INTEREST,
+        // A list right after "which" is who identified the property, not the property.
+        (m) =>
+          /\b(?:which|that) $/.test(view.template.slice(0, m.index))
+            ? []
+            : pairs(view, [slotOf(m[2])], "owns", slotsIn(view, m[1])),
+        rule,
+      ),
+      ...eachMatch(view, WHICH_INTEREST, (m) => pairs(view, [slotOf(m[2])], "owns", [slotOf(m[1])]), rule),
     );
     const subjects = designatedSubjects(view);
     out.push(
@@ -84,6 +102,15 @@ export const ownershipPhrase: ClaimRule = {
           const owner = slotOf(m[1]);
           const before = view.template.slice(0, m.index);
           const near = [...before.matchAll(/⟨(\d+)⟩(?!-)/g)].map((x) => Number(x[1]));
+          // "OFAC identified the following vessels, all of which are owned by Y": when the last party named
+          // is followed by its own verb and then "which", the owned things are that verb's object, not the
+          // name ("X, a firm that is owned by Y" and "X, which is owned by Y" still name X).
+          const parties = [...before.matchAll(/⟨(\d+)⟩/g)].filter(
+            (x) => view.slots[Number(x[1])]?.type !== "Place",
+          );
+          const lastParty = parties[parties.length - 1];
+          const gap = lastParty ? before.slice(lastParty.index + lastParty[0].length) : "";
+          if (/\b(?:which|that|who)\b/.test(gap) && /^\s+[a-z]/.test(gap)) return [];
           // The owned party is a company or body, never the country a sentence mentions last.
           const owned = (subjects.length > 0 ? subjects : near.slice(-1)).filter(
             (k) => view.slots[k]?.type !== "Place",
