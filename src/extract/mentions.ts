@@ -67,7 +67,7 @@ const CONNECTORS = new Set([
   "&",
 ]);
 const TITLE_WORDS = new Set(
-  "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors|Officer".split(
+  "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Ranking|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors|Officer".split(
     "|",
   ),
 );
@@ -395,22 +395,25 @@ function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] 
       personAt = n >= 4 && /^\p{Lu}\.$/u.test(seq[n - 2].text) ? n - 3 : n - 2;
     }
   }
-  // "President Kavrin’s", "Secretary Dole said": a title before one plain capitalised word names a person.
+  // "President Kavrin’s", "Secretary Dole said", "Ranking Member Hoyer": title words before one plain
+  // capitalised word name a person.
+  const lastWord = seq[seq.length - 1].text;
   if (
     personAt < 0 &&
-    seq.length === 2 &&
-    !TITLE_WORDS.has(seq[1].text) &&
-    !GENERIC_WORDS.has(seq[1].text) &&
-    !LEGAL_FORMS.has(seq[1].text) &&
-    !COMPANY_HEADS.has(seq[1].text) &&
-    !ORGANIZATION_HEADS.has(seq[1].text) &&
-    !isAllCaps(seq[1].text) &&
-    !findPlace(seq[1].text) &&
-    !findInternationalBody(seq[1].text) &&
-    !isDemonym(seq[1].text) &&
-    !isCommonWord(seq[1].text)
+    seq.length >= 2 &&
+    seq.slice(0, -1).every((t) => TITLE_WORDS.has(t.text)) &&
+    !TITLE_WORDS.has(lastWord) &&
+    !GENERIC_WORDS.has(lastWord) &&
+    !LEGAL_FORMS.has(lastWord) &&
+    !COMPANY_HEADS.has(lastWord) &&
+    !ORGANIZATION_HEADS.has(lastWord) &&
+    !isAllCaps(lastWord) &&
+    !findPlace(lastWord) &&
+    !findInternationalBody(lastWord) &&
+    !isDemonym(lastWord) &&
+    !isCommonWord(lastWord)
   )
-    personAt = 1;
+    personAt = seq.length - 1;
   const bodyEnd = personAt < 0 ? seq.length : personAt;
   let ofAt = -1;
   for (let j = 0; j < bodyEnd; j++) if (seq[j].text === "of") ofAt = j;
@@ -482,19 +485,35 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
   return out;
 }
 
+/** Whether a word at `start` opens its sentence, or a clause after a colon or an em dash ("two parts: Tax cuts"). */
+function opensClause(text: string, sentenceStart: number, start: number): boolean {
+  return (
+    /^[\s"“‘(*#[_]*$/.test(text.slice(sentenceStart, start)) ||
+    /[:—]\s*[*_]*$/.test(text.slice(Math.max(sentenceStart, start - 4), start))
+  );
+}
+
 /** Strips sentence-start words, demonyms and titles from a raw sequence; splits coordinations. */
 function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   let seq = raw;
   // "United Arab Emirates-based", "Saudi Arabia": a known place keeps a first word that is common or a demonym.
   if (raw.length > 1 && findPlace(text.slice(raw[0].start, raw[raw.length - 1].end)))
     return [{ tokens: raw }];
-  const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, seq[0].start));
+  const atStart = opensClause(text, sentence.start, seq[0].start);
   if (
     atStart &&
     seq.length > 1 &&
     !isAllCaps(seq[0].text) &&
     isCommonWord(seq[0].text) &&
-    !isDemonym(seq[0].text)
+    !isDemonym(seq[0].text) &&
+    // "Chairman Joyce, …" opening a sentence is a title and a name (longer runs lose the title here).
+    !(
+      seq.length === 2 &&
+      TITLE_WORDS.has(seq[0].text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(seq[1].text) &&
+      !isCommonWord(seq[1].text) &&
+      !findPlace(seq[1].text)
+    )
   ) {
     seq = seq.slice(1);
   }
@@ -683,7 +702,7 @@ function classify(
   if (DOCUMENT_ON.test(before)) return undefined;
   const after = text.slice(last.rawEnd, Math.min(sentence.end, last.rawEnd + 40));
   const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";
-  const atStart = /^[\s"“‘(*#[_]*$/.test(text.slice(sentence.start, start));
+  const atStart = opensClause(text, sentence.start, start);
   let type: EntityType = draft.type ?? "Company";
   let strength = draft.strength ?? 1;
   let key: string | null = draft.key ?? null;

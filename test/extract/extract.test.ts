@@ -40,6 +40,9 @@ describe("mentions and types", () => {
     ["Gorvel Amsiny, who was born in 1970, owns Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
     ["Gorvel Amsiny and his associates ran Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
     ["Lisa Orvanova supplied Orlan Avia LLC.", "Lisa Orvanova", "Person"],
+    // Titles before one name, also opening a sentence or after other title words.
+    ["Chairman Velcott, thank you for the invitation.", "Velcott", "Person"],
+    ["We thank Ranking Member Dorvane for the question.", "Dorvane", "Person"],
     // … but a company head or legal form keeps a firm a firm.
     ["Gorvel Consulting, a Russian firm, advised Orlan Avia LLC.", "Gorvel Consulting", "Company"],
     [
@@ -187,6 +190,12 @@ describe("mentions and types", () => {
       "The U.S. Customs and Border Protection and the Reconnaissance General Bureau acted.",
       ["Border Protection", "U.S. Customs"],
     ],
+    ["The plan has two parts: Tax cuts come first.", ["Tax"]],
+    [
+      "OFAC published an Alert on Possible Evasion of the Kestrel Cap.",
+      ["Possible Evasion of the Kestrel Cap"],
+    ],
+    ["Kestrel Trading Ltd is a Saudi Arabia-based firm.", ["Arabia"]],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);
     for (const name of names) expect(found).not.toContain(name);
