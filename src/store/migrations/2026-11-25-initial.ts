@@ -1,5 +1,6 @@
 // The first workspace schema. Frozen: later changes go in new dated migrations. The SQLite schema is
-// as first written; PostgreSQL differs only where it must (serial ids, double scores, trigger syntax).
+// as first written; PostgreSQL differs only where it must (serial ids, double scores, trigger syntax,
+// text in the "C" collation).
 import { type Kysely, sql } from "kysely";
 import { isPostgres, textType } from "../dialect.js";
 
