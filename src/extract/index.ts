@@ -21,7 +21,12 @@ export {
   type GazetteerHit,
   type GazetteerItem,
 } from "./gazetteer.js";
-export { extractWithModel, type ModelExtraction, type ModelOptions } from "./llm/extract-with-model.js";
+export {
+  extractWithModel,
+  type ModelExtraction,
+  type ModelOptions,
+  modelOptionsFromEnv,
+} from "./llm/extract-with-model.js";
 export { type ClaimRule, RULES } from "./rules/index.js";
 export {
   buildWorkspaceGazetteer,

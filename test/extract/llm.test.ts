@@ -11,6 +11,7 @@ import { runExtraction } from "../../src/extract/index.js";
 import { extractWithModel } from "../../src/extract/llm/extract-with-model.js";
 import { DEFAULT_MAX_BYTES, ingestPaths } from "../../src/ingest/index.js";
 import { sourceIdOf } from "../../src/model/index.js";
+import { buildApp } from "../../src/server/index.js";
 import { listClaims } from "../../src/store/index.js";
 import { CLI, REPO_ROOT } from "../helpers/shared.js";
 import { openTestWorkspace } from "../helpers/workspace.js";
@@ -366,5 +367,53 @@ describe("the model extractor in a workspace", () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set/);
     expect(existsSync(join(dir, "other.db"))).toBe(false);
+  });
+
+  it("runs from the API's extraction runs with extractor llm, and refuses it without an endpoint", async () => {
+    reply = answerWith(GOOD);
+    const workspace = await openTestWorkspace("llm-api");
+    const app = await buildApp({ workspace, config: { analyst: "tester" } });
+    const saved = { url: process.env.SKEIN_LLM_URL, model: process.env.SKEIN_LLM_MODEL };
+    try {
+      await ingestPaths(workspace.db, [join(FIXTURES, "procurement-note.txt")], {
+        maxBytes: DEFAULT_MAX_BYTES,
+      });
+      delete process.env.SKEIN_LLM_URL;
+      const refused = await app.inject({
+        method: "POST",
+        url: "/api/extraction-runs",
+        payload: { extractor: "llm" },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe("EXTRACT_LLM_CONFIG");
+
+      process.env.SKEIN_LLM_URL = base;
+      process.env.SKEIN_LLM_MODEL = "test-model";
+      const start = await app.inject({
+        method: "POST",
+        url: "/api/extraction-runs",
+        payload: { extractor: "llm" },
+      });
+      expect(start.statusCode).toBe(202);
+      expect(start.json().extractor).toBe("llm");
+      let run = start.json();
+      for (let i = 0; i < 600 && run.status !== "done" && run.status !== "failed"; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        run = (await app.inject({ method: "GET", url: `/api/extraction-runs/${run.id}` })).json();
+      }
+      expect(run.status).toBe("done");
+      expect(run.summary.claims).toBe(4);
+      expect((await listClaims(workspace.db)).every((c) => c.producer === "model:test-model")).toBe(true);
+    } finally {
+      for (const [key, value] of [
+        ["SKEIN_LLM_URL", saved.url],
+        ["SKEIN_LLM_MODEL", saved.model],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await app.close();
+      await workspace.close();
+    }
   });
 });

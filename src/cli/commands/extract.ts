@@ -7,6 +7,7 @@ import {
   extractText,
   extractWithModel,
   type ModelOptions,
+  modelOptionsFromEnv,
   runExtraction,
   toContractDocument,
 } from "../../extract/index.js";
@@ -34,24 +35,13 @@ function readPublished(value: unknown): string | null {
 }
 
 /**
- * The model endpoint of `--extractor llm` (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY and
- * --chunk-chars), or undefined for the rules. Shared by `extract` and `investigate`.
+ * The model endpoint of `--extractor llm` (the SKEIN_LLM_* variables and --chunk-chars), or undefined
+ * for the rules. Shared by `extract` and `investigate`.
  */
 export function modelOptions(options: Record<string, unknown>): ModelOptions | undefined {
   if ((options.extractor ?? DEFAULTS.extractor) !== "llm") return undefined;
-  const url = process.env.SKEIN_LLM_URL;
-  const model = process.env.SKEIN_LLM_MODEL;
-  if (!url || !model) {
-    throw new SkeinError(
-      "EXTRACT_LLM_CONFIG",
-      "--extractor llm: SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set",
-      {
-        field: "SKEIN_LLM_URL",
-      },
-    );
-  }
   const chunkChars = options.chunkChars === undefined ? undefined : Number(options.chunkChars);
-  return { url, model, key: process.env.SKEIN_LLM_KEY ?? null, chunkChars };
+  return { ...modelOptionsFromEnv(), chunkChars };
 }
 
 async function extractFile(

@@ -61,6 +61,27 @@ interface Chunk {
   offset: number;
 }
 
+/**
+ * The model endpoint named by the environment (SKEIN_LLM_URL, SKEIN_LLM_MODEL and, when the endpoint
+ * needs one, SKEIN_LLM_KEY); EXTRACT_LLM_CONFIG when the URL or the model is missing.
+ */
+export function modelOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Pick<ModelOptions, "url" | "model" | "key"> {
+  const url = env.SKEIN_LLM_URL;
+  const model = env.SKEIN_LLM_MODEL;
+  if (!url || !model) {
+    throw new SkeinError(
+      "EXTRACT_LLM_CONFIG",
+      "--extractor llm: SKEIN_LLM_URL and SKEIN_LLM_MODEL must be set",
+      {
+        field: "SKEIN_LLM_URL",
+      },
+    );
+  }
+  return { url, model, key: env.SKEIN_LLM_KEY ?? null };
+}
+
 /** The producer of what a model extracts ("model:<model>"), so its output can be replaced on a re-run. */
 export function modelProducer(model: string): string {
   return `model:${model}`;

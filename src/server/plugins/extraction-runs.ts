@@ -2,7 +2,7 @@
 // the background, and report progress (one step per source, then resolve, then screen) for the workbench.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { runExtraction } from "../../extract/index.js";
+import { type ModelOptions, modelOptionsFromEnv, runExtraction } from "../../extract/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { listSources } from "../../store/index.js";
@@ -13,6 +13,8 @@ export interface ExtractionRun {
   id: string;
   status: "queued" | "running" | "done" | "failed";
   sourceIds: string[];
+  /** "rules", or "llm": the model endpoint the server's SKEIN_LLM_* variables name. */
+  extractor: "rules" | "llm";
   /** Steps: one per source, then resolution, then screening. */
   total: number;
   done: number;
@@ -30,6 +32,7 @@ const RUN_SCHEMA = objectOf({
   id: str,
   status: { type: "string", enum: ["queued", "running", "done", "failed"] },
   sourceIds: { type: "array", items: str },
+  extractor: { type: "string", enum: ["rules", "llm"] },
   total: { type: "integer" },
   done: { type: "integer" },
   current: nstr,
@@ -51,11 +54,12 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
   // Runs execute one after another: each writes the whole case, so two at once would race.
   let queue: Promise<void> = Promise.resolve();
 
-  async function execute(run: ExtractionRun): Promise<void> {
+  async function execute(run: ExtractionRun, model: ModelOptions | undefined): Promise<void> {
     run.status = "running";
     try {
       run.current = "extract";
       const extraction = await runExtraction(db, run.sourceIds, {
+        model,
         onSource: (sourceId) => {
           run.done += 1;
           run.current = `extracted ${sourceId.slice(0, 12)}`;
@@ -85,7 +89,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
     }
   }
 
-  app.post<{ Body: { sources?: string[] } }>(
+  app.post<{ Body: { sources?: string[]; extractor?: "rules" | "llm" } }>(
     "/api/extraction-runs",
     {
       schema: {
@@ -98,13 +102,17 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
               items: { type: "string", minLength: 1, maxLength: 200 },
               maxItems: 10000,
             },
+            extractor: { type: "string", enum: ["rules", "llm"], default: "rules" },
           },
-          ["sources"],
+          ["sources", "extractor"],
         ),
         response: { 202: RUN_SCHEMA },
       },
     },
     async (request, reply) => {
+      const extractor = request.body.extractor ?? "rules";
+      // Checked before the run is queued: a missing endpoint is the caller's error, not the run's.
+      const model = extractor === "llm" ? modelOptionsFromEnv() : undefined;
       const known = (await listSources(db)).map((s) => s.id);
       const wanted = request.body.sources;
       const missing = (wanted ?? []).filter((id) => !known.includes(id));
@@ -120,6 +128,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
         id: `run_${randomUUID().slice(0, 8)}`,
         status: "queued",
         sourceIds,
+        extractor,
         total: sourceIds.length + 2,
         done: 0,
         current: null,
@@ -130,7 +139,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
       };
       runs.set(run.id, run);
       for (const [id, old] of runs) if (runs.size > MAX_RUNS && old.finishedAt) runs.delete(id);
-      queue = queue.then(() => execute(run));
+      queue = queue.then(() => execute(run, model));
       reply.status(202);
       return run;
     },
