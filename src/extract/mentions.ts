@@ -696,6 +696,14 @@ function classify(
     return undefined;
   // "NGOs", "SARs": a plural acronym is a common noun.
   if (tokens.length === 1 && /^\p{Lu}{2,}s$/u.test(name)) return undefined;
+  // A date written without its space ("April10") is no name.
+  if (
+    tokens.length === 1 &&
+    /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\d{1,2}$/.test(
+      name,
+    )
+  )
+    return undefined;
   // Reference numbers ("QT-2024-0117") are not names.
   if (tokens.length === 1 && /\d{4,}/.test(name) && !DESIGNATOR.test(name)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);

@@ -196,6 +196,10 @@ describe("mentions and types", () => {
       ["Possible Evasion of the Kestrel Cap"],
     ],
     ["Kestrel Trading Ltd is a Saudi Arabia-based firm.", ["Arabia"]],
+    [
+      "On April10, 2015, Kestrel Trading Ltd bought IEDs and RPGs for its UAV program.",
+      ["April10", "IEDs", "RPGs", "UAV"],
+    ],
   ])("%s finds none of %j", (text, names) => {
     const found = run(text).entities.flatMap((e) => e.names);
     for (const name of names) expect(found).not.toContain(name);

@@ -63,7 +63,9 @@ export const NON_NAME_WORDS = set(
     "Mr.|Mrs.|Ms.|Dr.|Sir|World|Home|News|Press|Release|Releases|Related|Fact|Sheet|Background|" +
     "Identifying|Information|Designation|Designations|Sanctions|Sanction|Implications|Specially|" +
     "Designated|Nationals|Blocked|Persons|Person|Entities|Entity|Individuals|Individual|Vessels|" +
-    "Government-owned|State-owned|Non-SDN|Entity-List|Directive|License|Licenses|Violations|Click|Frequently",
+    "Government-owned|State-owned|Non-SDN|Entity-List|Directive|License|Licenses|Violations|Click|Frequently|" +
+    // Acronyms of things and measures, never of a party.
+    "IED|IEDs|RPG|RPGs|UAV|UAVs|UAS|IUU|GPS|GDP|CPI|VAT|LNG|LPG|CEO|CFO|COVID|COVID-19",
 );
 
 /**
