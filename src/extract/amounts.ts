@@ -2,6 +2,7 @@
 // its ISO 4217 currency (from a symbol, a code or a currency word) and the hedge before it.
 import type { Amount, Span } from "../model/index.js";
 import { CARDINAL_WORDS } from "./number-words.js";
+import { chooseLongest } from "./overlaps.js";
 
 /** An amount found in a text, with the [start, end) span of its words. */
 export type AmountInText = Amount & Span;
@@ -325,19 +326,4 @@ function wordCurrency(word: string): string | null {
 /** Reads "1,234.5", "300 000" or "12.5" as a number. */
 function readDigits(digits: string): number {
   return Number(digits.replace(/[,\u00a0\u202f ]/g, ""));
-}
-
-function chooseLongest(found: AmountInText[], length: number): AmountInText[] {
-  // Longest first; an occupancy map of the text keeps this linear in the words covered.
-  const ordered = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(length);
-  const chosen: AmountInText[] = [];
-  for (const item of ordered) {
-    let free = true;
-    for (let k = item.start; k < item.end && free; k++) free = taken[k] === 0;
-    if (!free) continue;
-    taken.fill(1, item.start, item.end);
-    chosen.push(item);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
 }

@@ -4,6 +4,7 @@
 import * as chrono from "chrono-node";
 import { type Period, type PeriodPrecision, SkeinError, type Span } from "../model/index.js";
 import { CARDINAL_WORDS } from "./number-words.js";
+import { chooseLongest } from "./overlaps.js";
 
 /** A period found in a text, with the [start, end) character span of the words that state it. */
 export interface PeriodInText extends Span {
@@ -608,20 +609,4 @@ function extendSince(text: string, found: Candidate, reference: YearMonthDay | n
       end: published && published > found.period.end ? published : found.period.end,
     },
   };
-}
-
-/** Keeps the longest of overlapping candidates (earliest first on ties), in text order. */
-function chooseLongest(candidates: Candidate[], length: number): Candidate[] {
-  // Longest first; an occupancy map of the text keeps this linear in the words covered.
-  const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(length);
-  const chosen: Candidate[] = [];
-  for (const item of ordered) {
-    let free = true;
-    for (let k = item.start; k < item.end && free; k++) free = taken[k] === 0;
-    if (!free) continue;
-    taken.fill(1, item.start, item.end);
-    chosen.push(item);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
 }
