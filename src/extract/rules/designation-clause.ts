@@ -50,41 +50,20 @@ export const designationClause: ClaimRule = {
     const out: ProposedClaim[] = [];
     const isBody = (k: number): boolean =>
       typeOf(view, k) === "Organization" || typeOf(view, k) === "PublicBody";
-    const byBody = eachMatch(
-      view,
-      BY_BODY,
-      (m) => {
-        const body = slotOf(m[1]);
-        // A body ("the Department of State designated X") or a state ("the United States sanctioned X").
-        if (!isBody(body) && typeOf(view, body) !== "Place") return [];
-        return slotsIn(view, m[2])
-          .filter((k) => k !== body && typeOf(view, k) !== "Place")
-          .map((k) => ({
-            subject: view.slots[k].entity,
-            predicate: "sanctioned_by" as const,
-            object: view.slots[body].entity,
-          }));
-      },
-      "designationClause",
-    );
-    out.push(
-      ...eachMatch(
-        view,
-        SANCTIONED_BY,
-        (m) => {
-          const body = slotOf(m[2]);
-          if (!isBody(body) && typeOf(view, body) !== "Place") return [];
-          return slotsIn(view, m[1])
-            .filter((k) => k !== body && typeOf(view, k) !== "Place")
-            .map((k) => ({
-              subject: view.slots[k].entity,
-              predicate: "sanctioned_by" as const,
-              object: view.slots[body].entity,
-            }));
-        },
-        "designationClause",
-      ),
-    );
+    // Every party of `listed` sanctioned by `body`: a body ("the Department of State designated X") or
+    // a state ("the United States sanctioned X").
+    const sanctionedBy = (listed: string, body: number) => {
+      if (!isBody(body) && typeOf(view, body) !== "Place") return [];
+      return slotsIn(view, listed)
+        .filter((k) => k !== body && typeOf(view, k) !== "Place")
+        .map((k) => ({
+          subject: view.slots[k].entity,
+          predicate: "sanctioned_by" as const,
+          object: view.slots[body].entity,
+        }));
+    };
+    const byBody = eachMatch(view, BY_BODY, (m) => sanctionedBy(m[2], slotOf(m[1])), "designationClause");
+    out.push(...eachMatch(view, SANCTIONED_BY, (m) => sanctionedBy(m[1], slotOf(m[2])), "designationClause"));
     out.push(...byBody);
     const named = new Set(byBody.map((c) => c.subject));
     if (facts.authority !== null) {
