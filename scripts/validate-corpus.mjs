@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Validates the annotated corpus (data/annotated, or the files and folders given): every file must pass
+// validateAnnotation, ids must be unique, and texts copied from ../shared/corpus must equal their
+// cleaned original when ../shared is beside the checkout. Exits 1 listing every issue with its file and path.
+//   npm run build && node scripts/validate-corpus.mjs [FILE|DIR …]
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = process.env.SKEIN_DIST ?? join(root, "dist");
+const { validateAnnotation } = await import(pathToFileURL(join(dist, "extract/index.js")).href);
+
+function jsonFiles(path) {
+  if (statSync(path).isDirectory())
+    return readdirSync(path)
+      .sort()
+      .flatMap((f) => jsonFiles(join(path, f)));
+  return path.endsWith(".json") ? [path] : [];
+}
+
+const args = process.argv.slice(2);
+const targets = args.length > 0 ? args : [join(root, "data/annotated")];
+const files = targets
+  .flatMap(jsonFiles)
+  .filter((f) => !f.includes(`${join("annotated", "clusters")}`) && basename(f) !== "resolution.json");
+const problems = [];
+const ids = new Map();
+let relations = 0;
+for (const file of files) {
+  const name = relative(process.cwd(), file);
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    problems.push(`${name}: not valid JSON: ${error.message}`);
+    continue;
+  }
+  for (const issue of validateAnnotation(doc)) problems.push(`${name}: ${issue.path}: ${issue.message}`);
+  const second = file.includes(`${join("annotated", "second")}`);
+  if (!second && typeof doc.id === "string") {
+    if (ids.has(doc.id)) problems.push(`${name}: id ${doc.id} is also used by ${ids.get(doc.id)}`);
+    ids.set(doc.id, name);
+  }
+  const original = join(root, "../shared/corpus/treasury-press-releases", `${doc.id}.md`);
+  if (doc.invented === false && existsSync(original)) {
+    const { readRelease } = await import(pathToFileURL(join(root, "scripts/add-release.mjs")).href);
+    if (readRelease(readFileSync(original, "utf8")).text !== doc.text)
+      problems.push(`${name}: text differs from the cleaned original ${relative(process.cwd(), original)}`);
+  }
+  relations += Array.isArray(doc.relations) ? doc.relations.length : 0;
+}
+if (problems.length > 0) {
+  for (const p of problems) console.error(p);
+  console.error(`${problems.length} issue(s) in ${files.length} file(s)`);
+  process.exit(1);
+}
+console.log(`${files.length} file(s) valid, ${relations} relations`);
