@@ -52,7 +52,12 @@ export async function run() {
     .map((f) => normaliseText(readFileSync(join(CORPUS, f), "utf8")));
   const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
   const skein = (text) =>
-    extractText(text, { sourceId: "bench", published: "2024-01-01", gazetteer: undefined });
+    extractText(text, {
+      sourceId: "bench",
+      published: "2024-01-01",
+      gazetteer: undefined,
+      learned: undefined,
+    });
   for (const text of texts.slice(0, 20)) skein(text);
   const ours = time(texts, skein);
   const peer = time(texts, compromiseDocument);
@@ -69,6 +74,7 @@ export async function run() {
         sourceId: g.id ?? "gold",
         published: g.source?.date ?? null,
         gazetteer: undefined,
+        learned: undefined,
       }),
     ),
   );

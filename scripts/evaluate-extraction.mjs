@@ -1,91 +1,165 @@
 #!/usr/bin/env node
-// Runs the built extractor on every gold file in ../shared/eval (text = gold.text, published =
-// gold.source.date) and prints per-file and macro entity and relation-pair F1, using the shared scorer.
-//   npm run build && node scripts/evaluate-extraction.mjs [--json] [--verbose]
-import { readdirSync, readFileSync } from "node:fs";
+// Measures extraction the way it is judged: on texts it did not learn from.
+//   npm run evaluate                                  (= --cv 5: cross-validation over data/annotated)
+//   node scripts/evaluate-extraction.mjs --cv 5 [--json] [--errors] [--corpus DIR]
+//   node scripts/evaluate-extraction.mjs             (the four texts of ../shared/eval, rules and the shipped model)
+// With --cv K the corpus is split into K folds by document (stratified by genre); for each fold a model
+// is trained on the other folds (its decoding chosen inside them) and the fold is scored, for the rules
+// alone, the model without rule features, and the model with them. Then a model trained on the whole
+// corpus scores the four development texts of ../shared/eval, which it never saw.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = process.env.SKEIN_SHARED ?? resolve(root, "../shared");
-const { extractText, toContractDocument } = await import(
-  pathToFileURL(join(root, "dist/extract/index.js")).href
-);
-const { score } = await import(pathToFileURL(join(shared, "tools/score-extraction.mjs")).href);
+const x = await import(pathToFileURL(join(root, "dist/extract/index.js")).href);
+const sharedScorer = existsSync(join(shared, "tools/score-extraction.mjs"))
+  ? (await import(pathToFileURL(join(shared, "tools/score-extraction.mjs")).href)).score
+  : null;
 
-/** Scores every gold file; returns per-file and macro figures. */
-export function evaluate(verbose = false) {
-  const dir = join(shared, "eval");
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".gold.json"))
-    .sort();
-  const rows = [];
-  for (const file of files) {
-    const gold = JSON.parse(readFileSync(join(dir, file), "utf8"));
-    const extraction = extractText(gold.text, {
-      sourceId: file,
-      published: gold.source?.date ?? null,
-      gazetteer: undefined,
-    });
-    const predicted = toContractDocument(extraction);
-    const s = score(gold, predicted);
-    rows.push({
-      file,
-      entities: s.entities,
-      entitiesTyped: s.entitiesTyped,
-      relationsPair: s.relationsPair,
-      relationsTyped: s.relationsTyped,
-    });
-    if (verbose) report(gold, predicted);
+/** The training configuration `npm run train` uses, over the defaults. */
+export function readConfig() {
+  const file = join(root, "data/models/relation-config.json");
+  return { ...x.TRAINING_DEFAULTS, ...(existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {}) };
+}
+
+const argv = process.argv.slice(2);
+/** The corpus folder: data/annotated, or --corpus DIR. */
+const corpusDir = argv.includes("--corpus")
+  ? resolve(argv[argv.indexOf("--corpus") + 1])
+  : join(root, "data/annotated");
+
+const SYSTEMS = ["rules", "model", "both"];
+const ABLATED = x.FEATURE_FAMILIES.filter((f) => f.name !== "ruleVotes");
+
+/** Scores one prediction with Skein's scorer, checked against the shared scorer when it is present. */
+function scoreOne(gold, predicted) {
+  const own = x.scoreDocument(gold, predicted);
+  if (sharedScorer) {
+    const theirs = sharedScorer(gold, predicted);
+    for (const k of ["entities", "entitiesTyped", "relationsPair", "relationsTyped"])
+      if (theirs[k].tp !== own[k].tp || theirs[k].fp !== own[k].fp)
+        throw new Error(`scorer mismatch on ${k}: ${JSON.stringify(theirs[k])} vs ${JSON.stringify(own[k])}`);
   }
-  const mean = (key) => rows.reduce((n, r) => n + r[key].f1, 0) / rows.length;
+  return own;
+}
+
+/** Per-predicate typed counts: gold and predicted relations of one type matched with direction. */
+function byPredicate(gold, predicted, into) {
+  const toGold = new Map();
+  const goldNames = gold.entities.map(
+    (e) => new Set([e.name, ...(e.aliases ?? [])].map(x.normaliseForScoring)),
+  );
+  for (const e of predicted.entities) {
+    const names = [e.name, ...(e.aliases ?? [])].map(x.normaliseForScoring);
+    const hit = goldNames.findIndex((g) => names.some((n) => g.has(n)));
+    if (hit >= 0) toGold.set(e.id, hit);
+  }
+  const goldIndex = new Map(gold.entities.map((e, i) => [e.id, i]));
+  const g = gold.relations.map((r) => ({
+    s: goldIndex.get(r.source),
+    t: goldIndex.get(r.target),
+    type: r.type,
+  }));
+  const p = predicted.relations.map((r) => ({
+    s: toGold.get(r.source),
+    t: toGold.get(r.target),
+    type: r.type,
+  }));
+  for (const type of new Set([...g.map((r) => r.type), ...p.map((r) => r.type)])) {
+    const gi = g.filter((r) => r.type === type);
+    const pi = p.filter((r) => r.type === type);
+    const typed = x.matchRelations(gi, pi, true);
+    const pairFound = x.matchRelations(gi, p, false);
+    into[type] ??= { tp: 0, fp: 0, fn: 0, pairTp: 0, gold: 0 };
+    const slot = into[type];
+    slot.tp += typed.tp;
+    slot.fp += typed.fp;
+    slot.fn += typed.fn;
+    slot.pairTp += pairFound.tp;
+    slot.gold += gi.length;
+  }
+}
+
+function mean(values) {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+function sd(values) {
+  const m = mean(values);
+  return values.length > 1
+    ? Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1))
+    : 0;
+}
+
+/** Cross-validates over the corpus; returns per-system figures overall, per genre, per predicate and per fold. */
+export function crossValidate(k, { errors = false } = {}) {
+  const config = readConfig();
+  const corpus = x.readCorpus(corpusDir);
+  const documents = corpus.documents;
+  const full = documents.map((d) => x.prepareDocument(d, config.buckets));
+  const ablated = documents.map((d) => x.prepareDocument(d, config.buckets, ABLATED));
+  const folds = x.foldsOf(documents, k, config.seed);
+  const rows = [];
+  const decodings = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = (list) => list.filter((_, i) => folds[i] !== fold);
+    const both = x.trainLearnedModel(train(full), config);
+    const alone = x.trainLearnedModel(train(ablated), { ...config, combinations: ["model"] });
+    decodings.push({
+      fold,
+      both: both.relations.decoding,
+      model: alone.relations.decoding,
+      entities: both.entities.decoding,
+    });
+    documents.forEach((doc, i) => {
+      if (folds[i] !== fold) return;
+      const predictions = {
+        rules: x.toContractDocument(x.extractPrepared(full[i], undefined)),
+        model: x.toContractDocument(x.extractPrepared(ablated[i], alone)),
+        both: x.toContractDocument(x.extractPrepared(full[i], both)),
+      };
+      const row = { id: doc.id, genre: doc.genre, fold, scores: {}, predicates: {} };
+      for (const system of SYSTEMS) {
+        row.scores[system] = scoreOne(doc, predictions[system]);
+        row.predicates[system] = {};
+        byPredicate(doc, predictions[system], row.predicates[system]);
+      }
+      if (errors) printErrors(doc, predictions.both);
+      rows.push(row);
+    });
+  }
+  return { config, documents: documents.length, skipped: corpus.skipped, rows, decodings, folds: k };
+}
+
+/** Pooled and per-document figures of a set of rows for one system. */
+export function summarise(rows, system) {
+  const pick = (key) => x.sumScores(rows.map((r) => r.scores[system][key]));
+  const macro = (key) => mean(rows.map((r) => r.scores[system][key].f1));
   return {
-    files: rows,
-    macro: {
-      entities: mean("entities"),
-      entitiesTyped: mean("entitiesTyped"),
-      relationsPair: mean("relationsPair"),
-      relationsTyped: mean("relationsTyped"),
-    },
+    documents: rows.length,
+    entities: pick("entities"),
+    entitiesTyped: pick("entitiesTyped"),
+    pair: pick("relationsPair"),
+    typed: pick("relationsTyped"),
+    macroEntities: macro("entities"),
+    macroPair: macro("relationsPair"),
+    macroTyped: macro("relationsTyped"),
   };
 }
 
-function norm(name) {
-  return String(name)
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/'s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^the /, "");
-}
-
-function report(gold, predicted) {
-  const names = (e) => new Set([e.name, ...(e.aliases ?? [])].map(norm));
+function printErrors(gold, predicted) {
+  const names = (e) => new Set([e.name, ...(e.aliases ?? [])].map(x.normaliseForScoring));
   const gNames = gold.entities.map(names);
   const p2g = new Map();
   for (const pe of predicted.entities) {
-    const pn = names(pe);
-    const gi = gNames.findIndex((gn) => [...pn].some((n) => gn.has(n)));
-    if (gi >= 0) p2g.set(pe.id, gi);
+    const hit = gNames.findIndex((g) => [...names(pe)].some((n) => g.has(n)));
+    if (hit >= 0) p2g.set(pe.id, hit);
   }
-  const credited = new Set();
-  for (const pe of predicted.entities) {
-    const gi = p2g.get(pe.id);
-    if (gi === undefined || credited.has(gi))
-      console.log(
-        `  FP entity ${pe.type} ${JSON.stringify(pe.name)} ${JSON.stringify(pe.aliases)}${gi !== undefined ? " (duplicate)" : ""}`,
-      );
-    else credited.add(gi);
-  }
-  gold.entities.forEach((g, i) => {
-    if (!credited.has(i)) console.log(`  FN entity ${g.type} ${JSON.stringify(g.name)}`);
-  });
   const gIndex = new Map(gold.entities.map((e, i) => [e.id, i]));
   const pred = predicted.relations.map((r) => ({ ...r, s: p2g.get(r.source), t: p2g.get(r.target) }));
   const used = new Set();
+  console.log(`== ${gold.id}`);
   for (const gr of gold.relations) {
     const s = gIndex.get(gr.source);
     const t = gIndex.get(gr.target);
@@ -95,32 +169,155 @@ function report(gold, predicted) {
     if (hit >= 0) used.add(hit);
     else
       console.log(
-        `  FN rel ${gold.entities[s].name} ${gr.type} ${gold.entities[t].name} | ${gr.evidence.slice(0, 100)}`,
+        `  FN ${gold.entities[s].name} ${gr.type} ${gold.entities[t].name} | ${gr.evidence.slice(0, 110)}`,
       );
   }
   const pname = new Map(predicted.entities.map((e) => [e.id, e.name]));
   pred.forEach((p, i) => {
     if (!used.has(i))
       console.log(
-        `  FP rel ${pname.get(p.source)} ${p.type} ${pname.get(p.target)} | ${p.evidence.slice(0, 100)}`,
+        `  FP ${pname.get(p.source)} ${p.type} ${pname.get(p.target)} | ${p.evidence.slice(0, 110)}`,
       );
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const verbose = process.argv.includes("--verbose");
-  const result = evaluate(verbose);
-  if (process.argv.includes("--json")) console.log(JSON.stringify(result, null, 2));
-  else {
-    const f = (x) => x.f1.toFixed(3);
-    console.log("file                                                   entity  typed  rel-pair  rel-typed");
-    for (const r of result.files)
-      console.log(
-        `${r.file.padEnd(55)}${f(r.entities)}  ${f(r.entitiesTyped)}  ${f(r.relationsPair)}     ${f(r.relationsTyped)}`,
-      );
-    const m = result.macro;
-    console.log(
-      `${"macro".padEnd(55)}${m.entities.toFixed(3)}  ${m.entitiesTyped.toFixed(3)}  ${m.relationsPair.toFixed(3)}     ${m.relationsTyped.toFixed(3)}`,
+/** Scores the development texts of ../shared/eval with the given model (undefined: rules alone). */
+export function scoreDevelopment(model) {
+  const dir = join(shared, "eval");
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".gold.json"))
+    .sort()
+    .map((file) => {
+      const gold = JSON.parse(readFileSync(join(dir, file), "utf8"));
+      const extraction = x.extractText(gold.text, {
+        sourceId: file,
+        published: gold.source?.date ?? null,
+        gazetteer: undefined,
+        learned: model,
+      });
+      return { file, scores: scoreOne(gold, x.toContractDocument(extraction)) };
+    });
+}
+
+const f3 = (n) => n.toFixed(3);
+const prf = (s) => `${f3(s.precision)} ${f3(s.recall)} ${f3(s.f1)}`;
+
+function report(result) {
+  const { rows } = result;
+  console.log(
+    `${result.documents} documents, ${result.folds}-fold cross-validation by document (stratified by genre)`,
+  );
+  if (result.skipped.length) console.log(`(${result.skipped.length} unannotated skeletons skipped)`);
+  console.log(
+    "\nsystem  entity F1 (typed)  | relation pair P R F1 | typed P R F1        | macro pair  | pair F1 by fold (mean ± sd)",
+  );
+  for (const system of SYSTEMS) {
+    const s = summarise(rows, system);
+    const byFold = [...new Set(rows.map((r) => r.fold))].map(
+      (f) =>
+        summarise(
+          rows.filter((r) => r.fold === f),
+          system,
+        ).pair.f1,
     );
+    console.log(
+      `${system.padEnd(7)} ${f3(s.macroEntities)} (${f3(summarise(rows, system).entitiesTyped.f1)})    | ${prf(s.pair)}    | ${prf(s.typed)}   | ${f3(s.macroPair)}       | ${f3(mean(byFold))} ± ${f3(sd(byFold))}`,
+    );
+  }
+  console.log("\nby genre: docs, macro entity F1, then relation pair F1 / typed F1 for rules | model | both");
+  for (const genre of [...new Set(rows.map((r) => r.genre))].sort()) {
+    const subset = rows.filter((r) => r.genre === genre);
+    const cells = SYSTEMS.map((s) => {
+      const v = summarise(subset, s);
+      return `${f3(v.pair.f1)} / ${f3(v.typed.f1)}`;
+    });
+    console.log(
+      `  ${genre.padEnd(12)} ${String(subset.length).padStart(3)}  ${f3(summarise(subset, "both").macroEntities)}  ${cells.join(" | ")}`,
+    );
+  }
+  console.log("\nby predicate (gold count): typed P R F1 and pair recall, rules | both");
+  const totals = {};
+  for (const system of ["rules", "both"]) {
+    totals[system] = {};
+    for (const r of rows)
+      for (const [type, c] of Object.entries(r.predicates[system])) {
+        totals[system][type] ??= { tp: 0, fp: 0, fn: 0, pairTp: 0, gold: 0 };
+        const t = totals[system][type];
+        for (const key of Object.keys(t)) t[key] += c[key];
+      }
+  }
+  const types = Object.keys(totals.both).sort(
+    (a, b) => (totals.both[b].gold ?? 0) - (totals.both[a].gold ?? 0),
+  );
+  for (const type of types) {
+    const cells = ["rules", "both"].map((system) => {
+      const t = totals[system][type] ?? { tp: 0, fp: 0, fn: 0, pairTp: 0, gold: 0 };
+      const s = x.scoreOf(t.tp, t.fp, t.fn);
+      return `${prf(s)}  ${f3(t.gold ? t.pairTp / t.gold : 0)}`;
+    });
+    console.log(`  ${type.padEnd(17)} (${String(totals.both[type].gold).padStart(4)})  ${cells.join(" | ")}`);
+  }
+  console.log("\ndecodings chosen per fold:");
+  for (const d of result.decodings)
+    console.log(`  fold ${d.fold}: both ${JSON.stringify(d.both)}  model ${JSON.stringify(d.model)}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const cv = args.includes("--cv") ? Number(args[args.indexOf("--cv") + 1] ?? 5) : 0;
+  const json = args.includes("--json");
+  if (cv > 1) {
+    const result = crossValidate(cv, { errors: args.includes("--errors") });
+    const config = readConfig();
+    const corpus = x.readCorpus(corpusDir);
+    const model = x.trainLearnedModel(
+      corpus.documents.map((d) => x.prepareDocument(d, config.buckets)),
+      config,
+    );
+    const development = { rules: scoreDevelopment(undefined), both: scoreDevelopment(model) };
+    if (json) {
+      console.log(
+        JSON.stringify(
+          {
+            ...result,
+            summary: Object.fromEntries(SYSTEMS.map((s) => [s, summarise(result.rows, s)])),
+            development,
+          },
+          null,
+          1,
+        ),
+      );
+    } else {
+      report(result);
+      if (development.rules) {
+        console.log("\ndevelopment texts (../shared/eval), model trained on the whole corpus without them:");
+        console.log(
+          "file                                                  entity  | pair F1 rules  both | typed F1 rules  both",
+        );
+        development.rules.forEach((r, i) => {
+          const b = development.both[i];
+          console.log(
+            `  ${r.file.padEnd(52)} ${f3(b.scores.entities.f1)}  |   ${f3(r.scores.relationsPair.f1)}  ${f3(b.scores.relationsPair.f1)} |   ${f3(r.scores.relationsTyped.f1)}  ${f3(b.scores.relationsTyped.f1)}`,
+          );
+        });
+        const m = (list, key) => f3(mean(list.map((r) => r.scores[key].f1)));
+        console.log(
+          `  ${"macro".padEnd(52)} ${m(development.both, "entities")}  |   ${m(development.rules, "relationsPair")}  ${m(development.both, "relationsPair")} |   ${m(development.rules, "relationsTyped")}  ${m(development.both, "relationsTyped")}`,
+        );
+      }
+    }
+  } else {
+    const dev = scoreDevelopment(undefined);
+    if (!dev) {
+      console.error(
+        `evaluate: ${join(shared, "eval")} is absent; run with --cv 5 to cross-validate over data/annotated`,
+      );
+      process.exit(1);
+    }
+    for (const r of dev)
+      console.log(
+        `${r.file.padEnd(55)}${f3(r.scores.entities.f1)}  ${f3(r.scores.relationsPair.f1)}  ${f3(r.scores.relationsTyped.f1)}`,
+      );
   }
 }

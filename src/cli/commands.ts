@@ -1,7 +1,14 @@
 // Every Skein command, declared in one place: description, flags and two examples. Each action
 // lazily imports its command module, which parses flags, calls one stage and prints.
 import { Argument, type Command, Option } from "commander";
-import { PREDICATE_NAMES, RELIABILITY_NAMES, SOURCE_KIND_NAMES } from "../model/index.js";
+import {
+  DEFAULT_EXTRACTOR,
+  EXTRACTOR_NAMES,
+  EXTRACTORS,
+  PREDICATE_NAMES,
+  RELIABILITY_NAMES,
+  SOURCE_KIND_NAMES,
+} from "../model/index.js";
 
 /** A command module: `run` receives positional arguments and parsed options. */
 export interface CommandModule {
@@ -28,9 +35,20 @@ function workspaceOption(command: Command): Command {
 
 /** The --extractor option of `extract` and `investigate`. */
 function extractorOption(): Option {
-  return new Option("--extractor <name>", "rules, or llm (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)")
-    .choices(["rules", "llm"])
-    .default("rules");
+  return new Option(
+    "--extractor <name>",
+    EXTRACTOR_NAMES.map((name) => `${name}: ${EXTRACTORS[name]}`).join("; "),
+  )
+    .choices(EXTRACTOR_NAMES)
+    .default(DEFAULT_EXTRACTOR);
+}
+
+/** The --weights option that goes with --extractor learned. */
+function weightsOption(): Option {
+  return new Option(
+    "--weights <file>",
+    "with --extractor learned: the learned model's weights (default: data/models/skein-extract-v1.json)",
+  );
 }
 
 /** A maker of commands that share a set of options after their own arguments. */
@@ -124,6 +142,7 @@ export const COMMANDS: CommandSpec[] = [
         .option("--published <date>", "publication date YYYY-MM-DD, for relative dates and designations")
         .option("--format <format>", "json (the contract shape) or text")
         .addOption(extractorOption())
+        .addOption(weightsOption())
         .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
         .option("--gazetteer", "with --workspace: also find names of loaded list entries and case entities")
         .option("--max-size <MB>", "largest file to read, in MB", "50")
@@ -225,6 +244,7 @@ export const COMMANDS: CommandSpec[] = [
         .option("--title <text>", "title of the report (default: Skein investigation)")
         .option("--published <date>", "publication date for documents that carry none, YYYY-MM-DD")
         .addOption(extractorOption())
+        .addOption(weightsOption())
         .option("--chunk-chars <n>", "with --extractor llm: largest chunk of text per request")
         .option("--threshold <score>", "match score at which an entity counts as listed", "0.7")
         .option("--as-of <date>", "analyse only claims that had begun by this date")

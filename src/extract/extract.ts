@@ -5,18 +5,21 @@ import {
   type Claim,
   derivedId,
   type Entity,
+  type EntityType,
   type Mention,
   type Period,
   quoteOf,
 } from "../model/index.js";
 import { findAmounts } from "./amounts.js";
 import { readStance } from "./certainty.js";
-import { normaliseName, resolveMentions } from "./coreference.js";
+import { type EntityGroup, normaliseName, resolveMentions } from "./coreference.js";
 import { findPeriods } from "./dates.js";
 import { findInText, type Gazetteer } from "./gazetteer.js";
+import type { EntityDecisions } from "./learn/entity-model.js";
+import { applyLearned, type LearnedModel } from "./learn/learned-model.js";
 import { findMentions, type MentionCandidate } from "./mentions.js";
 import { type DocumentFacts, type ProposedClaim, type RecordField, RULES, readField } from "./rules/index.js";
-import { splitSentences } from "./sentences.js";
+import { type Sentence, splitSentences } from "./sentences.js";
 import { buildView, type SentenceView } from "./template.js";
 
 /** Rules version recorded on every mention, entity and claim the rules produce. */
@@ -36,6 +39,8 @@ export interface ExtractOptions {
   published: string | null;
   /** Known names (list entries, accepted entities) to find as mentions too. */
   gazetteer: Gazetteer | undefined;
+  /** The learned model over the rules (see loadLearnedModel); undefined for the rules alone. */
+  learned: LearnedModel | undefined;
 }
 
 const AUTHORITY =
@@ -54,8 +59,28 @@ const OWN_VOICE = new Set(["roleAppositive", "speakerTitle", "productOwner"]);
 const DATED =
   /\b(?:1[89]\d\d|20\d\d)\b|\b(?:quarter|year|month|week|yesterday|today|the day (?:after|before))\b/i;
 
-/** Extracts entities, mentions and claims from one normalised text. Evidence spans index `text` exactly. */
-export function extractText(text: string, options: ExtractOptions): Extraction {
+/**
+ * A text read up to the claims: sentences, mention candidates grouped into document-level entities,
+ * the rules' view of each sentence, the document facts and the claims the rules propose. Extraction
+ * finishes it into claims; the learned relation stage reads it for its candidate pairs.
+ */
+export interface Analysis {
+  text: string;
+  sentences: Sentence[];
+  candidates: MentionCandidate[];
+  groups: EntityGroup[];
+  entities: Entity[];
+  mentions: Mention[];
+  /** Candidate index → entity index, for candidates that belong to an entity. */
+  entityOf: Map<number, number>;
+  views: SentenceView[];
+  facts: DocumentFacts;
+  /** Every rule proposal, before duplicates and redundant ones are dropped. */
+  proposals: ProposedClaim[];
+}
+
+/** Reads a text up to the rules' proposed claims. Pure; spans index `text` exactly. */
+export function analyseText(text: string, options: ExtractOptions): Analysis {
   const { sourceId, published } = options;
   const sentences = splitSentences(text);
   const candidates = findMentions(text, sentences);
@@ -93,7 +118,7 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
 
   const views = buildViews(text, sentences, candidates, entityOf, groups);
   const facts = readFacts(views, groups, published);
-  const proposed: ProposedClaim[] = [];
+  const proposals: ProposedClaim[] = [];
   for (const view of views) {
     // Every rule links two entities, or one entity to the notice's authority.
     if (
@@ -101,19 +126,59 @@ export function extractText(text: string, options: ExtractOptions): Extraction {
       (view.slots.length === 1 && facts.authority === null && facts.fields.size === 0)
     )
       continue;
-    for (const rule of RULES) if (rule.cue.test(view.template)) proposed.push(...rule.apply(view, facts));
+    for (const rule of RULES) if (rule.cue.test(view.template)) proposals.push(...rule.apply(view, facts));
   }
+  return { text, sentences, candidates, groups, entities, mentions, entityOf, views, facts, proposals };
+}
+
+/** Extracts entities, mentions and claims from one normalised text. Evidence spans index `text` exactly. */
+export function extractText(text: string, options: ExtractOptions): Extraction {
+  const analysis = analyseText(text, options);
+  if (!options.learned)
+    return finishExtraction(analysis, filterClaims(analysis.proposals), undefined, options);
+  const learned = applyLearned(analysis, options.learned);
+  return finishExtraction(analysis, learned.claims, learned.entities, options);
+}
+
+/**
+ * Turns proposed claims into claims (period, amount, stance, qualifiers) over an analysis, leaving out
+ * the entities the entity model dropped and giving the others the types it chose.
+ */
+export function finishExtraction(
+  analysis: Analysis,
+  proposed: ProposedClaim[],
+  decisions: EntityDecisions | undefined,
+  options: ExtractOptions,
+): Extraction {
+  const { text, sentences, candidates, entityOf } = analysis;
+  const entities = analysis.entities.map((e, i) => {
+    const type = decisions?.types.get(i);
+    return type ? { ...e, type } : e;
+  });
   const claims = finishClaims(
     text,
-    sourceId,
-    published,
+    options.sourceId,
+    options.published,
     sentences,
-    filterClaims(proposed),
+    proposed,
     entities,
     candidates,
     entityOf,
   );
-  return { entities, mentions, claims };
+  if (!decisions) return { entities, mentions: analysis.mentions, claims };
+  const kept = new Set(entities.filter((_, i) => !decisions.dropped.has(i)).map((e) => e.id));
+  const typeOf = new Map(entities.map((e) => [e.id, e.type]));
+  return {
+    entities: entities.filter((e) => kept.has(e.id)),
+    mentions: analysis.mentions
+      .filter((m) => m.entityId === null || kept.has(m.entityId))
+      .map((m) =>
+        m.entityId && typeOf.get(m.entityId) !== m.type
+          ? { ...m, type: typeOf.get(m.entityId) as EntityType }
+          : m,
+      ),
+    claims: claims.filter((c) => kept.has(c.subjectId) && kept.has(c.objectId)),
+  };
 }
 
 /**
@@ -252,7 +317,7 @@ function readFacts(
 }
 
 /** Drops duplicates and claims a stronger one makes redundant. */
-function filterClaims(proposed: ProposedClaim[]): ProposedClaim[] {
+export function filterClaims(proposed: ProposedClaim[]): ProposedClaim[] {
   const seen = new Set<string>();
   const unique: ProposedClaim[] = [];
   for (const c of proposed) {
@@ -397,7 +462,8 @@ function finishClaims(
       attribution,
       certainty,
       status: "proposed",
-      producer: `${RULES_VERSION}/${c.rule}@1`,
+      producer: c.producer ?? `${RULES_VERSION}/${c.rule}@1`,
+      probability: c.probability ?? null,
     });
   }
   return claims;

@@ -13,7 +13,16 @@ export {
 } from "./contract.js";
 export { normaliseName } from "./coreference.js";
 export { findPeriods, type PeriodInText } from "./dates.js";
-export { type Extraction, type ExtractOptions, extractText, RULES_VERSION } from "./extract.js";
+export {
+  type Analysis,
+  analyseText,
+  type Extraction,
+  type ExtractOptions,
+  extractText,
+  filterClaims,
+  finishExtraction,
+  RULES_VERSION,
+} from "./extract.js";
 export {
   buildGazetteer,
   findInText,
@@ -21,6 +30,53 @@ export {
   type GazetteerHit,
   type GazetteerItem,
 } from "./gazetteer.js";
+export {
+  ANNOTATION_TYPES,
+  type AnnotatedDocument,
+  type AnnotatedEntity,
+  type AnnotatedRelation,
+  type AnnotationIssue,
+  GENRE_NAMES,
+  GENRES,
+  type Genre,
+  isAnnotationDate,
+  normaliseForScoring,
+  validateAnnotation,
+} from "./learn/annotation.js";
+export { CORPUS_FOLDERS, type Corpus, readCorpus } from "./learn/corpus.js";
+export { ENTITY_CLASSES, type EntityModel } from "./learn/entity-model.js";
+export { FEATURE_FAMILIES, FEATURE_SET_VERSION, type FeatureFamily } from "./learn/features/index.js";
+export {
+  applyLearned,
+  LEARNED_MODEL_NAME,
+  type LearnedModel,
+  type ModelHeader,
+  parseModel,
+  serialiseModel,
+} from "./learn/learned-model.js";
+export { DEFAULT_WEIGHTS_FILE, loadLearnedModel } from "./learn/load-model.js";
+export { type Decoding, RELATION_MODEL_NAME, type RelationModel } from "./learn/relation-model.js";
+export {
+  alignEntities,
+  type DocumentScore,
+  matchRelations,
+  type Score,
+  type ScoredDocument,
+  scoreDocument,
+  scoreOf,
+  sumScores,
+} from "./learn/score.js";
+export {
+  CLASSES,
+  extractPrepared,
+  foldsOf,
+  type PreparedDocument,
+  prepareDocument,
+  roundScore,
+  TRAINING_DEFAULTS,
+  type TrainingConfig,
+  trainLearnedModel,
+} from "./learn/train.js";
 export {
   extractWithModel,
   type ModelExtraction,

@@ -14,6 +14,8 @@ import {
 } from "../store/index.js";
 import { extractText, RULES_VERSION } from "./extract.js";
 import { buildGazetteer, type Gazetteer, type GazetteerItem } from "./gazetteer.js";
+import type { LearnedModel } from "./learn/learned-model.js";
+import { RELATION_MODEL_NAME } from "./learn/relation-model.js";
 import { extractWithModel, type ModelOptions, modelProducer } from "./llm/extract-with-model.js";
 
 const SCHEMA_TYPES: Record<ListEntrySchema, EntityType> = {
@@ -53,6 +55,11 @@ export interface RunExtractionOptions {
    * beside the rules' as producer "model:<model>", and a re-run with the same model replaces it.
    */
   model?: Omit<ModelOptions, "published" | "sourceId">;
+  /**
+   * The learned model over the rules (see loadLearnedModel); undefined for the rules alone. Either way
+   * the output replaces the built-in extractor's earlier output for the source.
+   */
+  learned: LearnedModel | undefined;
   /** Called after each source, for progress. */
   onSource?: (sourceId: string) => void;
 }
@@ -87,7 +94,7 @@ export interface ExtractionRun {
 export async function runExtraction(
   db: Queryable & { transaction(): { execute<T>(fn: (trx: Queryable) => Promise<T>): Promise<T> } },
   sourceIds: string[] | undefined,
-  options: RunExtractionOptions = {},
+  options: RunExtractionOptions,
 ): Promise<ExtractionRun> {
   const sources = [];
   if (sourceIds === undefined || sourceIds.length === 0) {
@@ -107,7 +114,9 @@ export async function runExtraction(
     }
   }
   const runs: SourceExtraction[] = [];
-  const producer = options.model ? modelProducer(options.model.model) : RULES_VERSION;
+  const producers: [string, ...string[]] = options.model
+    ? [modelProducer(options.model.model)]
+    : [RULES_VERSION, RELATION_MODEL_NAME];
   for (const source of sources) {
     const { published, id: sourceId } = source;
     let dropped = 0;
@@ -117,11 +126,16 @@ export async function runExtraction(
       dropped = proposed.dropped.entities + proposed.dropped.claims;
       extraction = proposed;
     } else {
-      extraction = extractText(source.text, { sourceId, published, gazetteer: options.gazetteer });
+      extraction = extractText(source.text, {
+        sourceId,
+        published,
+        gazetteer: options.gazetteer,
+        learned: options.learned,
+      });
     }
     const written = await db
       .transaction()
-      .execute((trx) => replaceExtraction(trx, source.id, extraction, producer));
+      .execute((trx) => replaceExtraction(trx, source.id, extraction, producers));
     runs.push({ sourceId: source.id, title: source.title, ...written, dropped });
     options.onSource?.(source.id);
   }

@@ -124,6 +124,20 @@ export const DECISION_ACTIONS = [
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
+/**
+ * The extractors, by the name the CLI and API take: the rules with the learned relation stage over them
+ * (the default), the rules alone, or a language model endpoint.
+ */
+export const EXTRACTORS = {
+  learned: "the rules' mentions and proposals, with the learned relation stage deciding the claims",
+  rules: "the hand-written rules alone",
+  llm: "a language model endpoint (SKEIN_LLM_URL, SKEIN_LLM_MODEL, SKEIN_LLM_KEY)",
+} as const;
+export type ExtractorName = keyof typeof EXTRACTORS;
+export const EXTRACTOR_NAMES = Object.keys(EXTRACTORS) as ExtractorName[];
+/** The extractor used when none is named. */
+export const DEFAULT_EXTRACTOR: ExtractorName = "learned";
+
 /** Checks a value against one of the tables above; returns true when it is a valid key. */
 export function isOneOf<T extends string>(names: readonly T[], value: unknown): value is T {
   return typeof value === "string" && (names as readonly string[]).includes(value);

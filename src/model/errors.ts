@@ -77,6 +77,22 @@ export const ERROR_CATALOGUE = {
     family: "usage",
     hint: "Several sources start with that prefix; give more characters of the id shown by `skein sources`.",
   },
+  EXTRACT_MODEL_MISSING: {
+    family: "input",
+    hint: "Restore the weights file (data/models/ in the repository), give --model PATH to one written by `npm run train`, or choose --extractor rules for the rules alone.",
+  },
+  EXTRACT_MODEL_CORRUPT: {
+    family: "input",
+    hint: "The file is not a Skein weights file or is damaged; restore it from the repository or write it again with `npm run train`.",
+  },
+  EXTRACT_MODEL_STALE: {
+    family: "conflict",
+    hint: "The weights were trained for another feature set than this Skein computes; retrain them with `npm run train`.",
+  },
+  EXTRACT_CORPUS_INVALID: {
+    family: "input",
+    hint: "Fix every listed issue in the annotated file (names and evidence must be exact substrings of its text); `node scripts/validate-corpus.mjs` lists them all.",
+  },
   EXTRACT_BAD_DATE: {
     family: "usage",
     hint: "Give --published as YYYY-MM-DD, for example --published 2024-10-17.",

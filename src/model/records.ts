@@ -100,8 +100,13 @@ export interface Claim {
   attribution: string | null;
   certainty: Certainty;
   status: ClaimStatus;
-  /** rules version (`skein-rules-v1/ruleName@1`), analyst name, or model. */
+  /**
+   * Who proposed it: a rule (`skein-rules-v1/ruleName@1`), the learned relation stage
+   * (`skein-relations-v1`), both (`skein-rules-v1/ruleName@1+skein-relations-v1`), an analyst, or a model.
+   */
   producer: string;
+  /** The learned relation stage's probability for this claim (0–1) when it scored it, else null. */
+  probability: number | null;
 }
 
 /** One loaded list file. */

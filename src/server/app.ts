@@ -39,6 +39,8 @@ export interface ServerConfig {
    * loopback names, so a web page elsewhere cannot reach the case by pointing its own name at 127.0.0.1.
    */
   allowedHosts: readonly string[] | null;
+  /** The learned model's weights file for extraction runs; undefined for the one shipped. */
+  weights: string | undefined;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,6 +69,7 @@ export const SERVER_DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   webRoot: resolve(here, "../web"),
   logger: false,
   allowedHosts: null,
+  weights: undefined,
 });
 
 /** The host name of a Host header, without its port, lower case (`[::1]:8080` → `[::1]`). */

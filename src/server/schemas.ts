@@ -136,6 +136,7 @@ export const CLAIM_SCHEMA: JsonSchema = objectOf({
   certainty: { type: "string", enum: CERTAINTY_NAMES },
   status: { type: "string", enum: CLAIM_STATUSES },
   producer: str,
+  probability: { type: ["number", "null"] },
 });
 
 /** What one screening feature contributed to a score. */

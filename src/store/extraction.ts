@@ -26,26 +26,29 @@ export interface ExtractionWrite {
 
 /**
  * Replaces the machine output of one source (entities, mentions and proposed claims whose producer
- * starts with `producerPrefix`) with a new extraction. Claims that are no longer `proposed` stay.
- * Run it inside a transaction.
+ * starts with one of `producers`) with a new extraction; new entities are written as `producers[0]`.
+ * Claims that are no longer `proposed` stay. Run it inside a transaction.
  */
 export async function replaceExtraction(
   db: Queryable,
   sourceId: string,
   extraction: { entities: Entity[]; mentions: Mention[]; claims: Claim[] },
-  producerPrefix: string,
+  producers: readonly [string, ...string[]],
 ): Promise<ExtractionWrite> {
-  await db
-    .deleteFrom("mentions")
-    .where("source_id", "=", sourceId)
-    .where("producer", "like", `${producerPrefix}%`)
-    .execute();
-  await db
-    .deleteFrom("claims")
-    .where("source_id", "=", sourceId)
-    .where("status", "=", "proposed")
-    .where("producer", "like", `${producerPrefix}%`)
-    .execute();
+  const producerPrefix = producers[0];
+  for (const prefix of producers) {
+    await db
+      .deleteFrom("mentions")
+      .where("source_id", "=", sourceId)
+      .where("producer", "like", `${prefix}%`)
+      .execute();
+    await db
+      .deleteFrom("claims")
+      .where("source_id", "=", sourceId)
+      .where("status", "=", "proposed")
+      .where("producer", "like", `${prefix}%`)
+      .execute();
+  }
   const kept = await db
     .selectFrom("claims")
     .select(["id", "subject_id", "object_id"])
@@ -139,6 +142,7 @@ function toClaimRow(c: Claim): ClaimTable {
     certainty: c.certainty,
     status: c.status,
     producer: c.producer,
+    probability: c.probability,
   };
 }
 
@@ -158,6 +162,7 @@ export function fromClaimRow(row: ClaimTable): Claim {
     certainty: row.certainty as Certainty,
     status: row.status as ClaimStatus,
     producer: row.producer,
+    probability: row.probability === null || row.probability === undefined ? null : Number(row.probability),
   };
 }
 

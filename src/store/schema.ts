@@ -61,6 +61,7 @@ export interface ClaimTable {
   certainty: string;
   status: string;
   producer: string;
+  probability: number | null;
 }
 
 export interface ListSnapshotTable {

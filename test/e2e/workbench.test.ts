@@ -69,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     const workspace = await openWorkspace(path);
     await ingestPaths(workspace.db, [sharedPath("seed")], { maxBytes: 50e6 }, undefined);
     await loadLists(workspace.db, [sharedPath("data/ofac-sdn-csv-2023-12")]);
-    await runExtraction(workspace.db, undefined, {});
+    await runExtraction(workspace.db, undefined, { learned: undefined });
     await runResolution(workspace.db);
     await runScreening(workspace.db, undefined);
     await workspace.close();

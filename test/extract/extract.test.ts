@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildGazetteer, type Extraction, extractText, toContractDocument } from "../../src/extract/index.js";
 
 const run = (text: string, published: string | null = "2024-06-04"): Extraction =>
-  extractText(text, { sourceId: "test", published, gazetteer: undefined });
+  extractText(text, { sourceId: "test", published, gazetteer: undefined, learned: undefined });
 const entity = (x: Extraction, name: string) => x.entities.find((e) => e.names.includes(name));
 
 describe("mentions and types", () => {
@@ -321,10 +321,13 @@ describe("gazetteer and qualifiers", () => {
     // A name of generic words only, which the rules alone pass over as boilerplate.
     const gazetteer = buildGazetteer([{ name: "Global Energy Group", type: "Company", ref: "list-1" }]);
     const text = "Parts went to Global Energy Group last year.";
-    const x = extractText(text, { sourceId: "g", published: "2024-06-04", gazetteer });
+    const x = extractText(text, { sourceId: "g", published: "2024-06-04", gazetteer, learned: undefined });
     const mention = x.mentions.find((m) => m.producer.includes("gazetteer"));
     expect(mention && text.slice(mention.start, mention.end)).toBe("Global Energy Group");
-    expect(extractText(text, { sourceId: "g", published: null, gazetteer: undefined }).entities).toEqual([]);
+    expect(
+      extractText(text, { sourceId: "g", published: null, gazetteer: undefined, learned: undefined })
+        .entities,
+    ).toEqual([]);
   });
 
   it("records the product and the party a supply went through", () => {

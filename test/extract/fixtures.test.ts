@@ -9,7 +9,9 @@ import { REPO_ROOT } from "../helpers/shared.js";
 
 function extractFixture(name: string, published: string) {
   const text = readFileSync(join(REPO_ROOT, "test/fixtures/extract", name), "utf8");
-  const doc = toContractDocument(extractText(text, { sourceId: name, published, gazetteer: undefined }));
+  const doc = toContractDocument(
+    extractText(text, { sourceId: name, published, gazetteer: undefined, learned: undefined }),
+  );
   const nameOf = new Map(doc.entities.map((e) => [e.id, e.name]));
   const relations = doc.relations.map((r) => ({
     ...r,

@@ -24,6 +24,7 @@ describe.skipIf(!HAS_SHARED)("development set (../shared/eval)", () => {
         sourceId: file,
         published: gold.source.date,
         gazetteer: undefined,
+        learned: undefined,
       });
       for (const c of extraction.claims)
         expect(gold.text.slice(c.evidence.start, c.evidence.end)).toBe(c.evidence.quote);
@@ -43,7 +44,12 @@ describe.skipIf(!HAS_SHARED)("robustness on the Treasury corpus (../shared/corpu
     for (const file of readdirSync(dir)) {
       const text = normaliseText(readFileSync(`${dir}/${file}`, "utf8"));
       const started = performance.now();
-      const x = extractText(text, { sourceId: file, published: null, gazetteer: undefined });
+      const x = extractText(text, {
+        sourceId: file,
+        published: null,
+        gazetteer: undefined,
+        learned: undefined,
+      });
       slowest = Math.max(slowest, performance.now() - started);
       for (const c of x.claims) {
         if (text.slice(c.evidence.start, c.evidence.end) !== c.evidence.quote)

@@ -314,17 +314,17 @@ describe("the model extractor in a workspace", () => {
       await ingestPaths(workspace.db, [join(FIXTURES, "procurement-note.txt")], {
         maxBytes: DEFAULT_MAX_BYTES,
       });
-      await runExtraction(workspace.db, undefined, {});
+      await runExtraction(workspace.db, undefined, { learned: undefined });
       const byRules = await listClaims(workspace.db);
       const model = { url: base, model: "test-model", key: null };
-      const first = await runExtraction(workspace.db, undefined, { model });
+      const first = await runExtraction(workspace.db, undefined, { model, learned: undefined });
       expect(first).toMatchObject({ sources: 1, claims: 4, dropped: 0 });
       const both = await listClaims(workspace.db);
       expect(both.filter((c) => c.producer === "model:test-model")).toHaveLength(4);
       expect(both.filter((c) => c.producer !== "model:test-model")).toEqual(byRules);
 
       reply = answerWith(HALLUCINATED);
-      const again = await runExtraction(workspace.db, undefined, { model });
+      const again = await runExtraction(workspace.db, undefined, { model, learned: undefined });
       expect(again).toMatchObject({ claims: 1, dropped: 6 });
       const after = await listClaims(workspace.db);
       expect(after.filter((c) => c.producer === "model:test-model")).toHaveLength(1);

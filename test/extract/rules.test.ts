@@ -6,7 +6,12 @@ import { extractText, RULES } from "../../src/extract/index.js";
 type Row = [text: string, subject: string, predicate: string, object: string];
 
 function claimsOf(text: string): string[] {
-  const x = extractText(text, { sourceId: "rules", published: "2024-06-04", gazetteer: undefined });
+  const x = extractText(text, {
+    sourceId: "rules",
+    published: "2024-06-04",
+    gazetteer: undefined,
+    learned: undefined,
+  });
   const caption = new Map(x.entities.map((e) => [e.id, e.caption]));
   return x.claims.map((c) => `${caption.get(c.subjectId)} ${c.predicate} ${caption.get(c.objectId)}`);
 }
@@ -503,7 +508,12 @@ describe("designation clauses are official statements", () => {
     `${NOTICE}Kestrel Trading Ltd is being designated pursuant to E.O. 13694 for activities reasonably likely to result in a significant threat to national security.`,
     `${NOTICE}Pavel Korsun was designated pursuant to E.O. 14024 for being owned or controlled by, or having acted or purported to act for or on behalf of, directly or indirectly, Orlan Avia LLC.`,
   ])("%s is stated", (text) => {
-    const x = extractText(text, { sourceId: "rules", published: "2024-06-04", gazetteer: undefined });
+    const x = extractText(text, {
+      sourceId: "rules",
+      published: "2024-06-04",
+      gazetteer: undefined,
+      learned: undefined,
+    });
     const designations = x.claims.filter((c) => c.predicate === "sanctioned_by");
     expect(designations.length).toBeGreaterThan(0);
     for (const c of designations) expect(c.certainty).toBe("stated");
@@ -514,6 +524,7 @@ describe("designation clauses are official statements", () => {
       sourceId: "rules",
       published: "2024-06-04",
       gazetteer: undefined,
+      learned: undefined,
     });
     expect(x.claims.find((c) => c.predicate === "supplies")?.certainty).toBe("reported");
   });

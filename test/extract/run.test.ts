@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe("runExtraction", () => {
   it("stores mentions, entities and claims, and re-runs to the same rows", async () => {
-    const first = await runExtraction(workspace.db, undefined, { gazetteer: undefined });
+    const first = await runExtraction(workspace.db, undefined, { gazetteer: undefined, learned: undefined });
     expect(first.sources).toBe(1);
     expect(first.claims).toBeGreaterThan(5);
     const counts = await countRecords(workspace.db);
@@ -43,15 +43,15 @@ describe("runExtraction", () => {
     const mentions = await listMentions(workspace.db, sourceId);
     expect(mentions.every((m) => m.entityId)).toBe(true);
 
-    await runExtraction(workspace.db, [sourceId.slice(0, 10)], { gazetteer: undefined });
+    await runExtraction(workspace.db, [sourceId.slice(0, 10)], { gazetteer: undefined, learned: undefined });
     expect(await countRecords(workspace.db)).toEqual(counts);
   });
 
   it("keeps a claim an analyst accepted when the source is extracted again", async () => {
-    await runExtraction(workspace.db, undefined, { gazetteer: undefined });
+    await runExtraction(workspace.db, undefined, { gazetteer: undefined, learned: undefined });
     const [claim] = await listClaims(workspace.db, { predicate: "owns" });
     await setClaimStatus(workspace.db, [claim.id], "accepted");
-    const again = await runExtraction(workspace.db, undefined, { gazetteer: undefined });
+    const again = await runExtraction(workspace.db, undefined, { gazetteer: undefined, learned: undefined });
     expect(again.kept).toBe(1);
     const after = await listClaims(workspace.db, { predicate: "owns" });
     expect(after.find((c) => c.id === claim.id)?.status).toBe("accepted");
@@ -59,7 +59,9 @@ describe("runExtraction", () => {
   });
 
   it("rejects an unknown source id", async () => {
-    await expect(runExtraction(workspace.db, ["ffffffff"], { gazetteer: undefined })).rejects.toMatchObject({
+    await expect(
+      runExtraction(workspace.db, ["ffffffff"], { gazetteer: undefined, learned: undefined }),
+    ).rejects.toMatchObject({
       code: "STORE_NOT_FOUND",
     });
   });

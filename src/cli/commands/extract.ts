@@ -6,17 +6,19 @@ import {
   type Extraction,
   extractText,
   extractWithModel,
+  type LearnedModel,
+  loadLearnedModel,
   type ModelOptions,
   modelOptionsFromEnv,
   runExtraction,
   toContractDocument,
 } from "../../extract/index.js";
 import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
-import { SkeinError, sourceIdOf } from "../../model/index.js";
+import { DEFAULT_EXTRACTOR, SkeinError, sourceIdOf } from "../../model/index.js";
 import { formatTable, printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
-const DEFAULTS = { extractor: "rules", maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
+const DEFAULTS = { extractor: DEFAULT_EXTRACTOR, maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
 
 function readPublished(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -44,6 +46,15 @@ export function modelOptions(options: Record<string, unknown>): ModelOptions | u
   return { ...modelOptionsFromEnv(), chunkChars };
 }
 
+/**
+ * The learned model when `--extractor learned` (the default) asks for it, read from --weights or the
+ * shipped file; undefined for the rules alone or a model endpoint. Shared by `extract` and `investigate`.
+ */
+export function learnedModel(options: Record<string, unknown>): LearnedModel | undefined {
+  if ((options.extractor ?? DEFAULTS.extractor) !== "learned") return undefined;
+  return loadLearnedModel(options.weights === undefined ? undefined : String(options.weights));
+}
+
 async function extractFile(
   file: string,
   options: Record<string, unknown>,
@@ -65,7 +76,12 @@ async function extractFile(
     }
     return result;
   }
-  return extractText(read.text, { sourceId, published, gazetteer: undefined });
+  return extractText(read.text, {
+    sourceId,
+    published,
+    gazetteer: undefined,
+    learned: learnedModel(options),
+  });
 }
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
@@ -122,6 +138,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       return await runExtraction(db, args.length > 0 ? args : undefined, {
         gazetteer,
         model: modelOptions(options),
+        learned: learnedModel(options),
         onSource: (id) => progress.tick(id.slice(0, 12)),
       });
     } finally {

@@ -12,7 +12,7 @@ import { readCaseView, runResolution, runScreening } from "../../resolve/index.j
 import { networkFilterOf } from "../analysis-options.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
-import { modelOptions } from "./extract.js";
+import { learnedModel, modelOptions } from "./extract.js";
 
 const STAGES = ["ingest", "extract", "resolve", "screen", "analyse", "report"] as const;
 
@@ -44,6 +44,7 @@ function checkOptions(options: Record<string, unknown>): {
 export async function run(docs: string[], options: Record<string, unknown>): Promise<number> {
   const { threshold, published } = checkOptions(options);
   const model = modelOptions(options);
+  const learned = learnedModel(options);
   const filter = networkFilterOf(options);
   const outDir = String(options.out ?? "out");
   const listPaths = (options.lists as string[] | undefined) ?? [];
@@ -76,7 +77,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
       `${ingested.length} file(s): ${fresh} new, ${sourceIds.length - fresh} already in the workspace, ${failed} failed`,
     );
 
-    const extraction = await runExtraction(db, sourceIds, { model });
+    const extraction = await runExtraction(db, sourceIds, { model, learned });
     step(
       1,
       `${extraction.sources} source(s): ${extraction.mentions} mentions, ${extraction.entities} entities, ${extraction.claims} claims` +

@@ -414,6 +414,7 @@ function acceptClaim(
     certainty: proposed.certainty,
     status: "proposed",
     producer: context.producer,
+    probability: null,
   };
 }
 

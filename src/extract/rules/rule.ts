@@ -12,6 +12,10 @@ export interface ProposedClaim {
   /** YYYY-MM-DD the claim is dated by (designations announced "today"), overriding periods in the text. */
   date?: string | null;
   rule: string;
+  /** Who proposed it, when not the rule alone (the learned stage, or the rule and the learned stage). */
+  producer?: string;
+  /** The learned stage's probability of this claim, when it scored the pair. */
+  probability?: number;
 }
 
 /** What a rule may know about the whole document. */

@@ -2,8 +2,14 @@
 // the background, and report progress (one step per source, then resolve, then screen) for the workbench.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { type ModelOptions, modelOptionsFromEnv, runExtraction } from "../../extract/index.js";
-import { SkeinError } from "../../model/index.js";
+import {
+  type LearnedModel,
+  loadLearnedModel,
+  type ModelOptions,
+  modelOptionsFromEnv,
+  runExtraction,
+} from "../../extract/index.js";
+import { DEFAULT_EXTRACTOR, EXTRACTOR_NAMES, type ExtractorName, SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { listSources } from "../../store/index.js";
 import { ID_PARAMS, listOf, nullable, objectOf } from "../schemas.js";
@@ -14,7 +20,7 @@ export interface ExtractionRun {
   status: "queued" | "running" | "done" | "failed";
   sourceIds: string[];
   /** "rules", or "llm": the model endpoint the server's SKEIN_LLM_* variables name. */
-  extractor: "rules" | "llm";
+  extractor: ExtractorName;
   /** Steps: one per source, then resolution, then screening. */
   total: number;
   done: number;
@@ -32,7 +38,7 @@ const RUN_SCHEMA = objectOf({
   id: str,
   status: { type: "string", enum: ["queued", "running", "done", "failed"] },
   sourceIds: { type: "array", items: str },
-  extractor: { type: "string", enum: ["rules", "llm"] },
+  extractor: { type: "string", enum: EXTRACTOR_NAMES },
   total: { type: "integer" },
   done: { type: "integer" },
   current: nstr,
@@ -54,12 +60,17 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
   // Runs execute one after another: each writes the whole case, so two at once would race.
   let queue: Promise<void> = Promise.resolve();
 
-  async function execute(run: ExtractionRun, model: ModelOptions | undefined): Promise<void> {
+  async function execute(
+    run: ExtractionRun,
+    model: ModelOptions | undefined,
+    learned: LearnedModel | undefined,
+  ): Promise<void> {
     run.status = "running";
     try {
       run.current = "extract";
       const extraction = await runExtraction(db, run.sourceIds, {
         model,
+        learned,
         onSource: (sourceId) => {
           run.done += 1;
           run.current = `extracted ${sourceId.slice(0, 12)}`;
@@ -89,7 +100,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
     }
   }
 
-  app.post<{ Body: { sources?: string[]; extractor?: "rules" | "llm" } }>(
+  app.post<{ Body: { sources?: string[]; extractor?: ExtractorName } }>(
     "/api/extraction-runs",
     {
       schema: {
@@ -102,7 +113,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
               items: { type: "string", minLength: 1, maxLength: 200 },
               maxItems: 10000,
             },
-            extractor: { type: "string", enum: ["rules", "llm"], default: "rules" },
+            extractor: { type: "string", enum: EXTRACTOR_NAMES, default: DEFAULT_EXTRACTOR },
           },
           ["sources", "extractor"],
         ),
@@ -110,9 +121,10 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) => {
-      const extractor = request.body.extractor ?? "rules";
-      // Checked before the run is queued: a missing endpoint is the caller's error, not the run's.
+      const extractor = request.body.extractor ?? DEFAULT_EXTRACTOR;
+      // Checked before the run is queued: a missing endpoint or weights file is the caller's error, not the run's.
       const model = extractor === "llm" ? modelOptionsFromEnv() : undefined;
+      const learned = extractor === "learned" ? loadLearnedModel(app.skein.config.weights) : undefined;
       const known = (await listSources(db)).map((s) => s.id);
       const wanted = request.body.sources;
       const missing = (wanted ?? []).filter((id) => !known.includes(id));
@@ -139,7 +151,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
       };
       runs.set(run.id, run);
       for (const [id, old] of runs) if (runs.size > MAX_RUNS && old.finishedAt) runs.delete(id);
-      queue = queue.then(() => execute(run, model));
+      queue = queue.then(() => execute(run, model, learned));
       reply.status(202);
       return run;
     },

@@ -1,0 +1,308 @@
+// Candidate pairs for the learned relation stage: every pair of mentions of two different entities in
+// one sentence (a sentence-opening "It" / "The company" stands for the entity before it, as the rules
+// read it), and each party of a designation sentence paired with the notice's authority. Long lists of
+// parties are capped so pairs grow linearly, keeping every pair a rule proposed.
+import type { EntityType, Span } from "../../model/index.js";
+import type { Analysis } from "../extract.js";
+import type { ProposedClaim } from "../rules/index.js";
+import type { SentenceView } from "../template.js";
+import { hashString } from "./hashing.js";
+
+/** A token of a sentence template as features see it. */
+export interface FeatureToken {
+  /** Lower-case form ("’s" for a possessive, the type in angle brackets for a mention). */
+  text: string;
+  /** Hash of `text`. */
+  hash: number;
+  /** Hash of the stem ("supplied", "supplies" → "suppli"). */
+  stem: number;
+  /** The mention's slot in the view, or -1 for a word or punctuation. */
+  slot: number;
+  punct: boolean;
+}
+
+/** A rule's proposal on a pair, as a feature sees it. */
+export interface RuleVote {
+  rule: string;
+  predicate: string;
+  /** True when the rule's subject is the pair's first mention. */
+  forward: boolean;
+}
+
+/** One candidate: two mentions of a sentence (or a mention and the document's authority). */
+export interface PairCandidate {
+  /** Index into analysis.views. */
+  view: number;
+  /** Entity indices (into analysis.entities) of the first and second mention in reading order. */
+  first: number;
+  second: number;
+  firstType: EntityType;
+  secondType: EntityType;
+  /** Token positions of the two mentions; `secondAt` is tokens.length for the authority. */
+  firstAt: number;
+  secondAt: number;
+  /**
+   * The words that relate the two: from after the coordinated list holding the first mention to before
+   * the list holding the second ("⟨A⟩, ⟨B⟩ and ⟨C⟩ supplied ⟨D⟩": "supplied" for every pair with ⟨D⟩), so a
+   * party in a list reads like a party named alone. When both are in one list, the words between them.
+   */
+  gapStart: number;
+  gapEnd: number;
+  /** Where each mention stands in its coordinated list: 0 alone, 1 first, 2 inside, 3 last. */
+  firstInList: number;
+  secondInList: number;
+  /** The first mention is a pronoun or "the company" standing for an earlier entity. */
+  pronoun: boolean;
+  /** The second end is the notice's authority, not named in the sentence. */
+  authority: boolean;
+  tokens: FeatureToken[];
+  rules: RuleVote[];
+  /** Rules that fired on the first or second mention with a third party. */
+  otherRules: Array<{ rule: string; side: 0 | 1 }>;
+  /** The evidence a claim from this pair quotes. */
+  span: Span;
+}
+
+/** Candidate-pair options. */
+export const PAIR_DEFAULTS = {
+  /** In a sentence with more mentions than this, a mention is paired only with its nearest ones … */
+  crowded: 8,
+  /** … this many mentions away at most (pairs a rule proposed and pairs with the leading mention stay). */
+  nearest: 4,
+} as const;
+
+const TOKEN = /⟨(\d+)⟩|’s\b|[\p{L}\p{N}]+(?:[.’'&-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const SUFFIXES = ["ations", "ation", "ings", "ing", "edly", "ies", "ied", "ers", "ed", "es", "er", "ly", "s"];
+
+/** A crude stem: lower case without a common English ending, digits folded to their count. */
+export function stemOf(word: string): string {
+  if (/^\d+$/.test(word)) return `#${Math.min(word.length, 5)}`;
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** A coordinated list of mentions: token range [start, end) and the token positions of its mentions. */
+interface MentionList {
+  start: number;
+  end: number;
+  items: number[];
+}
+
+/** What a sentence's tokens are, for features: the tokens, each slot's position, and the lists of mentions. */
+interface SentenceTokens {
+  tokens: FeatureToken[];
+  slotAt: number[];
+  /** For each token position of a mention in a list of two or more, its list. */
+  listAt: Map<number, MentionList>;
+}
+
+const tokenCache = new WeakMap<SentenceView, SentenceTokens>();
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
+const SEPARATORS = [
+  [","],
+  ["and"],
+  ["or"],
+  [",", "and"],
+  [",", "or"],
+  ["as", "well", "as"],
+  [",", "as", "well", "as"],
+  ["&"],
+];
+
+/** Where a list item starts: its mention, with "⟨Place⟩-based" style modifiers and a determiner before it. */
+function itemStart(tokens: FeatureToken[], at: number): number {
+  let i = at;
+  if (
+    i >= 3 &&
+    tokens[i - 2].text === "-" &&
+    tokens[i - 3].slot >= 0 &&
+    /(?:ed|based)$/.test(tokens[i - 1].text)
+  )
+    i -= 3;
+  if (i >= 1 && DETERMINERS.has(tokens[i - 1].text)) i -= 1;
+  return i;
+}
+
+/** Finds coordinated lists of mentions ("⟨A⟩, ⟨B⟩, and the ⟨C⟩-based ⟨D⟩"). */
+function findLists(tokens: FeatureToken[]): Map<number, MentionList> {
+  const slots = tokens.flatMap((t, i) => (t.slot >= 0 ? [i] : []));
+  const lists = new Map<number, MentionList>();
+  let current: MentionList | null = null;
+  for (let k = 0; k < slots.length; k++) {
+    const at = slots[k];
+    const start = itemStart(tokens, at);
+    const previous = current?.items[current.items.length - 1];
+    const gap = previous === undefined ? null : tokens.slice(previous + 1, start).map((t) => t.text);
+    const joined =
+      gap !== null && SEPARATORS.some((s) => s.length === gap.length && s.every((w, i) => w === gap[i]));
+    if (current && joined) {
+      current.items.push(at);
+      current.end = at + 1;
+    } else {
+      if (current && current.items.length > 1) for (const i of current.items) lists.set(i, current);
+      current = { start, end: at + 1, items: [at] };
+    }
+  }
+  if (current && current.items.length > 1) for (const i of current.items) lists.set(i, current);
+  return lists;
+}
+
+/** A mention's place in its list: 0 alone, 1 first, 2 inside, 3 last. */
+function placeInList(list: MentionList | undefined, at: number): number {
+  if (!list) return 0;
+  return at === list.items[0] ? 1 : at === list.items[list.items.length - 1] ? 3 : 2;
+}
+
+/** The feature tokens of a view, the token position of each slot, and its lists of mentions. */
+export function tokensOf(view: SentenceView): SentenceTokens {
+  const cached = tokenCache.get(view);
+  if (cached) return cached;
+  const tokens: FeatureToken[] = [];
+  const slotAt: number[] = new Array(view.slots.length).fill(-1);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(view.template); m; m = TOKEN.exec(view.template)) {
+    if (m[1] !== undefined) {
+      const slot = Number(m[1]);
+      const text = `<${view.slots[slot]?.type ?? "?"}>`;
+      if (slot < slotAt.length) slotAt[slot] = tokens.length;
+      const h = hashString(text);
+      tokens.push({ text, hash: h, stem: h, slot, punct: false });
+      continue;
+    }
+    const text = m[0] === "’s" ? "'s" : m[0].toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
+    if (!text) continue;
+    const punct = !/[\p{L}\p{N}]/u.test(text);
+    tokens.push({ text, hash: hashString(text), stem: hashString(stemOf(text)), slot: -1, punct });
+  }
+  const found = { tokens, slotAt, listAt: findLists(tokens) };
+  tokenCache.set(view, found);
+  return found;
+}
+
+/** Words that make a sentence a designation, so its parties are paired with the notice's authority. */
+const DESIGNATION = /\b(?:designat|sanction|pursuant to|blocked|identif)/i;
+
+/** Finds the candidate pairs of an analysed text. */
+export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAULTS> = {}): PairCandidate[] {
+  const { crowded, nearest } = { ...PAIR_DEFAULTS, ...options };
+  const { views, facts, text } = analysis;
+  const bySentence = new Map<number, ProposedClaim[]>();
+  for (const p of analysis.proposals) {
+    const vi = views.findIndex(
+      (v) => v.sentence.start <= p.evidence.start && p.evidence.start < v.sentence.end,
+    );
+    if (vi < 0) continue;
+    const list = bySentence.get(vi);
+    if (list) list.push(p);
+    else bySentence.set(vi, [p]);
+  }
+  const pairs: PairCandidate[] = [];
+  views.forEach((view, vi) => {
+    const n = view.slots.length;
+    if (n === 0) return;
+    const { tokens, slotAt, listAt } = tokensOf(view);
+    const gap = (a: number, b: number) => {
+      const la = listAt.get(a);
+      const lb = b < tokens.length ? listAt.get(b) : undefined;
+      if (la && la === lb)
+        return {
+          gapStart: a + 1,
+          gapEnd: b,
+          firstInList: placeInList(la, a),
+          secondInList: placeInList(lb, b),
+        };
+      return {
+        gapStart: la ? la.end : a + 1,
+        gapEnd: lb ? lb.start : b,
+        firstInList: placeInList(la, a),
+        secondInList: placeInList(lb, b),
+      };
+    };
+    const proposals = bySentence.get(vi) ?? [];
+    const pronounSlot =
+      n > 0 &&
+      view.slots[0].start === view.sentence.start &&
+      slotAt[0] === 0 &&
+      !analysis.candidates.some((c) => c.start === view.slots[0].start && c.end === view.slots[0].end);
+    const votes = (x: number, y: number): RuleVote[] =>
+      proposals
+        .filter((p) => (p.subject === x && p.object === y) || (p.subject === y && p.object === x))
+        .map((p) => ({ rule: p.rule, predicate: p.predicate, forward: p.subject === x }));
+    const others = (x: number, y: number): PairCandidate["otherRules"] =>
+      proposals
+        .filter(
+          (p) =>
+            (p.subject === x || p.object === x || p.subject === y || p.object === y) &&
+            !((p.subject === x && p.object === y) || (p.subject === y && p.object === x)),
+        )
+        .map((p) => ({ rule: p.rule, side: p.subject === x || p.object === x ? 0 : 1 }));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const first = view.slots[i].entity;
+        const second = view.slots[j].entity;
+        if (first === second || slotAt[i] < 0 || slotAt[j] < 0) continue;
+        const ruled = votes(first, second);
+        if (n > crowded && j - i > nearest && i !== 0 && ruled.length === 0) continue;
+        pairs.push({
+          view: vi,
+          first,
+          second,
+          firstType: view.slots[i].type,
+          secondType: view.slots[j].type,
+          firstAt: slotAt[i],
+          secondAt: slotAt[j],
+          ...gap(slotAt[i], slotAt[j]),
+          pronoun: pronounSlot && i === 0,
+          authority: false,
+          tokens,
+          rules: ruled,
+          otherRules: others(first, second),
+          span: evidenceSpan(text, view, view.slots[i].start, view.slots[j].end),
+        });
+      }
+    }
+    const authority = facts.authority;
+    if (authority === null || !DESIGNATION.test(view.template)) return;
+    if (view.slots.some((s) => s.entity === authority)) return;
+    const type = analysis.groups[authority].type;
+    for (let i = 0; i < n; i++) {
+      const first = view.slots[i].entity;
+      if (slotAt[i] < 0 || view.slots.slice(0, i).some((s) => s.entity === first)) continue;
+      pairs.push({
+        view: vi,
+        first,
+        second: authority,
+        firstType: view.slots[i].type,
+        secondType: type,
+        firstAt: slotAt[i],
+        secondAt: tokens.length,
+        ...gap(slotAt[i], tokens.length),
+        pronoun: pronounSlot && i === 0,
+        authority: true,
+        tokens,
+        rules: votes(first, authority),
+        otherRules: [],
+        span: evidenceSpan(text, view, view.slots[i].start, view.sentence.end),
+      });
+    }
+  });
+  return pairs;
+}
+
+/**
+ * The quote of a claim between two mentions: from the first mention (or the sentence start when it is
+ * near) to the end of the clause holding the second, so a date or hedge elsewhere in a long sentence
+ * is not read into it.
+ */
+function evidenceSpan(text: string, view: SentenceView, from: number, to: number): Span {
+  const { start: sStart, end: sEnd } = view.sentence;
+  const start = from - sStart <= 60 ? sStart : from;
+  const rest = text.slice(to, sEnd);
+  const stop = /[;:]|,\s|\.\s/.exec(rest);
+  let end = stop && stop.index < 120 ? to + stop.index : Math.min(sEnd, to + 120);
+  if (end < to) end = to;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  return { start, end: Math.max(end, Math.min(to, sEnd)) };
+}

@@ -1,0 +1,199 @@
+// The learned relation stage: logistic regression over hashed features of candidate pairs (see pairs.ts
+// and features/), one head per predicate and direction. This file holds the relation head and the
+// decoding of pair probabilities into claims; learned-model.ts keeps it in its weights file. Certainty,
+// attribution, period and amount come from the extractor's readers.
+import { isOneOf, PREDICATE_NAMES, type Predicate } from "../../model/index.js";
+import type { Analysis } from "../extract.js";
+import { filterClaims, RULES_VERSION } from "../extract.js";
+import type { ProposedClaim } from "../rules/index.js";
+import { FEATURE_FAMILIES, type FeatureFamily } from "./features/index.js";
+import { findPairs, type PairCandidate } from "./pairs.js";
+import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
+
+/** The name recorded on claims the learned stage proposes. */
+export const RELATION_MODEL_NAME = "skein-relations-v1";
+
+/** How the model's decisions and the rules' claims combine. */
+export type Combination = "model" | "union";
+
+/** How pair probabilities become claims. */
+export interface Decoding {
+  /** A predicate is proposed for a pair when its probability reaches this. */
+  threshold: number;
+  /** A second predicate for the same pair needs this. */
+  secondThreshold: number;
+  /** "model": the model decides every claim (rules are its features); "union": rule claims are kept too. */
+  combination: Combination;
+}
+
+/** A trained relation model (the relation head of the learned model). */
+export interface RelationModel {
+  name: string;
+  /** "predicate>" (the first mention is the subject) and "predicate<" classes. */
+  classes: string[];
+  weights: SoftmaxWeights;
+  decoding: Decoding;
+}
+
+/** Hashed features of a pair, folded into the model's buckets. */
+export function featuresOf(
+  pair: PairCandidate,
+  buckets: number,
+  families: readonly FeatureFamily[] = FEATURE_FAMILIES,
+): Int32Array {
+  const features: number[] = [];
+  const emit = (f: number): void => {
+    features.push(f);
+  };
+  for (const family of families) family.extract(pair, emit);
+  return toBuckets(features, buckets);
+}
+
+/** A class's predicate and whether the first mention is its subject. */
+export function readClass(name: string): { predicate: Predicate; forward: boolean } | null {
+  if (typeof name !== "string" || !/[<>]$/.test(name)) return null;
+  const predicate = name.slice(0, -1);
+  if (!isOneOf(PREDICATE_NAMES, predicate)) return null;
+  return { predicate, forward: name.endsWith(">") };
+}
+
+/** One pair's probability for one directed predicate. */
+export interface PairDecision {
+  subject: number;
+  predicate: Predicate;
+  object: number;
+  probability: number;
+  pair: PairCandidate;
+}
+
+/** The probability of every directed predicate for every pair (the best pair per subject–predicate–object). */
+export function scorePairs(
+  pairs: PairCandidate[],
+  features: Int32Array[],
+  model: RelationModel,
+): PairDecision[] {
+  const best = new Map<string, PairDecision>();
+  const p = new Float64Array(model.classes.length);
+  pairs.forEach((pair, i) => {
+    predictSparse(model.weights, features[i], p);
+    for (let c = 0; c < model.classes.length; c++) {
+      const cls = readClass(model.classes[c]);
+      if (!cls || p[c] < 0.02) continue;
+      const subject = cls.forward ? pair.first : pair.second;
+      const object = cls.forward ? pair.second : pair.first;
+      const key = `${subject}|${cls.predicate}|${object}`;
+      const seen = best.get(key);
+      if (!seen || p[c] > seen.probability)
+        best.set(key, { subject, predicate: cls.predicate, object, probability: p[c], pair });
+    }
+  });
+  return [...best.values()];
+}
+
+/** The decisions kept by the thresholds: per unordered pair, the best predicate, and others above the second threshold. */
+export function decide(decisions: PairDecision[], decoding: Decoding): PairDecision[] {
+  const byPair = new Map<string, PairDecision[]>();
+  for (const d of decisions) {
+    if (d.probability < decoding.threshold) continue;
+    const key = `${Math.min(d.subject, d.object)}|${Math.max(d.subject, d.object)}`;
+    const list = byPair.get(key);
+    if (list) list.push(d);
+    else byPair.set(key, [d]);
+  }
+  const kept: PairDecision[] = [];
+  for (const list of byPair.values()) {
+    list.sort((a, b) => b.probability - a.probability);
+    kept.push(list[0], ...list.slice(1).filter((d) => d.probability >= decoding.secondThreshold));
+  }
+  return kept;
+}
+
+/**
+ * The claims of an analysed text: the model's decisions, and with the "union" combination the rules'
+ * claims as well, leaving out entities the entity model dropped. Each records who proposed it and the
+ * model's probability.
+ */
+export function proposeClaims(
+  analysis: Analysis,
+  model: RelationModel,
+  dropped: Set<number>,
+): ProposedClaim[] {
+  const pairs = findPairs(analysis).filter((p) => !dropped.has(p.first) && !dropped.has(p.second));
+  const features = pairs.map((pair) => featuresOf(pair, model.weights.buckets));
+  return combineClaims(analysis, scorePairs(pairs, features, model), model).filter(
+    (c) => !dropped.has(c.subject) && !dropped.has(c.object),
+  );
+}
+
+/** A claim as subject, predicate and object entity indices, with the decision or rule behind it. */
+export interface ClaimKey {
+  subject: number;
+  predicate: Predicate;
+  object: number;
+  decision: PairDecision | null;
+  rule: ProposedClaim | null;
+}
+
+/**
+ * The claims a decoding keeps: the model's decisions, and with the "union" combination the rules'
+ * claims the model did not keep as well. Shared by extraction and by the choice of decoding in training.
+ */
+export function combineClaimKeys(
+  decisions: PairDecision[],
+  ruled: ProposedClaim[],
+  decoding: Decoding,
+): ClaimKey[] {
+  const key = (s: number, p: string, o: number): string => `${s}|${p}|${o}`;
+  const rules = new Map<string, ProposedClaim>();
+  for (const c of ruled)
+    if (!rules.has(key(c.subject, c.predicate, c.object)))
+      rules.set(key(c.subject, c.predicate, c.object), c);
+  const out: ClaimKey[] = [];
+  const done = new Set<string>();
+  for (const d of decide(decisions, decoding)) {
+    const k = key(d.subject, d.predicate, d.object);
+    done.add(k);
+    out.push({
+      subject: d.subject,
+      predicate: d.predicate,
+      object: d.object,
+      decision: d,
+      rule: rules.get(k) ?? null,
+    });
+  }
+  if (decoding.combination === "union") {
+    for (const [k, c] of rules)
+      if (!done.has(k))
+        out.push({ subject: c.subject, predicate: c.predicate, object: c.object, decision: null, rule: c });
+  }
+  return out;
+}
+
+/** Combines scored pairs with the rules' proposals into the claims of a text. */
+export function combineClaims(
+  analysis: Analysis,
+  decisions: PairDecision[],
+  model: RelationModel,
+): ProposedClaim[] {
+  const probability = new Map(
+    decisions.map((d) => [`${d.subject}|${d.predicate}|${d.object}`, d.probability]),
+  );
+  return combineClaimKeys(decisions, filterClaims(analysis.proposals), model.decoding).map(
+    ({ decision, rule, ...k }) => {
+      const p = decision?.probability ?? probability.get(`${k.subject}|${k.predicate}|${k.object}`) ?? 0;
+      if (rule)
+        return decision
+          ? { ...rule, producer: `${RULES_VERSION}/${rule.rule}@1+${model.name}`, probability: p }
+          : { ...rule, probability: p };
+      const pair = (decision as PairDecision).pair;
+      return {
+        ...k,
+        evidence: pair.span,
+        rule: model.name,
+        producer: model.name,
+        probability: p,
+        ...(pair.authority && k.predicate === "sanctioned_by" ? { date: analysis.facts.published } : {}),
+      };
+    },
+  );
+}

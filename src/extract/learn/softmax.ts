@@ -1,0 +1,119 @@
+// Logistic regression over hashed binary features, one binary classifier per class sharing the features
+// ("one versus rest"), trained by stochastic gradient descent with AdaGrad step sizes (Duchi, Hazan and
+// Singer, JMLR 2011) and L2 regularisation applied to the weights an example touches. One versus rest
+// because a pair may hold two relations at once (a purchase is a supply and a payment; a director may
+// own the firm), which a softmax would split between them. Deterministic: the example order comes from
+// a seeded generator.
+
+/** One training example: its feature buckets (distinct), its classes (none for a negative) and its weight. */
+export interface Example {
+  features: Int32Array;
+  labels: number[];
+  weight: number;
+}
+
+/** Training settings. */
+export interface SoftmaxConfig {
+  /** Number of hash buckets, a power of two. */
+  buckets: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+/** Trained weights, kept sparse: only buckets some example used have a row. */
+export interface SoftmaxWeights {
+  classes: number;
+  buckets: number;
+  /** Bucket → row of `classes` weights. */
+  rows: Map<number, Float32Array>;
+}
+
+/** mulberry32: a small seeded generator, so training shuffles the same way every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Folds feature hashes into distinct sorted buckets. */
+export function toBuckets(features: number[], buckets: number): Int32Array {
+  const mask = buckets - 1;
+  const out = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) out[i] = features[i] & mask;
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  return out.slice(0, n);
+}
+
+/** The probability of every class for one example, from dense weights. */
+export function predictDense(
+  weights: Float32Array,
+  classes: number,
+  features: Int32Array,
+  into: Float64Array,
+): void {
+  into.fill(0);
+  for (let f = 0; f < features.length; f++) {
+    const base = features[f] * classes;
+    for (let c = 0; c < classes; c++) into[c] += weights[base + c];
+  }
+  squash(into);
+}
+
+/** The probability of every class from sparse weights. */
+export function predictSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
+  into.fill(0);
+  for (let f = 0; f < features.length; f++) {
+    const row = weights.rows.get(features[f]);
+    if (!row) continue;
+    for (let c = 0; c < weights.classes; c++) into[c] += row[c];
+  }
+  squash(into);
+}
+
+function squash(scores: Float64Array): void {
+  for (let c = 0; c < scores.length; c++) scores[c] = 1 / (1 + Math.exp(-scores[c]));
+}
+
+/** Trains the weights; the same examples, config and seed give the same weights bit for bit. */
+export function trainSoftmax(examples: Example[], classes: number, config: SoftmaxConfig): SoftmaxWeights {
+  const { buckets, epochs, learningRate, l2 } = config;
+  const weights = new Float32Array(buckets * classes);
+  const squares = new Float32Array(buckets * classes);
+  const order = examples.map((_, i) => i);
+  const random = seededRandom(config.seed);
+  const p = new Float64Array(classes);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const index of order) {
+      const example = examples[index];
+      predictDense(weights, classes, example.features, p);
+      for (let f = 0; f < example.features.length; f++) {
+        const base = example.features[f] * classes;
+        for (let c = 0; c < classes; c++) {
+          const k = base + c;
+          const g = (p[c] - (example.labels.includes(c) ? 1 : 0)) * example.weight + l2 * weights[k];
+          if (g === 0) continue;
+          squares[k] += g * g;
+          weights[k] -= (learningRate * g) / Math.sqrt(squares[k] + 1e-8);
+        }
+      }
+    }
+  }
+  const rows = new Map<number, Float32Array>();
+  for (let b = 0; b < buckets; b++) {
+    const row = weights.subarray(b * classes, (b + 1) * classes);
+    if (row.some((w) => Math.abs(w) > 1e-6)) rows.set(b, Float32Array.from(row));
+  }
+  return { classes, buckets, rows };
+}
