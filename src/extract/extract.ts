@@ -86,6 +86,7 @@ export function analyseText(text: string, options: ExtractOptions): Analysis {
   const candidates = findMentions(text, sentences);
   if (options.gazetteer) addGazetteerHits(text, sentences, candidates, options.gazetteer);
   const groups = resolveMentions(text, candidates);
+  addPossessorNames(text, candidates, groups);
 
   const entities: Entity[] = groups.map((g) => ({
     id: derivedId("ent", sourceId, g.type, normaliseName(g.caption)),
@@ -179,6 +180,25 @@ export function finishExtraction(
       ),
     claims: claims.filter((c) => kept.has(c.subjectId) && kept.has(c.objectId)),
   };
+}
+
+/**
+ * "Russia’s Ministry of Defence": a body named after its country's possessive is also known by the whole
+ * phrase, as readers often write it; the phrase becomes one of the body's names.
+ */
+function addPossessorNames(text: string, candidates: MentionCandidate[], groups: EntityGroup[]): void {
+  const groupOf = new Map<number, EntityGroup>();
+  for (const g of groups) for (const i of g.mentions) groupOf.set(i, g);
+  candidates.forEach((c, i) => {
+    const group = groupOf.get(i);
+    if (!group || (group.type !== "Organization" && group.type !== "PublicBody")) return;
+    const possessor = candidates.find(
+      (p) => p.type === "Place" && p.sentence === c.sentence && /^['’]s $/.test(text.slice(p.end, c.start)),
+    );
+    if (!possessor) return;
+    const name = text.slice(possessor.start, c.end);
+    if (!group.names.includes(name)) group.names.push(name);
+  });
 }
 
 /**

@@ -188,8 +188,10 @@ const SLAVIC_FEMININE_SURNAME = /^\p{Lu}\p{Ll}+(?:ova|eva|yova|ina|yna|skaya|tsk
 const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
+/** "al-Jamal", "bin-Laden": a name particle hyphened to a capitalised word continues a name. */
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-\p{Lu}/u;
 const isCapital = (t: Token): boolean =>
-  /^[\p{Lu}]/u.test(t.text) &&
+  (/^[\p{Lu}]/u.test(t.text) || PARTICLE_NAME.test(t.text)) &&
   !NON_NAME_WORDS.has(t.text) &&
   !COMMON_ACRONYMS.has(t.text) &&
   !/['’](?:ve|m|d|ll|re|t)$/.test(t.text) &&
@@ -212,11 +214,27 @@ const TRAILING_FORMS = new Set([
   "LLP",
   "LTD",
   "INC",
+  // Russian and Central Asian forms written after the name, as OFAC lists them ("Tekhnologiya, OOO").
+  "OOO",
+  "AO",
+  "OAO",
+  "ZAO",
+  "PAO",
+  "TOO",
+  "JSC",
 ]);
+
+/** A short code in brackets inside a firm's name: "Anfasar Trading (S) Pte. Ltd.", "Yinke (HK) Electronics". */
+const BRACKETED_CODE = /^(?:\p{Lu}{1,2}|OPC|SPC|Pvt|PVT|Private)$/u;
 const gapOk = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.rawEnd, b.start);
   return (
     /^[ \u00a0]{1,2}$/.test(gap) ||
+    (gap === " (" &&
+      BRACKETED_CODE.test(b.text) &&
+      !TRAILING_FORMS.has(a.text) &&
+      /^\) \p{Lu}/u.test(text.slice(b.rawEnd, b.rawEnd + 3))) ||
+    (gap === ") " && BRACKETED_CODE.test(a.text) && text[a.start - 1] === "(") ||
     (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
     // "Darvish & Co.", "Orlan & Sons": an ampersand before a legal form joins one firm's name.
     (/^ & $/.test(gap) &&
@@ -241,7 +259,15 @@ function sequences(text: string, tokens: Token[]): Token[][] {
       const last = seq[seq.length - 1];
       if (last.cue || (last.possessive && !(last.text === "People" || last.text === "Workers"))) break;
       const next = tokens[j];
-      if (!gapOk(text, last, next)) break;
+      // "Guilin Alpha Rubber & Plastics Technology Co., Ltd": an ampersand before an ordinary word inside
+      // a firm's name that a legal form soon closes ("Vela Transit & Orlan Avia LLC" are two firms).
+      const joinedByAmpersand =
+        text.slice(last.rawEnd, next.start) === " & " &&
+        isCapital(next) &&
+        isCommonWord(next.text.toLowerCase()) &&
+        !LEGAL_FORMS.has(last.text) &&
+        tokens.slice(j + 1, j + 5).some((t) => LEGAL_FORMS.has(t.text));
+      if (!joinedByAmpersand && !gapOk(text, last, next)) break;
       // "Ostec Ltd. Garshin …": a dotted legal form ends a name (the sentence splitter keeps its dot).
       if (/\.$/.test(last.text) && TRAILING_FORMS.has(last.text) && !LEGAL_FORMS.has(next.text)) break;
       // "Star Holdings Limited, Limited Liability Company Vela": a form after a comma opens the next name.
@@ -493,9 +519,24 @@ function opensClause(text: string, sentenceStart: number, start: number): boolea
   );
 }
 
+/** Heads of geographic names written "X of Y": "Gulf of Finland", "Strait of Hormuz", "Port of Rotterdam". */
+const GEOGRAPHIC_HEADS = new Set(
+  "Gulf|Sea|Strait|Straits|Bay|Cape|Port|Lake|Isle|Islands|Gulf|Bight|Mouth|Sound|Channel".split("|"),
+);
+
 /** Strips sentence-start words, demonyms and titles from a raw sequence; splits coordinations. */
 function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   let seq = raw;
+  // "Gulf of Finland", "Strait of Hormuz and the Gulf of Oman": a geographic head names one place with
+  // what follows "of", even when that is a country.
+  if (GEOGRAPHIC_HEADS.has(raw[0].text) && raw[1]?.text === "of" && raw[2] && !CONNECTORS.has(raw[2].text)) {
+    let end = 3;
+    while (end < raw.length && end < 5 && !CONNECTORS.has(raw[end].text)) end++;
+    let next = end;
+    while (next < raw.length && CONNECTORS.has(raw[next].text)) next++;
+    const rest = next < raw.length ? readSequence(text, sentence, raw.slice(next)) : [];
+    return [{ tokens: raw.slice(0, end), type: "Place", strength: 4 }, ...rest];
+  }
   // "United Arab Emirates-based", "Saudi Arabia": a known place keeps a first word that is common or a demonym.
   if (raw.length > 1 && findPlace(text.slice(raw[0].start, raw[raw.length - 1].end)))
     return [{ tokens: raw }];
@@ -726,6 +767,10 @@ function classify(
   const lastWord = headWords[headWords.length - 1];
   if (draft.type) {
     rule = "titlePerson";
+  } else if (GEOGRAPHIC_HEADS.has(words[0]) && words[1] === "of" && words.length <= 5) {
+    type = "Place";
+    strength = 4;
+    rule = "geographicName";
   } else if (place && !(tokens.length === 1 && first.cue === "series")) {
     const placeMore = PLACE_NOUNS.exec(after);
     if (placeMore && tokens.length === 1) {

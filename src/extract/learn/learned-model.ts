@@ -44,7 +44,7 @@ export interface LearnedProposal {
 /** Runs both heads over an analysis: entity decisions first, then claims among the entities kept. */
 export function applyLearned(analysis: Analysis, model: LearnedModel): LearnedProposal {
   const entities = decideEntities(analysis, model.entities);
-  return { claims: proposeClaims(analysis, model.relations, entities.dropped), entities };
+  return { claims: proposeClaims(analysis, model.relations, entities), entities };
 }
 
 /** The JSON form of a head's weights. */

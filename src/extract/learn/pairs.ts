@@ -98,7 +98,6 @@ interface SentenceTokens {
   listAt: Map<number, MentionList>;
 }
 
-const tokenCache = new WeakMap<SentenceView, SentenceTokens>();
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const SEPARATORS = [
   [","],
@@ -155,17 +154,22 @@ function placeInList(list: MentionList | undefined, at: number): number {
   return at === list.items[0] ? 1 : at === list.items[list.items.length - 1] ? 3 : 2;
 }
 
-/** The feature tokens of a view, the token position of each slot, and its lists of mentions. */
-export function tokensOf(view: SentenceView): SentenceTokens {
-  const cached = tokenCache.get(view);
-  if (cached) return cached;
+/**
+ * The feature tokens of a view, the token position of each slot, and its lists of mentions. A mention
+ * reads as its entity's type, taken from `typeOf` (the entity model's types) or the rules'.
+ */
+export function tokensOf(
+  view: SentenceView,
+  typeOf: (entity: number) => EntityType | undefined,
+): SentenceTokens {
   const tokens: FeatureToken[] = [];
   const slotAt: number[] = new Array(view.slots.length).fill(-1);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(view.template); m; m = TOKEN.exec(view.template)) {
     if (m[1] !== undefined) {
       const slot = Number(m[1]);
-      const text = `<${view.slots[slot]?.type ?? "?"}>`;
+      const s = view.slots[slot];
+      const text = `<${s ? (typeOf(s.entity) ?? s.type) : "?"}>`;
       if (slot < slotAt.length) slotAt[slot] = tokens.length;
       const h = hashString(text);
       tokens.push({ text, hash: h, stem: h, slot, punct: false });
@@ -176,17 +180,23 @@ export function tokensOf(view: SentenceView): SentenceTokens {
     const punct = !/[\p{L}\p{N}]/u.test(text);
     tokens.push({ text, hash: hashString(text), stem: hashString(stemOf(text)), slot: -1, punct });
   }
-  const found = { tokens, slotAt, listAt: findLists(tokens) };
-  tokenCache.set(view, found);
-  return found;
+  return { tokens, slotAt, listAt: findLists(tokens) };
 }
 
 /** Words that make a sentence a designation, so its parties are paired with the notice's authority. */
 const DESIGNATION = /\b(?:designat|sanction|pursuant to|blocked|identif)/i;
 
-/** Finds the candidate pairs of an analysed text. */
-export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAULTS> = {}): PairCandidate[] {
+/**
+ * Finds the candidate pairs of an analysed text, in a fixed order that depends only on the analysis;
+ * `types` (by entity index) replaces the rules' types where given, so features see the entity model's.
+ */
+export function findPairs(
+  analysis: Analysis,
+  types: ReadonlyMap<number, EntityType> | undefined,
+  options: Partial<typeof PAIR_DEFAULTS> = {},
+): PairCandidate[] {
   const { crowded, nearest } = { ...PAIR_DEFAULTS, ...options };
+  const typeOf = (entity: number): EntityType | undefined => types?.get(entity);
   const { views, facts, text } = analysis;
   const bySentence = new Map<number, ProposedClaim[]>();
   for (const p of analysis.proposals) {
@@ -202,7 +212,7 @@ export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAU
   views.forEach((view, vi) => {
     const n = view.slots.length;
     if (n === 0) return;
-    const { tokens, slotAt, listAt } = tokensOf(view);
+    const { tokens, slotAt, listAt } = tokensOf(view, typeOf);
     const gap = (a: number, b: number) => {
       const la = listAt.get(a);
       const lb = b < tokens.length ? listAt.get(b) : undefined;
@@ -249,8 +259,8 @@ export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAU
           view: vi,
           first,
           second,
-          firstType: view.slots[i].type,
-          secondType: view.slots[j].type,
+          firstType: typeOf(first) ?? view.slots[i].type,
+          secondType: typeOf(second) ?? view.slots[j].type,
           firstAt: slotAt[i],
           secondAt: slotAt[j],
           ...gap(slotAt[i], slotAt[j]),
@@ -263,10 +273,35 @@ export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAU
         });
       }
     }
+    for (const ref of findReferences(tokens, view, views, vi, typeOf)) {
+      for (let j = 0; j < n; j++) {
+        const other = view.slots[j].entity;
+        const at = slotAt[j];
+        if (other === ref.entity || at < 0) continue;
+        const forward = ref.at < at;
+        const [a, b] = forward ? [ref.at, at] : [at, ref.at];
+        pairs.push({
+          view: vi,
+          first: forward ? ref.entity : other,
+          second: forward ? other : ref.entity,
+          firstType: forward ? ref.type : (typeOf(other) ?? view.slots[j].type),
+          secondType: forward ? (typeOf(other) ?? view.slots[j].type) : ref.type,
+          firstAt: a,
+          secondAt: b,
+          ...gap(a, b),
+          pronoun: true,
+          authority: false,
+          tokens,
+          rules: votes(forward ? ref.entity : other, forward ? other : ref.entity),
+          otherRules: [],
+          span: { start: view.sentence.start, end: view.sentence.end },
+        });
+      }
+    }
     const authority = facts.authority;
     if (authority === null || !DESIGNATION.test(view.template)) return;
     if (view.slots.some((s) => s.entity === authority)) return;
-    const type = analysis.groups[authority].type;
+    const type = typeOf(authority) ?? analysis.groups[authority].type;
     for (let i = 0; i < n; i++) {
       const first = view.slots[i].entity;
       if (slotAt[i] < 0 || view.slots.slice(0, i).some((s) => s.entity === first)) continue;
@@ -274,7 +309,7 @@ export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAU
         view: vi,
         first,
         second: authority,
-        firstType: view.slots[i].type,
+        firstType: typeOf(first) ?? view.slots[i].type,
         secondType: type,
         firstAt: slotAt[i],
         secondAt: tokens.length,
@@ -289,6 +324,98 @@ export function findPairs(analysis: Analysis, options: Partial<typeof PAIR_DEFAU
     }
   });
   return pairs;
+}
+
+/** Words that refer back to a party named earlier, and the types they can stand for. */
+const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
+  { words: ["it"], types: ["Company", "Organization", "PublicBody"] },
+  { words: ["its"], types: ["Company", "Organization", "PublicBody", "Vessel"] },
+  { words: ["he"], types: ["Person"] },
+  { words: ["his"], types: ["Person"] },
+  { words: ["she"], types: ["Person"] },
+  { words: ["her"], types: ["Person"] },
+  ...[
+    "company",
+    "firm",
+    "group",
+    "entity",
+    "bank",
+    "exchange",
+    "carrier",
+    "airline",
+    "trader",
+    "distributor",
+    "manufacturer",
+    "maker",
+    "supplier",
+    "buyer",
+    "plant",
+    "institute",
+    "agency",
+    "ministry",
+    "exporter",
+    "importer",
+    "operator",
+  ].map((noun) => ({
+    words: ["the", noun],
+    types: ["Company", "Organization", "PublicBody"] as EntityType[],
+  })),
+  ...["vessel", "ship", "tanker", "carrier"].map((noun) => ({
+    words: ["the", noun],
+    types: ["Vessel"] as EntityType[],
+  })),
+];
+
+/** How many sentences back a reference looks for the party it stands for. */
+const REFERENCE_REACH = 3;
+
+/**
+ * References in a sentence ("it", "its", "the company", "he"), each with the entity it most likely
+ * stands for: for a possessive the nearest party of a fitting type before it in the sentence, else the
+ * first such party of the sentence, else the first of the nearest sentence before that names one. A
+ * sentence-opening reference the rules' view already resolved is left to it.
+ */
+function findReferences(
+  tokens: FeatureToken[],
+  view: SentenceView,
+  views: SentenceView[],
+  vi: number,
+  typeOf: (entity: number) => EntityType | undefined,
+): Array<{ at: number; entity: number; type: EntityType }> {
+  const found: Array<{ at: number; entity: number; type: EntityType }> = [];
+  // Which party a reference stands for is read from the rules' types, so the pairs do not depend on the
+  // entity model; the type it reports is the entity model's.
+  const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;
+  const typeOfSlot = (v: SentenceView, k: number): EntityType => typeOf(v.slots[k].entity) ?? v.slots[k].type;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].slot >= 0) continue;
+    const ref = REFERENCES.find((r) => r.words.every((w, k) => tokens[i + k]?.text === w));
+    if (!ref) continue;
+    const at = i + ref.words.length - 1;
+    // "The company" opening the sentence is already a slot of the view.
+    if (i === 0 && view.slots[0]?.start === view.sentence.start && tokens[0].slot >= 0) continue;
+    const before = view.slots
+      .map((s, k) => ({ k, at: tokens.findIndex((t) => t.slot === k) }))
+      .filter((s) => s.at >= 0 && s.at < i && ref.types.includes(ruleType(view, s.k)));
+    let pick: { entity: number; type: EntityType } | undefined;
+    if (before.length > 0) {
+      const chosen =
+        ref.words[0] === "its" || ref.words[0] === "his" || ref.words[0] === "her"
+          ? before[before.length - 1]
+          : before[0];
+      pick = { entity: view.slots[chosen.k].entity, type: typeOfSlot(view, chosen.k) };
+    } else {
+      for (let back = vi - 1; back >= Math.max(0, vi - REFERENCE_REACH) && !pick; back--) {
+        const v = views[back];
+        if (v.sentence.heading) continue;
+        const k = v.slots.findIndex((_, k2) => ref.types.includes(ruleType(v, k2)));
+        if (k >= 0) pick = { entity: v.slots[k].entity, type: typeOfSlot(v, k) };
+      }
+    }
+    if (pick) found.push({ at, ...pick });
+    i = at;
+  }
+  return found;
 }
 
 /**

@@ -2,7 +2,7 @@
 // and features/), one head per predicate and direction. This file holds the relation head and the
 // decoding of pair probabilities into claims; learned-model.ts keeps it in its weights file. Certainty,
 // attribution, period and amount come from the extractor's readers.
-import { isOneOf, PREDICATE_NAMES, type Predicate } from "../../model/index.js";
+import { type EntityType, isOneOf, PREDICATE_NAMES, type Predicate } from "../../model/index.js";
 import type { Analysis } from "../extract.js";
 import { filterClaims, RULES_VERSION } from "../extract.js";
 import type { ProposedClaim } from "../rules/index.js";
@@ -116,9 +116,12 @@ export function decide(decisions: PairDecision[], decoding: Decoding): PairDecis
 export function proposeClaims(
   analysis: Analysis,
   model: RelationModel,
-  dropped: Set<number>,
+  entities: { dropped: Set<number>; types: ReadonlyMap<number, EntityType> },
 ): ProposedClaim[] {
-  const pairs = findPairs(analysis).filter((p) => !dropped.has(p.first) && !dropped.has(p.second));
+  const { dropped } = entities;
+  const pairs = findPairs(analysis, entities.types).filter(
+    (p) => !dropped.has(p.first) && !dropped.has(p.second),
+  );
   const features = pairs.map((pair) => featuresOf(pair, model.weights.buckets));
   return combineClaims(analysis, scorePairs(pairs, features, model), model).filter(
     (c) => !dropped.has(c.subject) && !dropped.has(c.object),

@@ -2,7 +2,7 @@
 // relations whose evidence overlaps their sentence, a softmax model over their features, and thresholds
 // and the rules' role chosen by cross-validation inside the training documents (never by hand, never on
 // the documents being scored). Pure: the corpus comes in as data, the model goes out as data.
-import { PREDICATE_NAMES, SkeinError } from "../../model/index.js";
+import { type EntityType, PREDICATE_NAMES, SkeinError } from "../../model/index.js";
 import { type Analysis, analyseText, type Extraction, filterClaims, finishExtraction } from "../extract.js";
 import type { AnnotatedDocument } from "./annotation.js";
 import { validateAnnotation } from "./annotation.js";
@@ -88,6 +88,9 @@ export interface PreparedDocument {
   labels: Array<number[] | null>;
   /** For each extracted entity, the gold entity it names (the scorer's alignment). */
   toGold: Array<number | undefined>;
+  /** The feature families and buckets the pair features were computed with. */
+  families: readonly FeatureFamily[];
+  buckets: number;
   /** The gold relations between gold entity indices. */
   goldRelations: AlignedRelation[];
   /** Features of each extracted entity, for the entity head. */
@@ -116,7 +119,7 @@ export function prepareDocument(
     gazetteer: undefined,
     learned: undefined,
   });
-  const pairs = findPairs(analysis);
+  const pairs = findPairs(analysis, undefined);
   const features = pairs.map((p) => featuresOf(p, buckets, families));
   const toGold = alignEntities(
     document.entities,
@@ -173,6 +176,8 @@ export function prepareDocument(
     features,
     labels,
     toGold,
+    families,
+    buckets,
     goldRelations,
     entityFeatures: entityFeatureRows,
     entityLabels,
@@ -208,6 +213,22 @@ export function examplesOf(
     });
   }
   return examples;
+}
+
+/** A prepared document's pairs and features when its entities take the given types (the entity model's). */
+export function typedPairs(
+  document: PreparedDocument,
+  types: ReadonlyMap<number, EntityType>,
+): { pairs: PairCandidate[]; features: Int32Array[] } {
+  if (types.size === 0) return { pairs: document.pairs, features: document.features };
+  const pairs = findPairs(document.analysis, types);
+  if (pairs.length !== document.pairs.length)
+    throw new SkeinError(
+      "INTERNAL_INVARIANT",
+      `train: retyping changed the candidate pairs of ${document.document.id}`,
+      {},
+    );
+  return { pairs, features: pairs.map((p) => featuresOf(p, document.buckets, document.families)) };
 }
 
 const entityRows = (documents: PreparedDocument[]) =>
@@ -378,26 +399,41 @@ export function trainLearnedModel(documents: PreparedDocument[], config: Trainin
     config.decodingFolds,
     config.seed,
   );
-  const decisions: PairDecision[][] = documents.map(() => []);
+  const k = config.decodingFolds;
+  // The entity head first: its out-of-fold types are what the relation head trains on, as it will see
+  // the entity model's types (not the gold ones) on new text.
   const entityModels: EntityModel[] = [];
+  for (let fold = 0; fold < k; fold++)
+    entityModels.push(
+      fitEntities(
+        documents.filter((_, i) => folds[i] !== fold),
+        config,
+        { keep: 0.5, retype: 1.01 },
+      ),
+    );
+  const entity = chooseEntityDecoding(documents, entityModels, folds);
+  const entityDecisions = documents.map((d, i) =>
+    decideEntities(d.analysis, { ...entityModels[folds[i]], decoding: entity.decoding }),
+  );
+  const typed = documents.map((d, i) => ({ ...d, ...typedPairs(d, entityDecisions[i].types) }));
+  const decisions: PairDecision[][] = documents.map(() => []);
   const provisional: Decoding = { threshold: 0.5, secondThreshold: 1.01, combination: "model" };
-  for (let k = 0; k < config.decodingFolds; k++) {
-    const train = documents.filter((_, i) => folds[i] !== k);
-    entityModels.push(fitEntities(train, config, { keep: 0.5, retype: 1.01 }));
-    const model = fitRelations(train, config, provisional);
-    documents.forEach((d, i) => {
-      if (folds[i] === k) decisions[i] = scorePairs(d.pairs, d.features, model);
+  for (let fold = 0; fold < k; fold++) {
+    const model = fitRelations(
+      typed.filter((_, i) => folds[i] !== fold),
+      config,
+      provisional,
+    );
+    typed.forEach((d, i) => {
+      if (folds[i] === fold) decisions[i] = scorePairs(d.pairs, d.features, model);
     });
   }
-  const entity = chooseEntityDecoding(documents, entityModels, folds);
-  const dropped = documents.map(
-    (d, i) => decideEntities(d.analysis, { ...entityModels[folds[i]], decoding: entity.decoding }).dropped,
-  );
-  const { decoding, score } = chooseDecoding(documents, decisions, config, dropped);
+  const dropped = entityDecisions.map((e) => e.dropped);
+  const { decoding, score } = chooseDecoding(typed, decisions, config, dropped);
   return {
     name: LEARNED_MODEL_NAME,
     featureSet: FEATURE_SET_VERSION,
-    relations: fitRelations(documents, config, decoding),
+    relations: fitRelations(typed, config, decoding),
     entities: fitEntities(documents, config, entity.decoding),
     header: {
       trainedOn: {
@@ -435,8 +471,9 @@ export function extractPrepared(document: PreparedDocument, model: LearnedModel 
   };
   if (!model) return finishExtraction(analysis, filterClaims(analysis.proposals), undefined, options);
   const entities = decideEntities(analysis, model.entities);
-  const pairs = document.pairs
-    .map((p, i) => ({ p, f: document.features[i] }))
+  const retyped = typedPairs(document, entities.types);
+  const pairs = retyped.pairs
+    .map((p, i) => ({ p, f: retyped.features[i] }))
     .filter(({ p }) => !entities.dropped.has(p.first) && !entities.dropped.has(p.second));
   const claims = combineClaims(
     analysis,

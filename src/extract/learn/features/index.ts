@@ -1,6 +1,7 @@
 // The registry of feature families of the learned relation stage. Add a family: one file here and
 // one line below, then bump FEATURE_SET_VERSION and retrain (`npm run train`).
 import { between } from "./between.js";
+import { compressedBetween } from "./compressed-between.js";
 import { directionCues } from "./direction-cues.js";
 import { distance } from "./distance.js";
 import { edges } from "./edges.js";
@@ -22,6 +23,7 @@ export const FEATURE_SET_VERSION = "skein-features-v1";
 export const FEATURE_FAMILIES: readonly FeatureFamily[] = [
   mentionTypes,
   between,
+  compressedBetween,
   edges,
   distance,
   triggers,
