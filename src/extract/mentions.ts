@@ -779,7 +779,8 @@ function classify(
     }
     type = "Place";
     strength = 5;
-    key = `place:${place.kind === "country" ? place.country : place.canonical}${placeMore ? `:${name}` : ""}`;
+    // "Chelyabinsk region" and "Chelyabinsk" are one place to readers (and to the gold files).
+    key = `place:${place.kind === "country" && !placeMore ? place.country : place.canonical}`;
     country = place.country;
     rule = "placeName";
   } else if (body) {
@@ -1077,6 +1078,26 @@ function findAliases(
     )
       continue;
     if (/^(?:the|a|an)\s/i.test(alias)) continue;
+    // "Kartal Lojistik (Istanbul)", "Sidra Meridian Investments FZCO (Dubai)": a place in brackets says
+    // where the party is, it is not another name of it.
+    const place = findPlace(alias);
+    if (place && !/^\p{Lu}{2,6}$/u.test(alias)) {
+      out.push({
+        start: offset,
+        end: offset + alias.length,
+        text: alias,
+        type: "Place",
+        strength: 5,
+        key: `place:${place.kind === "country" ? place.country : place.canonical}`,
+        country: place.country,
+        aliasOf: null,
+        sentence: sentenceIndex,
+        weak: false,
+        cue: null,
+        producer: "bracketedPlace@1",
+      });
+      continue;
+    }
     out.push({
       start: offset,
       end: offset + alias.length,
