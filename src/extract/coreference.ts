@@ -204,12 +204,71 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
       }
     }
   }
+  joinAcronymsAndBodyForms(mentions, uf);
   const result: EntityGroup[] = [];
   for (const members of groupsOf().values()) {
     if (members.every((i) => mentions[i].weak)) continue;
     result.push(buildGroup(mentions, members));
   }
   return result;
+}
+
+const INITIAL_SKIP = /^(?:of|the|and|for|on|in|&|de|du|des|la|le)$/i;
+
+/** The initials of a name, with and without its legal form and connectors ("Suzhou Xiaoli Pharmatech Co." → SXP, SXPC). */
+function initialsOf(name: string): string[] {
+  const words = name.split(/[\s-]+/).filter((w) => /^[\p{L}]/u.test(w));
+  const content = words.filter((w) => !INITIAL_SKIP.test(w));
+  const bare = content.filter((w) => !LEGAL_FORMS.has(w));
+  return [...new Set([content, bare, words].map((ws) => ws.map((w) => w[0].toUpperCase()).join("")))];
+}
+
+const BODY_HEADS = /^(?:Department|Ministry|Office|Bureau|Agency|Commission|Committee|Directorate|Service|Administration)$/;
+
+/** "Department of the Treasury" and "Treasury Department" read alike: "treasury department". */
+function bodyForm(name: string): string | null {
+  const m = /^(?:(?:the|U\.S\.|US|United States)\s+)?(\p{Lu}\p{L}+)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L} ]*)$/u.exec(name);
+  if (m && BODY_HEADS.test(m[1])) return `${m[2].toLowerCase()} ${m[1].toLowerCase()}`;
+  const n = /^(?:(?:the|U\.S\.|US|United States)\s+)?(\p{Lu}[\p{L} ]*?)\s+(\p{Lu}\p{L}+)$/u.exec(name);
+  if (n && BODY_HEADS.test(n[2])) return `${n[1].toLowerCase()} ${n[2].toLowerCase()}`;
+  return null;
+}
+
+/**
+ * An acronym joins the one name in the text whose initials it spells ("OFAC" and "Office of Foreign Assets
+ * Control" written apart); a body written "X Department" joins "Department of X".
+ */
+function joinAcronymsAndBodyForms(mentions: MentionCandidate[], uf: UnionFind): void {
+  const long = new Map<string, Set<number>>();
+  const forms = new Map<string, Set<number>>();
+  mentions.forEach((m, i) => {
+    if (m.type === "Place" || m.type === "Product") return;
+    const root = uf.find(i);
+    const words = m.text.split(/\s+/);
+    if (words.length >= 2)
+      for (const initials of initialsOf(m.text)) {
+        if (initials.length < 2) continue;
+        const set = long.get(initials) ?? new Set();
+        set.add(root);
+        long.set(initials, set);
+      }
+    const form = bodyForm(m.text);
+    if (form) {
+      const set = forms.get(form) ?? new Set();
+      set.add(root);
+      forms.set(form, set);
+    }
+  });
+  mentions.forEach((m, i) => {
+    if (/^\p{Lu}{2,6}$/u.test(m.text) && !COMMON_ACRONYMS.has(m.text)) {
+      const roots = [...(long.get(m.text) ?? [])].filter((r) => r !== uf.find(i));
+      if (roots.length === 1) uf.union(i, roots[0]);
+    }
+  });
+  for (const roots of forms.values()) {
+    const list = [...roots];
+    for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  }
 }
 
 function buildGroup(mentions: MentionCandidate[], members: number[]): EntityGroup {
