@@ -65,6 +65,8 @@ const CONNECTORS = new Set([
   "el",
   "z",
   "&",
+  // Turkish "and" inside firm names ("Makina Sanayi ve Ticaret Ltd. Şti.").
+  "ve",
 ]);
 const TITLE_WORDS = new Set(
   "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Ranking|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors|Officer".split(
@@ -690,6 +692,15 @@ function classify(
   let name = text.slice(start, end);
   const words = tokens.map((t) => t.text);
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
+  // A legal form alone ("LLC", "JSC") is the rest of a name cut off, not a name.
+  if (words.every((w) => LEGAL_FORMS.has(w) || CONNECTORS.has(w)) && words.length <= 2) return undefined;
+  // "Buyer: …", "Notify party: …": a form's field label opening its line names no party.
+  if (
+    words.length <= 3 &&
+    /^[ \t*_#>-]*$/.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start)) &&
+    /^[*_]*\s*:/.test(text.slice(last.rawEnd, last.rawEnd + 4))
+  )
+    return undefined;
   // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
   // only; a body named in generic words needs an organisation head and three words.
   if (

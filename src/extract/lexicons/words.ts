@@ -12,7 +12,7 @@ export const LEGAL_FORMS = set(
     "LTD.|INC.|CO.|CORP.|PTE|PTE.|BHD|" +
     "Group|Holding|Holdings|Enterprise|Enterprises|Industries|Trading|Concern|Plant|Factory|" +
     "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange|Obshchestvo|Obschestvo|Aktsionernoe|" +
-    "Spolka|Predpriyatie",
+    "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
 );
 
 /** Head words that make a capitalised phrase a company even without a legal form. */
@@ -46,7 +46,9 @@ export const COMMON_ACRONYMS = set(
   "UAV|UAVs|UAS|VTOL|GPS|GNSS|VHF|UHF|HF|WMD|CRBM|CRBMs|CBRMs|SRBM|ICBM|IRBM|MANPADS|RF|IC|ICs|CNC|" +
     "INN|OGRN|KPP|OKPO|TIN|UNP|EIN|GL|AML/CFT|AML|CFT|SDN|SDGT|SDNT|SDNTK|FTO|FAQ|FAQs|SSI|NS-MBS|CAPTA|E.O.|E.O|EO|IMO|MMSI|ID|CEO|CFO|COO|CTO|GDP|VAT|USD|EUR|RUB|CNY|AED|IRR|TV|PDF|" +
     "AI|IT|HQ|PM|AM|UTC|GMT|DNA|COVID|COVID-19|FAQ|URL|NGO|LNG|LPG|OPEC|P.O.|No.|Nos.|JCPOA|AML|CFT|" +
-    "KYC|WASHINGTON|LONDON|BRUSSELS|NOTE|Note|NEW|UPDATE|I|II|III|IV|V|VI",
+    "KYC|WASHINGTON|LONDON|BRUSSELS|NOTE|Note|NEW|UPDATE|I|II|III|IV|V|VI|" +
+    // Trade, shipping and payment terms, and the statutes sanctions texts cite by their acronyms.
+    "AIS|STS|HS|MSN|USDT|USDC|IEEPA|NDAA|INKSNA|CAATSA|UNSCR|BIN|POB|SWIFT|IBAN|BIC|FOB|CIF|CFR|EXW|DAP|DDP|FCA|T/T|L/C|B/L|AWB|SKU|ETA|ETD|DWT|GT|VLCC|LCC|TEU|KYB|VPN|API|LNG|",
 );
 
 /** Capitalised words that open sentences or titles but never names. */
