@@ -47,7 +47,9 @@ const AUTHORITY =
   /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|re-designating|took action|taking action|is taking|implementing|announcing|announced)/;
 
 /** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
-const EVENTS = new Set(["supplies", "pays", "visits", "tests", "sanctioned_by"]);
+// A designation is dated only by a date just after it (below): one elsewhere in its sentence ("billed in
+// 2024 … X, now under sanctions") belongs to something else.
+const EVENTS = new Set(["supplies", "pays", "visits", "tests"]);
 
 /**
  * Facts given in passing — "X, Y’s chief executive", the speaker's title, "Y, whose A-100 drone" — are
@@ -396,6 +398,20 @@ function readQualifiers(
   return { productId, viaId };
 }
 
+/** The amount a quote states: the one called a total or a sum when there are several (not a unit price). */
+function pickAmount(quote: string): Amount | null {
+  const amounts = findAmounts(quote);
+  if (amounts.length <= 1) return amounts[0] ?? null;
+  const total = amounts.find((a) => {
+    const at = quote.indexOf(a.text);
+    return at >= 0 && /\b(?:total|sum|amount due|in all|altogether)\b[^.\n]{0,20}$/i.test(quote.slice(Math.max(0, at - 30), at));
+  });
+  return total ?? amounts.find((a) => {
+    const at = quote.indexOf(a.text);
+    return at >= 0 && !/\bunit price\b[^.\n]{0,5}$/i.test(quote.slice(Math.max(0, at - 15), at));
+  }) ?? amounts[0];
+}
+
 function finishClaims(
   text: string,
   sourceId: string,
@@ -440,13 +456,22 @@ function finishClaims(
       const periods = periodsOf(si);
       const inside = periods.find((p) => p.start >= c.evidence.start && p.end <= c.evidence.end);
       // Outside the evidence, only a sentence's single dated phrase (not its "today") dates the claim.
+      const single = periods.length === 1 && !/^today$/i.test(periods[0].period.text) ? periods[0] : undefined;
       const only =
-        periods.length === 1 && !/^today$/i.test(periods[0].period.text) && EVENTS.has(c.predicate)
-          ? periods[0]
+        single &&
+        (EVENTS.has(c.predicate) ||
+          // "designated pursuant to E.O. 14024 on March 3, 2023": a designation's date follows it closely.
+          (c.predicate === "sanctioned_by" && single.start >= c.evidence.end && single.start - c.evidence.end < 40))
+          ? single
           : undefined;
       period = (inside ?? only)?.period ?? null;
     }
-    const amount: Amount | null = findAmounts(quoteOf(text, c.evidence))[0] ?? null;
+    // "Baltic Relay paid Brightwing more than 3 million yuan": a payment's or sale's amount may follow its evidence.
+    const amount: Amount | null =
+      pickAmount(quoteOf(text, c.evidence)) ??
+      (c.predicate === "pays" || c.predicate === "supplies"
+        ? (findAmounts(text.slice(c.evidence.end, Math.min(sentence.end, c.evidence.end + 60)).split(/[;.]\s/)[0])[0] ?? null)
+        : null);
     const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
     let stance = OWN_VOICE.has(c.rule)
       ? readStance(quoteOf(text, c.evidence).replace(/^\W*(?:said|says)\b/, ""))

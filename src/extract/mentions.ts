@@ -521,6 +521,10 @@ function opensClause(text: string, sentenceStart: number, start: number): boolea
   );
 }
 
+/** Nouns that say what a named party is, so a demonym before them gives its country ("Russian arms maker X"). */
+const DESCRIBED_AS =
+  /^(?:national|citizen|businessman|businesswoman|official|officer|executive|company|firm|group|maker|manufacturer|producer|supplier|distributor|trader|exporter|importer|dealer|broker|bank|lender|insurer|carrier|airline|shipowner|operator|plant|factory|institute|agency|ministry|entity|entities|subsidiary|conglomerate|giant|state-owned|developer|designer|contractor|intermediary|partner|front|shipper|forwarder|refinery|exchange|holding|company’s|tanker|vessel|ship)$/;
+
 /** Heads of geographic names written "X of Y": "Gulf of Finland", "Strait of Hormuz", "Port of Rotterdam". */
 const GEOGRAPHIC_HEADS = new Set(
   "Gulf|Sea|Strait|Straits|Bay|Cape|Port|Lake|Isle|Islands|Gulf|Bight|Mouth|Sound|Channel".split("|"),
@@ -949,7 +953,12 @@ function classify(
     weak = !first.possessive && !first.cue && !listy && !AUXILIARY.test(after) && !isVerb(nextWord);
   }
   if (type !== "Place") {
-    const demonym = /([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}$/.exec(before);
+    // "Russian arms maker X" gives X a country; "Chinese personnel visit X" does not: words between the
+    // demonym and the name must end in a noun that names what X is.
+    const demonymMatch = /([A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2})$/.exec(before);
+    const between = (demonymMatch?.[2] ?? "").trim().split(/\s+/).filter(Boolean);
+    const demonym =
+      between.length === 0 || DESCRIBED_AS.test(between[between.length - 1]) ? demonymMatch : null;
     const basedPlace = sentenceTokens.find(
       (t) => t.cue === "based" && t.rawEnd <= start && start - t.rawEnd < 40,
     );

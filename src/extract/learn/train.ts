@@ -75,7 +75,7 @@ export const TRAINING_DEFAULTS: TrainingConfig = {
   thresholds: [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
   secondThresholds: [0.3, 0.4, 0.5, 0.6, 0.8, 1.01],
   combinations: ["model", "union"],
-  minPrecision: 0.8,
+  minPrecision: 0,
 };
 
 /** A corpus document read up to its candidate pairs, with their features and gold labels. */

@@ -20,18 +20,10 @@ const SELLER = [
   "issued by",
   "from",
 ];
-const BUYER = [
-  "buyer",
-  "customer",
-  "consignee",
-  "importer",
-  "bill to",
-  "billed to",
-  "ship to",
-  "sold to",
-  "purchaser",
-  "notify party",
-];
+/** Who buys, and so pays unless the total names another payer. */
+const BUYER = ["buyer", "customer", "importer", "bill to", "billed to", "sold to", "purchaser"];
+/** Who receives the goods without being said to buy them; a notify party is only told of the arrival. */
+const RECEIVER = ["consignee", "ship to", "deliver to", "delivery to"];
 const AMOUNT = ["total", "amount", "amount due", "total amount", "invoice total", "value", "price"];
 const TRAVELLER = [
   "traveller",
@@ -88,7 +80,7 @@ export const recordFields: ClaimRule = {
     const party = own.field.entities.find(
       (_, i) => own.field.types[i] !== "Place" && own.field.types[i] !== "Product",
     );
-    if (BUYER.includes(own.label) && party !== undefined) {
+    if ((BUYER.includes(own.label) || RECEIVER.includes(own.label)) && party !== undefined) {
       const seller = first(facts, SELLER);
       const sellerParty = seller?.entities.find(
         (_, i) => seller.types[i] !== "Place" && seller.types[i] !== "Product",
@@ -102,12 +94,16 @@ export const recordFields: ClaimRule = {
           rule,
         });
         const total = AMOUNT.map((l) => facts.fields.get(l)).find((f) => f && /\d/.test(f.value));
-        if (total) {
+        // "Total: CNY 3,017,500, payable by X": the total names who pays; else the buyer does.
+        const payer = total?.entities.find((_, i) => total.types[i] !== "Place" && total.types[i] !== "Product");
+        if (total && payer !== undefined && payer === party && payer !== sellerParty) {
+          out.push({ subject: payer, predicate: "pays", object: sellerParty, evidence: total.span, rule });
+        } else if (total && payer === undefined && BUYER.includes(own.label)) {
           out.push({
             subject: party,
             predicate: "pays",
             object: sellerParty,
-            evidence: cover(seller.span, total.span),
+            evidence: cover(own.field.span, total.span),
             rule,
           });
         }
