@@ -223,11 +223,13 @@ function initialsOf(name: string): string[] {
   return [...new Set([content, bare, words].map((ws) => ws.map((w) => w[0].toUpperCase()).join("")))];
 }
 
-const BODY_HEADS = /^(?:Department|Ministry|Office|Bureau|Agency|Commission|Committee|Directorate|Service|Administration)$/;
+const BODY_HEADS =
+  /^(?:Department|Ministry|Office|Bureau|Agency|Commission|Committee|Directorate|Service|Administration)$/;
 
 /** "Department of the Treasury" and "Treasury Department" read alike: "treasury department". */
 function bodyForm(name: string): string | null {
-  const m = /^(?:(?:the|U\.S\.|US|United States)\s+)?(\p{Lu}\p{L}+)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L} ]*)$/u.exec(name);
+  const m =
+    /^(?:(?:the|U\.S\.|US|United States)\s+)?(\p{Lu}\p{L}+)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L} ]*)$/u.exec(name);
   if (m && BODY_HEADS.test(m[1])) return `${m[2].toLowerCase()} ${m[1].toLowerCase()}`;
   const n = /^(?:(?:the|U\.S\.|US|United States)\s+)?(\p{Lu}[\p{L} ]*?)\s+(\p{Lu}\p{L}+)$/u.exec(name);
   if (n && BODY_HEADS.test(n[2])) return `${n[1].toLowerCase()} ${n[2].toLowerCase()}`;

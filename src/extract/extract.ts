@@ -404,12 +404,21 @@ function pickAmount(quote: string): Amount | null {
   if (amounts.length <= 1) return amounts[0] ?? null;
   const total = amounts.find((a) => {
     const at = quote.indexOf(a.text);
-    return at >= 0 && /\b(?:total|sum|amount due|in all|altogether)\b[^.\n]{0,20}$/i.test(quote.slice(Math.max(0, at - 30), at));
+    return (
+      at >= 0 &&
+      /\b(?:total|sum|amount due|in all|altogether)\b[^.\n]{0,20}$/i.test(
+        quote.slice(Math.max(0, at - 30), at),
+      )
+    );
   });
-  return total ?? amounts.find((a) => {
-    const at = quote.indexOf(a.text);
-    return at >= 0 && !/\bunit price\b[^.\n]{0,5}$/i.test(quote.slice(Math.max(0, at - 15), at));
-  }) ?? amounts[0];
+  return (
+    total ??
+    amounts.find((a) => {
+      const at = quote.indexOf(a.text);
+      return at >= 0 && !/\bunit price\b[^.\n]{0,5}$/i.test(quote.slice(Math.max(0, at - 15), at));
+    }) ??
+    amounts[0]
+  );
 }
 
 function finishClaims(
@@ -456,12 +465,15 @@ function finishClaims(
       const periods = periodsOf(si);
       const inside = periods.find((p) => p.start >= c.evidence.start && p.end <= c.evidence.end);
       // Outside the evidence, only a sentence's single dated phrase (not its "today") dates the claim.
-      const single = periods.length === 1 && !/^today$/i.test(periods[0].period.text) ? periods[0] : undefined;
+      const single =
+        periods.length === 1 && !/^today$/i.test(periods[0].period.text) ? periods[0] : undefined;
       const only =
         single &&
         (EVENTS.has(c.predicate) ||
           // "designated pursuant to E.O. 14024 on March 3, 2023": a designation's date follows it closely.
-          (c.predicate === "sanctioned_by" && single.start >= c.evidence.end && single.start - c.evidence.end < 40))
+          (c.predicate === "sanctioned_by" &&
+            single.start >= c.evidence.end &&
+            single.start - c.evidence.end < 40))
           ? single
           : undefined;
       period = (inside ?? only)?.period ?? null;
@@ -470,7 +482,9 @@ function finishClaims(
     const amount: Amount | null =
       pickAmount(quoteOf(text, c.evidence)) ??
       (c.predicate === "pays" || c.predicate === "supplies"
-        ? (findAmounts(text.slice(c.evidence.end, Math.min(sentence.end, c.evidence.end + 60)).split(/[;.]\s/)[0])[0] ?? null)
+        ? (findAmounts(
+            text.slice(c.evidence.end, Math.min(sentence.end, c.evidence.end + 60)).split(/[;.]\s/)[0],
+          )[0] ?? null)
         : null);
     const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
     let stance = OWN_VOICE.has(c.rule)

@@ -362,13 +362,16 @@ const sameClass = (a: string, b: string): boolean => {
 };
 
 /** The entity decoding with the best mean of plain and typed entity F1 over out-of-fold probabilities. */
+const KEEP_THRESHOLDS = [0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+
 function chooseEntityDecoding(
   documents: PreparedDocument[],
   models: EntityModel[],
   folds: number[],
+  keeps: number[] = KEEP_THRESHOLDS,
 ): { decoding: EntityDecoding; plain: Score; typed: Score } {
   let best: { decoding: EntityDecoding; plain: Score; typed: Score; key: number } | null = null;
-  for (const keep of [0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  for (const keep of keeps) {
     for (const retype of [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]) {
       const plain: Score[] = [];
       const typed: Score[] = [];
@@ -411,9 +414,11 @@ export function trainLearnedModel(documents: PreparedDocument[], config: Trainin
         { keep: 0.5, retype: 1.01 },
       ),
     );
-  const entity = chooseEntityDecoding(documents, entityModels, folds);
+  // Types first (they shape the relation features); which entities to keep is chosen below, with the
+  // relations, since dropping an entity drops its relations too.
+  const typing = chooseEntityDecoding(documents, entityModels, folds);
   const entityDecisions = documents.map((d, i) =>
-    decideEntities(d.analysis, { ...entityModels[folds[i]], decoding: entity.decoding }),
+    decideEntities(d.analysis, { ...entityModels[folds[i]], decoding: typing.decoding }),
   );
   const typed = documents.map((d, i) => ({ ...d, ...typedPairs(d, entityDecisions[i].types) }));
   const decisions: PairDecision[][] = documents.map(() => []);
@@ -428,8 +433,33 @@ export function trainLearnedModel(documents: PreparedDocument[], config: Trainin
       if (folds[i] === fold) decisions[i] = scorePairs(d.pairs, d.features, model);
     });
   }
-  const dropped = entityDecisions.map((e) => e.dropped);
-  const { decoding, score } = chooseDecoding(typed, decisions, config, dropped);
+  let best: {
+    entity: ReturnType<typeof chooseEntityDecoding>;
+    decoding: Decoding;
+    score: DecodedScore;
+    key: number;
+  } | null = null;
+  for (const keep of KEEP_THRESHOLDS) {
+    const entity = chooseEntityDecoding(documents, entityModels, folds, [keep]);
+    const dropped = documents.map(
+      (d, i) =>
+        decideEntities(d.analysis, {
+          ...entityModels[folds[i]],
+          decoding: { keep, retype: typing.decoding.retype },
+        }).dropped,
+    );
+    const { decoding, score } = chooseDecoding(typed, decisions, config, dropped);
+    const key = entity.plain.f1 + score.pair.f1;
+    if (!best || key > best.key + 1e-12)
+      best = {
+        entity: { ...entity, decoding: { keep, retype: typing.decoding.retype } },
+        decoding,
+        score,
+        key,
+      };
+  }
+  if (!best) throw new SkeinError("INTERNAL_INVARIANT", "train: no keep threshold to choose from", {});
+  const { entity, decoding, score } = best;
   return {
     name: LEARNED_MODEL_NAME,
     featureSet: FEATURE_SET_VERSION,

@@ -209,9 +209,18 @@ export const PLACES: PlaceEntry[] = [
   CAP("ni", "Managua"),
   CAP("ye", "Sanaa", "Sana’a"),
   CAP("us", "Washington, D.C."),
-  ...CITIES("ru", "Kazan|Novosibirsk|Yekaterinburg|Vladivostok|Khabarovsk|Samara|Tolyatti/Togliatti|Izhevsk|Perm|Ufa|Chelyabinsk|Omsk|Tomsk|Irkutsk|Krasnoyarsk|Rostov-on-Don|Krasnodar|Novorossiysk|Murmansk|Kaliningrad|Nizhny Novgorod|Volgograd|Astrakhan|Makhachkala|Sochi|Yaroslavl|Tula|Ryazan|Smolensk|Bryansk|Kursk|Belgorod|Voronezh|Saratov|Orenburg|Tyumen|Barnaul|Primorsk|Ust-Luga|Nakhodka|Taganrog|Sevastopol|Kerch|Zelenodolsk|Dubna|Zhukovsky|Korolyov|Kolomna|Kovrov|Arkhangelsk|Severodvinsk|Petropavlovsk-Kamchatsky|Yuzhno-Sakhalinsk|Magadan|Ulan-Ude|Chita|Blagoveshchensk|Komsomolsk-on-Amur|Sterlitamak|Naberezhnye Chelny|Cheboksary|Penza|Lipetsk|Tver|Kaluga|Ivanovo|Syzran|Yelabuga"),
-  ...CITIES("cn", "Shenzhen|Guangzhou|Hangzhou|Ningbo|Xiamen|Chengdu|Wuhan|Tianjin|Dalian|Qingdao|Harbin|Urumqi|Dandong|Shenyang|Nanjing|Suzhou|Xi’an/Xi'an|Chongqing|Zhuhai|Dongguan|Foshan|Jinan|Yantai|Heihe|Suifenhe|Hunchun|Yanji|Longkou|Dongying|Zhoushan|Zhanjiang|Rizhao|Kunming|Changsha|Hefei|Zhengzhou|Fuzhou|Nanning|Lanzhou|Hohhot|Manzhouli|Erenhot|Weihai|Shidao|Yiwu|Wenzhou|Taizhou"),
-  ...CITIES("ir", "Isfahan|Shiraz|Tabriz|Mashhad|Bandar Abbas|Qom|Karaj|Kish Island|Qeshm|Asaluyeh|Bushehr|Chabahar|Bandar Anzali|Ahvaz|Kerman|Yazd|Semnan|Arak"),
+  ...CITIES(
+    "ru",
+    "Kazan|Novosibirsk|Yekaterinburg|Vladivostok|Khabarovsk|Samara|Tolyatti/Togliatti|Izhevsk|Perm|Ufa|Chelyabinsk|Omsk|Tomsk|Irkutsk|Krasnoyarsk|Rostov-on-Don|Krasnodar|Novorossiysk|Murmansk|Kaliningrad|Nizhny Novgorod|Volgograd|Astrakhan|Makhachkala|Sochi|Yaroslavl|Tula|Ryazan|Smolensk|Bryansk|Kursk|Belgorod|Voronezh|Saratov|Orenburg|Tyumen|Barnaul|Primorsk|Ust-Luga|Nakhodka|Taganrog|Sevastopol|Kerch|Zelenodolsk|Dubna|Zhukovsky|Korolyov|Kolomna|Kovrov|Arkhangelsk|Severodvinsk|Petropavlovsk-Kamchatsky|Yuzhno-Sakhalinsk|Magadan|Ulan-Ude|Chita|Blagoveshchensk|Komsomolsk-on-Amur|Sterlitamak|Naberezhnye Chelny|Cheboksary|Penza|Lipetsk|Tver|Kaluga|Ivanovo|Syzran|Yelabuga",
+  ),
+  ...CITIES(
+    "cn",
+    "Shenzhen|Guangzhou|Hangzhou|Ningbo|Xiamen|Chengdu|Wuhan|Tianjin|Dalian|Qingdao|Harbin|Urumqi|Dandong|Shenyang|Nanjing|Suzhou|Xi’an/Xi'an|Chongqing|Zhuhai|Dongguan|Foshan|Jinan|Yantai|Heihe|Suifenhe|Hunchun|Yanji|Longkou|Dongying|Zhoushan|Zhanjiang|Rizhao|Kunming|Changsha|Hefei|Zhengzhou|Fuzhou|Nanning|Lanzhou|Hohhot|Manzhouli|Erenhot|Weihai|Shidao|Yiwu|Wenzhou|Taizhou",
+  ),
+  ...CITIES(
+    "ir",
+    "Isfahan|Shiraz|Tabriz|Mashhad|Bandar Abbas|Qom|Karaj|Kish Island|Qeshm|Asaluyeh|Bushehr|Chabahar|Bandar Anzali|Ahvaz|Kerman|Yazd|Semnan|Arak",
+  ),
   ...CITIES("ae", "Sharjah|Ajman|Fujairah|Ras Al Khaimah|Jebel Ali|Umm Al Quwain|Khor Fakkan"),
   ...CITIES("tr", "Izmir|Bursa|Mersin|Antalya|Konya|Gaziantep|Kayseri|Trabzon|Samsun|Iskenderun"),
   ...CITIES("kz", "Shymkent|Karaganda|Aktau|Atyrau|Pavlodar|Oskemen|Kostanay"),

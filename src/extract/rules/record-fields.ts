@@ -95,7 +95,9 @@ export const recordFields: ClaimRule = {
         });
         const total = AMOUNT.map((l) => facts.fields.get(l)).find((f) => f && /\d/.test(f.value));
         // "Total: CNY 3,017,500, payable by X": the total names who pays; else the buyer does.
-        const payer = total?.entities.find((_, i) => total.types[i] !== "Place" && total.types[i] !== "Product");
+        const payer = total?.entities.find(
+          (_, i) => total.types[i] !== "Place" && total.types[i] !== "Product",
+        );
         if (total && payer !== undefined && payer === party && payer !== sellerParty) {
           out.push({ subject: payer, predicate: "pays", object: sellerParty, evidence: total.span, rule });
         } else if (total && payer === undefined && BUYER.includes(own.label)) {
