@@ -1,12 +1,13 @@
-// Extraction benchmark: the whole extraction (sentences, mentions, coreference, claims, dates, amounts)
-// over the 553 Treasury releases in ../shared/corpus on one core, in MB of text per second, with
-// compromise's own people/organizations/places run over the same texts as the peer; and the entity F1
-// of both on the development set in ../shared/eval, scored with the shared scorer.
+// Extraction benchmark: the whole extraction (sentences, mentions, coreference, claims with the learned
+// model, dates, amounts) over the 553 Treasury releases in ../shared/corpus on one core, in MB of text
+// per second, beside the rules alone and compromise's own people/organizations/places run over the same
+// texts as the peer; and the entity F1 of Skein and the peer on the development set in ../shared/eval,
+// scored with the shared scorer.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nlp from "compromise";
-import { extractText, toContractDocument } from "../dist/extract/index.js";
+import { extractText, loadLearnedModel, toContractDocument } from "../dist/extract/index.js";
 import { normaliseText } from "../dist/model/index.js";
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared");
@@ -51,15 +52,13 @@ export async function run() {
     .sort()
     .map((f) => normaliseText(readFileSync(join(CORPUS, f), "utf8")));
   const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-  const skein = (text) =>
-    extractText(text, {
-      sourceId: "bench",
-      published: "2024-01-01",
-      gazetteer: undefined,
-      learned: undefined,
-    });
+  const learned = loadLearnedModel(undefined);
+  const extract = (model) => (text) =>
+    extractText(text, { sourceId: "bench", published: "2024-01-01", gazetteer: undefined, learned: model });
+  const skein = extract(learned);
   for (const text of texts.slice(0, 20)) skein(text);
   const ours = time(texts, skein);
+  const rules = time(texts, extract(undefined));
   const peer = time(texts, compromiseDocument);
 
   const { score } = await import(pathToFileURL(join(SHARED, "tools/score-extraction.mjs")).href);
@@ -74,7 +73,7 @@ export async function run() {
         sourceId: g.id ?? "gold",
         published: g.source?.date ?? null,
         gazetteer: undefined,
-        learned: undefined,
+        learned,
       }),
     ),
   );
@@ -84,6 +83,7 @@ export async function run() {
     corpusMB: Number(megabytes.toFixed(2)),
     skeinMBps: Number((megabytes / ours.seconds).toFixed(2)),
     skeinCpuMBps: Number((megabytes / ours.cpuSeconds).toFixed(2)),
+    rulesOnlyMBps: Number((megabytes / rules.seconds).toFixed(2)),
     compromiseMBps: Number((megabytes / peer.seconds).toFixed(2)),
     speedRatio: Number((peer.seconds / ours.seconds).toFixed(2)),
     skeinEntityF1: Number(skeinF1.toFixed(3)),
@@ -91,7 +91,7 @@ export async function run() {
   };
   console.log(`corpus: ${texts.length} Treasury releases, ${figures.corpusMB} MB`);
   console.log(
-    `skein extraction (whole pipeline): ${figures.skeinMBps} MB/s wall, ${figures.skeinCpuMBps} MB/s CPU`,
+    `skein extraction (whole pipeline, learned model): ${figures.skeinMBps} MB/s wall, ${figures.skeinCpuMBps} MB/s CPU; rules alone ${figures.rulesOnlyMBps} MB/s`,
   );
   console.log(
     `compromise people/organizations/places: ${figures.compromiseMBps} MB/s (skein is ${figures.speedRatio}× its speed)`,

@@ -398,6 +398,18 @@ function readQualifiers(
   return { productId, viaId };
 }
 
+/** The index of the sentence holding an offset (sentences are in text order), by binary search. */
+function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The amount a quote states: the one called a total or a sum when there are several (not a unit price). */
 function pickAmount(quote: string): Amount | null {
   const amounts = findAmounts(quote);
@@ -455,7 +467,7 @@ function finishClaims(
   });
   const claims: Claim[] = [];
   for (const c of proposed) {
-    const si = sentences.findIndex((s) => s.start <= c.evidence.start && c.evidence.start < s.end);
+    const si = sentenceAt(sentences, c.evidence.start);
     const sentence = sentences[si];
     const sentenceText = text.slice(sentence.start, sentence.end);
     let period: Period | null = null;

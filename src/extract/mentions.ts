@@ -107,8 +107,30 @@ const WORDLIKE_CAPS =
  * "Zhenlan Northwing Technology Co."): it is then a short form of that name, not an ordinary word.
  */
 function isPartOfLongerName(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+${escaped}\\b|\\b${escaped}\\s+\\p{Lu}\\p{L}`, "u").test(text);
+  if (longerNameText !== text) {
+    longerNameText = text;
+    longerNames = wordsInLongerNames(text);
+  }
+  return longerNames.has(word);
+}
+// The words of the text being read that stand next to a capitalised word (one text at a time).
+let longerNameText = "";
+let longerNames = new Set<string>();
+
+/** Every word written right after a capitalised word, or right before one, with only spaces between. */
+function wordsInLongerNames(text: string): Set<string> {
+  const words = new Set<string>();
+  const re = /[\p{L}\p{N}.’'-]+/gu;
+  let previous: { text: string; end: number } | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const current = { text: m[0], end: m.index + m[0].length };
+    if (previous && /^\s+$/.test(text.slice(previous.end, m.index))) {
+      if (/^\p{Lu}/u.test(previous.text)) words.add(current.text.replace(/[.’'-]+$/, ""));
+      if (/^\p{Lu}\p{L}/u.test(current.text)) words.add(previous.text.replace(/[.’'-]+$/, ""));
+    }
+    previous = current;
+  }
+  return words;
 }
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =

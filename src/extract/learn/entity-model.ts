@@ -16,7 +16,7 @@ import {
   ORGANIZATION_HEADS,
   PRODUCT_NOUNS,
 } from "../lexicons/index.js";
-import { hashString, mix, mix3 } from "./hashing.js";
+import { mix, mix3, nameHash } from "./hashing.js";
 import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
 
 /** The heads of the entity model: "keep" (a reader would mark it), then one per type. */
@@ -59,27 +59,53 @@ function shapeOf(name: string): string {
     .slice(0, 12);
 }
 
+const isWordChar = (c: string): boolean => /[\p{L}\p{N}’'.]/u.test(c);
+
+/** The two words before an offset, nearest first, lower case ("^" where there is none). */
+function wordsBefore(text: string, at: number): [string, string] {
+  const words: string[] = [];
+  let i = at - 1;
+  const floor = Math.max(0, at - 60);
+  while (words.length < 2 && i >= floor) {
+    while (i >= floor && !isWordChar(text[i])) i--;
+    const end = i + 1;
+    while (i >= floor && isWordChar(text[i])) i--;
+    if (end > i + 1) words.push(text.slice(i + 1, end).toLowerCase());
+  }
+  return [words[0] ?? "^", words[1] ?? "^"];
+}
+
+/** The word after an offset, lower case ("$" where there is none). */
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  const ceiling = Math.min(text.length, at + 40);
+  while (i < ceiling && !isWordChar(text[i])) i++;
+  const start = i;
+  while (i < ceiling && isWordChar(text[i])) i++;
+  return i > start ? text.slice(start, i).toLowerCase() : "$";
+}
+
 /** Hashed features of one document-level entity. */
 export function entityFeatures(analysis: Analysis, index: number, buckets: number): Int32Array {
   const out: number[] = [];
   const emit = (family: string, value: number): void => {
-    out.push(mix(hashString(family), value));
+    out.push(mix(nameHash(family), value));
   };
   const group = analysis.groups[index];
-  const type = hashString(group.type);
+  const type = nameHash(group.type);
   emit("bias", 0);
   emit("rule-type", type);
   const caption = group.caption;
   const words = caption.match(WORD) ?? [];
   const last = words[words.length - 1] ?? "";
   emit("words", Math.min(words.length, 6));
-  emit("shape", hashString(shapeOf(caption)));
-  emit("first", hashString(words[0]?.toLowerCase() ?? ""));
-  emit("last", hashString(last.toLowerCase()));
-  emit("last-type", mix(hashString(last.toLowerCase()), type));
-  emit("suffix", hashString(last.slice(-3).toLowerCase()));
+  emit("shape", nameHash(shapeOf(caption)));
+  emit("first", nameHash(words[0]?.toLowerCase() ?? ""));
+  emit("last", nameHash(last.toLowerCase()));
+  emit("last-type", mix(nameHash(last.toLowerCase()), type));
+  emit("suffix", nameHash(last.slice(-3).toLowerCase()));
   for (const w of words) {
-    emit("word", hashString(w.toLowerCase()));
+    emit("word", nameHash(w.toLowerCase()));
     if (LEGAL_FORMS.has(w)) emit("legal-form", 1);
     if (COMPANY_HEADS.has(w)) emit("company-head", 1);
     if (ORGANIZATION_HEADS.has(w)) emit("organization-head", 1);
@@ -99,28 +125,27 @@ export function entityFeatures(analysis: Analysis, index: number, buckets: numbe
   emit("mentions-type", mix(Math.min(mentions.length, 6), type));
   const { text } = analysis;
   for (const m of mentions.slice(0, 6)) {
-    emit("producer", hashString(m.producer));
+    emit("producer", nameHash(m.producer));
     emit("strength", mix(m.strength, type));
-    if (m.cue) emit("cue", hashString(m.cue));
+    if (m.cue) emit("cue", nameHash(m.cue));
     if (m.weak) emit("weak", 1);
     if (m.aliasOf !== null) emit("alias", 1);
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 40);
-    const prev = (before.match(/([\p{L}\p{N}’'.]+)\W*$/u)?.[1] ?? "^").toLowerCase();
-    const prev2 = (before.match(/([\p{L}\p{N}’'.]+)\W+[\p{L}\p{N}’'.]+\W*$/u)?.[1] ?? "^").toLowerCase();
-    const next = (after.match(/^\W*([\p{L}\p{N}’'.]+)/u)?.[1] ?? "$").toLowerCase();
-    emit("before", hashString(prev));
-    emit("before2", mix(hashString(prev2), hashString(prev)));
-    emit("after", hashString(next));
-    emit("before-type", mix(hashString(prev), type));
-    emit("after-type", mix(hashString(next), type));
+    const [prev, prev2] = wordsBefore(text, m.start);
+    const next = wordAfter(text, m.end);
+    emit("before", nameHash(prev));
+    emit("before2", mix(nameHash(prev2), nameHash(prev)));
+    emit("after", nameHash(next));
+    emit("before-type", mix(nameHash(prev), type));
+    emit("after-type", mix(nameHash(next), type));
     const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
     const label = /^\s*([\p{L} /.-]{1,30}):\s*$/u.exec(text.slice(lineStart, m.start));
-    if (label) emit("label", hashString(label[1].toLowerCase().trim()));
+    if (label) emit("label", nameHash(label[1].toLowerCase().trim()));
     if (/^\s*$/.test(text.slice(lineStart, m.start))) emit("line-start", type);
     if (/\(\s*$/.test(before)) emit("in-parentheses", type);
     if (/^\s*\(/.test(after)) emit("before-parentheses", type);
-    emit("punct-after", mix3(hashString(after.slice(0, 1)), type, 0));
+    emit("punct-after", mix3(nameHash(after.slice(0, 1)), type, 0));
   }
   return toBuckets(out, buckets);
 }

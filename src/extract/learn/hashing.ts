@@ -27,3 +27,15 @@ export function mix(a: number, b: number): number {
 export function mix3(a: number, b: number, c: number): number {
   return mix(mix(a, b), c);
 }
+
+const known = new Map<string, number>();
+
+/** hashString of a name drawn from a small fixed set (feature names, labels), computed once. */
+export function nameHash(name: string): number {
+  let h = known.get(name);
+  if (h === undefined) {
+    h = hashString(name);
+    if (known.size < 100_000) known.set(name, h);
+  }
+  return h;
+}

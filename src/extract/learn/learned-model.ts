@@ -14,7 +14,7 @@ import {
   type RelationModel,
   readClass,
 } from "./relation-model.js";
-import type { SoftmaxWeights } from "./softmax.js";
+import { packWeights, rowsOf, type SoftmaxWeights } from "./softmax.js";
 
 /** The name of the weights file and of the model it holds. */
 export const LEARNED_MODEL_NAME = "skein-extract-v1";
@@ -71,14 +71,14 @@ interface ModelFile {
 }
 
 function writeWeights(classes: string[], weights: SoftmaxWeights): WeightsFile {
-  const buckets = [...weights.rows.keys()].sort((a, b) => a - b);
+  const rows = rowsOf(weights);
+  const buckets = rows.map(([b]) => b);
   // 16-bit integers of one scale: a quarter of the bytes, and a rounding far below what moves a probability.
   let largest = 0;
-  for (const row of weights.rows.values()) for (const w of row) largest = Math.max(largest, Math.abs(w));
+  for (const w of weights.values) largest = Math.max(largest, Math.abs(w));
   const scale = largest > 0 ? largest / 32767 : 1;
   const values = new Int16Array(buckets.length * classes.length);
-  buckets.forEach((b, i) => {
-    const row = weights.rows.get(b) as Float32Array;
+  rows.forEach(([, row], i) => {
     for (let c = 0; c < row.length; c++) values[i * classes.length + c] = Math.round(row[c] / scale);
   });
   return {
@@ -191,13 +191,13 @@ function readWeights(head: WeightsFile, name: string, corrupt: (why: string) => 
   const values = new Int16Array(
     valueBytes.buffer.slice(valueBytes.byteOffset, valueBytes.byteOffset + valueBytes.length),
   );
-  const rows = new Map<number, Float32Array>();
+  const rows: Array<[number, Float32Array]> = [];
   for (let i = 0; i < rowIds.length; i++) {
     if (rowIds[i] < 0 || rowIds[i] >= buckets)
       throw corrupt(`${name} row ${i} names bucket ${rowIds[i]} outside 0…${buckets - 1}`);
     const row = new Float32Array(classes.length);
     for (let c = 0; c < classes.length; c++) row[c] = values[i * classes.length + c] * scale;
-    rows.set(rowIds[i], row);
+    rows.push([rowIds[i], row]);
   }
-  return { classes: classes.length, buckets, rows };
+  return packWeights(classes.length, buckets, rows);
 }

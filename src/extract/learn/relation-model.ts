@@ -7,7 +7,7 @@ import type { Analysis } from "../extract.js";
 import { filterClaims, RULES_VERSION } from "../extract.js";
 import type { ProposedClaim } from "../rules/index.js";
 import { FEATURE_FAMILIES, type FeatureFamily } from "./features/index.js";
-import { findPairs, type PairCandidate } from "./pairs.js";
+import { evidenceOf, findPairs, type PairCandidate } from "./pairs.js";
 import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
 
 /** The name recorded on claims the learned stage proposes. */
@@ -41,13 +41,16 @@ export function featuresOf(
   buckets: number,
   families: readonly FeatureFamily[] = FEATURE_FAMILIES,
 ): Int32Array {
-  const features: number[] = [];
-  const emit = (f: number): void => {
-    features.push(f);
-  };
-  for (const family of families) family.extract(pair, emit);
-  return toBuckets(features, buckets);
+  scratch.length = 0;
+  for (const family of families) family.extract(pair, emitScratch);
+  return toBuckets(scratch, buckets);
 }
+
+// One buffer the features of each pair are gathered in before folding (extraction is synchronous).
+const scratch: number[] = [];
+const emitScratch = (f: number): void => {
+  scratch.push(f);
+};
 
 /** A class's predicate and whether the first mention is its subject. */
 export function readClass(name: string): { predicate: Predicate; forward: boolean } | null {
@@ -72,16 +75,20 @@ export function scorePairs(
   features: Int32Array[],
   model: RelationModel,
 ): PairDecision[] {
-  const best = new Map<string, PairDecision>();
+  const best = new Map<number, PairDecision>();
   const p = new Float64Array(model.classes.length);
+  const classes = model.classes.map(readClass);
+  const predicateIndex = classes.map((c) => (c ? PREDICATE_NAMES.indexOf(c.predicate) : -1));
   pairs.forEach((pair, i) => {
     predictSparse(model.weights, features[i], p);
-    for (let c = 0; c < model.classes.length; c++) {
-      const cls = readClass(model.classes[c]);
-      if (!cls || p[c] < 0.02) continue;
+    for (let c = 0; c < classes.length; c++) {
+      if (p[c] < 0.1) continue;
+      const cls = classes[c];
+      if (!cls) continue;
       const subject = cls.forward ? pair.first : pair.second;
       const object = cls.forward ? pair.second : pair.first;
-      const key = `${subject}|${cls.predicate}|${object}`;
+      // subject, predicate and object in one number (entity counts stay far below a million).
+      const key = (subject * 64 + predicateIndex[c]) * 1_000_000 + object;
       const seen = best.get(key);
       if (!seen || p[c] > seen.probability)
         best.set(key, { subject, predicate: cls.predicate, object, probability: p[c], pair });
@@ -191,7 +198,7 @@ export function combineClaims(
       const pair = (decision as PairDecision).pair;
       return {
         ...k,
-        evidence: pair.span,
+        evidence: evidenceOf(analysis, pair),
         rule: model.name,
         producer: model.name,
         probability: p,

@@ -22,12 +22,40 @@ export interface SoftmaxConfig {
   seed: number;
 }
 
-/** Trained weights, kept sparse: only buckets some example used have a row. */
+/**
+ * Trained weights, kept sparse: only buckets some example used have a row. `rowOf[bucket]` is the row's
+ * number in `values` (which holds `classes` weights per row), or -1.
+ */
 export interface SoftmaxWeights {
   classes: number;
   buckets: number;
-  /** Bucket → row of `classes` weights. */
-  rows: Map<number, Float32Array>;
+  rowOf: Int32Array;
+  values: Float32Array;
+}
+
+/** Builds sparse weights from bucket → row pairs. */
+export function packWeights(
+  classes: number,
+  buckets: number,
+  rows: Array<[number, ArrayLike<number>]>,
+): SoftmaxWeights {
+  const rowOf = new Int32Array(buckets).fill(-1);
+  const values = new Float32Array(rows.length * classes);
+  rows.forEach(([bucket, row], i) => {
+    rowOf[bucket] = i;
+    for (let c = 0; c < classes; c++) values[i * classes + c] = row[c];
+  });
+  return { classes, buckets, rowOf, values };
+}
+
+/** The buckets that have a row, in order, with their rows. */
+export function rowsOf(weights: SoftmaxWeights): Array<[number, Float32Array]> {
+  const out: Array<[number, Float32Array]> = [];
+  for (let b = 0; b < weights.buckets; b++) {
+    const r = weights.rowOf[b];
+    if (r >= 0) out.push([b, weights.values.subarray(r * weights.classes, (r + 1) * weights.classes)]);
+  }
+  return out;
 }
 
 /** mulberry32: a small seeded generator, so training shuffles the same way every run. */
@@ -49,7 +77,7 @@ export function toBuckets(features: number[], buckets: number): Int32Array {
   out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  return out.slice(0, n);
+  return out.subarray(0, n);
 }
 
 /** The probability of every class for one example, from dense weights. */
@@ -70,10 +98,12 @@ export function predictDense(
 /** The probability of every class from sparse weights. */
 export function predictSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
   into.fill(0);
+  const { classes, rowOf, values } = weights;
   for (let f = 0; f < features.length; f++) {
-    const row = weights.rows.get(features[f]);
-    if (!row) continue;
-    for (let c = 0; c < weights.classes; c++) into[c] += row[c];
+    const r = rowOf[features[f]];
+    if (r < 0) continue;
+    const base = r * classes;
+    for (let c = 0; c < classes; c++) into[c] += values[base + c];
   }
   squash(into);
 }
@@ -110,10 +140,10 @@ export function trainSoftmax(examples: Example[], classes: number, config: Softm
       }
     }
   }
-  const rows = new Map<number, Float32Array>();
+  const rows: Array<[number, Float32Array]> = [];
   for (let b = 0; b < buckets; b++) {
     const row = weights.subarray(b * classes, (b + 1) * classes);
-    if (row.some((w) => Math.abs(w) > 1e-6)) rows.set(b, Float32Array.from(row));
+    if (row.some((w) => Math.abs(w) > 1e-6)) rows.push([b, row]);
   }
-  return { classes, buckets, rows };
+  return packWeights(classes, buckets, rows);
 }

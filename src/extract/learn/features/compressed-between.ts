@@ -2,9 +2,17 @@
 // after the first mention ("⟨A⟩, a Dubai broker that …, supplied ⟨B⟩"), attributions ("…, according to
 // customs data, …", "…, officials said, …") and clauses set off by dashes. What is left is usually the
 // verb phrase that relates the two, as a dependency path would give it.
-import { hashString, mix, mix3 } from "../hashing.js";
+import { mix, mix3, nameHash } from "../hashing.js";
 import type { FeatureToken } from "../pairs.js";
 import { type FeatureFamily, prefixed, typePair } from "./family.js";
+
+// Hashes of the feature names, computed once.
+const H_BAG_TYPES = nameHash("bag-types");
+const H_EMPTY = nameHash("empty");
+const H_FIRST = nameHash("first");
+const H_LAST = nameHash("last");
+const H_REMOVED = nameHash("removed");
+const H_SEQ = nameHash("seq");
 
 const OPENERS = new Set([
   "a",
@@ -96,18 +104,18 @@ export const compressedBetween: FeatureFamily = {
     const types = typePair(pair);
     const removed = Math.min(pair.gapEnd, pair.tokens.length) - pair.gapStart - inside.length;
     if (removed <= 0) return;
-    emit(mix(hashString("removed"), types));
+    emit(mix(H_REMOVED, types));
     if (inside.length === 0) {
-      emit(mix(hashString("empty"), types));
+      emit(mix(H_EMPTY, types));
       return;
     }
-    let sequence = hashString("seq");
+    let sequence = H_SEQ;
     for (const t of inside.slice(0, 8)) {
-      emit(mix3(hashString("bag-types"), t.stem, types));
+      emit(mix3(H_BAG_TYPES, t.stem, types));
       sequence = mix(sequence, t.hash);
     }
-    emit(mix3(hashString("first"), inside[0].hash, types));
-    emit(mix3(hashString("last"), inside[inside.length - 1].hash, types));
+    emit(mix3(H_FIRST, inside[0].hash, types));
+    emit(mix3(H_LAST, inside[inside.length - 1].hash, types));
     if (inside.length <= 5) emit(mix(sequence, types));
   },
 };

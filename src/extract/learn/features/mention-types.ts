@@ -1,7 +1,14 @@
 // The types of the two ends and how they were found: which predicates are possible at all
 // (a place is located_in's object; a product is develops's) and which way they run.
-import { hashString, mix } from "../hashing.js";
+import { mix, nameHash } from "../hashing.js";
 import { type FeatureFamily, prefixed, typePair } from "./family.js";
+
+// Hashes of the feature names, computed once.
+const H_AUTHORITY = nameHash("authority");
+const H_BIAS = nameHash("bias");
+const H_FIRST = nameHash("first");
+const H_PRONOUN = nameHash("pronoun");
+const H_SECOND = nameHash("second");
 
 /** The pair's types, each end's type, a pronoun first end, an authority second end, and a bias. */
 export const mentionTypes: FeatureFamily = {
@@ -10,11 +17,11 @@ export const mentionTypes: FeatureFamily = {
     "the entity types of the two ends in order, a pronoun standing for the first, the notice's authority as the second",
   extract(pair, out) {
     const emit = prefixed("types", out);
-    emit(hashString("bias"));
+    emit(H_BIAS);
     emit(typePair(pair));
-    emit(mix(hashString("first"), hashString(pair.firstType)));
-    emit(mix(hashString("second"), hashString(pair.authority ? "AUTHORITY" : pair.secondType)));
-    if (pair.pronoun) emit(mix(hashString("pronoun"), typePair(pair)));
-    if (pair.authority) emit(mix(hashString("authority"), hashString(pair.firstType)));
+    emit(mix(H_FIRST, nameHash(pair.firstType)));
+    emit(mix(H_SECOND, nameHash(pair.authority ? "AUTHORITY" : pair.secondType)));
+    if (pair.pronoun) emit(mix(H_PRONOUN, typePair(pair)));
+    if (pair.authority) emit(mix(H_AUTHORITY, nameHash(pair.firstType)));
   },
 };

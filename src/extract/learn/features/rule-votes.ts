@@ -1,7 +1,11 @@
 // The hand-written rules as features: which rule proposed which predicate on this pair and in which
 // direction, and which rules fired on either end with a third party. The model learns when to trust them.
-import { hashString, mix, mix3 } from "../hashing.js";
+import { mix, mix3, nameHash } from "../hashing.js";
 import { type FeatureFamily, prefixed } from "./family.js";
+
+// Hashes of the feature names, computed once.
+const H_NONE = nameHash("none");
+const H_OTHER = nameHash("other");
 
 /** Rule proposals on the pair (rule, predicate, direction) and on either end with another party. */
 export const ruleVotes: FeatureFamily = {
@@ -10,12 +14,12 @@ export const ruleVotes: FeatureFamily = {
     "the claim rules that proposed a predicate for this pair, with the direction, and rules that linked either end to a third party",
   extract(pair, out) {
     const emit = prefixed("rules", out);
-    if (pair.rules.length === 0) emit(hashString("none"));
+    if (pair.rules.length === 0) emit(H_NONE);
     for (const vote of pair.rules) {
-      const predicate = hashString(`${vote.predicate}${vote.forward ? ">" : "<"}`);
+      const predicate = nameHash(`${vote.predicate}${vote.forward ? ">" : "<"}`);
       emit(predicate);
-      emit(mix(hashString(vote.rule), predicate));
+      emit(mix(nameHash(vote.rule), predicate));
     }
-    for (const other of pair.otherRules) emit(mix3(hashString("other"), hashString(other.rule), other.side));
+    for (const other of pair.otherRules) emit(mix3(H_OTHER, nameHash(other.rule), other.side));
   },
 };

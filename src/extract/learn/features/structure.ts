@@ -1,7 +1,11 @@
 // The shape of the sentence around the pair: a coordinated list, a parenthesis, a possessive, an
 // apposition, a relative clause, a passive "by", a colon, a "Label:" record line, a heading.
-import { hashString, mix } from "../hashing.js";
-import { type FeatureFamily, prefixed, typePair } from "./family.js";
+import { mix, nameHash } from "../hashing.js";
+import { type FeatureFamily, factsOf, prefixed, typePair } from "./family.js";
+
+// Hashes of the feature names, computed once.
+const H_LABEL = nameHash("label");
+const H_LABEL_LINE = nameHash("label-line");
 
 const LIST_WORDS = new Set([",", "and", "or", "as", "well", "&"]);
 const RELATIVE = new Set(["which", "who", "whose", "that", "whom", "where"]);
@@ -17,7 +21,7 @@ export const structure: FeatureFamily = {
     const to = Math.min(pair.secondAt, tokens.length);
     const types = typePair(pair);
     const flag = (name: string): void => {
-      const h = hashString(name);
+      const h = nameHash(name);
       emit(h);
       emit(mix(h, types));
     };
@@ -39,10 +43,9 @@ export const structure: FeatureFamily = {
     const by = inside.findIndex((t) => t.text === "by");
     if (by > 0 && /(?:ed|en|wn)$/.test(inside[by - 1].text)) flag("passive-by");
     if (inside.some((t) => t.text === "not" || t.text === "never" || t.text === "no")) flag("negation");
-    if (tokens.length > 1 && tokens[1].text === ":" && tokens[0].slot < 0)
-      emit(mix(hashString("label"), tokens[0].hash));
-    const colon = tokens.findIndex((t) => t.text === ":");
-    if (colon > 0 && colon < 4 && colon < firstAt) emit(mix(hashString("label-line"), tokens[0].hash));
-    if (pair.authority && tokens.some((t) => t.text === "pursuant")) flag("authority-pursuant");
+    if (tokens.length > 1 && tokens[1].text === ":" && tokens[0].slot < 0) emit(mix(H_LABEL, tokens[0].hash));
+    const { colon, pursuant } = factsOf(tokens);
+    if (colon > 0 && colon < 4 && colon < firstAt) emit(mix(H_LABEL_LINE, tokens[0].hash));
+    if (pair.authority && pursuant) flag("authority-pursuant");
   },
 };

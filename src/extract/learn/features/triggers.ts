@@ -1,8 +1,14 @@
 // Trigger lexicons as features, not rules: words that signal each kind of link, seen between the
 // mentions, before the first or after the second, each with the pair's types. The model learns how much
 // each deserves, and where.
-import { hashString, mix, mix3 } from "../hashing.js";
+import { mix, mix3, nameHash } from "../hashing.js";
+import type { FeatureToken } from "../pairs.js";
 import { type FeatureFamily, prefixed, typePair } from "./family.js";
+
+// Hashes of the feature names, computed once.
+const H_BETWEEN = nameHash("between");
+const H_LEFT = nameHash("left");
+const H_RIGHT = nameHash("right");
 
 /** Stems (matched as word prefixes) that signal a kind of link, by group. */
 export const TRIGGERS: Record<string, string[]> = Object.fromEntries(
@@ -32,10 +38,21 @@ export const TRIGGERS: Record<string, string[]> = Object.fromEntries(
 );
 
 const STEMS: Array<{ stem: string; group: number }> = Object.entries(TRIGGERS).flatMap(([group, stems]) =>
-  stems.map((stem) => ({ stem, group: hashString(group) })),
+  stems.map((stem) => ({ stem, group: nameHash(group) })),
 );
 
 const groupCache = new Map<string, number[]>();
+const tokenGroups = new WeakMap<FeatureToken, number[]>();
+
+/** The trigger groups of a token, computed once per token (pairs of a sentence share its tokens). */
+export function groupsOfToken(token: FeatureToken): number[] {
+  let found = tokenGroups.get(token);
+  if (!found) {
+    found = token.slot >= 0 || token.punct ? [] : groupsOf(token.text);
+    tokenGroups.set(token, found);
+  }
+  return found;
+}
 
 /** The trigger groups a word belongs to (hashes of the group names). */
 export function groupsOf(word: string): number[] {
@@ -63,7 +80,7 @@ export const triggers: FeatureFamily = {
     const { tokens, firstAt } = pair;
     const to = Math.min(pair.gapEnd, tokens.length);
     const types = typePair(pair);
-    const where = [hashString("left"), hashString("between"), hashString("right")];
+    const where = [H_LEFT, H_BETWEEN, H_RIGHT];
     const seen = new Set<number>();
     const note = (place: number, group: number): void => {
       const key = mix(place, group);
@@ -73,9 +90,9 @@ export const triggers: FeatureFamily = {
       emit(mix3(key, types, 1));
     };
     for (let i = Math.max(0, firstAt - 8); i < firstAt; i++)
-      for (const g of groupsOf(tokens[i].text)) note(where[0], g);
-    for (let i = pair.gapStart; i < to; i++) for (const g of groupsOf(tokens[i].text)) note(where[1], g);
+      for (const g of groupsOfToken(tokens[i])) note(where[0], g);
+    for (let i = pair.gapStart; i < to; i++) for (const g of groupsOfToken(tokens[i])) note(where[1], g);
     for (let i = to + 1; i < Math.min(tokens.length, to + 8); i++)
-      for (const g of groupsOf(tokens[i].text)) note(where[2], g);
+      for (const g of groupsOfToken(tokens[i])) note(where[2], g);
   },
 };
