@@ -53,8 +53,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
         (skipped.length ? `; ${skipped.length} unannotated file(s) skipped` : ""),
     );
     console.log(
-      `relations: decoding ${JSON.stringify(model.relations.decoding)}, ${model.relations.weights.rows.size} weight rows; ` +
-        `entities: decoding ${JSON.stringify(model.entities.decoding)}, ${model.entities.weights.rows.size} weight rows`,
+      `relations: decoding ${JSON.stringify(model.relations.decoding)}, ${model.relations.weights.values.length / model.relations.weights.classes} weight rows; ` +
+        `entities: decoding ${JSON.stringify(model.entities.decoding)}, ${model.entities.weights.values.length / model.entities.weights.classes} weight rows`,
     );
     const f = h.figures;
     console.log(

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Validates the annotated corpus (data/annotated, or the files and folders given): every file must pass
-// validateAnnotation, ids must be unique, and texts copied from ../shared/corpus must equal their
-// cleaned original when ../shared is beside the checkout. Exits 1 listing every issue with its file and path.
+// validateAnnotation, ids must be unique, texts copied from ../shared/corpus must equal their cleaned
+// original when ../shared is beside the checkout, and resolution.json must cluster every entity of the
+// corpus exactly once. Exits 1 listing every issue with its file and path.
 //   npm run build && node scripts/validate-corpus.mjs [FILE|DIR …]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -9,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = process.env.SKEIN_DIST ?? join(root, "dist");
-const { validateAnnotation } = await import(pathToFileURL(join(dist, "extract/index.js")).href);
+const { readCorpus, validateAnnotation, validateClusters } = await import(
+  pathToFileURL(join(dist, "extract/index.js")).href
+);
 
 function jsonFiles(path) {
   if (statSync(path).isDirectory())
@@ -49,6 +52,13 @@ for (const file of files) {
       problems.push(`${name}: text differs from the cleaned original ${relative(process.cwd(), original)}`);
   }
   relations += Array.isArray(doc.relations) ? doc.relations.length : 0;
+}
+// The corpus's cross-document clusters must cover its documents exactly.
+const clusterFile = join(root, "data/annotated/resolution.json");
+if (args.length === 0 && existsSync(clusterFile) && problems.length === 0) {
+  const clusters = JSON.parse(readFileSync(clusterFile, "utf8"));
+  for (const issue of validateClusters(clusters, readCorpus(join(root, "data/annotated")).documents))
+    problems.push(`${relative(process.cwd(), clusterFile)}: ${issue.path}: ${issue.message}`);
 }
 if (problems.length > 0) {
   for (const p of problems) console.error(p);

@@ -36,12 +36,14 @@ export {
   type AnnotatedEntity,
   type AnnotatedRelation,
   type AnnotationIssue,
+  type ClusterFile,
   GENRE_NAMES,
   GENRES,
   type Genre,
   isAnnotationDate,
   normaliseForScoring,
   validateAnnotation,
+  validateClusters,
 } from "./learn/annotation.js";
 export { CORPUS_FOLDERS, type Corpus, readCorpus } from "./learn/corpus.js";
 export { ENTITY_CLASSES, type EntityModel } from "./learn/entity-model.js";
@@ -55,6 +57,7 @@ export {
   serialiseModel,
 } from "./learn/learned-model.js";
 export { DEFAULT_WEIGHTS_FILE, loadLearnedModel } from "./learn/load-model.js";
+export { findPairs, type PairCandidate } from "./learn/pairs.js";
 export { type Decoding, RELATION_MODEL_NAME, type RelationModel } from "./learn/relation-model.js";
 export {
   alignEntities,

@@ -29,6 +29,19 @@ describe("skein extract FILE", () => {
     expect(doc.relations.length).toBeGreaterThan(5);
   });
 
+  it("uses the learned model unless --extractor rules is given, and names a weights file it cannot read", () => {
+    const learned = JSON.parse(skein("extract", FIXTURE, "--published", "2024-06-04").stdout);
+    const rules = JSON.parse(
+      skein("extract", FIXTURE, "--published", "2024-06-04", "--extractor", "rules").stdout,
+    );
+    expect(learned.relations).not.toEqual(rules.relations);
+    const missing = skein("extract", FIXTURE, "--weights", "/nonexistent/weights.json");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("/nonexistent/weights.json");
+    expect(missing.stderr).not.toMatch(/\bat .+\.js:\d+/);
+    expect(missing.stdout).toBe("");
+  });
+
   it.each([
     ["a missing file", ["extract", "/nonexistent/notice.txt"], 1, /no such file/],
     ["a bad --published", ["extract", FIXTURE, "--published", "June 2024"], 2, /YYYY-MM-DD/],

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runExtraction } from "../../src/extract/index.js";
+import { loadLearnedModel, runExtraction } from "../../src/extract/index.js";
 import { DEFAULT_MAX_BYTES, ingestPaths } from "../../src/ingest/index.js";
 import {
   countRecords,
@@ -56,6 +56,20 @@ describe("runExtraction", () => {
     const after = await listClaims(workspace.db, { predicate: "owns" });
     expect(after.find((c) => c.id === claim.id)?.status).toBe("accepted");
     expect(after.filter((c) => c.id === claim.id)).toHaveLength(1);
+  });
+
+  it("stores the learned model's claims with their producer and probability, replacing the rules' output", async () => {
+    await runExtraction(workspace.db, undefined, { gazetteer: undefined, learned: undefined });
+    const learned = loadLearnedModel(undefined);
+    await runExtraction(workspace.db, undefined, { gazetteer: undefined, learned });
+    const claims = await listClaims(workspace.db, {});
+    expect(claims.some((c) => c.producer.includes("skein-relations-v1"))).toBe(true);
+    for (const c of claims) {
+      if (c.producer.includes("skein-relations-v1")) expect(c.probability).toBeGreaterThan(0);
+      expect(c.probability === null || (c.probability >= 0 && c.probability <= 1)).toBe(true);
+    }
+    // One extractor's output at a time: the learned run replaced the rules-only claims.
+    expect(claims.some((c) => c.probability === null)).toBe(false);
   });
 
   it("rejects an unknown source id", async () => {

@@ -230,3 +230,53 @@ export function normaliseForScoring(name: string): string {
     .trim()
     .replace(/^the /, "");
 }
+
+/** Cross-document clusters over a corpus (the shape of ../shared/eval/resolution-dev.json). */
+export interface ClusterFile {
+  documents: string[];
+  clusters: Array<{
+    cluster: string;
+    canonical: string;
+    type: string;
+    members: Array<{ doc: string; entity: string; name: string; aliases: string[] }>;
+    note?: string;
+  }>;
+}
+
+/**
+ * Checks clusters against the documents they cover and returns every issue: each entity of each document
+ * in exactly one cluster, every member an entity that exists, with its name and aliases as written there.
+ */
+export function validateClusters(file: ClusterFile, documents: AnnotatedDocument[]): AnnotationIssue[] {
+  const issues: AnnotationIssue[] = [];
+  const byDoc = new Map(documents.map((d) => [d.id, new Map(d.entities.map((e) => [e.id, e]))]));
+  const listed = new Set(file.documents);
+  for (const d of documents)
+    if (!listed.has(d.id)) issues.push({ path: "documents", message: `document ${d.id} is not listed` });
+  const seen = new Map<string, string>();
+  const ids = new Set<string>();
+  file.clusters.forEach((c, i) => {
+    if (ids.has(c.cluster))
+      issues.push({ path: `clusters[${i}].cluster`, message: `id ${c.cluster} is used twice` });
+    ids.add(c.cluster);
+    c.members.forEach((m, k) => {
+      const at = `clusters[${i}].members[${k}]`;
+      const entity = byDoc.get(m.doc)?.get(m.entity);
+      if (!entity) {
+        issues.push({ path: at, message: `no entity ${m.entity} in document ${m.doc}` });
+        return;
+      }
+      const key = `${m.doc}/${m.entity}`;
+      const other = seen.get(key);
+      if (other) issues.push({ path: at, message: `${key} is also in cluster ${other}` });
+      seen.set(key, c.cluster);
+      if (m.name !== entity.name || JSON.stringify(m.aliases) !== JSON.stringify(entity.aliases))
+        issues.push({ path: at, message: `${key}: name and aliases differ from the document's` });
+    });
+  });
+  for (const [doc, entities] of byDoc)
+    for (const id of entities.keys())
+      if (!seen.has(`${doc}/${id}`))
+        issues.push({ path: "clusters", message: `${doc}/${id} is in no cluster` });
+  return issues;
+}

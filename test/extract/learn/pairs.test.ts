@@ -1,0 +1,58 @@
+// Candidate pairs of the learned stage: references carry a party across sentences, lists read like a
+// party named alone, designations pair their parties with the notice's authority, and the pairs do not
+// depend on the types the entity model gives.
+import { describe, expect, it } from "vitest";
+import { analyseText, findPairs } from "../../../src/extract/index.js";
+
+const analyse = (text: string) =>
+  analyseText(text, { sourceId: "t", published: "2024-06-04", gazetteer: undefined, learned: undefined });
+
+const named = (text: string) => {
+  const a = analyse(text);
+  return findPairs(a, undefined).map((p) => ({
+    first: a.entities[p.first].caption,
+    second: p.authority ? "(authority)" : a.entities[p.second].caption,
+    gap: p.tokens
+      .slice(p.gapStart, Math.min(p.gapEnd, p.tokens.length))
+      .map((t) => t.text)
+      .join(" "),
+    pronoun: p.pronoun,
+  }));
+};
+
+describe("findPairs", () => {
+  it("pairs a reference with the party it stands for", () => {
+    const pairs = named(
+      "Kestrel Trading Ltd is a broker in Dubai. Last year it shipped engines to Orlan Avia LLC.",
+    );
+    expect(pairs).toContainEqual(
+      expect.objectContaining({ first: "Kestrel Trading Ltd", second: "Orlan Avia LLC", pronoun: true }),
+    );
+  });
+
+  it("reads each party of a list across the list", () => {
+    const pairs = named(
+      "Kestrel Trading Ltd, Vela Transit LLC and Amber Line Ltd supplied engines to Orlan Avia LLC.",
+    );
+    const gaps = pairs.filter((p) => p.second === "Orlan Avia LLC").map((p) => p.gap);
+    expect(gaps).toEqual(["supplied engines to", "supplied engines to", "supplied engines to"]);
+  });
+
+  it("pairs a designated party, not a place, with the notice's authority", () => {
+    const text =
+      "Today, the Office of Foreign Assets Control (OFAC) is designating two firms. Kestrel Trading Ltd, based in Russia, is being designated pursuant to E.O. 14024.";
+    const withAuthority = named(text)
+      .filter((p) => p.second === "(authority)")
+      .map((p) => p.first);
+    expect(withAuthority).toContain("Kestrel Trading Ltd");
+    expect(withAuthority).not.toContain("Russia");
+  });
+
+  it("gives the same pairs whatever types the entities take", () => {
+    const a = analyse("Kestrel Trading Ltd supplied engines to Orlan Avia LLC, a Minsk-based firm.");
+    const retyped = new Map(a.entities.map((_, i) => [i, "Organization" as const]));
+    const key = (p: { view: number; first: number; second: number; firstAt: number }) =>
+      `${p.view}|${p.first}|${p.second}|${p.firstAt}`;
+    expect(findPairs(a, retyped).map(key)).toEqual(findPairs(a, undefined).map(key));
+  });
+});
