@@ -57,6 +57,8 @@ export interface PairCandidate {
   authority: boolean;
   /** Hash of the ordered types, filled by the features on first use (0 until then). */
   typesHash: number;
+  /** The first end is a party listed after the sentence ("Those designated today are:" and a list). */
+  listed: boolean;
   tokens: FeatureToken[];
   rules: RuleVote[];
   /** Rules that fired on the first or second mention with a third party. */
@@ -288,6 +290,7 @@ export function findPairs(
           pronoun: pronounSlot && i === 0,
           authority: false,
           typesHash: 0,
+          listed: false,
           tokens,
           rules: ruled,
           otherRules: others(first, second),
@@ -315,6 +318,7 @@ export function findPairs(
           pronoun: true,
           authority: false,
           typesHash: 0,
+          listed: false,
           tokens,
           rules: votes(forward ? ref.entity : other, forward ? other : ref.entity),
           otherRules: [],
@@ -344,6 +348,7 @@ export function findPairs(
         pronoun: pronounSlot && i === 0,
         authority: true,
         typesHash: 0,
+        listed: false,
         tokens,
         rules: votes(first, authority),
         otherRules: [],
@@ -352,7 +357,88 @@ export function findPairs(
       });
     }
   });
+  pairs.push(...listedPairs(analysis, typeOf));
   return pairs;
+}
+
+/** Words of a lead-in that announces a list of designated parties ("Those designated today are:"). */
+const LIST_INTRO = /\b(?:designat|sanction|listing|listed|identif)/i;
+/** Words after a listed party's name that show it is the subject of its entry. */
+const ENTRY_VERBS = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "acts",
+  "provided",
+  "supplied",
+  "(",
+  ",",
+  "—",
+  "–",
+]);
+
+/**
+ * A lead-in ending in a colon that announces designations, and the list after it: each entry's subject
+ * paired with the body designating (named in the lead-in, else the notice's authority). An entry is a
+ * paragraph or bullet that opens with a name; the list ends at the first paragraph that does not.
+ */
+function listedPairs(
+  analysis: Analysis,
+  typeOf: (entity: number) => EntityType | undefined,
+): PairCandidate[] {
+  const { views, facts, text } = analysis;
+  const out: PairCandidate[] = [];
+  views.forEach((intro, vi) => {
+    if (!intro.template.trimEnd().endsWith(":") || !LIST_INTRO.test(intro.template)) return;
+    const body =
+      intro.slots.find((s) => s.type === "Organization" || s.type === "PublicBody")?.entity ??
+      facts.authority;
+    if (body === null || body === undefined) return;
+    const { tokens } = tokensOf(intro, typeOf);
+    for (let j = vi + 1; j < Math.min(views.length, vi + 80); j++) {
+      const entry = views[j];
+      const opensParagraph = text.slice(views[j - 1].sentence.end, entry.sentence.start).includes("\n");
+      if (!opensParagraph) continue;
+      const entryTokens = tokensOf(entry, typeOf).tokens;
+      const start = entryTokens[0]?.text === "-" || entryTokens[0]?.text === "•" ? 1 : 0;
+      if (entryTokens[start]?.slot === undefined || entryTokens[start].slot < 0) {
+        if (entry.sentence.heading) continue;
+        break;
+      }
+      const subjectAt = entryTokens.findIndex(
+        (t, k) => t.slot >= 0 && ENTRY_VERBS.has(entryTokens[k + 1]?.text ?? ""),
+      );
+      const slot = entry.slots[entryTokens[subjectAt >= 0 ? subjectAt : start].slot];
+      if (!slot || slot.entity === body || slot.type === "Place" || slot.type === "Product") continue;
+      out.push({
+        view: vi,
+        first: slot.entity,
+        second: body,
+        firstType: typeOf(slot.entity) ?? slot.type,
+        secondType: typeOf(body) ?? analysis.groups[body].type,
+        firstAt: Math.max(0, tokens.length - 1),
+        secondAt: tokens.length,
+        gapStart: tokens.length,
+        gapEnd: tokens.length,
+        firstInList: 0,
+        secondInList: 0,
+        pronoun: false,
+        authority: true,
+        typesHash: 0,
+        listed: true,
+        tokens,
+        rules: NO_VOTES,
+        otherRules: NO_OTHERS,
+        quoteFrom: intro.sentence.start,
+        quoteTo: intro.sentence.end,
+      });
+    }
+  });
+  return out;
 }
 
 /** The index of the sentence holding an offset, by binary search over the analysis's sentences. */
@@ -460,8 +546,79 @@ function findReferences(
     if (pick) found.push({ at, ...pick });
     i = at;
   }
+  // "These individuals", "both companies", "each of the vessels": every party of the nearest sentence
+  // before that names two or more of a fitting type.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!PLURAL_STARTS.has(tokens[i].text)) continue;
+    let j = i + 1;
+    while (j < Math.min(tokens.length, i + 4) && PLURAL_FILLERS.has(tokens[j].text)) j++;
+    const types = PLURAL_NOUNS.get(tokens[j]?.text ?? "");
+    if (!types) continue;
+    for (let back = vi - 1; back >= Math.max(0, vi - REFERENCE_REACH); back--) {
+      const v = views[back];
+      if (v.sentence.heading) continue;
+      const members = v.slots.map((_, k) => k).filter((k) => types.includes(ruleType(v, k)));
+      const entities = [...new Set(members.map((k) => v.slots[k].entity))];
+      if (entities.length < 2) continue;
+      for (const entity of entities) {
+        const k = members.find((m) => v.slots[m].entity === entity) as number;
+        found.push({ at: j, entity, type: typeOfSlot(v, k) });
+      }
+      break;
+    }
+    i = j;
+  }
   return found;
 }
+
+const PARTY_TYPES: EntityType[] = ["Company", "Organization", "PublicBody", "Person"];
+/** Plural nouns a reference to several parties ends in, and the types they stand for. */
+const PLURAL_NOUNS = new Map<string, EntityType[]>([
+  ...[
+    "individuals",
+    "persons",
+    "people",
+    "men",
+    "women",
+    "officials",
+    "executives",
+    "brothers",
+    "defendants",
+  ].map((w): [string, EntityType[]] => [w, ["Person"]]),
+  ...[
+    "entities",
+    "companies",
+    "firms",
+    "banks",
+    "exchanges",
+    "suppliers",
+    "traders",
+    "fronts",
+    "businesses",
+    "networks",
+    "groups",
+  ].map((w): [string, EntityType[]] => [w, ["Company", "Organization", "PublicBody"]]),
+  ...["vessels", "ships", "tankers"].map((w): [string, EntityType[]] => [w, ["Vessel"]]),
+  ...["parties", "targets"].map((w): [string, EntityType[]] => [w, PARTY_TYPES]),
+]);
+const PLURAL_STARTS = new Set(["these", "those", "both", "all", "each", "the"]);
+const PLURAL_FILLERS = new Set([
+  "of",
+  "the",
+  "these",
+  "those",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "above",
+  "following",
+]);
 
 /**
  * The quote of a claim between two mentions: from the first mention (or the sentence start when it is

@@ -5,6 +5,7 @@ import { type FeatureFamily, prefixed, typePair } from "./family.js";
 
 // Hashes of the feature names, computed once.
 const H_AUTHORITY = nameHash("authority");
+const H_LISTED = nameHash("listed");
 const H_BIAS = nameHash("bias");
 const H_FIRST = nameHash("first");
 const H_PRONOUN = nameHash("pronoun");
@@ -23,5 +24,6 @@ export const mentionTypes: FeatureFamily = {
     emit(mix(H_SECOND, nameHash(pair.authority ? "AUTHORITY" : pair.secondType)));
     if (pair.pronoun) emit(mix(H_PRONOUN, typePair(pair)));
     if (pair.authority) emit(mix(H_AUTHORITY, nameHash(pair.firstType)));
+    if (pair.listed) emit(mix(H_LISTED, nameHash(pair.firstType)));
   },
 };
