@@ -59,6 +59,8 @@ export interface PairCandidate {
   typesHash: number;
   /** The first end is a party listed after the sentence ("Those designated today are:" and a list). */
   listed: boolean;
+  /** Which ends the text cites as a source ("documents reviewed by X"): 1 the first, 2 the second, 3 both. */
+  cited: number;
   tokens: FeatureToken[];
   rules: RuleVote[];
   /** Rules that fired on the first or second mention with a third party. */
@@ -211,6 +213,8 @@ export function findPairs(
   const { crowded, nearest } = { ...PAIR_DEFAULTS, ...options };
   const typeOf = (entity: number): EntityType | undefined => types?.get(entity);
   const { views, facts } = analysis;
+  const sources = citedSources(analysis);
+  const citedOf = (a: number, b: number): number => (sources.has(a) ? 1 : 0) | (sources.has(b) ? 2 : 0);
   const bySentence = new Map<number, ProposedClaim[]>();
   const viewOfSentence = new Map(views.map((v, vi) => [v.index, vi]));
   for (const p of analysis.proposals) {
@@ -291,6 +295,7 @@ export function findPairs(
           authority: false,
           typesHash: 0,
           listed: false,
+          cited: citedOf(first, second),
           tokens,
           rules: ruled,
           otherRules: others(first, second),
@@ -319,6 +324,7 @@ export function findPairs(
           authority: false,
           typesHash: 0,
           listed: false,
+          cited: forward ? citedOf(ref.entity, other) : citedOf(other, ref.entity),
           tokens,
           rules: votes(forward ? ref.entity : other, forward ? other : ref.entity),
           otherRules: [],
@@ -349,6 +355,7 @@ export function findPairs(
         authority: true,
         typesHash: 0,
         listed: false,
+        cited: citedOf(first, authority),
         tokens,
         rules: votes(first, authority),
         otherRules: [],
@@ -359,6 +366,29 @@ export function findPairs(
   });
   pairs.push(...listedPairs(analysis, typeOf));
   return pairs;
+}
+
+/** Words before a name that cite it as a source: "documents reviewed by X", "according to X". */
+const CITED_BEFORE =
+  /\b(?:(?:reviewed|seen|obtained|examined|viewed|analy[sz]ed|compiled|published|cited|verified|shared|gathered|collected|provided) (?:to |with )?by|according to|told|reported by|data from|records from|analysis by|cited by)\s+(?:the\s+)?$/i;
+/** Words after a name that cite it as a source: "X reported", "X’s analysis". */
+const CITED_AFTER =
+  /^(?:['’]s\s+)?(?:reported|reports|found|analysis|investigation|review|reporting|has reported|has found|was unable|could not|said it could not)\b/i;
+
+/** The entities the text cites as its sources (media, analysts, data providers), from their mentions' contexts. */
+function citedSources(analysis: Analysis): Set<number> {
+  const found = new Set<number>();
+  const { text, candidates, entityOf } = analysis;
+  candidates.forEach((c, i) => {
+    const entity = entityOf.get(i);
+    if (entity === undefined) return;
+    if (
+      CITED_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start)) ||
+      CITED_AFTER.test(text.slice(c.end, c.end + 30))
+    )
+      found.add(entity);
+  });
+  return found;
 }
 
 /** Words of a lead-in that announces a list of designated parties ("Those designated today are:"). */
@@ -430,6 +460,7 @@ function listedPairs(
         authority: true,
         typesHash: 0,
         listed: true,
+        cited: 0,
         tokens,
         rules: NO_VOTES,
         otherRules: NO_OTHERS,

@@ -6,6 +6,7 @@ import { type FeatureFamily, prefixed, typePair } from "./family.js";
 // Hashes of the feature names, computed once.
 const H_AUTHORITY = nameHash("authority");
 const H_LISTED = nameHash("listed");
+const H_CITED = nameHash("cited");
 const H_BIAS = nameHash("bias");
 const H_FIRST = nameHash("first");
 const H_PRONOUN = nameHash("pronoun");
@@ -25,5 +26,7 @@ export const mentionTypes: FeatureFamily = {
     if (pair.pronoun) emit(mix(H_PRONOUN, typePair(pair)));
     if (pair.authority) emit(mix(H_AUTHORITY, nameHash(pair.firstType)));
     if (pair.listed) emit(mix(H_LISTED, nameHash(pair.firstType)));
+    // A party the text cites as its source (a newspaper, an analyst) is rarely a party to what it reports.
+    if (pair.cited) emit(mix(mix(H_CITED, pair.cited), typePair(pair)));
   },
 };
