@@ -246,6 +246,23 @@ const TRAILING_FORMS = new Set([
   "PAO",
   "TOO",
   "JSC",
+  // The same forms as records write them, in capitals.
+  "LTD.",
+  "CO.",
+  "INC.",
+  "CORP.",
+  "LIMITED",
+  "L.L.C.",
+  "GMBH",
+  "BHD.",
+  "BHD",
+  "PJSC",
+  "DMCC",
+  "FZE",
+  "FZCO",
+  "A.Ş.",
+  "ŞTİ.",
+  "Şti.",
 ]);
 
 /** A short code in brackets inside a firm's name: "Anfasar Trading (S) Pte. Ltd.", "Yinke (HK) Electronics". */
@@ -547,6 +564,27 @@ function opensClause(text: string, sentenceStart: number, start: number): boolea
 const DESCRIBED_AS =
   /^(?:national|citizen|businessman|businesswoman|official|officer|executive|company|firm|group|maker|manufacturer|producer|supplier|distributor|trader|exporter|importer|dealer|broker|bank|lender|insurer|carrier|airline|shipowner|operator|plant|factory|institute|agency|ministry|entity|entities|subsidiary|conglomerate|giant|state-owned|developer|designer|contractor|intermediary|partner|front|shipper|forwarder|refinery|exchange|holding|company’s|tanker|vessel|ship)$/;
 
+/** Street and building words: an address is not a place a reader marks ("45 Tole Bi Street", "Flat B"). */
+const STREET_LAST = /^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Boulevard|Blvd\.?|Prospekt|Prospect|Highway|Drive|Square|Liniya|Ulitsa|Way|Quay|Embankment)$/;
+const BUILDING_FIRST = /^(?:Flat|Unit|Tower|Floor|Room|Suite|Block|Building|Jalan|Cluster|Office|Apartment|Apt\.?|Lot|Plot|House)$/;
+const MONTHS = /^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+
+/**
+ * What records are full of and readers never mark: addresses, months, reference codes (flight numbers,
+ * bank and licence codes, "KP-17/23"), and table cells holding one ordinary word ("| Qty |", "| Amount |").
+ */
+function isRecordNoise(name: string, words: string[], lineBefore: string, afterName: string): boolean {
+  if (STREET_LAST.test(words[words.length - 1]) || (BUILDING_FIRST.test(words[0]) && words.length <= 3)) return true;
+  if (words.length === 1 && MONTHS.test(name)) return true;
+  if (/\//.test(name) && /\d/.test(name)) return true;
+  if (/^[A-Z]{2,3}\s?\d{3,4}$/.test(name)) return true;
+  if (/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(name) && !/[AEIOU]{2}/.test(name)) return true;
+  // An account number's country and check digits ("KZ91 722C …").
+  if (/^[A-Z]{2}\d{2}$/.test(name) && /^\s[A-Z0-9]{4}\s/.test(afterName)) return true;
+  const cell = /\|\s*$/.test(lineBefore) && /^\s*\|/.test(afterName);
+  return cell && words.every((w) => w.length <= 3 || isCommonWord(w.toLowerCase()));
+}
+
 /** Heads of geographic names written "X of Y": "Gulf of Finland", "Strait of Hormuz", "Port of Rotterdam". */
 const GEOGRAPHIC_HEADS = new Set(
   "Gulf|Sea|Strait|Straits|Bay|Cape|Port|Lake|Isle|Islands|Gulf|Bight|Mouth|Sound|Channel".split("|"),
@@ -720,13 +758,16 @@ function classify(
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
   // A legal form alone ("LLC", "JSC") is the rest of a name cut off, not a name.
   if (words.every((w) => LEGAL_FORMS.has(w) || CONNECTORS.has(w)) && words.length <= 2) return undefined;
-  // "Buyer: …", "Notify party: …": a form's field label opening its line names no party.
+  // "Buyer: …", "Seller / Manufacturer: …": a form's field label opening its line names no party.
+  const lineBefore = text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
+  const afterName = text.slice(last.rawEnd, last.rawEnd + 30);
   if (
     words.length <= 3 &&
-    /^[ \t*_#>-]*$/.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start)) &&
-    /^[*_]*\s*:/.test(text.slice(last.rawEnd, last.rawEnd + 4))
+    /^[ \t*_#>|-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore) &&
+    /^[*_]*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(afterName)
   )
     return undefined;
+  if (isRecordNoise(name, words, lineBefore, afterName)) return undefined;
   // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
   // only; a body named in generic words needs an organisation head and three words.
   if (

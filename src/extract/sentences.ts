@@ -15,6 +15,10 @@ const ABBREVIATIONS = new Set(
 
 const MAX_HEADING_WORDS = 16;
 
+/** A line naming a firm by its legal form ("… CO., LTD.", "… DMCC", "OOO «…»"): a record's party, not a heading. */
+const RECORD_NAME =
+  /(?:^|[\s,(«"])(?:LLC|L\.L\.C\.|LLP|LTD\.?|LIMITED|CO\.,? LTD\.?|INC\.?|CORP\.?|GMBH|GmbH|JSC|PJSC|OJSC|CJSC|DMCC|FZE|FZCO|FZ-LLC|S\.A\.|SDN\.? BHD\.?|BHD\.?|PTE\.? LTD\.?|A\.Ş\.|ŞTİ\.|OOO|OsOO|TOO|AO)(?=$|[\s,.)»"])/u;
+
 /** True when the word before a full stop is an abbreviation or an initial, not a sentence end. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
@@ -50,8 +54,14 @@ export function splitSentences(text: string): Sentence[] {
     const titled =
       words > 5 && capitalised / words >= 0.6 && !/[,\d]/.test(trimmed) && /:\s+[\p{Lu}]/u.test(trimmed);
     const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
+    // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
+    // REFINING LTD", "Bostandyk district, 050040 Almaty") are content, not headings.
+    const recordLine =
+      /\|.*\|/.test(trimmed) ||
+      (RECORD_NAME.test(trimmed) && /,/.test(trimmed)) ||
+      (/,/.test(trimmed) && /\d/.test(trimmed) && !/[.!?]\s/.test(trimmed));
     const heading =
-      open && !field && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
+      open && !field && !recordLine && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
     let start = 0;
     // The next sentence may open with quotes, a bracket, emphasis or a Markdown link ("[Name](…)").
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*_[]*[\p{Lu}\p{N}])/gu;
