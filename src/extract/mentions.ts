@@ -565,16 +565,20 @@ const DESCRIBED_AS =
   /^(?:national|citizen|businessman|businesswoman|official|officer|executive|company|firm|group|maker|manufacturer|producer|supplier|distributor|trader|exporter|importer|dealer|broker|bank|lender|insurer|carrier|airline|shipowner|operator|plant|factory|institute|agency|ministry|entity|entities|subsidiary|conglomerate|giant|state-owned|developer|designer|contractor|intermediary|partner|front|shipper|forwarder|refinery|exchange|holding|company’s|tanker|vessel|ship)$/;
 
 /** Street and building words: an address is not a place a reader marks ("45 Tole Bi Street", "Flat B"). */
-const STREET_LAST = /^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Boulevard|Blvd\.?|Prospekt|Prospect|Highway|Drive|Square|Liniya|Ulitsa|Way|Quay|Embankment)$/;
-const BUILDING_FIRST = /^(?:Flat|Unit|Tower|Floor|Room|Suite|Block|Building|Jalan|Cluster|Office|Apartment|Apt\.?|Lot|Plot|House)$/;
-const MONTHS = /^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+const STREET_LAST =
+  /^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Boulevard|Blvd\.?|Prospekt|Prospect|Highway|Drive|Square|Liniya|Ulitsa|Way|Quay|Embankment)$/;
+const BUILDING_FIRST =
+  /^(?:Flat|Unit|Tower|Floor|Room|Suite|Block|Building|Jalan|Cluster|Office|Apartment|Apt\.?|Lot|Plot|House)$/;
+const MONTHS =
+  /^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 
 /**
  * What records are full of and readers never mark: addresses, months, reference codes (flight numbers,
  * bank and licence codes, "KP-17/23"), and table cells holding one ordinary word ("| Qty |", "| Amount |").
  */
 function isRecordNoise(name: string, words: string[], lineBefore: string, afterName: string): boolean {
-  if (STREET_LAST.test(words[words.length - 1]) || (BUILDING_FIRST.test(words[0]) && words.length <= 3)) return true;
+  if (STREET_LAST.test(words[words.length - 1]) || (BUILDING_FIRST.test(words[0]) && words.length <= 3))
+    return true;
   if (words.length === 1 && MONTHS.test(name)) return true;
   if (/\//.test(name) && /\d/.test(name)) return true;
   if (/^[A-Z]{2,3}\s?\d{3,4}$/.test(name)) return true;

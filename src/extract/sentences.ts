@@ -61,7 +61,10 @@ export function splitSentences(text: string): Sentence[] {
       (RECORD_NAME.test(trimmed) && /,/.test(trimmed)) ||
       (/,/.test(trimmed) && /\d/.test(trimmed) && !/[.!?]\s/.test(trimmed));
     const heading =
-      open && !field && !recordLine && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
+      open &&
+      !field &&
+      !recordLine &&
+      (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
     let start = 0;
     // The next sentence may open with quotes, a bracket, emphasis or a Markdown link ("[Name](…)").
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*_[]*[\p{Lu}\p{N}])/gu;
