@@ -19,6 +19,8 @@ export interface FeatureToken {
   /** The mention's slot in the view, or -1 for a word or punctuation. */
   slot: number;
   punct: boolean;
+  /** The trigger groups the word belongs to, filled by the features on first use (null until then). */
+  groups: number[] | null;
 }
 
 /** A rule's proposal on a pair, as a feature sees it. */
@@ -180,13 +182,13 @@ export function tokensOf(
       const text = `<${s ? (typeOf(s.entity) ?? s.type) : "?"}>`;
       if (slot < slotAt.length) slotAt[slot] = tokens.length;
       const h = hashString(text);
-      tokens.push({ text, hash: h, stem: h, slot, punct: false });
+      tokens.push({ text, hash: h, stem: h, slot, punct: false, groups: null });
       continue;
     }
     const text = m[0] === "’s" ? "'s" : m[0].toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
     if (!text) continue;
     const punct = !/[\p{L}\p{N}]/u.test(text);
-    tokens.push({ text, hash: hashString(text), stem: hashString(stemOf(text)), slot: -1, punct });
+    tokens.push({ text, hash: hashString(text), stem: hashString(stemOf(text)), slot: -1, punct, groups: null });
   }
   return { tokens, slotAt, listAt: findLists(tokens) };
 }

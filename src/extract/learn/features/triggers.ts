@@ -42,16 +42,10 @@ const STEMS: Array<{ stem: string; group: number }> = Object.entries(TRIGGERS).f
 );
 
 const groupCache = new Map<string, number[]>();
-const tokenGroups = new WeakMap<FeatureToken, number[]>();
-
 /** The trigger groups of a token, computed once per token (pairs of a sentence share its tokens). */
 export function groupsOfToken(token: FeatureToken): number[] {
-  let found = tokenGroups.get(token);
-  if (!found) {
-    found = token.slot >= 0 || token.punct ? [] : groupsOf(token.text);
-    tokenGroups.set(token, found);
-  }
-  return found;
+  if (token.groups === null) token.groups = token.slot >= 0 || token.punct ? [] : groupsOf(token.text);
+  return token.groups;
 }
 
 /** The trigger groups a word belongs to (hashes of the group names). */
