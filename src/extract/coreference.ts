@@ -275,9 +275,15 @@ function joinAcronymsAndBodyForms(mentions: MentionCandidate[], uf: UnionFind): 
 
 function buildGroup(mentions: MentionCandidate[], members: number[]): EntityGroup {
   let best = mentions[members[0]];
+  // Between equally sure names, one not written in capitals, then the longest.
+  const cased = (m: MentionCandidate): number => (/\p{Ll}/u.test(m.text) ? 1 : 0);
   for (const i of members) {
     const m = mentions[i];
-    if (m.strength > best.strength || (m.strength === best.strength && m.text.length > best.text.length))
+    if (
+      m.strength > best.strength ||
+      (m.strength === best.strength &&
+        (cased(m) > cased(best) || (cased(m) === cased(best) && m.text.length > best.text.length)))
+    )
       best = m;
   }
   const names: string[] = [];

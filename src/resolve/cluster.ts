@@ -533,10 +533,11 @@ export function buildCaseEntity(members: Array<Entity | DocumentEntity>): Resolv
     sorted.map((m) => m.type),
     (t) => [-ENTITY_TYPE_NAMES.indexOf(t)],
   ) as EntityType;
-  // The caption most documents use; between equals, the fullest form.
+  // The caption most documents use; between equals, one not written in capitals (a record's
+  // "ZHEJIANG … CO., LTD." is the firm an article writes in mixed case), then the fullest form.
   const caption = mostCommon(
     sorted.map((m) => m.caption),
-    (c) => [c.split(/\s+/).length, c.length],
+    (c) => [/\p{Ll}/u.test(c) ? 1 : 0, c.split(/\s+/).length, c.length],
   ) as string;
   const names: string[] = [];
   const seen = new Set<string>();
