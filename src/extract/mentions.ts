@@ -12,6 +12,7 @@ import {
   isDemonym,
   isFirstName,
   isLastName,
+  isPinyinName,
   isVerb,
   LEGAL_FORMS,
   NON_NAME_WORDS,
@@ -1092,6 +1093,7 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
     return true;
   if (words.length >= 2 && definition && (definition === words[words.length - 1] || definition === words[0]))
     return true;
+  if (isPinyinName(words)) return true;
   if (words.length >= 2 && isLastName(words[0]) && words.length <= 3 && !words.some((w) => findPlace(w)))
     return true;
   return (

@@ -40,6 +40,10 @@ describe("mentions and types", () => {
     ["Gorvel Amsiny, who was born in 1970, owns Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
     ["Gorvel Amsiny and his associates ran Orlan Avia LLC.", "Gorvel Amsiny", "Person"],
     ["Lisa Orvanova supplied Orlan Avia LLC.", "Lisa Orvanova", "Person"],
+    // A Chinese name in pinyin with no role beside it, family name first or last; a place stays a place.
+    ["Passenger: Tang Mingrui\nBooked by Orlan Avia LLC.", "Tang Mingrui", "Person"],
+    ["Mingrui Tang met Orlan Avia LLC staff in Minsk.", "Mingrui Tang", "Person"],
+    ["Orlan Avia LLC moved its office to Hong Kong.", "Hong Kong", "Place"],
     // Titles before one name, also opening a sentence or after other title words.
     ["Chairman Velcott, thank you for the invitation.", "Velcott", "Person"],
     ["We thank Ranking Member Dorvane for the question.", "Dorvane", "Person"],

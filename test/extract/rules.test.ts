@@ -229,6 +229,13 @@ const FIRES: Record<string, Row[]> = {
       "visits",
       "Tehran",
     ],
+    // A round trip visits every stop but the home it starts and ends at.
+    [
+      "Passenger: Dmitri Sarnov\nItinerary: Minsk to Tehran on May 2; Tehran to Minsk on May 9",
+      "Dmitri Sarnov",
+      "visits",
+      "Tehran",
+    ],
   ],
 };
 
@@ -246,6 +253,8 @@ const SILENT: Array<[text: string, predicate: string]> = [
   ],
   ["Orlan Avia LLC denied that it supplied anything.", "supplies"],
   ["The visits, which began in 2023, occurred on six occasions.", "visits"],
+  // … and not the home a round trip starts from.
+  ["Passenger: Dmitri Sarnov\nItinerary: Minsk to Tehran on May 2; Tehran to Minsk on May 9", "visits Minsk"],
   ["Executive Order 14024 targets harmful foreign activities of Russia.", "sanctioned_by"],
   [
     "Anna Berglund, Lindqvist Marine’s chief executive, denied that the company sold radars to Russia.",

@@ -188,7 +188,14 @@ export function tokensOf(
     const text = m[0] === "’s" ? "'s" : m[0].toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
     if (!text) continue;
     const punct = !/[\p{L}\p{N}]/u.test(text);
-    tokens.push({ text, hash: hashString(text), stem: hashString(stemOf(text)), slot: -1, punct, groups: null });
+    tokens.push({
+      text,
+      hash: hashString(text),
+      stem: hashString(stemOf(text)),
+      slot: -1,
+      punct,
+      groups: null,
+    });
   }
   return { tokens, slotAt, listAt: findLists(tokens) };
 }

@@ -190,11 +190,12 @@ export function combineClaims(
   );
   return combineClaimKeys(decisions, filterClaims(analysis.proposals), model.decoding).map(
     ({ decision, rule, ...k }) => {
-      const p = decision?.probability ?? probability.get(`${k.subject}|${k.predicate}|${k.object}`) ?? 0;
-      if (rule)
-        return decision
-          ? { ...rule, producer: `${RULES_VERSION}/${rule.rule}@1+${model.name}`, probability: p }
-          : { ...rule, probability: p };
+      // A rule's claim over a pair the model never saw (one across a record's lines) has no probability.
+      const p = decision?.probability ?? probability.get(`${k.subject}|${k.predicate}|${k.object}`);
+      if (rule) {
+        const scored = p === undefined ? rule : { ...rule, probability: p };
+        return decision ? { ...scored, producer: `${RULES_VERSION}/${rule.rule}@1+${model.name}` } : scored;
+      }
       const pair = (decision as PairDecision).pair;
       return {
         ...k,

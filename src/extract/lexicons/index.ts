@@ -2,7 +2,7 @@
 // names and common English words (compromise's lexicon), all cached as plain maps for speed.
 import nlp from "compromise";
 import { INTERNATIONAL_BODIES, PLACES, type PlaceEntry } from "./places.js";
-import { GIVEN_NAMES } from "./words.js";
+import { CHINESE_SURNAMES, GIVEN_NAMES } from "./words.js";
 
 export * from "./places.js";
 export * from "./words.js";
@@ -72,6 +72,26 @@ export function isFirstName(word: string): boolean {
 /** True when the word is a known family name. */
 export function isLastName(word: string): boolean {
   return tagsOf(word).includes("LastName");
+}
+
+/** One pinyin syllable: an initial (or none) and a final, tones unmarked. */
+const PINYIN_SYLLABLE =
+  "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)";
+const PINYIN_ONE_OR_TWO = new RegExp(`^${PINYIN_SYLLABLE}(?:-?${PINYIN_SYLLABLE})?$`);
+const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}-?${PINYIN_SYLLABLE}$`);
+
+/**
+ * True for a Chinese name written in pinyin, family name first ("Wen Haolin", "Li Wei") or, with a
+ * two-syllable given name, last ("Haolin Wen"): a common family name and a given name that reads as pinyin.
+ */
+export function isPinyinName(words: string[]): boolean {
+  if (words.length !== 2 || findPlace(words.join(" ")) || words.some((w) => findPlace(w))) return false;
+  const given = (w: string, syllables: RegExp): boolean =>
+    /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(w) && syllables.test(w.toLowerCase());
+  return (
+    (CHINESE_SURNAMES.has(words[0]) && given(words[1], PINYIN_ONE_OR_TWO)) ||
+    (CHINESE_SURNAMES.has(words[1]) && given(words[0], PINYIN_TWO))
+  );
 }
 
 /** True when compromise knows the word as a verb form ("denied", "ships"). */

@@ -93,6 +93,17 @@ export const GIVEN_NAMES = set(
     "Yusuf|Huseyin|Ibrahim|Ismail|Halil|Osman|Orhan|Erdem|Khalid|Khaled|Tariq|Walid|Faisal|Fawaz",
 );
 
+/**
+ * Common Chinese family names in pinyin, the way a name written "Surname Given" opens in English text
+ * ("Wen Haolin"). Only those frequent enough to be a fair guess; the given name must read as pinyin too.
+ */
+export const CHINESE_SURNAMES = set(
+  "Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Lin|Gao|Luo|Zheng|Liang|" +
+    "Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Yu|Du|Ye|Cheng|Wei|" +
+    "Su|Lu|Ding|Ren|Shen|Yao|Fu|Zhong|Cui|Tan|Liao|Fan|Jin|Shi|Jia|Xia|Wen|Qian|Kong|Bai|Meng|Qin|Hou|" +
+    "Lei|Long|Duan|Hao|Shao|Wan|Qiu|Gu|Mao|Yin|Lai|Gong|Kang|Xiong|Qi|Yan|Xue|Niu|Hong|Zou|Fang|Tao|Mo",
+);
+
 /** Role words: the predicate a "<role> of X" phrase gives, from the person to X (employs is X → person). */
 export const ROLES: Array<{ pattern: string; predicate: Predicate }> = [
   { pattern: "vice[- ]chair(?:man|woman|person)?", predicate: "member_of" },

@@ -62,6 +62,16 @@ const cover = (a: Span, b: Span): Span => ({
 });
 
 /**
+ * What a destination field says was visited: a route "A – B" its last place, a host or purpose the party
+ * named; a round trip "A to B; B to C; C to A", every stop but the home it starts and ends at.
+ */
+function visited(entities: number[]): number[] {
+  const last = entities[entities.length - 1];
+  if (entities.length > 2 && last === entities[0]) return [...new Set(entities.filter((e) => e !== last))];
+  return [last];
+}
+
+/**
  * Record fields: an invoice's seller supplies its buyer (who pays it when the record states a total); a
  * travel record's traveller visits the destination, route end or host named, and is employed by the
  * employer named. Fires on the buyer's or traveller's line, with the lines it read as evidence.
@@ -126,9 +136,8 @@ export const recordFields: ClaimRule = {
       for (const label of DESTINATION) {
         const field = facts.fields.get(label);
         if (!field || field.entities.length === 0) continue;
-        // A route "A – B" ends at its last place; a host or purpose names the party visited.
-        const target = field.entities[field.entities.length - 1];
-        if (target !== party) {
+        for (const target of visited(field.entities)) {
+          if (target === party) continue;
           out.push({
             subject: party,
             predicate: "visits",
