@@ -35,9 +35,10 @@ describe("claims of the learned model", () => {
   it("records who proposed each claim and the model's probability", () => {
     for (const c of x.claims) {
       expect(c.producer).toMatch(/^(?:skein-rules-v1\/\w+@1(?:\+skein-relations-v1)?|skein-relations-v1)$/);
-      expect(c.probability).toBeGreaterThanOrEqual(0);
-      expect(c.probability).toBeLessThanOrEqual(1);
-      if (c.producer.includes("skein-relations-v1")) expect(c.probability).toBeGreaterThan(0);
+      if (c.producer.includes("skein-relations-v1")) {
+        expect(c.probability).toBeGreaterThan(0);
+        expect(c.probability).toBeLessThanOrEqual(1);
+      }
     }
     const rulesOnly = extractText("Kestrel Trading Ltd shipped engines to Orlan Avia LLC.", {
       sourceId: "t",
@@ -81,6 +82,27 @@ describe("an invoice", () => {
       const total = payments.find((c) => name.get(c.subjectId) === "Baltic Relay Trading LLC" && c.amount);
       expect(total?.amount?.value).toBe(3_017_500);
     }
+  });
+});
+
+describe("a travel record", () => {
+  const record = [
+    "Passenger: Tang Mingrui",
+    "Itinerary: Hangzhou to Minsk on May 2, 2024; Minsk to Brest on May 4, 2024; Brest to Hangzhou on May 9, 2024.",
+    "Tang Mingrui visited Orlan Avia LLC in Brest, according to the hotel registration.",
+  ].join("\n");
+  const x = extract(record, "2024-06-01");
+
+  it("keeps the itinerary's stops, which span lines the model never pairs, without a probability", () => {
+    const stops = x.claims.filter((c) => c.evidence.quote.startsWith("Passenger"));
+    const name = captions(x);
+    expect(stops.map((c) => `${name.get(c.subjectId)} ${c.predicate} ${name.get(c.objectId)}`)).toEqual(
+      expect.arrayContaining(["Tang Mingrui visits Minsk", "Tang Mingrui visits Brest"]),
+    );
+    expect(lines(x)).not.toContain("Tang Mingrui visits Hangzhou");
+    expect(lines(x)).toContain("Tang Mingrui visits Orlan Avia LLC");
+    const unscored = stops.filter((c) => c.producer === "skein-rules-v1/recordFields@1");
+    for (const c of unscored) expect(c.probability).toBeNull();
   });
 });
 

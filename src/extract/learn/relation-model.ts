@@ -13,7 +13,11 @@ import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
 /** The name recorded on claims the learned stage proposes. */
 export const RELATION_MODEL_NAME = "skein-relations-v1";
 
-/** How the model's decisions and the rules' claims combine. */
+/**
+ * How the model's decisions and the rules' claims combine. "model": the model decides every claim it
+ * scored (rules are its features) and keeps the rules' claims over pairs it never saw (a record's fields
+ * on separate lines); "union": every rule claim is kept too.
+ */
 export type Combination = "model" | "union";
 
 /** How pair probabilities become claims. */
@@ -22,7 +26,6 @@ export interface Decoding {
   threshold: number;
   /** A second predicate for the same pair needs this. */
   secondThreshold: number;
-  /** "model": the model decides every claim (rules are its features); "union": rule claims are kept too. */
   combination: Combination;
 }
 
@@ -116,9 +119,8 @@ export function decide(decisions: PairDecision[], decoding: Decoding): PairDecis
 }
 
 /**
- * The claims of an analysed text: the model's decisions, and with the "union" combination the rules'
- * claims as well, leaving out entities the entity model dropped. Each records who proposed it and the
- * model's probability.
+ * The claims of an analysed text: the model's decisions and the rules' claims its combination keeps,
+ * leaving out entities the entity model dropped. Each records who proposed it and the model's probability.
  */
 export function proposeClaims(
   analysis: Analysis,
@@ -145,8 +147,9 @@ export interface ClaimKey {
 }
 
 /**
- * The claims a decoding keeps: the model's decisions, and with the "union" combination the rules'
- * claims the model did not keep as well. Shared by extraction and by the choice of decoding in training.
+ * The claims a decoding keeps: the model's decisions, and the rules' claims the model did not keep when
+ * it never scored them or the combination is "union". Shared by extraction and by the choice of decoding
+ * in training.
  */
 export function combineClaimKeys(
   decisions: PairDecision[],
@@ -171,11 +174,11 @@ export function combineClaimKeys(
       rule: rules.get(k) ?? null,
     });
   }
-  if (decoding.combination === "union") {
-    for (const [k, c] of rules)
-      if (!done.has(k))
-        out.push({ subject: c.subject, predicate: c.predicate, object: c.object, decision: null, rule: c });
-  }
+  // The model can only overrule a rule's claim over a pair it scored.
+  const scored = new Set(decisions.map((d) => key(d.subject, d.predicate, d.object)));
+  for (const [k, c] of rules)
+    if (!done.has(k) && (decoding.combination === "union" || !scored.has(k)))
+      out.push({ subject: c.subject, predicate: c.predicate, object: c.object, decision: null, rule: c });
   return out;
 }
 
