@@ -277,12 +277,21 @@ export function findPairs(
                 !((p.subject === x && p.object === y) || (p.subject === y && p.object === x)),
             )
             .map((p) => ({ rule: p.rule, side: p.subject === x || p.object === x ? 0 : 1 }));
+    // A mention that cites a source ("invoices reviewed by X", "X was unable to confirm") is the
+    // reporter of the sentence's facts, not a party to them.
+    // So is an "it" opening the sentence that stands for a cited source.
+    const citing = view.slots.map(
+      (slot, i) =>
+        isCitingMention(analysis.text, slot.start, slot.end) ||
+        (i === 0 && pronounSlot && sources.has(slot.entity)),
+    );
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const first = view.slots[i].entity;
         const second = view.slots[j].entity;
         if (first === second || slotAt[i] < 0 || slotAt[j] < 0) continue;
         const ruled = votes(first, second);
+        if (ruled.length === 0 && (citing[i] || citing[j])) continue;
         if (n > crowded && j - i > nearest && i !== 0 && ruled.length === 0) continue;
         // A public body and a place far apart in a sentence are hardly ever related (1% in the corpus).
         if (
@@ -314,10 +323,11 @@ export function findPairs(
       }
     }
     for (const ref of findReferences(tokens, view, views, vi, typeOf)) {
+      if (sources.has(ref.entity)) continue;
       for (let j = 0; j < n; j++) {
         const other = view.slots[j].entity;
         const at = slotAt[j];
-        if (other === ref.entity || at < 0) continue;
+        if (other === ref.entity || at < 0 || citing[j]) continue;
         const forward = ref.at < at;
         const [a, b] = forward ? [ref.at, at] : [at, ref.at];
         pairs.push({
@@ -382,7 +392,20 @@ const CITED_BEFORE =
   /\b(?:(?:reviewed|seen|obtained|examined|viewed|analy[sz]ed|compiled|published|cited|verified|shared|gathered|collected|provided) (?:to |with )?by|according to|told|reported by|data from|records from|analysis by|cited by)\s+(?:the\s+)?$/i;
 /** Words after a name that cite it as a source: "X reported", "X’s analysis". */
 const CITED_AFTER =
-  /^(?:['’]s\s+)?(?:reported|reports|found|analysis|investigation|review|reporting|has reported|has found|was unable|could not|said it could not)\b/i;
+  /^(?:['’]s?)?\s+(?:reported|reports|found|analysis|investigation|review|reporting|has reported|has found|was unable|could not|said it could not)\b/i;
+
+/** The narrower cues of a mention that only reports: "reviewed by X", "according to X", "X reported". */
+const CITING_BEFORE =
+  /\b(?:(?:reviewed|seen|obtained|examined|viewed|analy[sz]ed|verified|cited) by|according to|told|reported by|analysis by)\s+(?:the\s+)?$/i;
+const CITING_AFTER =
+  /^(?:['’]s?)?\s+(?:reported|reports|analysis|investigation|reporting|has reported|was unable|could not|said it could not)\b/i;
+
+function isCitingMention(text: string, start: number, end: number): boolean {
+  return (
+    CITING_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ||
+    CITING_AFTER.test(text.slice(end, end + 30))
+  );
+}
 
 /** The entities the text cites as its sources (media, analysts, data providers), from their mentions' contexts. */
 function citedSources(analysis: Analysis): Set<number> {

@@ -30,6 +30,26 @@ describe("findPairs", () => {
     );
   });
 
+  it("leaves out a mention that only cites a source, and an 'it' standing for one", () => {
+    const text =
+      "Invoices reviewed by Velmora Media Group show that Kestrel Trading Ltd billed Orlan Avia LLC. It remains unclear what Orlan Avia LLC paid, and Velmora Media Group was unable to confirm whether Vela Transit LLC staff visited Minsk.";
+    const pairs = named(text);
+    expect(pairs).toContainEqual(
+      expect.objectContaining({ first: "Kestrel Trading Ltd", second: "Orlan Avia LLC" }),
+    );
+    expect(pairs).toContainEqual(expect.objectContaining({ first: "Vela Transit LLC", second: "Minsk" }));
+    expect(
+      pairs.filter((p) => p.first === "Velmora Media Group" || p.second === "Velmora Media Group"),
+    ).toEqual([]);
+    // A party that is also cited keeps its pairs where it acts.
+    const acting = named(
+      "Velmora Media Group said Kestrel Trading Ltd shipped engines to Orlan Avia LLC. Velmora Media Group owns Vela Transit LLC.",
+    );
+    expect(acting).toContainEqual(
+      expect.objectContaining({ first: "Velmora Media Group", second: "Vela Transit LLC" }),
+    );
+  });
+
   it("reads each party of a list across the list", () => {
     const pairs = named(
       "Kestrel Trading Ltd, Vela Transit LLC and Amber Line Ltd supplied engines to Orlan Avia LLC.",
