@@ -2,7 +2,7 @@
 // and proposed claims (with evidence, period, amount, attribution and certainty).
 // Public: extractText (pure), toContractDocument (the `skein extract --format json` shape),
 // runExtraction (store I/O), RULES (the claim rule registry), findPeriods, findAmounts, the gazetteer,
-// extractWithModel (the optional model-assisted extractor).
+// extractWithModel (the optional model-assisted extractor), the place and demonym lexicons.
 export { type AmountInText, findAmounts } from "./amounts.js";
 export {
   type ContractDocument,
@@ -80,6 +80,7 @@ export {
   type TrainingConfig,
   trainLearnedModel,
 } from "./learn/train.js";
+export { findDemonym, findPlace, type PlaceHit } from "./lexicons/index.js";
 export {
   extractWithModel,
   type ModelExtraction,

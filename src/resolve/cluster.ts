@@ -1,14 +1,26 @@
-// Clustering document-level entities into case entities: shared identifiers, equal name keys, close
-// names (the screening engine's comparison) and a shared strong list match join entities of one kind;
-// countries, legal forms, analyst decisions and "one document already told them apart" keep parties
-// apart. Weak evidence (a short form, a near-miss spelling) joins only with context: a neighbour the two
-// share in the claims. Follows the nomenklatura resolver's habit: machine judgements first, analyst
-// judgements win.
+// Clustering document-level entities into case entities: shared identifiers, equal name keys, one
+// government body written several ways, transliteration variants, close names (the screening engine's
+// comparison) and a shared strong list match join entities of one kind; countries, legal forms, analyst
+// decisions and "one document already told them apart" keep parties apart. Weak evidence (a one-word
+// name, a near-miss spelling) joins only with context: a neighbour the two share in the claims. Last, a
+// short form (an acronym, a surname, a firm's short name, a body without its country) joins the one
+// party in the case whose fuller name completes it, and stays apart when two do. Follows the
+// nomenklatura resolver's habit: machine judgements first, analyst judgements win.
 import type { Entity, EntityType } from "../model/index.js";
 import { derivedId, ENTITY_TYPE_NAMES } from "../model/index.js";
 import { compareNormalised } from "../screen/index.js";
 import type { DocumentEntity } from "../store/index.js";
 import { distinctKeys, type NameKey, namesWithKeys } from "./names.js";
+import {
+  acronymOf,
+  type BodyKey,
+  bodyKeyOf,
+  initialsOf,
+  isDescriptive,
+  leftOver,
+  looseKeyOf,
+  looseToken,
+} from "./short-forms.js";
 
 /** Analyst judgements replayed from the decision log, as pairs of document-level entity ids. */
 export interface Constraints {
@@ -35,8 +47,11 @@ export interface ResolutionInput {
 export interface Join {
   left: string;
   right: string;
-  /** analyst, identifier, listed (one list entry), name (equal name key), similar (close names). */
-  rule: "analyst" | "identifier" | "listed" | "name" | "similar";
+  /**
+   * analyst, identifier, listed (one list entry), name (equal name key or one body), similar (close
+   * names, transliteration variants), short (a short form and the one fuller name that completes it).
+   */
+  rule: "analyst" | "identifier" | "listed" | "name" | "similar" | "short";
   /** The identifier, list entry, name key or similarity, and the shared neighbour when context decided. */
   detail: string;
 }
@@ -92,7 +107,10 @@ const TYPE_GROUPS: Record<EntityType, string> = {
 /** Groups whose names are compared fuzzily (places and product designators must match exactly). */
 const FUZZY_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
 
-type EdgeKind = "identifier" | "listed" | "name" | "fuzzy";
+/** A name for several bodies at once: "the Departments of the Treasury, Commerce, and State". */
+const SEVERAL_BODIES = /^(?:the\s+)?(?:departments|ministries|agencies)\b/i;
+
+type EdgeKind = "identifier" | "listed" | "name" | "fuzzy" | "short";
 
 /** The rule a join reports for each kind of edge. */
 const RULE_OF: Record<EdgeKind, Join["rule"]> = {
@@ -100,6 +118,7 @@ const RULE_OF: Record<EdgeKind, Join["rule"]> = {
   listed: "listed",
   name: "name",
   fuzzy: "similar",
+  short: "short",
 };
 
 /** Trial order of the evidence kinds (fuzzy edges rank by their similarity, at most 1). */
@@ -122,6 +141,18 @@ interface Prepared {
   group: string;
   keys: NameKey[];
   captionKey: string;
+  /** The caption's tokens (legal forms dropped): the form a short name is looked up by. */
+  captionTokens: string[];
+  /** True when the caption carries a legal form: a firm's full legal name is no short form. */
+  captionHasForm: boolean;
+  /** The caption as an acronym ("ofac"), or null. */
+  acronym: string | null;
+  /** The initials of each name of two words or more ("office of foreign assets control" → "ofac"). */
+  initials: string[];
+  /** Each key with its tokens folded over transliteration spellings. */
+  looseKeys: string[];
+  /** The government body a name writes (topic and country), or null. */
+  body: BodyKey | null;
   /** Per key: the specific legal forms of each name with that key, or null when one name has none. */
   formsByKey: Map<string, string[][] | null>;
 }
@@ -131,14 +162,15 @@ class Clusters {
   readonly #parent: number[];
   readonly #members: number[][];
   readonly #sources: Array<Set<string>>;
-  readonly #countries: Array<Set<string>>;
+  /** Per cluster, how many members extraction gave each country. */
+  readonly #countries: Array<Map<string, number>>;
   readonly #apart: Array<Set<number>>;
 
   constructor(prepared: Prepared[]) {
     this.#parent = prepared.map((_, i) => i);
     this.#members = prepared.map((_, i) => [i]);
     this.#sources = prepared.map((p) => new Set([p.entity.sourceId]));
-    this.#countries = prepared.map((p) => new Set(p.entity.country ? [p.entity.country] : []));
+    this.#countries = prepared.map((p) => new Map(p.entity.country ? [[p.entity.country, 1]] : []));
     this.#apart = prepared.map(() => new Set());
   }
 
@@ -169,20 +201,27 @@ class Clusters {
     return this.#members[small].some((m) => apart.has(m));
   }
 
-  /** True when both clusters have a member in some source other than `except`. */
-  sharesSourceBesides(ra: number, rb: number, except: string | null): boolean {
+  /** The sources both clusters have a member in. */
+  sharedSources(ra: number, rb: number): string[] {
     const [small, large] = this.#sources[ra].size <= this.#sources[rb].size ? [ra, rb] : [rb, ra];
     const other = this.#sources[large];
-    for (const s of this.#sources[small]) if (s !== except && other.has(s)) return true;
-    return false;
+    return [...this.#sources[small]].filter((s) => other.has(s));
+  }
+
+  /**
+   * The countries a cluster stands for: those a third of its members or more were given. A country
+   * extraction gave one member of forty (a demonym read nearby) does not speak for the cluster.
+   */
+  #countriesOf(root: number): string[] {
+    const size = this.#members[root].length;
+    return [...this.#countries[root]].filter(([, n]) => n * 3 >= size).map(([c]) => c);
   }
 
   countriesConflict(ra: number, rb: number): boolean {
-    const a = this.#countries[ra];
-    const b = this.#countries[rb];
-    if (a.size === 0 || b.size === 0) return false;
-    for (const c of a) if (b.has(c)) return false;
-    return true;
+    const a = this.#countriesOf(ra);
+    const b = this.#countriesOf(rb);
+    if (a.length === 0 || b.length === 0) return false;
+    return !a.some((c) => b.includes(c));
   }
 
   union(ra: number, rb: number): number {
@@ -190,7 +229,8 @@ class Clusters {
     this.#parent[gone] = keep;
     this.#members[keep].push(...this.#members[gone]);
     for (const s of this.#sources[gone]) this.#sources[keep].add(s);
-    for (const c of this.#countries[gone]) this.#countries[keep].add(c);
+    for (const [c, n] of this.#countries[gone])
+      this.#countries[keep].set(c, (this.#countries[keep].get(c) ?? 0) + n);
     for (const m of this.#apart[gone]) this.#apart[keep].add(m);
     this.#members[gone] = [];
     return keep;
@@ -214,7 +254,29 @@ function prepare(entity: DocumentEntity): Prepared {
     if (specific.length === 0 || seen === null) formsByKey.set(key.key, null);
     else formsByKey.set(key.key, [...(seen ?? []), specific]);
   }
-  return { entity, group: TYPE_GROUPS[entity.type] ?? "other", keys, captionKey, formsByKey };
+  const caption = all.find((k) => k.name === entity.caption) ?? keys[0];
+  return {
+    entity,
+    group: TYPE_GROUPS[entity.type] ?? "other",
+    keys,
+    captionKey,
+    formsByKey,
+    captionTokens: caption?.tokens ?? [],
+    captionHasForm: (caption?.normalised.legalForms.length ?? 0) > 0,
+    acronym: acronymOf(entity.caption),
+    initials: keys.map(initialsOf).filter((i): i is string => i !== null),
+    looseKeys: [...new Set(keys.map(looseKeyOf))],
+    body: TYPE_GROUPS[entity.type] === "party" ? bodyOf(names, entity.country) : null,
+  };
+}
+
+/** The body the first body-like name writes, its country from the name or else the entity's. */
+function bodyOf(names: string[], country: string | null): BodyKey | null {
+  for (const name of names) {
+    const body = bodyKeyOf(name);
+    if (body) return { topic: body.topic, country: body.country ?? country };
+  }
+  return null;
 }
 
 /** True when both entities write this name only with specific legal forms, and never the same one (an AO and an OOO). */
@@ -238,8 +300,14 @@ function isShortForm(p: Prepared, key: NameKey): boolean {
  */
 function exactKeyStrength(a: Prepared, b: Prepared, key: NameKey, commonWord: (t: string) => boolean) {
   if (a.group === "place" || a.group === "product") return "alone";
+  // "Ministry of Defence" alone may be any country's: the short-form pass decides.
+  if (a.group === "party" && bodyKeyOf(key.name)?.country === null) return "never";
   if (key.tokens.length === 1) {
     if (a.group === "person") return "never";
+    // An acronym joins only parties it abbreviates: "IRGC" beside "IRGC Aerospace Force" is not its name.
+    const acronym = acronymOf(key.name);
+    const abbreviates = (p: Prepared) => p.acronym === acronym || p.initials.includes(acronym as string);
+    if (acronym && !(abbreviates(a) && abbreviates(b))) return "never";
     // One word stands alone only as the main name of both parties, and only if it is not a common word.
     const mainOfBoth = a.captionKey === key.key && b.captionKey === key.key;
     return mainOfBoth && !commonWord(key.tokens[0]) ? "alone" : "context";
@@ -300,69 +368,94 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
         pushTo(byIdentifier, `${p.group}|${kind}|${value.replace(/\W/g, "").toLowerCase()}`, i);
     }
     for (const k of p.keys) pushTo(byKey, `${p.group}|${k.key}`, i);
-    if (!FUZZY_GROUPS.has(p.group)) return;
+    // A name for several bodies is like each of them and is none of them.
+    if (!FUZZY_GROUPS.has(p.group) || SEVERAL_BODIES.test(p.entity.caption)) return;
     const tokens = new Set(p.keys.filter((k) => k.tokens.length >= 2).flatMap((k) => k.tokens));
     // Blocking on a token's first three letters lets transliteration variants (-ks-/-x-, k/c) meet.
     for (const t of tokens) if (t.length >= 3) pushTo(byToken, `${p.group}|${t.slice(0, 3)}`, i);
   });
 
-  for (const [blockKey, block] of byIdentifier) {
-    const detail = blockKey.slice(blockKey.indexOf("|") + 1).replace("|", " ");
-    addBlockEdges(
-      block,
-      prepared,
-      options,
-      (a, b) => ({ a, b, score: RANK.identifier, kind: "identifier", needsContext: false, detail }),
-      edges,
-    );
-  }
-  for (const [blockKey, block] of byEntry) {
-    const detail = blockKey.slice(blockKey.indexOf("|") + 1);
-    addBlockEdges(
-      block,
-      prepared,
-      options,
-      (a, b) => {
-        // A list match is screening's judgement, which can be loose: it joins only names already close,
-        // and never persons (a list entry's name variants make many namesakes look alike).
-        if (prepared[a].group === "person") return null;
-        const similarity = scoreNames(prepared[a], prepared[b], options);
-        if (similarity < options.contextThreshold) return null;
-        return {
-          a,
-          b,
-          score: RANK.listed,
-          kind: "listed",
-          needsContext: false,
-          detail: `${detail}, names ${similarity.toFixed(2)} alike`,
-        };
-      },
-      edges,
-    );
-  }
-  for (const [blockKey, block] of byKey) {
-    const key = blockKey.slice(blockKey.indexOf("|") + 1);
-    addBlockEdges(
-      block,
-      prepared,
-      options,
-      (a, b) => {
-        const nameKey = prepared[a].keys.find((k) => k.key === key) as NameKey;
-        const strength = exactKeyStrength(prepared[a], prepared[b], nameKey, commonWord);
-        if (strength === "never") return null;
-        return {
-          a,
-          b,
-          // Main names first, so each party's core forms before aliases can bridge two parties.
-          score: prepared[a].captionKey === key && prepared[b].captionKey === key ? RANK.caption : RANK.alias,
-          kind: "name",
-          needsContext: strength === "context" || legalFormsDiffer(prepared[a], prepared[b], key),
-          detail: `same name "${nameKey.name}" and "${prepared[b].keys.find((k) => k.key === key)?.name}"`,
-        };
-      },
-      edges,
-    );
-  }
+  // Each block's key, without its group, is what the edges of the block rest on.
+  const addEdgesOf = (
+    blocks: Map<string, number[]>,
+    evaluate: (a: number, b: number, key: string) => Edge | null,
+  ) => {
+    for (const [blockKey, block] of blocks) {
+      const key = blockKey.slice(blockKey.indexOf("|") + 1);
+      addBlockEdges(block, prepared, options, (a, b) => evaluate(a, b, key), edges);
+    }
+  };
+  addEdgesOf(byIdentifier, (a, b, key) => ({
+    a,
+    b,
+    score: RANK.identifier,
+    kind: "identifier",
+    needsContext: false,
+    detail: key.replace("|", " "),
+  }));
+  addEdgesOf(byEntry, (a, b, detail) => {
+    // A list match is screening's judgement, which can be loose: it joins only names already close,
+    // and never persons (a list entry's name variants make many namesakes look alike).
+    if (prepared[a].group === "person") return null;
+    const similarity = scoreNames(prepared[a], prepared[b], options);
+    if (similarity < options.contextThreshold) return null;
+    return {
+      a,
+      b,
+      score: RANK.listed,
+      kind: "listed",
+      needsContext: false,
+      detail: `${detail}, names ${similarity.toFixed(2)} alike`,
+    };
+  });
+  addEdgesOf(byKey, (a, b, key) => {
+    const nameKey = prepared[a].keys.find((k) => k.key === key) as NameKey;
+    const strength = exactKeyStrength(prepared[a], prepared[b], nameKey, commonWord);
+    if (strength === "never") return null;
+    return {
+      a,
+      b,
+      // Main names first, so each party's core forms before aliases can bridge two parties.
+      score: prepared[a].captionKey === key && prepared[b].captionKey === key ? RANK.caption : RANK.alias,
+      kind: "name",
+      needsContext: strength === "context" || legalFormsDiffer(prepared[a], prepared[b], key),
+      detail: `same name "${nameKey.name}" and "${prepared[b].keys.find((k) => k.key === key)?.name}"`,
+    };
+  });
+  // Transliteration variants of one name ("Kriuk-30" / "Kryuk-30", "Tverdynia" / "Tverdynya").
+  const byLoose = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    if (!SEVERAL_BODIES.test(p.entity.caption))
+      for (const key of p.looseKeys) pushTo(byLoose, `${p.group}|${key}`, i);
+  });
+  addEdgesOf(byLoose, (a, b, loose) => {
+    const ka = prepared[a].keys.find((k) => looseKeyOf(k) === loose) as NameKey;
+    const kb = prepared[b].keys.find((k) => looseKeyOf(k) === loose) as NameKey;
+    if (ka.key === kb.key) return null;
+    const single = ka.tokens.length === 1;
+    if (single && prepared[a].group === "person") return null;
+    return {
+      a,
+      b,
+      score: RANK.alias,
+      kind: "fuzzy",
+      needsContext: single && !/\d/.test(ka.key),
+      detail: `"${ka.name}" and "${kb.name}" spelt two ways`,
+    };
+  });
+  // One government body however it is written, when both say which country's.
+  const byBody = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    if (p.body?.country) pushTo(byBody, `${p.group}|${p.body.topic}, ${p.body.country}`, i);
+  });
+  addEdgesOf(byBody, (a, b, body) => ({
+    a,
+    b,
+    score: RANK.caption,
+    kind: "name",
+    needsContext: false,
+    detail: `one body, "${prepared[a].entity.caption}" and "${prepared[b].entity.caption}" (${body})`,
+  }));
   const compared = new Set<string>();
   for (const block of byToken.values()) {
     if (block.length > options.maxFuzzyBlock) continue;
@@ -405,6 +498,80 @@ function scoreNames(a: Prepared, b: Prepared, options: ResolutionOptions): numbe
     }
   }
   return best;
+}
+
+/** True when two entities' names are one name: an equal key, a transliteration variant, or a short form of the other. */
+function sameName(a: Prepared, b: Prepared): boolean {
+  if (a.keys.some((k) => b.keys.some((l) => l.key === k.key))) return true;
+  if (a.looseKeys.some((k) => b.looseKeys.includes(k))) return true;
+  return completes(b, a) || completes(a, b);
+}
+
+/**
+ * True when `long` has a name that holds every word of `short`'s caption and more. For a party, the
+ * caption must be no full legal name, and the words it lacks only describe the firm: "Rubezh" and
+ * "Rubezh Insurance Company", but not a corps and its "Aerospace Force".
+ */
+function completes(long: Prepared, short: Prepared): boolean {
+  if (short.group === "party" && short.captionHasForm) return false;
+  return long.keys.some((k) => {
+    const rest = leftOver(short.captionTokens, k.tokens);
+    return rest !== null && (short.group !== "party" || rest.every(isDescriptive));
+  });
+}
+
+/** How an entity's caption is a short form: an acronym, a body without its country, or words inside a longer name. */
+type ShortForm = "acronym" | "body" | "inside";
+
+function shortFormOf(p: Prepared): ShortForm | null {
+  if (p.captionTokens.length === 0 || p.group === "place" || p.group === "product") return null;
+  if (SEVERAL_BODIES.test(p.entity.caption)) return null;
+  if (p.acronym && p.group === "party") return "acronym";
+  if (p.body && p.body.country === null) return "body";
+  return "inside";
+}
+
+/** Lookups of the entities whose names complete a short form, and of those with an equal one. */
+function indexCompletions(prepared: Prepared[]) {
+  const byInitials = new Map<string, number[]>();
+  const byBody = new Map<string, number[]>();
+  const byToken = new Map<string, number[]>();
+  const byCaption = new Map<string, number[]>();
+  const byAlias = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    for (const k of p.keys) if (k.key !== p.captionKey) pushTo(byAlias, `${p.group}|${k.key}`, i);
+    for (const initials of p.initials) pushTo(byInitials, `${p.group}|${initials}`, i);
+    if (p.body?.country) pushTo(byBody, p.body.topic, i);
+    for (const token of new Set(p.keys.flatMap((k) => k.tokens.map(looseToken))))
+      pushTo(byToken, `${p.group}|${token}`, i);
+    pushTo(byCaption, `${p.group}|${p.captionKey}`, i);
+  });
+  return {
+    /** Entities whose fuller name completes entity i's short form. */
+    *fuller(i: number, form: ShortForm): Iterable<number> {
+      const p = prepared[i];
+      if (form === "acronym") {
+        // An expansion a text pairs with the acronym ("European Union (EU)") outranks one that only fits it.
+        const fitting = byInitials.get(`${p.group}|${p.acronym}`) ?? [];
+        const stated = fitting.filter((j) => prepared[j].keys.some((k) => k.key === p.captionKey));
+        yield* stated.length > 0 ? stated : fitting;
+      } else if (form === "body") {
+        yield* byBody.get((p.body as BodyKey).topic) ?? [];
+      } else {
+        // A party another text says is also called this ("Ansarallah, known as the Houthis").
+        for (const j of byAlias.get(`${p.group}|${p.captionKey}`) ?? []) if (j !== i) yield j;
+        // Look the short form up by its rarest word; every longer name holding all its words completes it.
+        const lists = p.captionTokens.map((t) => byToken.get(`${p.group}|${looseToken(t)}`) ?? []);
+        const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+        for (const j of rarest) if (j !== i && completes(prepared[j], p)) yield j;
+      }
+    },
+    /** Other entities with the same caption key. */
+    equal(i: number): number[] {
+      const p = prepared[i];
+      return (byCaption.get(`${p.group}|${p.captionKey}`) ?? []).filter((j) => j !== i);
+    },
+  };
 }
 
 /** Neighbour lookup: which entities each entity is linked to by a claim. */
@@ -463,19 +630,30 @@ export function resolveEntities(
   const linkedRoots = (root: number): Set<number> =>
     new Set(clusters.members(root).flatMap((m) => neighbours[m].map((n) => clusters.find(n))));
 
+  const duplicatesIn = (source: string, ra: number, rb: number): boolean => {
+    const inSource = (root: number) =>
+      clusters.members(root).filter((m) => prepared[m].entity.sourceId === source);
+    const others = inSource(rb);
+    return inSource(ra).every((i) => others.every((j) => sameName(prepared[i], prepared[j])));
+  };
   const tryUnion = (edge: Edge): void => {
     let detail = edge.detail;
     const ra = clusters.find(edge.a);
     const rb = clusters.find(edge.b);
     if (ra === rb || clusters.isApart(ra, rb)) return;
     if (edge.kind !== "identifier" && clusters.countriesConflict(ra, rb)) return;
-    // One document that names both as separate parties has already told them apart. An equal name in
-    // one document is a duplicate, not a second party; but an entity whose names bridge two parties
-    // that one document keeps apart ("the Department of State and the Department of Commerce") is not.
-    const ownSource = prepared[edge.a].entity.sourceId;
-    const duplicate = edge.kind === "name" && ownSource === prepared[edge.b].entity.sourceId;
-    if (edge.kind !== "identifier" && clusters.sharesSourceBesides(ra, rb, duplicate ? ownSource : null))
+    // One document that names both as separate parties has already told them apart. One name written
+    // twice in a document, or a short form beside its full one ("Arkady Strelbitsky", "Arkady
+    // Venediktovich Strelbitsky"), is a duplicate its reading missed, not a second party; but an entity
+    // whose names bridge two parties one document keeps apart ("the Department of State and the
+    // Department of Commerce") is not.
+    if (
+      edge.kind !== "identifier" &&
+      clusters.sharedSources(ra, rb).some((source) => !duplicatesIn(source, ra, rb))
+    )
       return;
+    // A claim between the two says they are two parties.
+    if (edge.kind === "short" && (linkedRoots(ra).has(rb) || linkedRoots(rb).has(ra))) return;
     if (edge.needsContext) {
       const na = linkedRoots(ra);
       const nb = linkedRoots(rb);
@@ -500,6 +678,38 @@ export function resolveEntities(
   };
   for (const edge of edges) if (!edge.needsContext) tryUnion(edge);
   for (const edge of edges) if (edge.needsContext) tryUnion(edge);
+  // Short forms last, once the full names have gathered: each joins the one cluster whose fuller name
+  // completes it; with none, equal short forms join each other; with two, it stays apart.
+  const completions = indexCompletions(prepared);
+  prepared.forEach((p, i) => {
+    const form = shortFormOf(p);
+    if (!form) return;
+    const own = clusters.find(i);
+    const fuller = new Map<number, number>();
+    for (const j of completions.fuller(i, form)) {
+      const root = clusters.find(j);
+      // Already with a party that completes it: the short form is settled.
+      if (root === own) return;
+      if (!fuller.has(root)) fuller.set(root, j);
+      if (fuller.size > 1) return;
+    }
+    const detail = (j: number) =>
+      `"${p.entity.caption}" is a short form of "${prepared[j].entity.caption}", the only party whose name completes it`;
+    if (fuller.size === 1) {
+      const [j] = fuller.values();
+      tryUnion({ a: i, b: j, score: 0, kind: "short", needsContext: false, detail: detail(j) });
+    } else if (form !== "inside" || (p.group === "person" && p.captionTokens.length === 1)) {
+      for (const j of completions.equal(i))
+        tryUnion({
+          a: i,
+          b: j,
+          score: 0,
+          kind: "short",
+          needsContext: false,
+          detail: `"${p.entity.caption}" twice, and no fuller name in the case that it could be`,
+        });
+    }
+  });
 
   const joinsOf = new Map<number, Join[]>();
   for (const join of joins) pushTo(joinsOf, clusters.find(index.get(join.left) as number), join);

@@ -31,6 +31,13 @@ export { isOnlyLegalForm, keyOfName, keyOfSchemaName, keysOfNames, type NameKey 
 export { decisionForMatch, type MatchDecision, type Replay, replayDecisions } from "./replay.js";
 export { ensureResolved, type ResolutionSummary, resolveWithin, runResolution } from "./run-resolution.js";
 export {
+  type ClusteredItem,
+  type ClusteringScores,
+  type ClusterScore,
+  scoreClustering,
+  scoreResolution,
+} from "./score.js";
+export {
   namesToScreen,
   runScreening,
   SCREENING_DEFAULTS,
