@@ -357,8 +357,9 @@ function findEdges(prepared: Prepared[], listed: Map<number, string[]>, options:
   const byKey = new Map<string, number[]>();
   const byToken = new Map<string, number[]>();
   const wordEntities = new Map<string, number>();
+  // A word is common when many longer names hold it ("Trading"), not when many texts name one party by it ("Kremlin").
   for (const p of prepared) {
-    for (const t of new Set(p.keys.flatMap((k) => k.tokens)))
+    for (const t of new Set(p.keys.filter((k) => k.tokens.length >= 2).flatMap((k) => k.tokens)))
       wordEntities.set(t, (wordEntities.get(t) ?? 0) + 1);
   }
   const commonWord = (t: string) => (wordEntities.get(t) ?? 0) > options.maxWordEntities;
@@ -574,6 +575,42 @@ function indexCompletions(prepared: Prepared[]) {
   };
 }
 
+/** Groups one name may be read as in different texts: a person, a firm or body, a vessel, an aircraft. */
+const NAMED_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
+
+/**
+ * One name of two words or more read as different kinds of party in different texts ("Wen Haolin" a
+ * company once, a person three times): the kind most documents give wins and the others join it. A tie
+ * settles nothing, and a name with a legal form is never a person's.
+ */
+function settleTypeConflicts(prepared: Prepared[], clusters: Clusters, tryUnion: (edge: Edge) => void): void {
+  const byCaption = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    if (NAMED_GROUPS.has(p.group) && p.captionTokens.length >= 2) pushTo(byCaption, p.captionKey, i);
+  });
+  for (const members of byCaption.values()) {
+    const groups = new Map<string, number[]>();
+    for (const i of members) pushTo(groups, prepared[i].group, i);
+    if (groups.size < 2) continue;
+    const ranked = [...groups].sort((a, b) => b[1].length - a[1].length);
+    if (ranked[0][1].length === ranked[1][1].length) continue;
+    const [winner, kept] = ranked[0];
+    for (const [group, others] of ranked.slice(1)) {
+      for (const i of others) {
+        if (winner === "person" && prepared[i].captionHasForm) continue;
+        tryUnion({
+          a: i,
+          b: kept[0],
+          score: 0,
+          kind: "name",
+          needsContext: false,
+          detail: `"${prepared[i].entity.caption}" read as ${group} in one text and as ${winner} in ${kept.length}`,
+        });
+      }
+    }
+  }
+}
+
 /** Neighbour lookup: which entities each entity is linked to by a claim. */
 function buildNeighbours(prepared: Prepared[], links: Array<[string, string]>): number[][] {
   const index = new Map(prepared.map((p, i) => [p.entity.id, i]));
@@ -710,6 +747,7 @@ export function resolveEntities(
         });
     }
   });
+  settleTypeConflicts(prepared, clusters, tryUnion);
 
   const joinsOf = new Map<number, Join[]>();
   for (const join of joins) pushTo(joinsOf, clusters.find(index.get(join.left) as number), join);

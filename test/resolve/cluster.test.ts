@@ -303,6 +303,21 @@ describe("resolveEntities: short forms, acronyms, bodies and spellings", () => {
     expect(same("d", "e")).toBe(true);
   });
 
+  it("settles a name's kind by the texts that agree, never on a tie or against a legal form", () => {
+    const { same, resolved } = clusterOf([
+      doc("a", "s1", "Person", ["Wen Haolin"]),
+      doc("b", "s2", "Person", ["Wen Haolin"]),
+      doc("c", "s3", "Company", ["Wen Haolin"]),
+      doc("d", "s4", "Person", ["Orlan Avia"]),
+      doc("e", "s5", "Company", ["Orlan Avia LLC"]),
+      doc("f", "s6", "Company", ["Orlan Avia LLC"]),
+    ]);
+    expect(same("a", "c")).toBe(true);
+    expect(resolved.find((e) => e.memberIds.includes("c"))?.type).toBe("Person");
+    expect(same("d", "e")).toBe(true);
+    expect(resolved.find((e) => e.memberIds.includes("d"))?.type).toBe("Company");
+  });
+
   it("reads a name for several bodies as none of them", () => {
     const { same } = clusterOf([
       doc("a", "s1", "Organization", ["Departments of the Treasury"]),
