@@ -8,6 +8,7 @@ import {
   type EntityType,
   type Mention,
   type Period,
+  type Predicate,
   quoteOf,
 } from "../model/index.js";
 import { findAmounts } from "./amounts.js";
@@ -537,5 +538,30 @@ function finishClaims(
       probability: c.probability ?? null,
     });
   }
-  return claims;
+  return fillVia(claims, (claim) => sentenceAt(sentences, claim.evidence.start));
+}
+
+/** Goods and money that change hands, and whom an intermediary can carry them for. */
+const VIA_PREDICATES = new Set<Predicate>(["supplies", "pays"]);
+
+/**
+ * "… drones produced by X that were billed to Y, the procurement through which they were delivered by
+ * Z": a supply or payment without a route takes the intermediary the same sentence or the next says
+ * acts for one of its parties.
+ */
+function fillVia(claims: Claim[], sentenceOf: (claim: Claim) => number): Claim[] {
+  const intermediaries = claims.filter((c) => c.predicate === "intermediary_for");
+  if (intermediaries.length === 0) return claims;
+  return claims.map((claim) => {
+    if (!VIA_PREDICATES.has(claim.predicate) || claim.viaId) return claim;
+    const at = sentenceOf(claim);
+    const route = intermediaries.find(
+      (i) =>
+        Math.abs(sentenceOf(i) - at) <= 1 &&
+        (i.objectId === claim.objectId || i.objectId === claim.subjectId) &&
+        i.subjectId !== claim.subjectId &&
+        i.subjectId !== claim.objectId,
+    );
+    return route ? { ...claim, viaId: route.subjectId } : claim;
+  });
 }
