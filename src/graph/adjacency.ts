@@ -14,8 +14,20 @@ export interface Adjacency {
   strength: Float64Array;
 }
 
-/** Builds the adjacency of the edges `keep` accepts, each usable in both directions. */
-export function buildAdjacency(network: Network, keep: (edge: EdgeData) => boolean): Adjacency {
+/** True when an entity can be exposed or tied: a party, not context (a place, a state) nor an authority. */
+export function isParty(network: Network, id: string): boolean {
+  return network.getNodeAttribute(id, "role") === "party";
+}
+
+/**
+ * Builds the adjacency of the edges `keep` accepts (given the edge and its two ends), each usable in
+ * both directions, with `weigh` as each slot's strength (the edge's evidence strength by default).
+ */
+export function buildAdjacency(
+  network: Network,
+  keep: (edge: EdgeData, source: string, target: string) => boolean,
+  weigh: (edge: EdgeData) => number = (edge) => edge.strength,
+): Adjacency {
   const ids = network.nodes();
   const index = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
@@ -23,7 +35,7 @@ export function buildAdjacency(network: Network, keep: (edge: EdgeData) => boole
   const offsets = new Int32Array(ids.length + 1);
   let kept = 0;
   network.forEachEdge((_key, edge, source, target) => {
-    if (!keep(edge)) return;
+    if (!keep(edge, source, target)) return;
     offsets[index.get(source)! + 1]++;
     offsets[index.get(target)! + 1]++;
     kept++;
@@ -34,16 +46,17 @@ export function buildAdjacency(network: Network, keep: (edge: EdgeData) => boole
   const strength = new Float64Array(kept * 2);
   const edgeKey = new Array<string>(kept * 2);
   network.forEachEdge((key, edge, source, target) => {
-    if (!keep(edge)) return;
+    if (!keep(edge, source, target)) return;
     const s = index.get(source)!;
     const t = index.get(target)!;
+    const weight = weigh(edge);
     let slot = fill[s]++;
     neighbour[slot] = t;
-    strength[slot] = edge.strength;
+    strength[slot] = weight;
     edgeKey[slot] = key;
     slot = fill[t]++;
     neighbour[slot] = s;
-    strength[slot] = edge.strength;
+    strength[slot] = weight;
     edgeKey[slot] = key;
   });
   return { ids, index, offsets, neighbour, edgeKey, strength };
@@ -64,6 +77,8 @@ export interface Hop {
   strength: number;
   certainty: Certainty;
   claimCount: number;
+  /** Documents and independent origins behind the link. */
+  documentCount: number;
   sourceCount: number;
   /** The strongest claim's quote (with its [start, end) span), its source and who says it. */
   claimId: string;
@@ -97,6 +112,7 @@ export function hopOf(network: Network, key: string, from: string): Hop {
     strength: edge.strength,
     certainty: edge.certainty,
     claimCount: edge.claimCount,
+    documentCount: edge.documentCount,
     sourceCount: edge.sourceCount,
     claimId: best.claimId,
     quote: best.quote,

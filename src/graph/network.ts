@@ -1,5 +1,5 @@
 // Builds the case network: one node per case entity, one edge per (subject, predicate, object) with its
-// claims aggregated (count, independent sources, strongest certainty, period, evidence). Graph model
+// claims aggregated (count, documents, independent origins, strongest certainty, period, evidence). Graph model
 // and attribute conventions follow graphology's (Guillaume Plique, graphology specification).
 import { MultiDirectedGraph } from "graphology";
 import {
@@ -7,12 +7,14 @@ import {
   CERTAINTIES,
   type Certainty,
   type Claim,
+  type EntityRole,
   type EntityType,
   type Listing,
   PREDICATES,
   type Predicate,
   SkeinError,
   type Source,
+  typesFit,
 } from "../model/index.js";
 import { parseDateBound } from "./dates.js";
 
@@ -41,6 +43,8 @@ export interface EdgeEvidence {
   amount: Claim["amount"];
   productId: string | null;
   viaId: string | null;
+  /** Its independent origin: the outlet a text says it relays ("documents reviewed by X"), else its source's group. */
+  origin: string;
 }
 
 /** A supply or payment dated after one party's listing date. */
@@ -64,6 +68,8 @@ export interface NodeData {
   listings: Listing[];
   names: string[];
   identifiers: Record<string, string[]>;
+  /** A party, context (a place or a state) or an authority: only parties are exposed, tied or intermediaries. */
+  role: EntityRole;
 }
 
 /** Edge attributes: the claims of one (subject, predicate, object), aggregated. */
@@ -71,13 +77,20 @@ export interface EdgeData {
   predicate: Predicate;
   /** Claims counted (neither rejected nor denied). */
   claimCount: number;
-  /** Independent sources among them: sources sharing a publisher, address or title count once. */
+  /** Documents the counted claims come from. */
+  documentCount: number;
+  /**
+   * Independent origins among them: documents sharing a publisher, address or title count once, and so
+   * do claims two texts say they relay from one outlet ("documents reviewed by X").
+   */
   sourceCount: number;
+  /** True when the predicate cannot join the two parties' types ("a council member of a person"): flagged, never followed. */
+  contradicts: boolean;
   /** The strongest certainty among counted claims (`denied` when every claim is a denial). */
   certainty: Certainty;
   /** Earliest start and latest end over the counted claims' periods, or null when none is dated. */
   period: { start: string; end: string } | null;
-  /** Evidence strength in [0, 1]: independent sources combined as independent witnesses (noisy-or). */
+  /** Evidence strength in [0, 1]: independent origins combined as independent witnesses (noisy-or). */
   strength: number;
   /** True when exposure travels along it: an exposure predicate with at least one counted claim. */
   exposure: boolean;
@@ -149,6 +162,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
       listings: e.listings,
       names: e.names,
       identifiers: e.identifiers,
+      role: e.role ?? "party",
     });
     const dated = e.listings.filter((l) => l.listingDate !== null && l.decision !== "dismissed");
     dated.sort((a, b) => (a.listingDate! < b.listingDate! ? -1 : 1));
@@ -182,13 +196,20 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
       entry = {
         subjectId: claim.subjectId,
         objectId: claim.objectId,
-        group: -2,
+        group: null,
         weight: 0,
         groups: null,
+        documents: new Set(),
         data: {
           predicate: claim.predicate,
           claimCount: 0,
+          documentCount: 0,
           sourceCount: 0,
+          contradicts: !typesFit(
+            claim.predicate,
+            graph.getNodeAttribute(claim.subjectId, "type"),
+            graph.getNodeAttribute(claim.objectId, "type"),
+          ),
           certainty: "denied",
           period: null,
           strength: 0,
@@ -201,7 +222,8 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
       pending.set(key, entry);
     }
     const edge = entry.data;
-    const evidence = evidenceOf(claim);
+    const group = relayedOrigin(claim.attribution) ?? `g${independence.get(claim.evidence.sourceId) ?? -1}`;
+    const evidence = evidenceOf(claim, group);
     if (claim.certainty === "denied") {
       if (edge.denials === NONE) edge.denials = [];
       edge.denials.push(evidence);
@@ -209,6 +231,7 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     }
     edge.evidence.push(evidence);
     edge.claimCount++;
+    entry.documents.add(claim.evidence.sourceId);
     if (CERTAINTIES[claim.certainty].rank > CERTAINTIES[edge.certainty].rank)
       edge.certainty = claim.certainty;
     if (claim.period) {
@@ -233,10 +256,9 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
         }
       }
     }
-    // Best certainty weight per independent source group of this edge (pairs: group, weight).
-    const group = independence.get(claim.evidence.sourceId) ?? -1;
+    // Best certainty weight per independent origin of this edge (pairs: origin, weight).
     const weight = CERTAINTIES[claim.certainty].weight;
-    if (entry.group === -2 || entry.group === group) {
+    if (entry.group === null || entry.group === group) {
       entry.group = group;
       if (entry.weight < weight) entry.weight = weight;
     } else {
@@ -245,12 +267,13 @@ export function buildNetwork(view: CaseView, filter: NetworkFilter | undefined):
     }
   }
 
-  for (const [key, { subjectId, objectId, group, weight, groups, data }] of pending) {
-    data.sourceCount = group === -2 ? 0 : 1 + (groups?.size ?? 0);
-    let doubt = group === -2 ? 1 : 1 - NETWORK_DEFAULTS.sourceTrust * weight;
+  for (const [key, { subjectId, objectId, group, weight, groups, documents, data }] of pending) {
+    data.documentCount = documents.size;
+    data.sourceCount = group === null ? 0 : 1 + (groups?.size ?? 0);
+    let doubt = group === null ? 1 : 1 - NETWORK_DEFAULTS.sourceTrust * weight;
     if (groups) for (const w of groups.values()) doubt *= 1 - NETWORK_DEFAULTS.sourceTrust * w;
     data.strength = 1 - doubt;
-    data.exposure = PREDICATES[data.predicate].exposure && data.claimCount > 0;
+    data.exposure = PREDICATES[data.predicate].exposure && data.claimCount > 0 && !data.contradicts;
     if (data.evidence.length > 1) {
       data.evidence.sort((a, b) => CERTAINTIES[b.certainty].rank - CERTAINTIES[a.certainty].rank);
     }
@@ -301,8 +324,26 @@ function normaliseKey(text: string): string {
     .trim();
 }
 
-function evidenceOf(claim: Claim): EdgeEvidence {
+/** Words before an outlet a text says it relays: "documents reviewed by X", "according to X". */
+const RELAY =
+  /\b(?:reviewed|seen|obtained|published|reported|compiled) by (?:the )?((?:[A-Z][\w&’'.-]*\s?){1,4})|\baccording to (?:the )?((?:[A-Z][\w&’'.-]*\s?){1,4})/;
+
+/**
+ * The outlet a claim's attribution says it relays, as an origin key, or null: "documents reviewed by
+ * Reuters" in two newspapers is one origin. A nationality alone ("according to European officials") is
+ * no outlet.
+ */
+function relayedOrigin(attribution: string | null): string | null {
+  if (!attribution) return null;
+  const match = RELAY.exec(attribution);
+  const outlet = (match?.[1] ?? match?.[2])?.trim();
+  if (!outlet || /^[A-Z][a-z]+(?:an|ish|ese|i)$/.test(outlet)) return null;
+  return `r:${normaliseKey(outlet)}`;
+}
+
+function evidenceOf(claim: Claim, origin: string): EdgeEvidence {
   return {
+    origin,
     claimId: claim.id,
     sourceId: claim.evidence.sourceId,
     quote: claim.evidence.quote,
@@ -320,11 +361,13 @@ function evidenceOf(claim: Claim): EdgeEvidence {
 interface PendingEdge {
   subjectId: string;
   objectId: string;
-  /** The first independent-source group seen (-2: none yet) and its best certainty weight. */
-  group: number;
+  /** The first independent origin seen (null: none yet) and its best certainty weight. */
+  group: string | null;
   weight: number;
-  /** Further groups and their best weights, on the few edges with more than one. */
-  groups: Map<number, number> | null;
+  /** Further origins and their best weights, on the few edges with more than one. */
+  groups: Map<string, number> | null;
+  /** Documents of the counted claims. */
+  documents: Set<string>;
   data: EdgeData;
 }
 

@@ -16,29 +16,181 @@ export const ENTITY_TYPES = {
 export type EntityType = keyof typeof ENTITY_TYPES;
 export const ENTITY_TYPE_NAMES = Object.keys(ENTITY_TYPES) as EntityType[];
 
+/** Entity types that can act: people, firms, organisations, public bodies. */
+const ACTORS = ["Person", "Company", "Organization", "PublicBody"] as const;
+/** Actors and the craft that carry them. */
+const MOVERS = [...ACTORS, "Vessel", "Aircraft"] as const;
+/** Things made, tested or owned. */
+const THINGS = ["Product", "Vessel", "Aircraft"] as const;
+const ANY = [...MOVERS, "Place", "Product"] as const;
+
 /**
- * Claim predicates. `directed` says whether subject → object order carries meaning;
- * `exposure` marks links along which sanctions exposure travels (supply, money, control, agency).
+ * Claim predicates. `directed` says whether subject → object order carries meaning; `exposure` marks
+ * links along which sanctions exposure travels (supply, money, control, agency); `tie` is how much one
+ * link of the kind says about a tie between two parties when candidates are scored (0: none);
+ * `subjects` and `objects` are the entity types the predicate can join, so a claim that joins others
+ * ("a council member of a person") is flagged, not followed.
  */
 export const PREDICATES = {
-  supplies: { label: "supplies", directed: true, exposure: true, ftm: "UnknownLink" },
-  pays: { label: "pays", directed: true, exposure: true, ftm: "Payment" },
-  owns: { label: "owns", directed: true, exposure: true, ftm: "Ownership" },
-  directs: { label: "directs", directed: true, exposure: true, ftm: "Directorship" },
-  employs: { label: "employs", directed: true, exposure: true, ftm: "Employment" },
-  member_of: { label: "member of", directed: true, exposure: true, ftm: "Membership" },
-  visits: { label: "visits", directed: true, exposure: false, ftm: "UnknownLink" },
-  tests: { label: "tests", directed: true, exposure: false, ftm: "UnknownLink" },
-  develops: { label: "develops", directed: true, exposure: false, ftm: "UnknownLink" },
-  intermediary_for: { label: "intermediary for", directed: true, exposure: true, ftm: "Representation" },
-  associate: { label: "associate of", directed: false, exposure: true, ftm: "UnknownLink" },
-  located_in: { label: "located in", directed: true, exposure: false, ftm: "UnknownLink" },
-  variant_of: { label: "variant of", directed: true, exposure: false, ftm: "UnknownLink" },
-  sanctioned_by: { label: "sanctioned by", directed: true, exposure: false, ftm: "Sanction" },
-  other: { label: "linked to", directed: false, exposure: false, ftm: "UnknownLink" },
+  supplies: {
+    label: "supplies",
+    directed: true,
+    exposure: true,
+    ftm: "UnknownLink",
+    tie: 1,
+    subjects: ACTORS,
+    objects: ACTORS,
+  },
+  pays: {
+    label: "pays",
+    directed: true,
+    exposure: true,
+    ftm: "Payment",
+    tie: 1,
+    subjects: ACTORS,
+    objects: ACTORS,
+  },
+  owns: {
+    label: "owns",
+    directed: true,
+    exposure: true,
+    ftm: "Ownership",
+    tie: 1,
+    subjects: ACTORS,
+    objects: ["Company", "Organization", ...THINGS],
+  },
+  directs: {
+    label: "directs",
+    directed: true,
+    exposure: true,
+    ftm: "Directorship",
+    tie: 1,
+    subjects: ACTORS,
+    objects: ["Company", "Organization", "PublicBody", "Vessel"],
+  },
+  employs: {
+    label: "employs",
+    directed: true,
+    exposure: true,
+    ftm: "Employment",
+    tie: 0.8,
+    subjects: ACTORS,
+    objects: ["Person"],
+  },
+  member_of: {
+    label: "member of",
+    directed: true,
+    exposure: true,
+    ftm: "Membership",
+    tie: 0.5,
+    subjects: [...ACTORS, "Place"],
+    objects: ["Company", "Organization", "PublicBody"],
+  },
+  visits: {
+    label: "visits",
+    directed: true,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0.6,
+    subjects: MOVERS,
+    objects: [...MOVERS, "Place"],
+  },
+  tests: {
+    label: "tests",
+    directed: true,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0.7,
+    subjects: ACTORS,
+    objects: THINGS,
+  },
+  develops: {
+    label: "develops",
+    directed: true,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0.7,
+    subjects: ACTORS,
+    objects: THINGS,
+  },
+  intermediary_for: {
+    label: "intermediary for",
+    directed: true,
+    exposure: true,
+    ftm: "Representation",
+    tie: 0.9,
+    subjects: ACTORS,
+    objects: ACTORS,
+  },
+  associate: {
+    label: "associate of",
+    directed: false,
+    exposure: true,
+    ftm: "UnknownLink",
+    tie: 0.5,
+    subjects: MOVERS,
+    objects: MOVERS,
+  },
+  located_in: {
+    label: "located in",
+    directed: true,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0,
+    subjects: ANY,
+    objects: ["Place"],
+  },
+  variant_of: {
+    label: "variant of",
+    directed: true,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0,
+    subjects: THINGS,
+    objects: THINGS,
+  },
+  sanctioned_by: {
+    label: "sanctioned by",
+    directed: true,
+    exposure: false,
+    ftm: "Sanction",
+    tie: 0,
+    subjects: MOVERS,
+    objects: ["Organization", "PublicBody", "Place"],
+  },
+  other: {
+    label: "linked to",
+    directed: false,
+    exposure: false,
+    ftm: "UnknownLink",
+    tie: 0.4,
+    subjects: ANY,
+    objects: ANY,
+  },
 } as const;
 export type Predicate = keyof typeof PREDICATES;
 export const PREDICATE_NAMES = Object.keys(PREDICATES) as Predicate[];
+
+/** True when the predicate can join a subject and an object of these types (either way when undirected). */
+export function typesFit(predicate: Predicate, subject: EntityType, object: EntityType): boolean {
+  const p = PREDICATES[predicate];
+  const fits = (s: EntityType, o: EntityType) =>
+    (p.subjects as readonly string[]).includes(s) && (p.objects as readonly string[]).includes(o);
+  return fits(subject, object) || (!p.directed && fits(object, subject));
+}
+
+/**
+ * What an entity is to the analyses: a party (can be exposed, tied, an intermediary), context (places
+ * and states, kept as attributes and filters), or an authority (a body that designates or investigates,
+ * never exposed through its own announcements).
+ */
+export const ENTITY_ROLES = {
+  party: "can be exposed, a designation candidate or an intermediary",
+  context: "a place or a state: context of the findings, never a party in them",
+  authority: "a body that designates or investigates: never exposed through its own announcements",
+} as const;
+export type EntityRole = keyof typeof ENTITY_ROLES;
+export const ENTITY_ROLE_NAMES = Object.keys(ENTITY_ROLES) as EntityRole[];
 
 /**
  * Certainty levels, strongest first. `weight` is how much a claim at this level counts as evidence
@@ -116,6 +268,7 @@ export const DECISION_ACTIONS = [
   "merge",
   "split",
   "not_same",
+  "rename",
   "accept",
   "reject",
   "confirm",

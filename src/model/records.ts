@@ -3,6 +3,7 @@ import type {
   Certainty,
   ClaimStatus,
   DecisionAction,
+  EntityRole,
   EntityType,
   ListEntrySchema,
   PeriodPrecision,
@@ -202,6 +203,8 @@ export interface CaseEntity extends Entity {
   listings: Listing[];
   /** Ids of the document-level entities resolved into this one. */
   memberIds: string[];
+  /** What it is to the analyses: a party, context (a place or a state) or an authority. */
+  role: EntityRole;
 }
 
 /**

@@ -29,6 +29,30 @@ const LINKS_PER_INTERMEDIARY = 3;
 const FLOWS: ReadonlySet<Predicate> = new Set<Predicate>(["supplies", "pays", "intermediary_for"]);
 
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "3 claims from 1 document (1 independent origin)": what a finding rests on, counted once each. */
+export function evidenceCount(counts: { claims: number; documents: number; origins: number }): string {
+  return `${plural(counts.claims, "claim")} from ${plural(counts.documents, "document")} (${plural(counts.origins, "independent origin")})`;
+}
+
+/**
+ * The summary line on supplies and payments after a listing, saying what could not be checked: a
+ * listing date comes only from lists that carry one (OFAC's CSV does not).
+ */
+function afterListingLine(inv: Investigation, flagged: number): string {
+  const undated = inv.sanctioned.filter(
+    (s) => !s.listings.some((l) => l.listingDate !== null && l.decision !== "dismissed"),
+  ).length;
+  const links = `${plural(flagged, "supply or payment link")} dated after a party's listing`;
+  const parties = (n: number) => `${n} sanctioned part${n === 1 ? "y" : "ies"}`;
+  if (inv.sanctioned.length === 0)
+    return "Supplies or payments after a listing: none to check (no sanctioned party).";
+  if (undated === inv.sanctioned.length)
+    return `Supplies or payments after a listing: unknown — the list entries of the ${parties(undated)} carry no listing date.`;
+  if (undated > 0) return `${links}; ${parties(undated)} without a listing date could not be checked.`;
+  return `${links}.`;
+}
 
 /** Composes the report of an investigation, each section capped by its limits. */
 export function composeReport(inv: Investigation): ComposedReport {
@@ -103,9 +127,7 @@ export function composeReport(inv: Investigation): ComposedReport {
   }
   if (inv.intermediaries[0])
     summary.push(["Main intermediary: ", { strong: inv.intermediaries[0].entity.caption }, "."]);
-  summary.push([
-    `${flagged.length} supply or payment link${flagged.length === 1 ? "" : "s"} dated after a party's listing.`,
-  ]);
+  summary.push([afterListingLine(inv, flagged.length)]);
   blocks.push({ kind: "list", items: summary });
   if (flagged.length > 0)
     blocks.push({ kind: "list", items: flagged.slice(0, inv.limits.paths).map(linkInlines) });
@@ -129,10 +151,14 @@ export function composeReport(inv: Investigation): ComposedReport {
 
   heading(2, "Designation candidates", "candidates");
   if (inv.candidates.length === 0) paragraph("No unsanctioned party has a sourced tie to a sanctioned one.");
+  else if (inv.candidates.length > inv.limits.candidates)
+    paragraph(
+      `The ${inv.limits.candidates} strongest of ${inv.candidates.length} candidates; summary.json lists up to ${inv.limits.summaryCandidates}, and the exports hold every link.`,
+    );
   for (const cand of inv.candidates.slice(0, inv.limits.candidates)) {
     heading(3, cand.entity.caption, `candidate-${cand.entity.id}`);
     paragraph(
-      `${cand.entity.type}${cand.entity.country ? `, ${cand.entity.country.toUpperCase()}` : ""}. Score ${fmt(cand.score)}; tied to ${cand.ties} sanctioned part${cand.ties === 1 ? "y" : "ies"}; ${cand.corroborated ? "its best tie is corroborated by independent sources at every link" : "its best tie rests on a single source at some link"}; the ties rest on ${cand.claims} claim${cand.claims === 1 ? "" : "s"} from ${cand.sources} independent source${cand.sources === 1 ? "" : "s"}.`,
+      `${cand.entity.type}${cand.entity.country ? `, ${cand.entity.country.toUpperCase()}` : ""}. Score ${fmt(cand.score)}; tied to ${cand.ties} sanctioned part${cand.ties === 1 ? "y" : "ies"}; ${cand.corroborated ? "its best tie is corroborated by independent origins at every link" : "its best tie rests on a single origin at some link"}; the ties rest on ${evidenceCount(cand)}.`,
     );
     blocks.push({ kind: "list", items: cand.paths.map(hopInlines) });
   }
@@ -217,7 +243,7 @@ export function composeReport(inv: Investigation): ComposedReport {
   );
   if (weak.length === 0)
     paragraph(
-      "None: every link relied on has two or more independent sources at reported certainty or better.",
+      "None: every link relied on has two or more independent origins at reported certainty or better.",
     );
   else {
     blocks.push({
@@ -233,6 +259,25 @@ export function composeReport(inv: Investigation): ComposedReport {
         const out = linkInlines(link);
         out.push(" — ", { warn: why.join(", ") });
         for (const denial of link.data.denials.slice(0, 2)) out.push(" ", { cite: notes.cite(denial) });
+        return out;
+      }),
+    });
+  }
+
+  const contradicting: Link[] = [];
+  network.forEachEdge((key, data, subjectId, objectId) => {
+    if (data.contradicts && data.claimCount > 0) contradicting.push({ key, subjectId, objectId, data });
+  });
+  if (contradicting.length > 0) {
+    paragraph(
+      `${plural(contradicting.length, "link")} whose parties' types its predicate cannot join (a body “member of” a person, a place that supplies): a misread direction or type, never followed in the paths above.`,
+    );
+    blocks.push({
+      kind: "list",
+      items: contradicting.slice(0, inv.limits.paths).map((link) => {
+        const out = linkInlines(link);
+        const types = `${network.getNodeAttribute(link.subjectId, "type")} → ${network.getNodeAttribute(link.objectId, "type")}`;
+        out.push(" — ", { warn: `types contradict the predicate (${types})` });
         return out;
       }),
     });

@@ -11,6 +11,7 @@ import {
   readStoredClaims,
 } from "../store/index.js";
 import { decisionForMatch, replayDecisions } from "./replay.js";
+import { rolesOf } from "./roles.js";
 
 /** Options of the case view. */
 export interface CaseViewOptions {
@@ -56,11 +57,6 @@ export async function readCaseView(db: Queryable, options: Partial<CaseViewOptio
     listingsOf.set(match.entityId, [...(listingsOf.get(match.entityId) ?? []), listing]);
   }
 
-  const entities: CaseEntity[] = stored.map(({ memberIds, joins: _joins, ...entity }) => {
-    const listings = (listingsOf.get(entity.id) ?? []).sort((a, b) => b.score - a.score);
-    return { ...entity, memberIds, sanctioned: listings.length > 0, listings };
-  });
-
   const mapId = (id: string | null) => (id === null ? null : (caseOf.get(id) ?? null));
   const viewClaims: Claim[] = [];
   for (const claim of claims) {
@@ -76,6 +72,18 @@ export async function readCaseView(db: Queryable, options: Partial<CaseViewOptio
       viaId: mapId(claim.viaId),
     });
   }
+
+  const roles = rolesOf(stored, viewClaims);
+  const entities: CaseEntity[] = stored.map(({ memberIds, joins: _joins, ...entity }) => {
+    const listings = (listingsOf.get(entity.id) ?? []).sort((a, b) => b.score - a.score);
+    return {
+      ...entity,
+      memberIds,
+      sanctioned: listings.length > 0,
+      listings,
+      role: roles.get(entity.id) ?? "party",
+    };
+  });
 
   return {
     sources: sources.map(({ text: _text, ...source }) => source),

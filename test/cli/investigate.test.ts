@@ -39,7 +39,15 @@ interface Summary {
     entity: { id: string; caption: string };
     matches: Array<{ authority: string; authority_id: string }>;
   }>;
-  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: SummaryHop[][] }>;
+  candidates: Array<{
+    entity: { id: string; caption: string };
+    score: number;
+    claims: number;
+    documents: number;
+    origins: number;
+    paths: SummaryHop[][];
+  }>;
+  intermediaries: Array<{ entity: { id: string; caption: string }; sanctioned: boolean }>;
 }
 
 describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-12 OFAC SDN set", () => {
@@ -102,6 +110,21 @@ describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-
       const last = candidate!.paths[0].at(-1)!;
       expect(sanctionedIds.has(last.to.id)).toBe(true);
     }
+  });
+
+  it("counts one article as one document and one origin, and names the firm between supplier and buyer", () => {
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary;
+    expect(summary.candidates.length).toBeGreaterThan(0);
+    for (const candidate of summary.candidates) {
+      expect(candidate).toMatchObject({ documents: 1, origins: 1 });
+      expect(candidate.claims).toBeGreaterThanOrEqual(1);
+    }
+    expect(summary.intermediaries.map((i) => i.entity.caption)).toContainEqual(
+      expect.stringMatching(/Vektor/),
+    );
+    const report = readFileSync(join(out, "report.md"), "utf8");
+    expect(report).not.toMatch(/(?:[2-9]|\d{2,}) independent/);
+    expect(report).toMatch(/Supplies or payments after a listing: unknown/);
   });
 });
 

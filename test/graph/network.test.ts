@@ -131,4 +131,40 @@ describe("buildNetwork", () => {
       expect.objectContaining({ code: "INTERNAL_INVARIANT" }),
     );
   });
+  it("counts documents, and claims two texts relay from one outlet as one independent origin", () => {
+    const relayed = "according to documents reviewed by the Northwind Ledger";
+    const claims = [
+      claim("a", "supplies", "b", { source: "s1", attribution: relayed }),
+      claim("a", "supplies", "b", { source: "s2", attribution: "according to Northwind Ledger" }),
+      claim("a", "pays", "b", { source: "s1", attribution: "according to European officials" }),
+      claim("a", "pays", "b", { source: "s2", attribution: "according to Ukrainian officials" }),
+    ];
+    const network = buildNetwork(caseView(parties, claims), undefined);
+    const supply = network.getEdgeAttributes(edgeKeyOf("a", "supplies", "b"));
+    expect(supply).toMatchObject({ claimCount: 2, documentCount: 2, sourceCount: 1 });
+    expect(new Set(supply.evidence.map((e) => e.origin))).toEqual(new Set(["r:northwind ledger"]));
+    // A nationality names no outlet: the two publishers stay two origins.
+    expect(network.getEdgeAttributes(edgeKeyOf("a", "pays", "b"))).toMatchObject({
+      documentCount: 2,
+      sourceCount: 2,
+    });
+  });
+
+  it("flags a link whose predicate cannot join the two types and never lets exposure travel along it", () => {
+    const view = caseView(
+      [...parties, entity("p", "Pavel Testov", "Person"), entity("q", "Port Ossery", "Place")],
+      [claim("k", "member_of", "p"), claim("p", "member_of", "k"), claim("q", "supplies", "k")],
+    );
+    const network = buildNetwork(view, undefined);
+    expect(network.getEdgeAttributes(edgeKeyOf("k", "member_of", "p"))).toMatchObject({
+      contradicts: true,
+      exposure: false,
+    });
+    expect(network.getEdgeAttributes(edgeKeyOf("p", "member_of", "k"))).toMatchObject({
+      contradicts: false,
+      exposure: true,
+    });
+    expect(network.getEdgeAttributes(edgeKeyOf("q", "supplies", "k")).contradicts).toBe(true);
+    expect(network.getNodeAttribute("q", "role")).toBe("context");
+  });
 });

@@ -75,6 +75,7 @@ describe("summary.json", () => {
       "entities",
       "claims",
       "sanctioned",
+      "candidates_total",
       "candidates",
       "intermediaries",
       "focal_points",
@@ -88,13 +89,26 @@ describe("summary.json", () => {
       { authority: "ofac", authority_id: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
     ]);
     const candidate = summary.candidates.find((c: { entity: { id: string } }) => c.entity.id === "a");
-    expect(Object.keys(candidate)).toEqual(["entity", "score", "paths"]);
+    expect(Object.keys(candidate)).toEqual(["entity", "score", "claims", "documents", "origins", "paths"]);
+    expect(summary.candidates_total).toBe(summary.candidates.length);
     const hop = candidate.paths[0][0];
-    expect(Object.keys(hop)).toEqual(["from", "to", "predicate", "quote", "source"]);
+    expect(Object.keys(hop)).toEqual([
+      "from",
+      "to",
+      "predicate",
+      "subject",
+      "object",
+      "forward",
+      "quote",
+      "source",
+    ]);
     expect(hop).toMatchObject({
       from: { id: "a", caption: HOSTILE_NAME },
       to: { id: "b" },
       predicate: "supplies",
+      subject: { id: "a" },
+      object: { id: "b" },
+      forward: true,
     });
     expect(hop.source.id).toBe("s2");
     expect(summary.candidates.map((c: { entity: { id: string } }) => c.entity.id)).not.toContain("k");

@@ -20,7 +20,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   for (const c of found) {
     printResult(
-      `${c.entity.caption} (${c.entity.type}${c.entity.country ? `, ${c.entity.country}` : ""})  score ${c.score.toFixed(2)}, ${c.ties} tie(s), ${c.claims} claim(s), ${c.sources} source(s)  ${c.entity.id}`,
+      `${c.entity.caption} (${c.entity.type}${c.entity.country ? `, ${c.entity.country}` : ""})  score ${c.score.toFixed(2)}, ${c.ties} tie(s), ${c.claims} claim(s) from ${c.documents} document(s) (${c.origins} independent origin(s))  ${c.entity.id}`,
     );
     for (const hop of c.paths[0] ?? []) printResult(formatHop(hop));
   }

@@ -1,9 +1,12 @@
-// Designation candidates: unsanctioned parties with well-sourced ties to sanctioned ones. Each tie path
-// scores the product of its links' evidence strength, decayed per extra hop; ties to different
-// sanctioned parties combine as independent evidence (noisy-or, Pearl 1988, "Probabilistic Reasoning
-// in Intelligent Systems", §4.3).
-import type { EntityType, Predicate } from "../../model/index.js";
-import { type Adjacency, buildAdjacency, type Hop, hopOf } from "../adjacency.js";
+// Designation candidates: unsanctioned parties with well-sourced ties to sanctioned ones. Each link
+// weighs its evidence strength (independent origins), what its predicate says of a tie (a supply or a
+// payment more than an association) and its recency; a tie path scores the product of its links,
+// decayed per extra hop; ties to different sanctioned parties combine as independent evidence
+// (noisy-or, Pearl 1988, "Probabilistic Reasoning in Intelligent Systems", §4.3). Places, states and
+// authorities are never candidates nor steps of a tie, and a claim whose types contradict its
+// predicate is never followed.
+import { type EntityType, PREDICATES } from "../../model/index.js";
+import { type Adjacency, buildAdjacency, type Hop, hopOf, isParty } from "../adjacency.js";
 import type { Analysis } from "../analysis.js";
 import type { EdgeData, Network } from "../network.js";
 import { type OptionsSchema, resolveOptions } from "../options.js";
@@ -28,10 +31,11 @@ export interface Candidate {
   score: number;
   /** Distinct sanctioned parties it is tied to. */
   ties: number;
-  /** Claims, and independent sources summed per link, behind the links of its best ties. */
+  /** Claims behind the links of its best ties, the documents they come from, and their independent origins. */
   claims: number;
-  sources: number;
-  /** True when every link of its best tie rests on at least two independent sources. */
+  documents: number;
+  origins: number;
+  /** True when every link of its best tie rests on at least two independent origins. */
   corroborated: boolean;
   /** Best path to each sanctioned party, best first, each hop with its quote and source. */
   paths: Hop[][];
@@ -64,24 +68,62 @@ const PARTY_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   "Aircraft",
 ]);
 
-/** Links that say nothing about a tie between parties. */
-const NOT_TIES: ReadonlySet<Predicate> = new Set<Predicate>(["located_in", "variant_of", "sanctioned_by"]);
+/** A link's weight in years of age: each year before the case's latest dated link takes 3 %, at most 30 %. */
+const YEARLY_DECAY = 0.03;
+const MAX_AGE_YEARS = 10;
+/** The weight of a link with no date at all: as if five years old. */
+const UNDATED = 1 - YEARLY_DECAY * 5;
+
+/** How recent each link is, against the latest date of the case: 1 for the latest, down to 0.7. */
+function recencyOf(network: Network): (edge: EdgeData) => number {
+  const sources = network.getAttribute("sources");
+  const dateOf = (edge: EdgeData): string | null => {
+    if (edge.period) return edge.period.end;
+    let latest: string | null = null;
+    for (const e of edge.evidence) {
+      const published = sources[e.sourceId]?.published ?? null;
+      if (published && (!latest || published > latest)) latest = published;
+    }
+    return latest;
+  };
+  let caseLatest: string | null = null;
+  network.forEachEdge((_key, edge) => {
+    const date = dateOf(edge);
+    if (date && (!caseLatest || date > caseLatest)) caseLatest = date;
+  });
+  return (edge) => {
+    const date = dateOf(edge);
+    if (!date || !caseLatest) return UNDATED;
+    const years = (Date.parse(caseLatest) - Date.parse(date)) / (365.25 * 86_400_000);
+    return 1 - YEARLY_DECAY * Math.min(MAX_AGE_YEARS, Math.max(0, years));
+  };
+}
 
 /**
  * Unsanctioned parties tied to sanctioned ones by counted claims of any kind that links parties
- * (supplies, pays, visits, tests, develops …; places never join two parties), within `maxHops` links,
- * scored by evidence strength and certainty, and kept when the score reaches `minScore`.
+ * (supplies, pays, visits, tests, develops …), within `maxHops` links, scored by evidence strength,
+ * predicate and recency, and kept when the score reaches `minScore`.
  */
 export function findCandidates(network: Network, options?: Partial<CandidatesOptions>): Candidate[] {
   const o = resolveOptions("findCandidates", SCHEMA, CANDIDATES_DEFAULTS, options);
-  const isTie = (edge: EdgeData) => edge.claimCount > 0 && !NOT_TIES.has(edge.predicate);
-  const adjacency = buildAdjacency(network, isTie);
+  const recency = recencyOf(network);
+  const isTie = (edge: EdgeData, source: string, target: string) =>
+    edge.claimCount > 0 &&
+    PREDICATES[edge.predicate].tie > 0 &&
+    !edge.contradicts &&
+    isParty(network, source) &&
+    isParty(network, target);
+  const adjacency = buildAdjacency(
+    network,
+    isTie,
+    (edge) => edge.strength * PREDICATES[edge.predicate].tie * recency(edge),
+  );
   const { ids } = adjacency;
   const types = ids.map((id) => network.getNodeAttribute(id, "type"));
   const sanctioned = ids.map((id) => network.getNodeAttribute(id, "sanctioned"));
   const candidates: Candidate[] = [];
   for (let v = 0; v < ids.length; v++) {
-    if (sanctioned[v] || !PARTY_TYPES.has(types[v])) continue;
+    if (sanctioned[v] || !PARTY_TYPES.has(types[v]) || !isParty(network, ids[v])) continue;
     const best = bestTies(adjacency, v, o.maxHops, o.hopDecay, sanctioned, types);
     if (best.size === 0) continue;
     let doubt = 1;
@@ -99,12 +141,17 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
     });
     const links = new Set<string>();
     for (const tie of best.values()) for (const slot of tie.slots) links.add(adjacency.edgeKey[slot]);
+    // Counted once each across the links: one article behind three links is one document, one origin.
     let claims = 0;
-    let sources = 0;
+    const documents = new Set<string>();
+    const origins = new Set<string>();
     for (const key of links) {
       const edge = network.getEdgeAttributes(key);
       claims += edge.claimCount;
-      sources += edge.sourceCount;
+      for (const e of edge.evidence) {
+        documents.add(e.sourceId);
+        origins.add(e.origin);
+      }
     }
     const node = network.getNodeAttributes(ids[v]);
     candidates.push({
@@ -112,12 +159,20 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
       score,
       ties: best.size,
       claims,
-      sources,
+      documents: documents.size,
+      origins: origins.size,
       corroborated: paths[0].every((hop) => hop.sourceCount >= 2),
       paths,
     });
   }
-  candidates.sort((a, b) => b.score - a.score || (a.entity.id < b.entity.id ? -1 : 1));
+  // Equal scores: more independent origins, then more documents, first.
+  candidates.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.origins - a.origins ||
+      b.documents - a.documents ||
+      (a.entity.id < b.entity.id ? -1 : 1),
+  );
   return o.limit > 0 ? candidates.slice(0, o.limit) : candidates;
 }
 
@@ -165,7 +220,7 @@ function bestTies(
 export const candidates: Analysis<CandidatesOptions, Candidate[]> = {
   name: "candidates",
   description:
-    "Designation candidates: unsanctioned parties with well-sourced ties to sanctioned ones, scored by evidence strength and certainty, each with its paths and quotes.",
+    "Designation candidates: unsanctioned parties with well-sourced ties to sanctioned ones, scored by evidence strength (independent origins, certainty), what each link says of a tie and how recent it is, each with its paths and quotes.",
   reference:
     "Path scores as products of link strengths, combined across sanctioned parties by noisy-or: J. Pearl, 'Probabilistic Reasoning in Intelligent Systems' (1988), §4.3.",
   options: SCHEMA,

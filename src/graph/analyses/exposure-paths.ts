@@ -2,7 +2,7 @@
 // agency), ranked by their weakest link: the widest-path (bottleneck) criterion of Pollack (1960),
 // "The maximum capacity through a network", computed hop by hop like Bellman–Ford with a hop limit.
 import { SkeinError } from "../../model/index.js";
-import { type Adjacency, buildAdjacency, type Hop, hopOf } from "../adjacency.js";
+import { type Adjacency, buildAdjacency, type Hop, hopOf, isParty } from "../adjacency.js";
 import type { Analysis } from "../analysis.js";
 import type { Network } from "../network.js";
 import { type OptionsSchema, resolveOptions } from "../options.js";
@@ -43,14 +43,18 @@ const SCHEMA: OptionsSchema = {
 const MAX_PATHS_FROM_ONE = 10_000;
 
 /**
- * Exposure paths to sanctioned entities, each hop with its quote and source, ranked by the weakest
- * link's evidence strength (then fewer hops). With `from`, every simple path of up to `maxHops` links
+ * Exposure paths between parties to sanctioned parties, each hop with its quote and source, ranked by
+ * the weakest link's evidence strength (then fewer hops). With `from`, every simple path of up to `maxHops` links
  * from that entity, stopping at the first sanctioned entity reached; without it, the best path of
  * each unsanctioned entity that has one.
  */
 export function findExposurePaths(network: Network, options?: Partial<ExposurePathsOptions>): ExposurePath[] {
   const o = resolveOptions("findExposurePaths", SCHEMA, EXPOSURE_PATHS_DEFAULTS, options);
-  const adjacency = buildAdjacency(network, (edge) => edge.exposure);
+  // Places, states and authorities are context of a path, never a step of it.
+  const adjacency = buildAdjacency(
+    network,
+    (edge, source, target) => edge.exposure && isParty(network, source) && isParty(network, target),
+  );
   let paths: ExposurePath[];
   if (o.from !== undefined) {
     if (!network.hasNode(o.from)) {

@@ -1,7 +1,10 @@
-// Intermediaries: entities on many shortest flows from suppliers to sanctioned buyers, by betweenness
+// Intermediaries: parties on many shortest flows from suppliers to sanctioned buyers, by betweenness
 // restricted to those source–target pairs over the supply, payment and intermediary subgraph
-// (U. Brandes, "On variants of shortest-path betweenness centrality", Social Networks 30, 2008).
+// (U. Brandes, "On variants of shortest-path betweenness centrality", Social Networks 30, 2008): a
+// party that receives from a supplier and passes on to, or acts for, a sanctioned party. Places, states
+// and authorities carry no goods; claims whose types contradict their predicate are not followed.
 import type { Predicate } from "../../model/index.js";
+import { isParty } from "../adjacency.js";
 import type { Analysis } from "../analysis.js";
 import type { Network } from "../network.js";
 import { type OptionsSchema, resolveOptions } from "../options.js";
@@ -48,9 +51,10 @@ const SCHEMA: OptionsSchema = {
 const FLOW: Partial<Record<Predicate, 1 | -1>> = { supplies: 1, intermediary_for: 1, pays: -1 };
 
 /**
- * Entities that sit on many shortest flows from suppliers (subjects of a supply) to sanctioned buyers,
- * over supply, payment and intermediary links oriented along the goods. Endpoints of a flow do not
- * count for it; a sanctioned buyer passed on the way to another counts as an intermediary too.
+ * Parties that sit on many shortest flows from suppliers (those who supply, or are paid) to sanctioned
+ * buyers, over supply, payment and intermediary links oriented along the goods, and the route a supply
+ * names ("delivered through Z": supplier → Z → buyer). Endpoints of a flow do not count for it; a
+ * sanctioned buyer passed on the way to another counts as an intermediary too.
  */
 export function findIntermediaries(
   network: Network,
@@ -61,14 +65,27 @@ export function findIntermediaries(
   const index = new Map(ids.map((id, i) => [id, i]));
   const out: number[][] = ids.map(() => []);
   const suppliers = new Set<number>();
+  const party = ids.map((id) => isParty(network, id));
   network.forEachEdge((_key, edge, source, target) => {
     const flow = FLOW[edge.predicate];
-    if (!flow || edge.claimCount === 0) return;
+    if (!flow || edge.claimCount === 0 || edge.contradicts) return;
     const s = index.get(source)!;
     const t = index.get(target)!;
-    if (flow === 1) out[s].push(t);
-    else out[t].push(s);
-    if (edge.predicate === "supplies") suppliers.add(s);
+    if (!party[s] || !party[t]) return;
+    const [from, to] = flow === 1 ? [s, t] : [t, s];
+    if (edge.predicate !== "intermediary_for") suppliers.add(from);
+    // A claim that names its route goes through it; only claims that name none make a direct step.
+    let direct = false;
+    for (const e of edge.evidence) {
+      const via = e.viaId === null ? undefined : index.get(e.viaId);
+      if (via === undefined || !party[via] || via === from || via === to) {
+        direct = true;
+        continue;
+      }
+      out[from].push(via);
+      out[via].push(to);
+    }
+    if (direct) out[from].push(to);
   });
   // Several predicates may join the same pair; a pair is one step.
   for (let v = 0; v < out.length; v++) if (out[v].length > 1) out[v] = [...new Set(out[v])];

@@ -4,11 +4,17 @@ import type { Hop } from "../../graph/index.js";
 import type { Investigation } from "../investigation.js";
 import type { ExportFormat } from "../writer.js";
 
-/** One hop in summary.json. */
+/**
+ * One hop in summary.json: `from` and `to` in path order; the claim reads `subject predicate object`,
+ * and `forward` says whether the path goes with it (from is the subject) or against it.
+ */
 export interface SummaryHop {
   from: { id: string; caption: string };
   to: { id: string; caption: string };
   predicate: string;
+  subject: { id: string; caption: string };
+  object: { id: string; caption: string };
+  forward: boolean;
   quote: string;
   source: { id: string; title: string | null; publisher: string | null; url: string | null };
 }
@@ -22,7 +28,16 @@ export interface Summary {
     entity: { id: string; caption: string };
     matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
   }>;
-  candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: SummaryHop[][] }>;
+  /** Every candidate found; `candidates` lists the strongest, up to the report's limit. */
+  candidates_total: number;
+  candidates: Array<{
+    entity: { id: string; caption: string };
+    score: number;
+    claims: number;
+    documents: number;
+    origins: number;
+    paths: SummaryHop[][];
+  }>;
   intermediaries: Array<{
     entity: { id: string; caption: string };
     score: number;
@@ -41,10 +56,15 @@ export interface Summary {
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 function hopOf(hop: Hop): SummaryHop {
+  const from = { id: hop.from, caption: hop.fromCaption };
+  const to = { id: hop.to, caption: hop.toCaption };
   return {
-    from: { id: hop.from, caption: hop.fromCaption },
-    to: { id: hop.to, caption: hop.toCaption },
+    from,
+    to,
     predicate: hop.predicate,
+    subject: hop.forward ? from : to,
+    object: hop.forward ? to : from,
+    forward: hop.forward,
     quote: hop.quote,
     source: {
       id: hop.sourceId,
@@ -73,9 +93,13 @@ export function buildSummary(inv: Investigation): Summary {
           score: round(l.score),
         })),
     })),
+    candidates_total: inv.candidates.length,
     candidates: inv.candidates.slice(0, inv.limits.summaryCandidates).map((c) => ({
       entity: { id: c.entity.id, caption: c.entity.caption },
       score: round(c.score),
+      claims: c.claims,
+      documents: c.documents,
+      origins: c.origins,
       paths: c.paths.map((p) => p.map(hopOf)),
     })),
     intermediaries: inv.intermediaries.slice(0, inv.limits.intermediaries).map((i) => ({

@@ -3,7 +3,13 @@
 // each with the period filters (asOf, or start and end).
 import type { FastifyInstance } from "fastify";
 import { ANALYSES, buildNetwork, type Network, type NetworkFilter } from "../../graph/index.js";
-import { CERTAINTY_NAMES, ENTITY_TYPE_NAMES, PREDICATE_NAMES, SkeinError } from "../../model/index.js";
+import {
+  CERTAINTY_NAMES,
+  ENTITY_ROLE_NAMES,
+  ENTITY_TYPE_NAMES,
+  PREDICATE_NAMES,
+  SkeinError,
+} from "../../model/index.js";
 import { type JsonSchema, LISTING_SCHEMA, nullable, objectOf } from "../schemas.js";
 import { readCaseIndex } from "./case-data.js";
 
@@ -37,6 +43,7 @@ const EVIDENCE = objectOf({
   amount: nullableObject({ value: num, currency: str, qualifier: nstr, text: str }),
   productId: nstr,
   viaId: nstr,
+  origin: str,
 });
 
 /** A node of the network: a case entity. */
@@ -48,6 +55,7 @@ export const NODE_SCHEMA = objectOf({
   sanctioned: bool,
   listings: { type: "array", items: LISTING_SCHEMA },
   names: { type: "array", items: str },
+  role: { type: "string", enum: ENTITY_ROLE_NAMES },
 });
 
 /** An edge of the network: the claims of one (subject, predicate, object), aggregated. */
@@ -57,7 +65,9 @@ export const EDGE_SCHEMA = objectOf({
   objectId: str,
   predicate: { type: "string", enum: PREDICATE_NAMES },
   claimCount: int,
+  documentCount: int,
   sourceCount: int,
+  contradicts: bool,
   certainty: { type: "string", enum: CERTAINTY_NAMES },
   period: nullableObject({ start: str, end: str }),
   strength: num,
@@ -83,6 +93,7 @@ export const HOP_SCHEMA = objectOf({
   strength: num,
   certainty: { type: "string", enum: CERTAINTY_NAMES },
   claimCount: int,
+  documentCount: int,
   sourceCount: int,
   claimId: str,
   quote: str,
@@ -110,7 +121,9 @@ const RESULT_SCHEMAS: Record<string, JsonSchema> = {
       score: num,
       ties: int,
       claims: int,
-      sources: int,
+      documents: int,
+      origins: int,
+      corroborated: bool,
       paths: arrayOf(arrayOf(HOP_SCHEMA)),
     }),
   ),
