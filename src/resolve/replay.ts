@@ -15,9 +15,20 @@ export interface MatchDecision {
   decisionId: number;
 }
 
+/** A caption an analyst chose for the entity holding these document-level entities. */
+export interface CaptionChoice {
+  members: string[];
+  caption: string;
+  decisionId: number;
+}
+
 /** What the log says, ready for resolution, screening and the case view. */
 export interface Replay {
   constraints: Constraints;
+  /** Mentions split off their document-level entity: the entity made of them → their ids. */
+  mentionSplits: Map<string, string[]>;
+  /** Captions chosen, oldest first (a later choice on the same entity wins). */
+  captions: CaptionChoice[];
   /** Claim id → status the analyst set, with the deciding entry's id. */
   claimStatus: Map<string, { status: "accepted" | "rejected"; decisionId: number }>;
   matchDecisions: MatchDecision[];
@@ -38,6 +49,8 @@ export function replayDecisions(log: Decision[]): Replay {
   const together: Array<[string, string]> = [];
   const claimStatus: Replay["claimStatus"] = new Map();
   const matchDecisions: MatchDecision[] = [];
+  const captions: CaptionChoice[] = [];
+  const mentionSplits = new Map<string, string[]>();
   const active = [...log]
     .sort((x, y) => x.id - y.id)
     .filter((d) => d.supersededBy === null && d.action !== "undo");
@@ -61,7 +74,15 @@ export function replayDecisions(log: Decision[]): Replay {
         addApart(readMemberList(t.aMembers), readMemberList(t.bMembers));
         break;
       case "split":
+        // "id=m1|m2,…": groups of mentions that became entities of their own.
+        for (const group of readMemberList(t.detached)) {
+          const [id, mentions] = group.split("=");
+          if (id && mentions) mentionSplits.set(id, mentions.split("|"));
+        }
         addApart(readMemberList(t.moved), readMemberList(t.rest));
+        break;
+      case "rename":
+        captions.push({ members: readMemberList(t.members), caption: t.caption, decisionId: d.id });
         break;
       case "accept":
       case "reject":
@@ -83,12 +104,19 @@ export function replayDecisions(log: Decision[]): Replay {
         break;
     }
   }
-  return { constraints: { together, apart: [...apart.values()] }, claimStatus, matchDecisions };
+  return {
+    constraints: { together, apart: [...apart.values()] },
+    mentionSplits,
+    captions,
+    claimStatus,
+    matchDecisions,
+  };
 }
 
 /**
- * The analyst's decision on a match, if any: the latest confirm/dismiss made on the same list entry of
- * the same snapshot for an entity sharing a member (entity ids may change when resolution re-runs).
+ * The analyst's decision on a match, if any: the latest confirm/dismiss made on the same list entry for
+ * an entity sharing a member (entity ids may change when resolution re-runs). Entry ids are stable
+ * across a list's snapshots, so a decision follows its entry into newer snapshots of the list.
  */
 export function decisionForMatch(
   replay: Replay,
@@ -98,10 +126,7 @@ export function decisionForMatch(
   let found: MatchDecision | null = null;
   for (const d of replay.matchDecisions) {
     const same =
-      d.matchId === match.id ||
-      (d.snapshotId === match.snapshotId &&
-        d.entryId === match.entryId &&
-        d.members.some((m) => memberIds.has(m)));
+      d.matchId === match.id || (d.entryId === match.entryId && d.members.some((m) => memberIds.has(m)));
     if (same && (!found || d.decisionId > found.decisionId)) found = d;
   }
   return found ? found.decision : null;

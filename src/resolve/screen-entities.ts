@@ -7,6 +7,7 @@ import type { Entity, EntityType, ListEntry, Match } from "../model/index.js";
 import { buildIndex, screen } from "../screen/index.js";
 import {
   type Db,
+  listDecisions,
   listListEntries,
   listListSnapshots,
   readCaseEntities,
@@ -14,6 +15,7 @@ import {
 } from "../store/index.js";
 import { matchIdOf } from "./matches.js";
 import { keyOfName, keyOfSchemaName, keysOfNames } from "./names.js";
+import { replayDecisions } from "./replay.js";
 
 /** Options of screening case entities. */
 export interface ScreeningOptions {
@@ -127,11 +129,93 @@ async function readSnapshots(db: Db, snapshotIds: string[] | undefined) {
   return out;
 }
 
+/** A confirmed match screening did not find again, kept or reported. */
+export interface ConfirmedMatchChange {
+  entityId: string;
+  caption: string;
+  entryId: string;
+  snapshotId: string;
+  /** The decision that confirmed it. */
+  decisionId: number;
+}
+
 /** What one screening run did. */
 export interface ScreeningSummary {
   snapshots: Array<{ id: string; authority: string; list: string; entries: number }>;
   screened: number;
   matches: number;
+  /** Confirmed matches whose entry is still listed but no longer reaches the threshold (a list set without its aliases): kept. */
+  kept: ConfirmedMatchChange[];
+  /** Confirmed matches whose entry is gone from the newest snapshot of its list: delisted, reported. */
+  delisted: ConfirmedMatchChange[];
+}
+
+/**
+ * What screening must not lose: an analyst's confirmed match whose entry is still in a screened
+ * snapshot but was not found again (its matching alias missing from the set loaded) is kept, scored
+ * against that entry alone; one whose entry has left its list is reported as delisted. Pure.
+ */
+export function carryConfirmed(
+  entities: Array<Entity & { memberIds: string[] }>,
+  lists: Array<{ snapshot: { id: string; authority: string; list: string }; entries: ListEntry[] }>,
+  found: Array<Omit<Match, "decision">>,
+  confirmed: Array<{ entryId: string; members: string[]; decisionId: number }>,
+): {
+  matches: Array<Omit<Match, "decision">>;
+  kept: ConfirmedMatchChange[];
+  delisted: ConfirmedMatchChange[];
+} {
+  const owner = new Map<string, Entity & { memberIds: string[] }>();
+  for (const entity of entities) for (const m of entity.memberIds) owner.set(m, entity);
+  const have = new Set(found.map((m) => `${m.entityId}|${m.entryId}`));
+  const matches: Array<Omit<Match, "decision">> = [];
+  const kept: ConfirmedMatchChange[] = [];
+  const delisted: ConfirmedMatchChange[] = [];
+  for (const decision of confirmed) {
+    const entity = decision.members.map((m) => owner.get(m)).find((e) => e !== undefined);
+    if (!entity || have.has(`${entity.id}|${decision.entryId}`)) continue;
+    have.add(`${entity.id}|${decision.entryId}`);
+    for (const { snapshot, entries } of lists) {
+      if (!decision.entryId.startsWith(`${snapshot.authority}-${snapshot.list}-`)) continue;
+      const change = {
+        entityId: entity.id,
+        caption: entity.caption,
+        entryId: decision.entryId,
+        snapshotId: snapshot.id,
+        decisionId: decision.decisionId,
+      };
+      const entry = entries.find((e) => e.id === decision.entryId);
+      if (!entry) {
+        delisted.push(change);
+        continue;
+      }
+      const schema = SCREENED_AS[entity.type] ?? entry.schema;
+      const results = namesToScreen(entity, SCREENING_DEFAULTS.maxNames).flatMap((name) =>
+        screen(buildIndex([entry]), { name, schema, countries: [] }, { threshold: 0, limit: 1 }),
+      );
+      const best = results.sort((a, b) => b.score - a.score)[0];
+      matches.push({
+        id: matchIdOf(entity.id, snapshot.id, entry.id),
+        entityId: entity.id,
+        snapshotId: snapshot.id,
+        entryId: entry.id,
+        score: best?.score ?? 0,
+        algorithm: best?.algorithm ?? "confirmed",
+        explanations: {
+          ...(best?.explanations ?? {}),
+          confirmed: {
+            score: 1,
+            weight: 0,
+            detail: `kept: confirmed by decision ${decision.decisionId}; the entry is still listed but its names no longer reach the threshold`,
+            query: null,
+            candidate: null,
+          },
+        },
+      });
+      kept.push(change);
+    }
+  }
+  return { matches, kept, delisted };
 }
 
 /**
@@ -150,6 +234,13 @@ export async function runScreening(
   for (const { snapshot, entries } of lists) {
     matches.push(...screenEntities(screened, buildIndex(entries), snapshot.id, options));
   }
+  const { matchDecisions } = replayDecisions(await listDecisions(db));
+  // The latest decision on an entry wins; only confirmations still in force are carried.
+  const latest = new Map<string, (typeof matchDecisions)[number]>();
+  for (const d of matchDecisions) latest.set(`${d.entryId}|${d.members.join(",")}`, d);
+  const confirmed = [...latest.values()].filter((d) => d.decision === "confirmed");
+  const carried = carryConfirmed(entities, lists, matches, confirmed);
+  matches.push(...carried.matches);
   await db.transaction().execute((trx) => replaceMatches(trx, matches));
   return {
     snapshots: lists.map(({ snapshot, entries }) => ({
@@ -160,5 +251,7 @@ export async function runScreening(
     })),
     screened: screened.length,
     matches: matches.length,
+    kept: carried.kept,
+    delisted: carried.delisted,
   };
 }

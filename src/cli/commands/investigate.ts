@@ -10,6 +10,7 @@ import { SkeinError } from "../../model/index.js";
 import { buildInvestigation, buildSummary, type Summary, writeReports } from "../../report/index.js";
 import { readCaseView, runResolution, runScreening } from "../../resolve/index.js";
 import { networkFilterOf } from "../analysis-options.js";
+import { warnConfirmedChanges } from "../confirmed-matches.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 import { learnedModel, modelOptions } from "./extract.js";
@@ -101,6 +102,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
         .map((s) => `${s.authority}/${s.list} (${s.entries} entries)`)
         .join(", ");
       step(3, `${screening.screened} entities against ${lists}: ${screening.matches} match(es)`);
+      warnConfirmedChanges(screening);
       // Strong list matches are evidence for resolution: entities matching one entry may be one party.
       const again = await runResolution(db);
       if (again.entities !== resolution.entities) {

@@ -4,6 +4,7 @@
 import { listSnapshots } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
+import { warnConfirmedChanges } from "../confirmed-matches.js";
 import { printJson, printResult, say } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
@@ -48,6 +49,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   if (screening) {
     const lists = screening.snapshots.map((s) => `${s.authority}/${s.list}`).join(", ");
     printResult(`screened ${screening.screened} entities against ${lists}: ${screening.matches} matches`);
+    warnConfirmedChanges(screening);
   } else {
     say("no list loaded: screening skipped (load one with `skein lists load PATH`)");
   }
