@@ -293,6 +293,15 @@ export const COMMANDS: CommandSpec[] = [
         .requiredOption("--mention <ids...>", "mention ids (see `skein entities --json`)"),
   ),
   decisionCommand(
+    "rename",
+    "Choose an entity's caption (a garbled or partial name read from a text); undo restores the one read",
+    [
+      "skein rename case_1a2b3c 'Orlov Precision Instruments JSC' --why 'name as registered'",
+      "skein rename case_1a2b3c 'Kestrel Avionics Bureau' --by alice",
+    ],
+    (c) => c.argument("<entity>", "entity id").argument("<caption>", "the caption to show"),
+  ),
+  decisionCommand(
     "not-same",
     "Record that two entities are different parties",
     [

@@ -583,7 +583,7 @@ const NAMED_GROUPS = new Set(["person", "party", "vessel", "aircraft"]);
  * company once, a person three times): the kind most documents give wins and the others join it. A tie
  * settles nothing, and a name with a legal form is never a person's.
  */
-function settleTypeConflicts(prepared: Prepared[], clusters: Clusters, tryUnion: (edge: Edge) => void): void {
+function settleTypeConflicts(prepared: Prepared[], tryUnion: (edge: Edge) => void): void {
   const byCaption = new Map<string, number[]>();
   prepared.forEach((p, i) => {
     if (NAMED_GROUPS.has(p.group) && p.captionTokens.length >= 2) pushTo(byCaption, p.captionKey, i);
@@ -747,7 +747,7 @@ export function resolveEntities(
         });
     }
   });
-  settleTypeConflicts(prepared, clusters, tryUnion);
+  settleTypeConflicts(prepared, tryUnion);
 
   const joinsOf = new Map<number, Join[]>();
   for (const join of joins) pushTo(joinsOf, clusters.find(index.get(join.left) as number), join);

@@ -10,11 +10,13 @@ import {
   findDecision,
   findMatchesByPrefix,
   findMentionRef,
+  mentionIdsOf,
   type Queryable,
   readCaseEntities,
   readDocumentEntities,
   readMemberships,
   type StoredCaseEntity,
+  splitEntityIdOf,
   supersedeDecision,
 } from "../store/index.js";
 import { type ResolutionSummary, resolveWithin } from "./run-resolution.js";
@@ -165,7 +167,8 @@ export async function markNotSame(
 
 /**
  * Records that the mentions given (or document-level entities) are not the entity they were resolved
- * into, and re-resolves; the rest of the entity must keep at least one member.
+ * into, and re-resolves; the rest of the entity must keep at least one mention. Mentions that are only
+ * part of what one text says about a party (one of its eight mentions) become a party of their own.
  */
 export async function splitEntity(
   db: Db,
@@ -181,6 +184,7 @@ export async function splitEntity(
       });
     }
     const moved = new Set<string>();
+    const named = new Map<string, string[]>();
     for (const ref of mentions) {
       if (target.memberIds.includes(ref)) {
         moved.add(ref);
@@ -200,7 +204,20 @@ export async function splitEntity(
           { field: "mention", received: ref },
         );
       }
-      moved.add(mention.entityId);
+      named.set(mention.entityId, [...(named.get(mention.entityId) ?? []), mention.id]);
+    }
+    // A document-level entity named by all its mentions moves whole; by some, those split off it.
+    const detached: string[] = [];
+    for (const [entityId, ids] of named) {
+      if (moved.has(entityId)) continue;
+      const all = await mentionIdsOf(trx, entityId);
+      if (all.every((id) => ids.includes(id))) {
+        moved.add(entityId);
+        continue;
+      }
+      const splitId = splitEntityIdOf(ids);
+      moved.add(splitId);
+      detached.push(`${splitId}=${[...new Set(ids)].sort().join("|")}`);
     }
     const rest = target.memberIds.filter((m) => !moved.has(m));
     if (rest.length === 0) {
@@ -215,6 +232,40 @@ export async function splitEntity(
       mentions: mentions.join(","),
       moved: [...moved].join(","),
       rest: rest.join(","),
+      ...(detached.length > 0 ? { detached: detached.join(",") } : {}),
+    };
+  });
+}
+
+/** Longest caption an analyst may choose. */
+const MAX_CAPTION = 200;
+
+/**
+ * Records the caption an analyst chose for an entity (a garbled or partial name read from a text) and
+ * applies it; the entity keeps it through re-resolution while it holds the same document-level entities.
+ */
+export async function renameEntity(
+  db: Db,
+  entity: string,
+  caption: string,
+  meta: DecisionMeta,
+): Promise<DecisionOutcome> {
+  return record(db, "rename", meta, async (trx) => {
+    const target = await findCaseEntity(trx, entity);
+    const chosen = typeof caption === "string" ? caption.normalize("NFC").replace(/\s+/g, " ").trim() : "";
+    // Control characters would garble terminals and exports; a caption is one line of readable text.
+    if (chosen === "" || chosen.length > MAX_CAPTION || /\p{Cc}/u.test(chosen)) {
+      throw new SkeinError(
+        "DECISION_BAD_VALUE",
+        `rename: the caption must be 1–${MAX_CAPTION} characters of text on one line, e.g. "Hikvision Haoyuan Haotianyi"`,
+        { field: "caption", received: String(caption).slice(0, MAX_CAPTION) },
+      );
+    }
+    return {
+      entity: target.id,
+      members: target.memberIds.join(","),
+      caption: chosen,
+      previous: target.caption,
     };
   });
 }

@@ -22,6 +22,7 @@ export {
   findCaseEntity,
   markNotSame,
   mergeEntities,
+  renameEntity,
   reviewClaim,
   splitEntity,
   undoDecision,
@@ -38,6 +39,8 @@ export {
   scoreResolution,
 } from "./score.js";
 export {
+  type ConfirmedMatchChange,
+  carryConfirmed,
   namesToScreen,
   runScreening,
   SCREENING_DEFAULTS,

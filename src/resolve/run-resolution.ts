@@ -13,10 +13,11 @@ import {
   replaceCaseEntities,
   replaceMatches,
   setClaimStatus,
+  syncMentionSplits,
 } from "../store/index.js";
 import { type ResolutionOptions, resolveEntities } from "./cluster.js";
 import { matchIdOf } from "./matches.js";
-import { decisionForMatch, readMemberList, replayDecisions } from "./replay.js";
+import { type CaptionChoice, decisionForMatch, readMemberList, replayDecisions } from "./replay.js";
 
 /** A stored match at least this strong counts as evidence that its entity is the listed party. */
 const LISTED_SCORE = 0.9;
@@ -39,6 +40,7 @@ function entityDecisionsGone(log: Decision[], documentIds: ReadonlySet<string>):
     merge: ["aMembers", "bMembers"],
     not_same: ["aMembers", "bMembers"],
     split: ["moved", "rest"],
+    rename: ["members", "members"],
   };
   return log
     .filter((d) => d.supersededBy === null && sides[d.action])
@@ -50,19 +52,44 @@ function entityDecisionsGone(log: Decision[], documentIds: ReadonlySet<string>):
     .map((d) => d.id);
 }
 
+/**
+ * Gives each entity the caption an analyst chose for it: the latest choice made on an entity sharing a
+ * document-level entity with it. The chosen caption joins its names (a name is evidence for screening).
+ */
+function applyCaptions(
+  entities: Array<{ caption: string; names: string[]; memberIds: string[] }>,
+  captions: CaptionChoice[],
+): void {
+  if (captions.length === 0) return;
+  const chosen = new Map<string, CaptionChoice>();
+  for (const choice of captions) for (const m of choice.members) chosen.set(m, choice);
+  for (const entity of entities) {
+    let latest: CaptionChoice | undefined;
+    for (const m of entity.memberIds) {
+      const choice = chosen.get(m);
+      if (choice && (!latest || choice.decisionId > latest.decisionId)) latest = choice;
+    }
+    if (!latest) continue;
+    entity.caption = latest.caption;
+    if (!entity.names.includes(latest.caption)) entity.names = [latest.caption, ...entity.names];
+  }
+}
+
 /** Runs resolution inside an open transaction (so a decision and its effect commit together). */
 export async function resolveWithin(
   trx: Queryable,
   options: Partial<ResolutionOptions> = {},
 ): Promise<ResolutionSummary> {
-  const [documentEntities, claims, log, oldMembership, matches] = await Promise.all([
+  const log = await listDecisions(trx);
+  const replay = replayDecisions(log);
+  // Mentions split off their entity become entities of their own before anything is read.
+  await syncMentionSplits(trx, replay.mentionSplits);
+  const [documentEntities, claims, oldMembership, matches] = await Promise.all([
     readDocumentEntities(trx),
     readStoredClaims(trx),
-    listDecisions(trx),
     readMemberships(trx),
     listMatches(trx),
   ]);
-  const replay = replayDecisions(log);
   const oldMembers = new Map<string, string[]>();
   for (const [member, entity] of oldMembership)
     oldMembers.set(entity, [...(oldMembers.get(entity) ?? []), member]);
@@ -83,6 +110,7 @@ export async function resolveWithin(
     },
     options,
   );
+  applyCaptions(resolved, replay.captions);
   await replaceCaseEntities(trx, resolved);
 
   // Claim statuses follow the log: decided claims take the decision, the rest are proposed again.

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadLists } from "../../src/lists/index.js";
+import { sha256 } from "../../src/model/index.js";
 import {
   decideMatch,
   ensureResolved,
@@ -9,14 +10,21 @@ import {
   mergeEntities,
   readCaseView,
   readMatchesWithDecisions,
+  renameEntity,
   reviewClaim,
   runResolution,
   runScreening,
   splitEntity,
   undoDecision,
 } from "../../src/resolve/index.js";
-import { listDecisions, readCaseEntities, type Workspace } from "../../src/store/index.js";
-import { CASE, writeCase } from "../fixtures/resolve/case.js";
+import {
+  insertSource,
+  listDecisions,
+  readCaseEntities,
+  readMentionRefs,
+  type Workspace,
+} from "../../src/store/index.js";
+import { CASE, sourceOf, writeCase } from "../fixtures/resolve/case.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { openTestWorkspace } from "../helpers/workspace.js";
 
@@ -110,6 +118,111 @@ describe("analyst decisions", () => {
     expect(await entityOf(CASE.relay2)).not.toBe(await entityOf(CASE.relay1));
     await runResolution(workspace.db);
     expect(await entityOf(CASE.relay2)).not.toBe(await entityOf(CASE.relay1));
+  });
+
+  it("split moves one mention of several out of one text's party, with the claims read about it alone; undo gives them back", async () => {
+    const text =
+      "Velta Trading shipped relays to Kestrel Arms. A firm also called Velta Trading sells boats in Minsk.";
+    const sourceId = sha256(text);
+    await insertSource(workspace.db, { ...sourceOf(text), id: sourceId });
+    const second = text.lastIndexOf("Velta Trading");
+    const row = { source_id: sourceId, identifiers: "{}", properties: "{}", producer: "test", country: null };
+    await workspace.db
+      .insertInto("entities")
+      .values([
+        { ...row, id: "ent_velta", type: "Company", caption: "Velta Trading", names: '["Velta Trading"]' },
+        { ...row, id: "ent_kestrel", type: "Company", caption: "Kestrel Arms", names: '["Kestrel Arms"]' },
+        { ...row, id: "ent_minsk", type: "Place", caption: "Minsk", names: '["Minsk"]' },
+      ])
+      .execute();
+    const mention = (id: string, start: number, len: number, entity: string) => ({
+      id,
+      source_id: sourceId,
+      start,
+      end: start + len,
+      text: text.slice(start, start + len),
+      type: "Company",
+      entity_id: entity,
+      producer: "test",
+    });
+    await workspace.db
+      .insertInto("mentions")
+      .values([
+        mention("men_v1", 0, 13, "ent_velta"),
+        mention("men_v2", second, 13, "ent_velta"),
+        mention("men_k", text.indexOf("Kestrel"), 12, "ent_kestrel"),
+        mention("men_m", text.indexOf("Minsk"), 5, "ent_minsk"),
+      ])
+      .execute();
+    const claimRow = (id: string, subject: string, predicate: string, object: string, quote: string) => ({
+      id,
+      subject_id: subject,
+      predicate,
+      object_id: object,
+      period: null,
+      amount: null,
+      product_id: null,
+      via_id: null,
+      source_id: sourceId,
+      start: text.indexOf(quote),
+      end: text.indexOf(quote) + quote.length,
+      quote,
+      attribution: null,
+      certainty: "stated",
+      status: "proposed",
+      producer: "test",
+    });
+    await workspace.db
+      .insertInto("claims")
+      .values([
+        claimRow(
+          "clm_ship",
+          "ent_velta",
+          "supplies",
+          "ent_kestrel",
+          "Velta Trading shipped relays to Kestrel Arms",
+        ),
+        claimRow("clm_minsk", "ent_velta", "located_in", "ent_minsk", "Velta Trading sells boats in Minsk"),
+      ])
+      .execute();
+    await runResolution(workspace.db);
+    const velta = await entityOf("ent_velta");
+
+    const { decision } = await splitEntity(workspace.db, velta, ["men_v2"], META);
+    const holder = (await readMentionRefs(workspace.db)).find((m) => m.id === "men_v2")?.entityId;
+    expect(holder).not.toBe("ent_velta");
+    const split = await entityOf(holder!);
+    expect(split).not.toBe(await entityOf("ent_velta"));
+    const view = await readCaseView(workspace.db);
+    const subjectOf = (id: string) => view.claims.find((c) => c.id === id)?.subjectId;
+    expect(subjectOf("clm_minsk")).toBe(split);
+    expect(subjectOf("clm_ship")).toBe(await entityOf("ent_velta"));
+    // Every later run keeps the split.
+    await runResolution(workspace.db);
+    expect(await entityOf(holder!)).not.toBe(await entityOf("ent_velta"));
+
+    await undoDecision(workspace.db, decision.id, META);
+    expect((await readMentionRefs(workspace.db)).find((m) => m.id === "men_v2")?.entityId).toBe("ent_velta");
+    const after = await readCaseView(workspace.db);
+    expect(after.claims.find((c) => c.id === "clm_minsk")?.subjectId).toBe(await entityOf("ent_velta"));
+    expect(
+      await workspace.db.selectFrom("entities").select("id").where("id", "=", holder!).execute(),
+    ).toEqual([]);
+  });
+
+  it("rename gives an entity the caption chosen, through re-resolution, until undone", async () => {
+    const relay = await entityOf(CASE.relay1);
+    const { decision } = await renameEntity(workspace.db, relay, "Baltic Relay Trading (Kaliningrad)", META);
+    await runResolution(workspace.db);
+    const renamed = await findCaseEntity(workspace.db, CASE.relay2);
+    expect(renamed.caption).toBe("Baltic Relay Trading (Kaliningrad)");
+    expect(renamed.names).toContain("Baltic Relay Trading LLC");
+    await expectRefused(() => renameEntity(workspace.db, relay, "  ", META), "DECISION_BAD_VALUE");
+    await expectRefused(() => renameEntity(workspace.db, relay, "bell\u0007", META), "DECISION_BAD_VALUE");
+    await undoDecision(workspace.db, decision.id, META);
+    expect((await findCaseEntity(workspace.db, CASE.relay2)).caption).not.toBe(
+      "Baltic Relay Trading (Kaliningrad)",
+    );
   });
 
   it("accept and reject set a claim's status, and the status survives re-resolution", async () => {

@@ -1,4 +1,4 @@
-// The analyst decision log over HTTP: read it, and record merge, split, not-same, accept/reject a claim,
+// The analyst decision log over HTTP: read it, and record merge, split, not-same, rename, accept/reject a claim,
 // confirm/dismiss a match, or undo, each through the resolve stage (append-only, applied at once).
 import type { FastifyInstance } from "fastify";
 import { DECISION_ACTIONS, type DecisionAction, SkeinError } from "../../model/index.js";
@@ -8,6 +8,7 @@ import {
   decideMatch,
   markNotSame,
   mergeEntities,
+  renameEntity,
   reviewClaim,
   splitEntity,
   undoDecision,
@@ -28,7 +29,8 @@ const DECISION_BODY = objectOf(
       maxItems: 2,
       description: "merge, not_same: two entity ids",
     },
-    entity: { ...ref, description: "split: the entity to split" },
+    entity: { ...ref, description: "split: the entity to split; rename: the entity to rename" },
+    caption: { type: "string", minLength: 1, maxLength: 200, description: "rename: the caption to show" },
     mentions: {
       type: "array",
       items: ref,
@@ -47,13 +49,14 @@ const DECISION_BODY = objectOf(
     },
     why: { type: "string", minLength: 1, maxLength: 2000 },
   },
-  ["entities", "entity", "mentions", "claim", "match", "decision", "by", "why"],
+  ["entities", "entity", "caption", "mentions", "claim", "match", "decision", "by", "why"],
 );
 
 interface DecisionBody {
   action: DecisionAction;
   entities?: [string, string];
   entity?: string;
+  caption?: string;
   mentions?: string[];
   claim?: string;
   match?: string;
@@ -95,6 +98,13 @@ export async function recordDecision(app: FastifyInstance, body: DecisionBody): 
         need(body.mentions, action, "mentions", '["men_1"]'),
         meta,
       );
+    case "rename":
+      return renameEntity(
+        db,
+        need(body.entity, action, "entity", '"ent_a"'),
+        need(body.caption, action, "caption", '"Orlov Precision Instruments JSC"'),
+        meta,
+      );
     case "accept":
     case "reject":
       return reviewClaim(db, need(body.claim, action, "claim", '"clm_1"'), action, meta);
@@ -127,7 +137,8 @@ export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
     "/api/decisions",
     {
       schema: {
-        summary: "Record a decision: merge, split, not_same, accept, reject, confirm, dismiss or undo",
+        summary:
+          "Record a decision: merge, split, not_same, rename, accept, reject, confirm, dismiss or undo",
         tags: ["decisions"],
         body: DECISION_BODY,
         response: {
