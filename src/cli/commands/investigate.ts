@@ -127,15 +127,22 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     return failed > 0 ? 1 : 0;
   }
   printResult(`${summary.sources} sources, ${summary.entities} entities, ${summary.claims} claims`);
-  printResult(`\nSanctioned parties (${summary.sanctioned.length}):`);
-  for (const s of summary.sanctioned) {
+  // A terminal shows the first few; the report and summary.json hold them all.
+  const listed = summary.sanctioned.slice(0, 20);
+  const rest = summary.sanctioned.length - listed.length;
+  printResult(
+    `\nSanctioned parties (${summary.sanctioned.length}${rest > 0 ? `; the first ${listed.length} here` : ""}):`,
+  );
+  for (const s of listed) {
     const entries = s.matches.map(
       (m) => `${m.authority} ${m.list} ${m.authority_id} (${m.program}, ${m.score.toFixed(2)})`,
     );
     printResult(`  ${s.entity.caption}  —  ${entries.join("; ")}`);
   }
-  printResult(`\nDesignation candidates (${summary.candidates.length}):`);
-  for (const c of summary.candidates.slice(0, 10)) {
+  const shown = summary.candidates.slice(0, 10);
+  const more = summary.candidates_total > shown.length ? `; the strongest ${shown.length} here` : "";
+  printResult(`\nDesignation candidates (${summary.candidates_total}${more}):`);
+  for (const c of shown) {
     printResult(`  ${c.entity.caption}  score ${c.score.toFixed(2)}, ${c.paths.length} path(s)`);
   }
   printResult(

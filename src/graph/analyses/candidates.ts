@@ -2,7 +2,8 @@
 // weighs its evidence strength (independent origins), what its predicate says of a tie (a supply or a
 // payment more than an association) and its recency; a tie path scores the product of its links,
 // decayed per extra hop; ties to different sanctioned parties combine as independent evidence
-// (noisy-or, Pearl 1988, "Probabilistic Reasoning in Intelligent Systems", §4.3). Places, states and
+// (noisy-or, Pearl 1988, "Probabilistic Reasoning in Intelligent Systems", §4.3) only when they rest on
+// different origins. Places, states and
 // authorities are never candidates nor steps of a tie, and a claim whose types contradict its
 // predicate is never followed.
 import { type EntityType, PREDICATES } from "../../model/index.js";
@@ -119,6 +120,15 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
     (edge) => edge.strength * PREDICATES[edge.predicate].tie * recency(edge),
   );
   const { ids } = adjacency;
+  const originCache = new Map<string, string[]>();
+  const originsOf = (key: string) => {
+    let origins = originCache.get(key);
+    if (!origins) {
+      origins = [...new Set(network.getEdgeAttribute(key, "evidence").map((e) => e.origin))];
+      originCache.set(key, origins);
+    }
+    return origins;
+  };
   const types = ids.map((id) => network.getNodeAttribute(id, "type"));
   const sanctioned = ids.map((id) => network.getNodeAttribute(id, "sanctioned"));
   const candidates: Candidate[] = [];
@@ -126,9 +136,7 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
     if (sanctioned[v] || !PARTY_TYPES.has(types[v]) || !isParty(network, ids[v])) continue;
     const best = bestTies(adjacency, v, o.maxHops, o.hopDecay, sanctioned, types);
     if (best.size === 0) continue;
-    let doubt = 1;
-    for (const tie of best.values()) doubt *= 1 - tie.score;
-    const score = 1 - doubt;
+    const score = combineTies([...best.values()], (slot) => originsOf(adjacency.edgeKey[slot]));
     if (score < o.minScore) continue;
     const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, o.pathsPerCandidate);
     const paths = ranked.map((tie) => {
@@ -179,6 +187,40 @@ export function findCandidates(network: Network, options?: Partial<CandidatesOpt
 interface Tie {
   score: number;
   slots: number[];
+}
+
+/**
+ * A candidate's score from its ties: ties resting on a common origin are one witness (one press
+ * release naming forty listed parties is one piece of evidence, not forty) and count by their best;
+ * witnesses with no origin in common combine by noisy-or.
+ */
+function combineTies(ties: Tie[], originsOfSlot: (slot: number) => string[]): number {
+  const parent = ties.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const firstTieOf = new Map<string, number>();
+  ties.forEach((tie, i) => {
+    for (const slot of tie.slots) {
+      for (const origin of originsOfSlot(slot)) {
+        const seen = firstTieOf.get(origin);
+        if (seen === undefined) firstTieOf.set(origin, i);
+        else parent[find(i)] = find(seen);
+      }
+    }
+  });
+  const best = new Map<number, number>();
+  ties.forEach((tie, i) => {
+    const root = find(i);
+    best.set(root, Math.max(best.get(root) ?? 0, tie.score));
+  });
+  let doubt = 1;
+  for (const score of best.values()) doubt *= 1 - score;
+  return 1 - doubt;
 }
 
 /** Best tie (simple path, stopping at the first sanctioned party) from v to each sanctioned party. */

@@ -93,4 +93,24 @@ describe("findCandidates", () => {
     // Its best tie is the supply (two claims, one document); the payment is a weaker tie to the same party.
     expect(result[0]).toMatchObject({ claims: 2, documents: 1, origins: 1, corroborated: false });
   });
+
+  it("counts ties resting on one origin as one witness: one release naming two listed parties is not two", () => {
+    const listed = [
+      entity("k1", "Kestrel Arms", "Company", "2024-03-01"),
+      entity("k2", "Korund Plant", "Company", "2024-03-01"),
+    ];
+    const one = caseView(
+      [entity("a", "Amberline Tools"), ...listed],
+      [claim("a", "supplies", "k1", { source: "s1" }), claim("a", "supplies", "k2", { source: "s1" })],
+    );
+    const two = caseView(
+      [entity("a", "Amberline Tools"), ...listed],
+      [claim("a", "supplies", "k1", { source: "s1" }), claim("a", "supplies", "k2", { source: "s2" })],
+    );
+    const [single] = findCandidates(buildNetwork(one, undefined));
+    const [double] = findCandidates(buildNetwork(two, undefined));
+    expect(single.ties).toBe(2);
+    // One tie's weight (0.75 × 0.8 × recency) alone, against two independent witnesses.
+    expect(double.score).toBeCloseTo(1 - (1 - single.score) ** 2, 10);
+  });
 });
