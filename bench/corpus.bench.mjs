@@ -14,7 +14,7 @@ const corpus = join(shared, "corpus/treasury-press-releases");
 
 /** Reports the child's peak resident memory on exit. */
 const PEAK = `data:text/javascript,${encodeURIComponent(
-  'process.on("exit", () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));',
+  'process.on("exit", () => process.stderr.write("peak-rss-kb " + process.resourceUsage().maxRSS + "\\n"));',
 )}`;
 
 export async function run() {
