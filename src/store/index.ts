@@ -49,7 +49,14 @@ export {
 } from "./resolution.js";
 export type * from "./schema.js";
 export { countRecords, findSource, findSourcesByPrefix, insertSource, listSources } from "./sources.js";
-export { mentionIdsOf, SPLIT_PRODUCER, splitEntityIdOf, syncMentionSplits } from "./split-mentions.js";
+export {
+  type MemberView,
+  mentionIdsOf,
+  readMembers,
+  SPLIT_PRODUCER,
+  splitEntityIdOf,
+  syncMentionSplits,
+} from "./split-mentions.js";
 export {
   type Db,
   DEFAULT_WORKSPACE,

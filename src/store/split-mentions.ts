@@ -140,3 +140,38 @@ export async function mentionIdsOf(db: Queryable, entityId: string): Promise<str
   const rows = await db.selectFrom("mentions").select("id").where("entity_id", "=", entityId).execute();
   return rows.map((r) => r.id);
 }
+
+/** A document-level entity as an analyst splitting a party sees it: its name, its text and its mentions. */
+export interface MemberView {
+  id: string;
+  caption: string;
+  type: string;
+  sourceId: string | null;
+  mentions: Array<{ id: string; text: string; start: number; end: number }>;
+}
+
+/** The document-level entities given, with their mentions in text order. */
+export async function readMembers(db: Queryable, ids: string[]): Promise<MemberView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("entities")
+    .select(["id", "caption", "type", "source_id"])
+    .where("id", "in", ids)
+    .orderBy("id")
+    .execute();
+  const mentions = await db
+    .selectFrom("mentions")
+    .select(["id", "text", "start", "end", "entity_id"])
+    .where("entity_id", "in", ids)
+    .orderBy("start")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    caption: row.caption,
+    type: row.type,
+    sourceId: row.source_id,
+    mentions: mentions
+      .filter((m) => m.entity_id === row.id)
+      .map(({ id, text, start, end }) => ({ id, text, start, end })),
+  }));
+}

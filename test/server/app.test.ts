@@ -88,6 +88,21 @@ describe("resources", () => {
     );
   });
 
+  it("lists what an entity resolves by text, with names and mentions, so a split names parties, not ids", async () => {
+    const halvard = await entityNamed("halvard");
+    const { status, body } = await get(`/api/entities/${halvard.id}/members`);
+    expect(status).toBe(200);
+    expect(body.entity).toEqual({ id: halvard.id, caption: halvard.caption });
+    expect(body.members.length).toBe(halvard.memberIds.length);
+    for (const member of body.members) {
+      expect(member.caption).toMatch(/Halvard/);
+      expect(member.source.title.length).toBeGreaterThan(0);
+      for (const mention of member.mentions) expect(mention.end).toBeGreaterThan(mention.start);
+    }
+    expect(body.members.flatMap((m: { mentions: unknown[] }) => m.mentions).length).toBeGreaterThan(0);
+    expect((await get("/api/entities/ent_missing/members")).status).toBe(404);
+  });
+
   it("filters claims and orders the timeline by date", async () => {
     const dated = await get("/api/claims?dated=true");
     expect(dated.body.items.map((c: { id: string }) => c.id)).toEqual([CASE.payClaim, CASE.supplyClaim]);

@@ -2,6 +2,7 @@
 // claims with evidence, and the sources behind them).
 import type { FastifyInstance } from "fastify";
 import { type CaseEntity, ENTITY_TYPE_NAMES, type EntityType, SkeinError } from "../../model/index.js";
+import { readMembers } from "../../store/index.js";
 import {
   CLAIM_SCHEMA,
   ENTITY_SCHEMA,
@@ -18,6 +19,25 @@ import { type CaseIndex, readCaseIndex, readDecidedMatches } from "./case-data.j
 export const ENTITY_ROW_SCHEMA = objectOf({
   ...(ENTITY_SCHEMA.properties as Record<string, Record<string, unknown>>),
   claimCount: { type: "integer" },
+});
+
+/** One text's party inside a case entity, with its mentions. */
+const MEMBER_SCHEMA = objectOf({
+  id: { type: "string" },
+  caption: { type: "string" },
+  type: { type: "string" },
+  source: {
+    anyOf: [objectOf({ id: { type: "string" }, title: { type: "string" } }), { type: "null" }],
+  },
+  mentions: {
+    type: "array",
+    items: objectOf({
+      id: { type: "string" },
+      text: { type: "string" },
+      start: { type: "integer" },
+      end: { type: "integer" },
+    }),
+  },
 });
 
 /** A claim with the captions of the entities it names. */
@@ -130,6 +150,34 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
       const cited = new Set(claims.map((c) => c.evidence.sourceId));
       const sources = index.view.sources.filter((s) => cited.has(s.id));
       return { entity, matches, claims, sources };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/entities/:id/members",
+    {
+      schema: {
+        summary:
+          "What an entity resolves: each text's party with its caption, source and mentions (to split by mention)",
+        tags: ["entities"],
+        params: ID_PARAMS,
+        response: {
+          200: objectOf({
+            entity: objectOf({ id: { type: "string" }, caption: { type: "string" } }),
+            members: { type: "array", items: MEMBER_SCHEMA },
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const index = await readCaseIndex(db);
+      const entity = findEntity(index, request.params.id);
+      const titles = new Map(index.view.sources.map((s) => [s.id, s.title ?? s.filename ?? s.id]));
+      const members = (await readMembers(db, entity.memberIds)).map(({ sourceId, ...member }) => ({
+        ...member,
+        source: sourceId === null ? null : { id: sourceId, title: titles.get(sourceId) ?? sourceId },
+      }));
+      return { entity: { id: entity.id, caption: entity.caption }, members };
     },
   );
 }
