@@ -32,6 +32,8 @@ export interface Source {
   /** For paged documents: the character offset at which each page starts (page 1 at index 0). */
   pageStarts: number[] | null;
   ingestedAt: string;
+  /** Who ingested it: an account, a token (`token:tok_…`) or a command's OS user; null when not recorded. */
+  ingestedBy: string | null;
 }
 
 /** A name or phrase found in a source. */
@@ -122,6 +124,8 @@ export interface ListSnapshot {
   format: string;
   entryCount: number;
   loadedAt: string;
+  /** Who loaded it: an account, a token or a command's OS user; null when not recorded. */
+  loadedBy: string | null;
 }
 
 /** A list entry, FtM-shaped. */

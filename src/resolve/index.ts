@@ -25,6 +25,8 @@ export {
   reviewClaim,
   splitEntity,
   undoDecision,
+  versionKey,
+  versionKeysOf,
 } from "./decisions.js";
 export { type MatchView, matchIdOf, readMatchesWithDecisions } from "./matches.js";
 export { isOnlyLegalForm, keyOfName, keyOfSchemaName, keysOfNames, type NameKey } from "./names.js";
