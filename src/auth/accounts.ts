@@ -61,10 +61,14 @@ export function checkAccountName(name: string): string {
 /** Checks a role name; AUTH_BAD_VALUE listing the roles otherwise. */
 export function checkRole(role: unknown): Role {
   if (!isOneOf(ROLE_NAMES, role)) {
-    throw new SkeinError("AUTH_BAD_VALUE", `role must be one of ${ROLE_NAMES.join(", ")}, e.g. --role viewer`, {
-      field: "role",
-      received: String(role),
-    });
+    throw new SkeinError(
+      "AUTH_BAD_VALUE",
+      `role must be one of ${ROLE_NAMES.join(", ")}, e.g. --role viewer`,
+      {
+        field: "role",
+        received: String(role),
+      },
+    );
   }
   return role;
 }
@@ -89,7 +93,10 @@ export function generatePassword(): string {
 async function existing(db: Db, name: string): Promise<AccountRow> {
   const row = await findAccount(db, name);
   if (!row) {
-    throw new SkeinError("AUTH_UNKNOWN_USER", `no account named "${name}"`, { field: "name", received: name });
+    throw new SkeinError("AUTH_UNKNOWN_USER", `no account named "${name}"`, {
+      field: "name",
+      received: name,
+    });
   }
   return row;
 }

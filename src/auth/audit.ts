@@ -1,6 +1,12 @@
 // The audit trail: who signed in, managed accounts and tokens, uploaded, extracted and loaded lists, merged
 // with the decision log (who decided what), so one listing answers "who did this". Append-only.
-import { appendAuditEvent, type AuditEvent, type Db, listAuditEvents, listDecisions } from "../store/index.js";
+import {
+  type AuditEvent,
+  appendAuditEvent,
+  type Db,
+  listAuditEvents,
+  listDecisions,
+} from "../store/index.js";
 
 /** One line of the audit trail: an event, or a decision from the decision log. */
 export interface AuditEntry {
@@ -50,7 +56,9 @@ export async function readAuditTrail(db: Db, filter: AuditFilter): Promise<Audit
     .filter(
       (e) =>
         (filter.actor === undefined || e.actor === filter.actor) &&
-        (filter.action === undefined || e.action === filter.action || e.action.startsWith(`${filter.action}:`)) &&
+        (filter.action === undefined ||
+          e.action === filter.action ||
+          e.action.startsWith(`${filter.action}:`)) &&
         (filter.since === undefined || e.at >= filter.since),
     )
     .sort((a, b) => a.at.localeCompare(b.at) || a.ref.localeCompare(b.ref));

@@ -22,6 +22,7 @@ export { localPrincipal, type Principal } from "./principal.js";
 export {
   authenticateSession,
   endSession,
+  isSessionCsrfToken,
   type NewSession,
   SESSION_COOKIE,
   SESSION_DEFAULTS,

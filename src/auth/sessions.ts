@@ -13,10 +13,14 @@ import {
   touchSession,
 } from "../store/index.js";
 import type { Principal } from "./principal.js";
-import { hashSecret, randomSecret } from "./secrets.js";
+import { hashSecret, randomSecret, sameSecret } from "./secrets.js";
 
 /** Session lifetimes: 30 minutes idle, 12 hours at most; last use written at most once a minute. */
-export const SESSION_DEFAULTS = Object.freeze({ idleMinutes: 30, absoluteMinutes: 12 * 60, touchEveryMs: 60_000 });
+export const SESSION_DEFAULTS = Object.freeze({
+  idleMinutes: 30,
+  absoluteMinutes: 12 * 60,
+  touchEveryMs: 60_000,
+});
 
 /** Session lifetimes, in minutes. */
 export interface SessionOptions {
@@ -65,7 +69,13 @@ export async function startSession(
       last_seen_at: at,
       expires_at: expiresAt,
     });
-    await appendAuditEvent(trx, { at, actor: account.name, action: "login", target: null, detail: { method } });
+    await appendAuditEvent(trx, {
+      at,
+      actor: account.name,
+      action: "login",
+      target: null,
+      detail: { method },
+    });
   });
   const csrfToken = csrfTokenOf(cookieValue);
   return {
@@ -119,6 +129,13 @@ export async function authenticateSession(
     label: account.name,
     session: { idHash, csrfToken: csrfTokenOf(cookieValue), expiresAt: row.expires_at },
   };
+}
+
+/** Whether a request's CSRF token is its session's (compared in constant time). */
+export function isSessionCsrfToken(principal: Principal, sent: unknown): boolean {
+  return (
+    typeof sent === "string" && principal.session !== null && sameSecret(sent, principal.session.csrfToken)
+  );
 }
 
 /** Ends a session (sign-out). */

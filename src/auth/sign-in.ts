@@ -55,14 +55,23 @@ export async function signIn(
     throw new SkeinError(
       "AUTH_LOCKED",
       `too many failed sign-ins under this name: try again in ${minutesUntil(failure.locked_until, now)} minutes`,
-      { field: "name", retryAfterSeconds: Math.ceil((Date.parse(failure.locked_until) - now.getTime()) / 1000) },
+      {
+        field: "name",
+        retryAfterSeconds: Math.ceil((Date.parse(failure.locked_until) - now.getTime()) / 1000),
+      },
     );
   }
   const account = await findAccount(db, name);
   const passwordOk = await verifyPassword(input.password, account?.password_hash ?? null);
   if (account && passwordOk && !account.disabled_at) {
     await clearLoginFailure(db, name);
-    return startSession(db, { name: account.name, role: account.role as Role }, "password", options.session, now);
+    return startSession(
+      db,
+      { name: account.name, role: account.role as Role },
+      "password",
+      options.session,
+      now,
+    );
   }
   const failures = (failure && !failure.locked_until ? failure.failures : 0) + 1;
   const locked = failures >= options.lockout.maxFailures;
@@ -72,7 +81,9 @@ export async function signIn(
       name,
       failures: locked ? 0 : failures,
       last_failure_at: at,
-      locked_until: locked ? new Date(now.getTime() + options.lockout.lockMinutes * 60_000).toISOString() : null,
+      locked_until: locked
+        ? new Date(now.getTime() + options.lockout.lockMinutes * 60_000).toISOString()
+        : null,
     });
     await appendAuditEvent(trx, {
       at,

@@ -2,13 +2,7 @@
 // once as `skn_<id>.<secret>`, stored as the SHA-256 of the secret, revocable. A bad, expired or revoked
 // token is refused only after its secret checked out, so a guess learns nothing about which tokens exist.
 import { randomBytes } from "node:crypto";
-import {
-  isOneOf,
-  type Role,
-  SkeinError,
-  TOKEN_SCOPE_NAMES,
-  type TokenScope,
-} from "../model/index.js";
+import { isOneOf, type Role, SkeinError, TOKEN_SCOPE_NAMES, type TokenScope } from "../model/index.js";
 import {
   type ApiTokenRow,
   appendAuditEvent,
@@ -96,10 +90,14 @@ export async function createToken(
   }
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) {
-    throw new SkeinError("AUTH_BAD_VALUE", "a token's name has 1 to 100 characters, e.g. --name screening-job", {
-      field: "name",
-      received: input.name,
-    });
+    throw new SkeinError(
+      "AUTH_BAD_VALUE",
+      "a token's name has 1 to 100 characters, e.g. --name screening-job",
+      {
+        field: "name",
+        received: input.name,
+      },
+    );
   }
   const idPart = randomBytes(6).toString("hex");
   const secret = randomSecret();
@@ -163,9 +161,12 @@ export async function authenticateToken(db: Db, presented: string, now = new Dat
   }
   const parts = TOKEN_PATTERN.exec(presented);
   const row = parts ? await findToken(db, tokenIdOf(parts[1])) : undefined;
-  const matches = sameSecret(hashSecret(parts?.[2] ?? ""), row?.secret_hash ?? DECOY_HASH) && row !== undefined;
+  const matches =
+    sameSecret(hashSecret(parts?.[2] ?? ""), row?.secret_hash ?? DECOY_HASH) && row !== undefined;
   if (!row || !matches) {
-    throw new SkeinError("AUTH_BAD_TOKEN", "the token is not one this case issued", { field: "authorization" });
+    throw new SkeinError("AUTH_BAD_TOKEN", "the token is not one this case issued", {
+      field: "authorization",
+    });
   }
   if (row.revoked_at) {
     throw new SkeinError("AUTH_TOKEN_REVOKED", `token ${row.id} was revoked`, { field: "authorization" });

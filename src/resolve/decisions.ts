@@ -17,8 +17,8 @@ import {
   readCaseEntities,
   readDocumentEntities,
   readMemberships,
-  type StoredCaseEntity,
   readVersions,
+  type StoredCaseEntity,
   supersedeDecision,
   writeVersions,
 } from "../store/index.js";

@@ -169,6 +169,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: FilterQuery }>(
     "/api/graph",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The case network: entities as nodes, aggregated claims as edges",
         tags: ["graph"],
@@ -191,6 +192,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
   app.get(
     "/api/graph/analyses",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The registered analyses: name, description, method reference, options",
         tags: ["graph"],
@@ -231,6 +233,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
     app.get<{ Querystring: FilterQuery & Record<string, unknown> }>(
       `/api/graph/${analysis.name}`,
       {
+        config: { access: "viewer" },
         schema: {
           summary: analysis.description,
           description: `Method: ${analysis.reference}`,
