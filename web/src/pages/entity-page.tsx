@@ -61,9 +61,12 @@ export function PathList({ paths }: { paths: ExposurePath[] }) {
 function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const act = (action: "confirm" | "dismiss") =>
-    decide({ action, match: match.id })
+    decide({ action, match: match.id }, match.version)
       .then(onDecided)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => {
+        setError(e instanceof ApiError ? e.message : String(e));
+        if (e instanceof ApiError && e.status === 409) onDecided();
+      });
   const entry = match.entry;
   return (
     <div className="match" data-match={match.id}>
