@@ -1,6 +1,7 @@
 // Single sign-on with OpenID Connect: the authorisation code flow with PKCE (RFC 7636, S256), state and
-// nonce, through openid-client. The identity provider says who the person is; the case's accounts say
-// whether they may come in and with which role: the claim named by `nameClaim` must name an enabled account.
+// nonce, through openid-client. The identity provider says who the person is (the claim named by `nameClaim`,
+// from the ID token, else from UserInfo); the case's accounts say whether they may come in and with which
+// role: that claim must name an enabled account.
 import * as oidc from "openid-client";
 import { type Role, SkeinError } from "../model/index.js";
 import { type Db, findAccount } from "../store/index.js";
@@ -140,7 +141,7 @@ export class OidcSignIn {
     // The callback as registered, with the parameters the provider sent (a proxy may have changed the host).
     const current = new URL(redirect.href);
     current.search = callbackUrl.search;
-    let claims: oidc.IDToken | undefined;
+    let claimed: unknown;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, current, {
         pkceCodeVerifier: pending.verifier,
@@ -148,11 +149,17 @@ export class OidcSignIn {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims();
+      const idToken = tokens.claims();
+      claimed = idToken?.[this.#options.nameClaim];
+      // Providers that follow the core spec strictly put profile claims only in UserInfo, not the ID token:
+      // ask there, for the subject the ID token names.
+      if (claimed === undefined && idToken) {
+        const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
+        claimed = userInfo[this.#options.nameClaim];
+      }
     } catch (cause) {
       throw failed("the identity provider refused the sign-on", cause);
     }
-    const claimed = claims?.[this.#options.nameClaim];
     const name = typeof claimed === "string" ? claimed.trim().toLowerCase() : "";
     const account = name ? await findAccount(db, name) : undefined;
     if (!account || account.disabled_at) {
