@@ -95,7 +95,7 @@ describe.skipIf(!existsSync(CLI))("skein serve", () => {
       "--no-auth",
     ]);
     try {
-      expect(stderr()).toMatch(/warning: --no-auth on 0\.0\.0\.0/);
+      await expect.poll(stderr).toMatch(/warning: --no-auth on 0\.0\.0\.0/);
       const health = await fetch(url.replace("0.0.0.0", "127.0.0.1") + "/api/entities");
       expect(health.status).toBe(200);
     } finally {
@@ -148,7 +148,7 @@ describe.skipIf(!existsSync(CLI))("skein serve", () => {
     ]);
     try {
       expect(url).toMatch(/^https:\/\/127\.0\.0\.1:/);
-      expect(stderr()).toMatch(/sign-in required/);
+      await expect.poll(stderr).toMatch(/sign-in required/);
       const denied = await fetchInsecure(`${url}/api/entities`);
       expect(denied.status).toBe(401);
       const login = await fetchInsecure(`${url}/api/login`, {

@@ -71,6 +71,12 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       trustProxy: trustProxy ?? false,
     },
   });
+  // Listening for the stop signals before saying it serves: whoever reads that line may stop it at once.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
   say(
     `skein: serving ${workspacePath} at ${server.url} (workbench at ${server.url}/, API at ${server.url}/openapi.json)`,
   );
@@ -86,11 +92,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     }
   }
   if (server.auth === "on") say("skein: sign-in required (accounts: `skein users list`)");
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await stopped;
   say("skein: stopping");
   await server.close();
   return 0;
