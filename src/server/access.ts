@@ -101,12 +101,13 @@ async function identify(app: FastifyInstance, request: FastifyRequest, reply: Fa
 
 /**
  * Refuses a state-changing request that a browser sent from another site: the Fetch metadata and Origin
- * headers, where the browser sends them, must name this very origin.
+ * headers, where the browser sends them, must name this very origin. Behind a trusted reverse proxy
+ * (--trust-proxy) the host is the one the browser asked for, X-Forwarded-Host; else the Host header.
  */
 function checkSameOrigin(request: FastifyRequest): void {
   const site = request.headers["sec-fetch-site"];
   const origin = request.headers.origin;
-  const host = (request.headers.host ?? "").toLowerCase();
+  const host = request.host.toLowerCase();
   const crossSite = site !== undefined && site !== "same-origin" && site !== "none";
   const otherOrigin =
     origin !== undefined && (!URL.canParse(origin) || new URL(origin).host.toLowerCase() !== host);

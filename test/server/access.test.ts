@@ -403,6 +403,62 @@ describe("sessions", () => {
     expect(good.json().decision.by).toBe("ann");
   });
 
+  it("behind a trusted reverse proxy, takes the browser's host from X-Forwarded-Host, and only then", async () => {
+    const behindProxy = await buildApp({
+      workspace,
+      config: { auth: "on", signInsPerMinute: 1000, logger: false, trustProxy: "127.0.0.1" },
+    });
+    try {
+      // The proxy keeps Host at the upstream address and forwards the public name, as nginx's proxy_pass does.
+      const upstream = { host: "127.0.0.1:8080", "x-forwarded-proto": "https" };
+      const login = await behindProxy.inject({
+        method: "POST",
+        url: "/api/login",
+        headers: { ...upstream, "x-forwarded-host": "skein.example.org" },
+        payload: { name: "ann", password: PASSWORDS.ann },
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = /skein_session=[^;]+/.exec(String(login.headers["set-cookie"]))?.[0] ?? "";
+      const csrf: string = login.json().csrfToken;
+      secrets.push(cookie.split("=")[1], csrf);
+      const post = (headers: Record<string, string>) =>
+        behindProxy.inject({
+          method: "POST",
+          url: "/api/decisions",
+          headers: {
+            ...upstream,
+            cookie,
+            "x-csrf-token": csrf,
+            origin: "https://skein.example.org",
+            ...headers,
+          },
+          payload: { action: "accept", claim: CASE.supplyClaim, why: "via the proxy" },
+        });
+      expect((await post({ "x-forwarded-host": "skein.example.org" })).statusCode).toBe(201);
+      const unnamed = await post({});
+      expect(unnamed.statusCode).toBe(403);
+      expect(unnamed.json().code).toBe("AUTH_CSRF");
+      // From an address that is not the trusted proxy, X-Forwarded-Host is not believed.
+      const spoofed = await behindProxy.inject({
+        method: "POST",
+        url: "/api/decisions",
+        remoteAddress: "192.0.2.7",
+        headers: {
+          ...upstream,
+          cookie,
+          "x-csrf-token": csrf,
+          origin: "https://skein.example.org",
+          "x-forwarded-host": "skein.example.org",
+        },
+        payload: { action: "accept", claim: CASE.supplyClaim },
+      });
+      expect(spoofed.statusCode).toBe(403);
+      expect(spoofed.json().code).toBe("AUTH_CSRF");
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it("ends the session at sign-out", async () => {
     const { cookie, csrf } = await signIn("vic", PASSWORDS.vic);
     expect((await call({ method: "GET", url: "/api/entities", headers: { cookie } })).statusCode).toBe(200);
