@@ -197,6 +197,8 @@ export interface Listing {
   listingDate: string | null;
   score: number;
   decision: Match["decision"];
+  /** Who confirmed or dismissed the match (an account, a token or the analyst's name); null when undecided. */
+  decidedBy: string | null;
 }
 
 /** A resolved, case-level entity with its list matches. */

@@ -13,6 +13,8 @@ export interface MatchDecision {
   members: string[];
   decision: "confirmed" | "dismissed";
   decisionId: number;
+  /** Who decided: an account, a token (`token:tok_…`) or, without accounts, the analyst's name. */
+  by: string;
 }
 
 /** What the log says, ready for resolution, screening and the case view. */
@@ -79,6 +81,7 @@ export function replayDecisions(log: Decision[]): Replay {
           members: readMemberList(t.members),
           decision: d.action === "confirm" ? "confirmed" : "dismissed",
           decisionId: d.id,
+          by: d.by,
         });
         break;
     }
@@ -95,6 +98,15 @@ export function decisionForMatch(
   match: { id: string; snapshotId: string; entryId: string },
   memberIds: ReadonlySet<string>,
 ): "confirmed" | "dismissed" | null {
+  return findMatchDecision(replay, match, memberIds)?.decision ?? null;
+}
+
+/** The log entry behind `decisionForMatch`, with who made it; null when the match is undecided. */
+export function findMatchDecision(
+  replay: Replay,
+  match: { id: string; snapshotId: string; entryId: string },
+  memberIds: ReadonlySet<string>,
+): MatchDecision | null {
   let found: MatchDecision | null = null;
   for (const d of replay.matchDecisions) {
     const same =
@@ -104,5 +116,5 @@ export function decisionForMatch(
         d.members.some((m) => memberIds.has(m)));
     if (same && (!found || d.decisionId > found.decisionId)) found = d;
   }
-  return found ? found.decision : null;
+  return found;
 }

@@ -101,6 +101,7 @@ export const LISTING_SCHEMA: JsonSchema = objectOf({
   listingDate: nullableStr,
   score: num,
   decision: { type: ["string", "null"], enum: ["confirmed", "dismissed", null] },
+  decidedBy: nullableStr,
 });
 
 /** A case entity, with its listings. */
