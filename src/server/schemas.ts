@@ -185,6 +185,7 @@ export const MATCH_SCHEMA: JsonSchema = objectOf({
   algorithm: str,
   explanations: { type: "object", additionalProperties: FEATURE_EXPLANATION_SCHEMA },
   decision: { type: ["string", "null"], enum: ["confirmed", "dismissed", null] },
+  decidedBy: nullableStr,
   entry: nullable(LIST_ENTRY_SCHEMA),
 });
 

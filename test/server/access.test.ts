@@ -596,6 +596,16 @@ describe("accounts and attribution", () => {
       payload: { action: "reject", claim: CASE.hostileClaim },
     });
     expect(decision.json().decision.by).toBe(analystLabel);
+    const match = (await call({ method: "GET", url: "/api/matches", headers: analyst })).json().items[0];
+    const confirmed = await call({
+      method: "POST",
+      url: "/api/decisions",
+      headers: analyst,
+      payload: { action: "confirm", match: match.id },
+    });
+    expect(confirmed.statusCode).toBe(201);
+    const matches = (await call({ method: "GET", url: "/api/matches", headers: analyst })).json().items;
+    expect(matches.find((m: { id: string }) => m.id === match.id).decidedBy).toBe(analystLabel);
     const impersonate = await call({
       method: "POST",
       url: "/api/decisions",

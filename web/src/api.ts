@@ -112,6 +112,7 @@ export interface Listing {
   listingDate: string | null;
   score: number;
   decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
 }
 
 /** A case entity with its listings. */
@@ -205,6 +206,7 @@ export interface Match {
   algorithm: string;
   explanations: Record<string, FeatureExplanation>;
   decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
   entry: ListEntry | null;
   version: number;
 }

@@ -3,7 +3,7 @@
 // version so that a page's several requests read the case once.
 import { sql } from "kysely";
 import type { CaseEntity, CaseView, Claim } from "../../model/index.js";
-import { decisionForMatch, readCaseView, replayDecisions, versionKey } from "../../resolve/index.js";
+import { findMatchDecision, readCaseView, replayDecisions, versionKey } from "../../resolve/index.js";
 import {
   listDecisions,
   listMatches,
@@ -68,8 +68,12 @@ async function buildCaseIndex(db: Queryable): Promise<CaseIndex> {
   };
 }
 
-/** A stored match with the analyst's decision on it and its version. */
-export type DecidedMatch = StoredMatch & { decision: "confirmed" | "dismissed" | null; version: number };
+/** A stored match with the analyst's decision on it, who made that decision, and its version. */
+export type DecidedMatch = StoredMatch & {
+  decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
+  version: number;
+};
 
 /**
  * Every stored match with its decision: the latest confirm or dismiss on the match, or on the same list
@@ -79,9 +83,13 @@ export async function readDecidedMatches(db: Queryable, index: CaseIndex): Promi
   const [matches, log] = await Promise.all([listMatches(db), listDecisions(db)]);
   const replay = replayDecisions(log);
   const members = new Map(index.view.entities.map((e) => [e.id, new Set(e.memberIds)]));
-  return matches.map((match) => ({
-    ...match,
-    decision: decisionForMatch(replay, match, members.get(match.entityId) ?? new Set<string>()),
-    version: index.versionOf("match", match.id),
-  }));
+  return matches.map((match) => {
+    const decided = findMatchDecision(replay, match, members.get(match.entityId) ?? new Set<string>());
+    return {
+      ...match,
+      decision: decided?.decision ?? null,
+      decidedBy: decided?.by ?? null,
+      version: index.versionOf("match", match.id),
+    };
+  });
 }

@@ -77,7 +77,12 @@ function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }
           score {match.score.toFixed(2)}
         </span>{" "}
         {match.decision ? (
-          <span className={`badge status status-${match.decision}`}>{match.decision}</span>
+          <>
+            <span className={`badge status status-${match.decision}`}>{match.decision}</span>{" "}
+            <span className="muted" data-testid="decided-by">
+              by {match.decidedBy}
+            </span>
+          </>
         ) : null}
       </h3>
       {entry ? (
