@@ -63,6 +63,7 @@ export function syntheticCase(entityCount = ENTITIES, claimCount = CLAIMS) {
     filename: `report-${i}.txt`,
     pageStarts: null,
     ingestedAt: "2026-01-01T00:00:00Z",
+    ingestedBy: null,
   }));
   const entities = Array.from({ length: entityCount }, (_, i) => {
     const roll = rnd();

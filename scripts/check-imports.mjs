@@ -12,6 +12,7 @@ const src = join(root, "src");
 const ORDER = [
   "model",
   "store",
+  "auth",
   "ingest",
   "extract",
   "resolve",
@@ -26,6 +27,7 @@ const ORDER = [
 const ALLOWED = {
   model: [],
   store: ["model"],
+  auth: ["model", "store"],
   ingest: ["model", "store"],
   lists: ["model", "store"],
   extract: ["model", "store", "ingest", "lists"],

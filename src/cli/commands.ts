@@ -7,7 +7,11 @@ import {
   EXTRACTORS,
   PREDICATE_NAMES,
   RELIABILITY_NAMES,
+  ROLE_NAMES,
+  ROLES,
   SOURCE_KIND_NAMES,
+  TOKEN_SCOPE_NAMES,
+  TOKEN_SCOPES,
 } from "../model/index.js";
 
 /** A command module: `run` receives positional arguments and parsed options. */
@@ -411,8 +415,102 @@ export const COMMANDS: CommandSpec[] = [
           "address to bind; loopback unless you mean to share the case",
           "127.0.0.1",
         )
-        .option("--max-upload <MB>", "largest uploaded document, in MB", "20"),
+        .option("--max-upload <MB>", "largest uploaded document, in MB", "20")
+        .option(
+          "--no-auth",
+          "serve without sign-in even on a non-loopback address (a trusted lab network only)",
+        )
+        .option("--tls-cert <file>", "serve HTTPS with this PEM certificate chain (with --tls-key)")
+        .option("--tls-key <file>", "the PEM private key of --tls-cert")
+        .option(
+          "--trust-proxy <addresses>",
+          "believe X-Forwarded-* from these reverse proxies (e.g. 127.0.0.1)",
+        )
+        .option("--oidc-issuer <url>", "single sign-on: the OpenID Connect provider's issuer address")
+        .option("--oidc-client-id <id>", "single sign-on: this server's client id at the provider")
+        .option(
+          "--oidc-redirect-url <url>",
+          "single sign-on: this server's callback as registered, <public address>/api/oidc/callback",
+        )
+        .option(
+          "--oidc-name-claim <claim>",
+          "single sign-on: the claim naming the account",
+          "preferred_username",
+        ),
     load: () => import("./commands/serve.js"),
+  },
+  {
+    name: "users",
+    description: `Accounts of the case: list, add NAME --role R, disable, enable, reset-password, role NAME --role R (roles: ${ROLE_NAMES.map((r) => `${r} ${ROLES[r].description}`).join("; ")})`,
+    examples: [
+      "skein users add alice --role analyst",
+      "skein users reset-password alice && skein users list",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .addArgument(
+          new Argument("[action]", "what to do (none: list)").choices([
+            "list",
+            "add",
+            "disable",
+            "enable",
+            "reset-password",
+            "role",
+          ]),
+        )
+        .argument("[name...]", "the account name")
+        .addOption(new Option("--role <role>", "add, role: the account's role").choices(ROLE_NAMES))
+        .option(
+          "--password-stdin",
+          "add, reset-password: read the password from standard input (else one is generated and shown once)",
+        )
+        .option("--sso-only", "add: no password; the account signs in only through single sign-on")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/users.js"),
+  },
+  {
+    name: "tokens",
+    description:
+      "API tokens for scripts and yente or OpenRefine clients: list, create (shown once), revoke ID",
+    examples: [
+      "skein tokens create --role viewer --expires 90d --scope match --name openrefine",
+      "skein tokens list && skein tokens revoke tok_1a2b3c4d5e6f",
+    ],
+    define: (c) =>
+      workspaceOption(c)
+        .addArgument(
+          new Argument("[action]", "what to do (none: list)").choices(["list", "create", "revoke"]),
+        )
+        .argument("[id...]", "revoke: the token id")
+        .addOption(new Option("--role <role>", "create: the token's role").choices(ROLE_NAMES))
+        .addOption(
+          new Option(
+            "--scope <scope>",
+            `create: ${TOKEN_SCOPE_NAMES.map((s) => `${s}: ${TOKEN_SCOPES[s]}`).join("; ")}`,
+          )
+            .choices(TOKEN_SCOPE_NAMES)
+            .default("all"),
+        )
+        .option("--expires <lifetime>", "create: lifetime such as 90d, 12h or 30m (default: never)")
+        .option("--name <text>", "create: what the token is for")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/tokens.js"),
+  },
+  {
+    name: "audit",
+    description:
+      "The audit trail: sign-ins, accounts and tokens, uploads, extraction runs, list loads and decisions",
+    examples: ["skein audit", "skein audit --actor alice --action decision --json"],
+    define: (c) =>
+      workspaceOption(c)
+        .option("--actor <name>", "only what this account (or token:tok_…) did")
+        .option(
+          "--action <action>",
+          "only this action (login, upload, extraction_run, list_load, decision …)",
+        )
+        .option("--since <date>", "only from this date or time (ISO)")
+        .option("--json", "print JSON"),
+    load: () => import("./commands/audit.js"),
   },
 ];
 

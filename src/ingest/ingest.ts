@@ -28,6 +28,8 @@ export interface IngestOptions {
   reliability?: Reliability;
   /** Largest file to read, in bytes. */
   maxBytes: number;
+  /** Who ingests (an account, a token or the OS user), recorded on each new source. */
+  by?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -127,6 +129,7 @@ export function buildSource(read: DocumentRead, file: string, options: IngestOpt
     text: read.text,
     pageStarts: read.pageStarts,
     ingestedAt: now,
+    ingestedBy: options.by ?? null,
   };
 }
 

@@ -30,6 +30,7 @@ export interface LoadResult {
 export async function storeParsedLists(
   db: Kysely<Database>,
   parsed: ParsedList[],
+  by: string | undefined,
   now: () => string = () => new Date().toISOString(),
 ): Promise<LoadResult[]> {
   const out: LoadResult[] = [];
@@ -48,6 +49,7 @@ export async function storeParsedLists(
       format: list.snapshot.format,
       entryCount: list.entries.length,
       loadedAt: now(),
+      loadedBy: by ?? null,
     };
     await db.transaction().execute(async (trx) => {
       await insertListSnapshot(trx, snapshot, list.snapshot.filename);
@@ -68,7 +70,7 @@ export async function loadLists(
   options: ReadListOptions = {},
 ): Promise<LoadResult[]> {
   const parsed = await readListFiles(paths, options);
-  return storeParsedLists(db, parsed);
+  return storeParsedLists(db, parsed, options.by);
 }
 
 /** Every stored snapshot, oldest load first. */

@@ -31,6 +31,8 @@ export interface ParsedList {
 export interface ReadListOptions {
   /** A format name from LIST_FORMATS, to skip detection. */
   format?: string;
+  /** Who loads the lists (an account, a token or the OS user), recorded on each new snapshot. */
+  by?: string;
 }
 
 const HEAD_BYTES = 16 * 1024;

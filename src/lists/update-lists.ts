@@ -75,6 +75,8 @@ export interface UpdateOptions {
   sources?: readonly ListSource[];
   /** Called before each download, for progress output. */
   onDownload?: (url: string) => void;
+  /** Who updates the lists, recorded on each new snapshot. */
+  by?: string;
 }
 
 /** What an update did for one authority. */
@@ -159,7 +161,7 @@ export async function updateLists(
     }
     const out: UpdateResult[] = [];
     for (const { source, files, parsed } of read) {
-      out.push({ authority: source.authority, files, lists: await storeParsedLists(db, parsed) });
+      out.push({ authority: source.authority, files, lists: await storeParsedLists(db, parsed, options.by) });
     }
     return out;
   } finally {

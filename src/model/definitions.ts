@@ -278,6 +278,40 @@ export const DECISION_ACTIONS = [
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /**
+ * Roles of a case's accounts and API tokens, weakest first: each role may do everything the ones before it
+ * may. The server's route table, the CLI's choices and the API's enums read this table.
+ */
+export const ROLES = {
+  viewer: { label: "Viewer", rank: 1, description: "reads everything in the case" },
+  analyst: {
+    label: "Analyst",
+    rank: 2,
+    description: "also records decisions, uploads documents and runs extraction, resolution and screening",
+  },
+  admin: {
+    label: "Admin",
+    rank: 3,
+    description: "also manages accounts and tokens, loads lists and reads the audit trail",
+  },
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** Whether `role` may do what `needed` may (roles are ordered by rank). */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return ROLES[role].rank >= ROLES[needed].rank;
+}
+
+/** What an API token may reach, within its role. */
+export const TOKEN_SCOPES = {
+  all: "every route its role allows",
+  match:
+    "read-only matching: the yente-compatible /match, /search, /entities, /algorithms and /catalog routes",
+} as const;
+export type TokenScope = keyof typeof TOKEN_SCOPES;
+export const TOKEN_SCOPE_NAMES = Object.keys(TOKEN_SCOPES) as TokenScope[];
+
+/**
  * The extractors, by the name the CLI and API take: the rules with the learned relation stage over them
  * (the default), the rules alone, or a language model endpoint.
  */

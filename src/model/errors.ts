@@ -8,6 +8,17 @@ export const ERROR_FAMILIES = {
   usage: { httpStatus: 400, exitCode: 2, description: "a command or request used wrongly" },
   not_found: { httpStatus: 404, exitCode: 1, description: "the thing asked for does not exist" },
   conflict: { httpStatus: 409, exitCode: 1, description: "the request contradicts stored state" },
+  unauthenticated: {
+    httpStatus: 401,
+    exitCode: 1,
+    description: "no credentials, or credentials that are not valid: sign in or send a valid token",
+  },
+  forbidden: {
+    httpStatus: 403,
+    exitCode: 1,
+    description: "the credentials are valid but do not allow this request",
+  },
+  rate_limited: { httpStatus: 429, exitCode: 1, description: "too many attempts: wait, then try again" },
   upstream: { httpStatus: 502, exitCode: 1, description: "a remote service failed or answered badly" },
   internal: { httpStatus: 500, exitCode: 70, description: "a Skein bug: report it with the output" },
 } as const;
@@ -242,9 +253,90 @@ export const ERROR_CATALOGUE = {
     family: "conflict",
     hint: "That decision is already undone (or is itself an undo); record a new decision instead.",
   },
+  DECISION_CONFLICT: {
+    family: "conflict",
+    hint: "Someone decided on the same record since you read it: reload it (the error carries its current version and last decision), then decide again with that version.",
+  },
   DECISION_BAD_VALUE: {
     family: "usage",
     hint: "Give --why as text and --by as a name; neither may be empty.",
+  },
+  // auth: accounts, tokens, sessions
+  AUTH_REQUIRED: {
+    family: "unauthenticated",
+    hint: "Sign in at the workbench, or send `Authorization: Bearer <token>` with a token from `skein tokens create`.",
+  },
+  AUTH_BAD_LOGIN: {
+    family: "unauthenticated",
+    hint: "Check the account name and password; an admin can reset a password with `skein users reset-password NAME`.",
+  },
+  AUTH_BAD_HEADER: {
+    family: "usage",
+    hint: "Send the header as `Authorization: Bearer <token>`, with the token exactly as `skein tokens create` printed it.",
+  },
+  AUTH_CREDENTIALS_TOO_LARGE: {
+    family: "input",
+    hint: "Account names have at most 64 characters, passwords 1,024 and tokens 256; send the credentials as issued.",
+  },
+  AUTH_BAD_TOKEN: {
+    family: "unauthenticated",
+    hint: "Use a token exactly as `skein tokens create` printed it; `skein tokens list` shows the tokens that exist.",
+  },
+  AUTH_TOKEN_EXPIRED: {
+    family: "unauthenticated",
+    hint: "The token has expired; ask an admin for a new one (`skein tokens create`).",
+  },
+  AUTH_TOKEN_REVOKED: {
+    family: "unauthenticated",
+    hint: "The token was revoked; ask an admin for a new one (`skein tokens create`).",
+  },
+  AUTH_SESSION_EXPIRED: {
+    family: "unauthenticated",
+    hint: "The session has ended (signed out, idle too long, or past its lifetime); sign in again.",
+  },
+  AUTH_FORBIDDEN: {
+    family: "forbidden",
+    hint: "Ask an admin for an account or token with the role (or scope) the message names.",
+  },
+  AUTH_CSRF: {
+    family: "forbidden",
+    hint: "Send state-changing requests from the workbench itself, with the X-CSRF-Token header that GET /api/session returns.",
+  },
+  AUTH_LOCKED: {
+    family: "rate_limited",
+    hint: "Too many failed sign-ins for this account name; wait for the time the message gives, or ask an admin to reset the password.",
+  },
+  AUTH_RATE_LIMITED: {
+    family: "rate_limited",
+    hint: "Too many sign-in attempts from this address; wait for the time the message gives.",
+  },
+  AUTH_BAD_VALUE: {
+    family: "usage",
+    hint: "Use the formats shown: a name of lower-case letters, digits, '.', '_' or '-'; a role viewer, analyst or admin; --expires as 90d, 12h or 30m.",
+  },
+  AUTH_UNKNOWN_USER: {
+    family: "not_found",
+    hint: "Run `skein users list` and use one of the names shown.",
+  },
+  AUTH_USER_EXISTS: {
+    family: "conflict",
+    hint: "Choose another name, or reset the existing account's password with `skein users reset-password NAME`.",
+  },
+  AUTH_UNKNOWN_TOKEN: {
+    family: "not_found",
+    hint: "Run `skein tokens list` and use one of the token ids shown.",
+  },
+  AUTH_OIDC_CONFIG: {
+    family: "usage",
+    hint: "Give --oidc-issuer, --oidc-client-id and --oidc-redirect-url (and SKEIN_OIDC_CLIENT_SECRET for a confidential client), or leave single sign-on off.",
+  },
+  AUTH_OIDC_FAILED: {
+    family: "unauthenticated",
+    hint: "Single sign-on did not complete: start again from the sign-in page; an admin must first add an account named as the identity provider names you (`skein users add NAME --role viewer --sso-only`).",
+  },
+  AUTH_OIDC_UNREACHABLE: {
+    family: "upstream",
+    hint: "Check that the identity provider named by --oidc-issuer is running and reachable from the server.",
   },
   // server
   SERVER_BAD_REQUEST: {
@@ -279,6 +371,14 @@ export const ERROR_CATALOGUE = {
   SERVER_INTERNAL: {
     family: "internal",
     hint: "This is a bug in Skein; report it with the request id shown.",
+  },
+  SERVER_NO_ACCOUNTS: {
+    family: "usage",
+    hint: "Add an account first (`skein users add NAME --role admin`), or pass --no-auth to serve a trusted lab network without sign-in.",
+  },
+  SERVER_TLS: {
+    family: "input",
+    hint: "Give --tls-cert and --tls-key together, as PEM files this user can read (the certificate chain and its private key).",
   },
   SERVER_BAD_HOST: {
     family: "usage",

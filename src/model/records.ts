@@ -33,6 +33,8 @@ export interface Source {
   /** For paged documents: the character offset at which each page starts (page 1 at index 0). */
   pageStarts: number[] | null;
   ingestedAt: string;
+  /** Who ingested it: an account, a token (`token:tok_…`) or a command's OS user; null when not recorded. */
+  ingestedBy: string | null;
 }
 
 /** A name or phrase found in a source. */
@@ -123,6 +125,8 @@ export interface ListSnapshot {
   format: string;
   entryCount: number;
   loadedAt: string;
+  /** Who loaded it: an account, a token or a command's OS user; null when not recorded. */
+  loadedBy: string | null;
 }
 
 /** A list entry, FtM-shaped. */
@@ -194,6 +198,8 @@ export interface Listing {
   listingDate: string | null;
   score: number;
   decision: Match["decision"];
+  /** Who confirmed or dismissed the match (an account, a token or the analyst's name); null when undecided. */
+  decidedBy: string | null;
 }
 
 /** A resolved, case-level entity with its list matches. */

@@ -93,7 +93,7 @@ export function describeCitation(note: Citation): {
       ]
         .filter(Boolean)
         .join("; "),
-      how: `match score ${l.score.toFixed(2)}${l.decision ? `, ${l.decision} by an analyst` : ""}`,
+      how: `match score ${l.score.toFixed(2)}${l.decision ? `, ${l.decision} by ${l.decidedBy}` : ""}`,
       url: null,
     };
   }

@@ -10,7 +10,7 @@ import {
   readCaseEntities,
   readStoredClaims,
 } from "../store/index.js";
-import { decisionForMatch, replayDecisions } from "./replay.js";
+import { findMatchDecision, replayDecisions } from "./replay.js";
 import { rolesOf } from "./roles.js";
 
 /** Options of the case view. */
@@ -40,7 +40,8 @@ export async function readCaseView(db: Queryable, options: Partial<CaseViewOptio
   const members = new Map(stored.map((e) => [e.id, new Set(e.memberIds)]));
   for (const match of matches) {
     if (!match.entry) continue;
-    const decision = decisionForMatch(replay, match, members.get(match.entityId) ?? new Set());
+    const decided = findMatchDecision(replay, match, members.get(match.entityId) ?? new Set());
+    const decision = decided?.decision ?? null;
     if (decision === "dismissed") continue;
     if (decision !== "confirmed" && match.score < config.threshold) continue;
     const listing: Listing = {
@@ -53,6 +54,7 @@ export async function readCaseView(db: Queryable, options: Partial<CaseViewOptio
       listingDate: match.entry.listingDate,
       score: match.score,
       decision,
+      decidedBy: decided?.by ?? null,
     };
     listingsOf.set(match.entityId, [...(listingsOf.get(match.entityId) ?? []), listing]);
   }

@@ -1,6 +1,8 @@
 // Analyst decisions: merge, split, not-same, accept/reject a claim, confirm/dismiss a match, undo. Each
 // is checked against the current state first (a bad one writes nothing), appended to the log, and
 // takes effect at once, in the same transaction, by replaying the log (nomenklatura's resolver habit).
+// Decisions take turns on the log's lock, and one made on a stale version of its record is refused
+// (optimistic concurrency: the decider says which version it saw, as HTTP's If-Match does).
 import { type Decision, type DecisionAction, SkeinError } from "../model/index.js";
 import {
   appendDecision,
@@ -10,14 +12,17 @@ import {
   findDecision,
   findMatchesByPrefix,
   findMentionRef,
+  lockDecisionLog,
   mentionIdsOf,
   type Queryable,
   readCaseEntities,
   readDocumentEntities,
   readMemberships,
+  readVersions,
   type StoredCaseEntity,
   splitEntityIdOf,
   supersedeDecision,
+  writeVersions,
 } from "../store/index.js";
 import { type ResolutionSummary, resolveWithin } from "./run-resolution.js";
 
@@ -25,6 +30,11 @@ import { type ResolutionSummary, resolveWithin } from "./run-resolution.js";
 export interface DecisionMeta {
   by: string;
   why: string | null;
+  /**
+   * The version of the decided record the decider saw (for two entities, the larger of their two versions);
+   * the decision is refused with DECISION_CONFLICT when the record has changed since. Undefined: no check.
+   */
+  expectedVersion?: number;
 }
 
 /** A recorded decision and, when it changed the entities, the resolution it triggered. */
@@ -89,6 +99,72 @@ export async function findCaseEntity(db: Queryable, ref: string): Promise<Stored
   );
 }
 
+/** The key under which a decided record's version is kept. */
+export function versionKey(kind: "claim" | "match" | "entity", id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** The version keys of the records a decision acts on. */
+export function versionKeysOf(action: DecisionAction, target: Record<string, string>): string[] {
+  switch (action) {
+    case "merge":
+    case "not_same":
+      return [versionKey("entity", target.a), versionKey("entity", target.b)];
+    case "split":
+    case "rename":
+      return [versionKey("entity", target.entity)];
+    case "accept":
+    case "reject":
+      return [versionKey("claim", target.claim)];
+    case "confirm":
+    case "dismiss":
+      return [versionKey("match", target.match)];
+    case "undo":
+      return [];
+  }
+}
+
+/** Refuses the decision when its records changed since the version the decider saw; returns the current one. */
+async function checkVersion(trx: Queryable, keys: string[], expected: number | undefined): Promise<number> {
+  const versions = await readVersions(trx, keys);
+  const current = Math.max(0, ...versions.values());
+  if (expected === undefined || expected === current) return current;
+  const last = current > 0 ? await findDecision(trx, current) : undefined;
+  const claimPrefix = versionKey("claim", "");
+  const claimKey = keys.find((k) => k.startsWith(claimPrefix));
+  const claim = claimKey ? await findClaim(trx, claimKey.slice(claimPrefix.length)) : undefined;
+  throw new SkeinError(
+    "DECISION_CONFLICT",
+    `decision: ${keys.join(" and ")} changed since version ${expected} (now version ${current}${
+      last ? `, decision ${last.id} (${last.action}) by ${last.by}` : ""
+    }); reload and decide again`,
+    {
+      field: "version",
+      received: String(expected),
+      current: {
+        version: current,
+        records: keys,
+        decision: last ?? null,
+        ...(claim ? { status: claim.status } : {}),
+      },
+    },
+  );
+}
+
+/** Under the log's lock: checks the version, appends the decision and sets its records' versions to its id. */
+async function append(
+  trx: Queryable,
+  action: DecisionAction,
+  meta: DecisionMeta,
+  target: Record<string, string>,
+  keys: string[],
+): Promise<Decision> {
+  await checkVersion(trx, keys, meta.expectedVersion);
+  const decision = await appendDecision(trx, { by: meta.by, why: meta.why, action, target });
+  await writeVersions(trx, keys, decision.id);
+  return decision;
+}
+
 async function record(
   db: Db,
   action: DecisionAction,
@@ -98,8 +174,9 @@ async function record(
 ): Promise<DecisionOutcome> {
   checkMeta(meta);
   return db.transaction().execute(async (trx) => {
+    await lockDecisionLog(trx);
     const target = await build(trx);
-    const decision = await appendDecision(trx, { by: meta.by, why: meta.why, action, target });
+    const decision = await append(trx, action, meta, target, versionKeysOf(action, target));
     const resolution = options.resolve ? await resolveWithin(trx) : null;
     return { decision, resolution };
   });
@@ -344,6 +421,7 @@ export async function decideMatch(
 export async function undoDecision(db: Db, id: number, meta: DecisionMeta): Promise<DecisionOutcome> {
   checkMeta(meta);
   return db.transaction().execute(async (trx) => {
+    await lockDecisionLog(trx);
     const original = Number.isInteger(id) ? await findDecision(trx, id) : undefined;
     if (!original) {
       throw new SkeinError("DECISION_UNKNOWN", `undo: no decision with id "${id}"`, { received: String(id) });
@@ -357,12 +435,8 @@ export async function undoDecision(db: Db, id: number, meta: DecisionMeta): Prom
         { received: String(id) },
       );
     }
-    const decision = await appendDecision(trx, {
-      by: meta.by,
-      why: meta.why,
-      action: "undo",
-      target: { decision: String(id) },
-    });
+    const keys = versionKeysOf(original.action, original.target);
+    const decision = await append(trx, "undo", meta, { decision: String(id) }, keys);
     await supersedeDecision(trx, id, decision.id);
     const resolution = await resolveWithin(trx);
     return { decision, resolution };

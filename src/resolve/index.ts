@@ -26,10 +26,18 @@ export {
   reviewClaim,
   splitEntity,
   undoDecision,
+  versionKey,
+  versionKeysOf,
 } from "./decisions.js";
 export { type MatchView, matchIdOf, readMatchesWithDecisions } from "./matches.js";
 export { isOnlyLegalForm, keyOfName, keyOfSchemaName, keysOfNames, type NameKey } from "./names.js";
-export { decisionForMatch, type MatchDecision, type Replay, replayDecisions } from "./replay.js";
+export {
+  decisionForMatch,
+  findMatchDecision,
+  type MatchDecision,
+  type Replay,
+  replayDecisions,
+} from "./replay.js";
 export { ensureResolved, type ResolutionSummary, resolveWithin, runResolution } from "./run-resolution.js";
 export {
   type ClusteredItem,

@@ -13,6 +13,8 @@ export interface MatchDecision {
   members: string[];
   decision: "confirmed" | "dismissed";
   decisionId: number;
+  /** Who decided: an account, a token (`token:tok_…`) or, without accounts, the analyst's name. */
+  by: string;
 }
 
 /** A caption an analyst chose for the entity holding these document-level entities. */
@@ -100,6 +102,7 @@ export function replayDecisions(log: Decision[]): Replay {
           members: readMemberList(t.members),
           decision: d.action === "confirm" ? "confirmed" : "dismissed",
           decisionId: d.id,
+          by: d.by,
         });
         break;
     }
@@ -123,11 +126,20 @@ export function decisionForMatch(
   match: { id: string; snapshotId: string; entryId: string },
   memberIds: ReadonlySet<string>,
 ): "confirmed" | "dismissed" | null {
+  return findMatchDecision(replay, match, memberIds)?.decision ?? null;
+}
+
+/** The log entry behind `decisionForMatch`, with who made it; null when the match is undecided. */
+export function findMatchDecision(
+  replay: Replay,
+  match: { id: string; snapshotId: string; entryId: string },
+  memberIds: ReadonlySet<string>,
+): MatchDecision | null {
   let found: MatchDecision | null = null;
   for (const d of replay.matchDecisions) {
     const same =
       d.matchId === match.id || (d.entryId === match.entryId && d.members.some((m) => memberIds.has(m)));
     if (same && (!found || d.decisionId > found.decisionId)) found = d;
   }
-  return found ? found.decision : null;
+  return found;
 }

@@ -5,10 +5,19 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  LOCKOUT_DEFAULTS,
+  type LockoutOptions,
+  type OidcOptions,
+  SESSION_DEFAULTS,
+  type SessionOptions,
+} from "../auth/index.js";
 import { SkeinError } from "../model/index.js";
 import type { Workspace } from "../store/index.js";
+import { installAccessControl } from "./access.js";
 import { installErrorHandlers } from "./errors.js";
 import { buildOpenApi, collectRoutes } from "./openapi.js";
+import { accountsPlugin } from "./plugins/accounts.js";
 import { claimsPlugin } from "./plugins/claims.js";
 import { decisionsPlugin } from "./plugins/decisions.js";
 import { entitiesPlugin } from "./plugins/entities.js";
@@ -17,10 +26,12 @@ import { graphPlugin } from "./plugins/graph.js";
 import { listsPlugin } from "./plugins/lists.js";
 import { matchesPlugin } from "./plugins/matches.js";
 import { searchPlugin } from "./plugins/search.js";
+import { sessionPlugin } from "./plugins/session.js";
 import { sourcesPlugin } from "./plugins/sources.js";
 import { vocabularyPlugin } from "./plugins/vocabulary.js";
 import { yentePlugin } from "./plugins/yente.js";
 import { createServerState, type ServerState } from "./state.js";
+import { acceptUploads } from "./uploads.js";
 
 /** Server configuration; every field has a default in SERVER_DEFAULTS. */
 export interface ServerConfig {
@@ -41,6 +52,23 @@ export interface ServerConfig {
   allowedHosts: readonly string[] | null;
   /** The learned model's weights file for extraction runs; undefined for the one shipped. */
   weights: string | undefined;
+  /**
+   * "on": every route but sign-in, health and the workbench's files needs an account's session or a token;
+   * "off": everyone acts as `analyst` with every right (a single analyst on loopback, or --no-auth).
+   */
+  auth: "on" | "off";
+  /** Session lifetimes (idle and absolute), in minutes. */
+  session: SessionOptions;
+  /** Lockout after failed sign-ins under one name. */
+  lockout: LockoutOptions;
+  /** Sign-in attempts allowed per client address per minute. */
+  signInsPerMinute: number;
+  /** Single sign-on through an OpenID Connect provider; null for none. */
+  oidc: OidcOptions | null;
+  /** TLS certificate chain and private key (PEM); null serves plain HTTP (loopback, or behind a proxy). */
+  tls: { cert: string; key: string } | null;
+  /** fastify's trustProxy: addresses of reverse proxies whose X-Forwarded-* headers to believe; false for none. */
+  trustProxy: boolean | string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,6 +98,13 @@ export const SERVER_DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   logger: false,
   allowedHosts: null,
   weights: undefined,
+  auth: "off",
+  session: { idleMinutes: SESSION_DEFAULTS.idleMinutes, absoluteMinutes: SESSION_DEFAULTS.absoluteMinutes },
+  lockout: LOCKOUT_DEFAULTS,
+  signInsPerMinute: 20,
+  oidc: null,
+  tls: null,
+  trustProxy: false,
 });
 
 /** The host name of a Host header, without its port, lower case (`[::1]:8080` → `[::1]`). */
@@ -77,6 +112,26 @@ export function hostNameOf(header: string | undefined): string {
   const value = (header ?? "").trim().toLowerCase();
   if (value.startsWith("[")) return value.slice(0, value.indexOf("]") + 1);
   return value.split(":")[0];
+}
+
+/**
+ * The logger with request lines that never carry a secret: the query of the sign-on callback (its one-time
+ * code and state) is cut. Headers are not logged at all (they carry cookies and tokens).
+ */
+function redactingLogger(logger: ServerConfig["logger"]): FastifyServerOptions["logger"] {
+  if (!logger) return logger;
+  const base = typeof logger === "object" ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        url: request.url.startsWith("/api/oidc/") ? request.url.split("?")[0] : request.url,
+        remoteAddress: request.ip,
+      }),
+      ...(base as { serializers?: Record<string, unknown> }).serializers,
+    },
+  } as FastifyServerOptions["logger"];
 }
 
 declare module "fastify" {
@@ -96,7 +151,9 @@ export async function buildApp(options: {
 }): Promise<FastifyInstance> {
   const config: ServerConfig = Object.freeze({ ...SERVER_DEFAULTS, ...options.config });
   const app = Fastify({
-    logger: config.logger,
+    logger: redactingLogger(config.logger),
+    ...(config.tls ? { https: config.tls } : {}),
+    trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
     // Keep each request's id short and unguessable-enough to quote in a bug report.
     genReqId: () => Math.random().toString(36).slice(2, 10),
@@ -128,6 +185,8 @@ export async function buildApp(options: {
       }
     });
   }
+  installAccessControl(app);
+  acceptUploads(app);
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
     reply.header("x-content-type-options", "nosniff");
@@ -136,6 +195,8 @@ export async function buildApp(options: {
   });
   const routes = collectRoutes(app);
 
+  await app.register(sessionPlugin);
+  await app.register(accountsPlugin);
   await app.register(vocabularyPlugin);
   await app.register(sourcesPlugin);
   await app.register(entitiesPlugin);
@@ -149,12 +210,13 @@ export async function buildApp(options: {
   await app.register(yentePlugin);
 
   const version = "0.1.0";
-  app.get("/openapi.json", { schema: { hide: true } }, async () =>
+  app.get("/openapi.json", { schema: { hide: true }, config: { access: "viewer" } }, async () =>
     buildOpenApi(routes, { title: "Skein API", version }),
   );
   app.get(
     "/healthz",
     {
+      config: { access: "public" },
       schema: {
         summary: "Liveness check",
         tags: ["meta"],
@@ -167,7 +229,14 @@ export async function buildApp(options: {
   );
 
   if (config.webRoot && existsSync(join(config.webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: config.webRoot, prefix: "/", index: ["index.html"] });
+    const webRoot = config.webRoot;
+    // The workbench's files are public: its sign-in page is one of them, and they hold no case data.
+    await app.register(async (files) => {
+      files.addHook("onRoute", (route) => {
+        route.config = { ...route.config, access: "public" };
+      });
+      await files.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"] });
+    });
   }
   return app;
 }

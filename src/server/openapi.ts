@@ -1,12 +1,18 @@
 // The OpenAPI 3.1 document, generated from the route schemas themselves (fastify's "schemas are the
 // contract" habit), so validation, response filtering and the published contract never disagree.
 import type { FastifyInstance, RouteOptions } from "fastify";
+import { SESSION_COOKIE } from "../auth/index.js";
+import type { RouteAccess } from "./access.js";
 import { ERROR_SCHEMA, type JsonSchema } from "./schemas.js";
 
 /** One documented route: what the generator needs from fastify's route options. */
 export interface RouteDoc {
   method: string;
   url: string;
+  /** Who may call it (a route that does not say needs an admin). */
+  access: RouteAccess;
+  /** A read-only matching route, open to tokens scoped to matching. */
+  matching: boolean;
   schema: {
     summary?: string;
     description?: string;
@@ -36,7 +42,13 @@ export function collectRoutes(app: FastifyInstance): RouteDoc[] {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === "HEAD") continue;
-      routes.push({ method, url: route.url ?? route.path, schema: route.schema as RouteDoc["schema"] });
+      routes.push({
+        method,
+        url: route.url ?? route.path,
+        access: route.config?.access ?? "admin",
+        matching: route.config?.matching === true,
+        schema: route.schema as RouteDoc["schema"],
+      });
     }
   });
   return routes;
@@ -75,6 +87,10 @@ export function buildOpenApi(routes: RouteDoc[], info: { title: string; version:
       ...(schema.summary ? { summary: schema.summary } : {}),
       ...(schema.description ? { description: schema.description } : {}),
       ...(schema.tags ? { tags: schema.tags } : {}),
+      // Who may call it: no credentials on public routes; else a token or a session, with this least role.
+      security: route.access === "public" ? [] : [{ bearer: [] }, { session: [] }],
+      "x-skein-access": route.access,
+      ...(route.matching ? { "x-skein-token-scope": ["all", "match"] } : {}),
       parameters: [...parametersOf(schema.params, "path"), ...parametersOf(schema.querystring, "query")],
       responses: Object.keys(responses).length ? responses : { "200": { description: "OK" } },
     };
@@ -98,6 +114,21 @@ export function buildOpenApi(routes: RouteDoc[], info: { title: string; version:
         "network analyses, search and extraction runs; plus yente-compatible /match, /search, /entities and /algorithms.",
     },
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "an API token from `skein tokens create` or POST /api/tokens",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description: "the workbench's session; state-changing requests also send X-CSRF-Token",
+        },
+      },
+    },
   };
 }
 

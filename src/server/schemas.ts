@@ -9,7 +9,9 @@ import {
   PERIOD_PRECISIONS,
   PREDICATE_NAMES,
   RELIABILITY_NAMES,
+  ROLE_NAMES,
   SOURCE_KIND_NAMES,
+  TOKEN_SCOPE_NAMES,
 } from "../model/index.js";
 
 /** A JSON schema object (kept loose: fastify compiles it). */
@@ -72,6 +74,7 @@ export const SOURCE_META_PROPERTIES: Record<string, JsonSchema> = {
   format: str,
   filename: nullableStr,
   ingestedAt: str,
+  ingestedBy: nullableStr,
 };
 
 /** Source metadata alone, as claims and entity pages cite it. */
@@ -98,6 +101,7 @@ export const LISTING_SCHEMA: JsonSchema = objectOf({
   listingDate: nullableStr,
   score: num,
   decision: { type: ["string", "null"], enum: ["confirmed", "dismissed", null] },
+  decidedBy: nullableStr,
 });
 
 /** A case entity, with its listings. */
@@ -181,6 +185,7 @@ export const MATCH_SCHEMA: JsonSchema = objectOf({
   algorithm: str,
   explanations: { type: "object", additionalProperties: FEATURE_EXPLANATION_SCHEMA },
   decision: { type: ["string", "null"], enum: ["confirmed", "dismissed", null] },
+  decidedBy: nullableStr,
   entry: nullable(LIST_ENTRY_SCHEMA),
 });
 
@@ -206,10 +211,57 @@ export const SNAPSHOT_SCHEMA: JsonSchema = objectOf(
     format: str,
     entryCount: int,
     loadedAt: str,
+    loadedBy: nullableStr,
     filename: nullableStr,
   },
   ["filename"],
 );
+
+const role = { type: "string", enum: ROLE_NAMES } as const;
+
+/** An account as admins see it (never its password hash). */
+export const ACCOUNT_SCHEMA: JsonSchema = objectOf({
+  name: str,
+  role,
+  signIn: { type: "string", enum: ["password", "sso"] },
+  createdAt: str,
+  createdBy: str,
+  passwordSetAt: nullableStr,
+  disabledAt: nullableStr,
+});
+
+/** An API token as admins see it (never its secret). */
+export const TOKEN_SCHEMA: JsonSchema = objectOf({
+  id: str,
+  name: str,
+  role,
+  scope: { type: "string", enum: TOKEN_SCOPE_NAMES },
+  createdAt: str,
+  createdBy: str,
+  expiresAt: nullableStr,
+  revokedAt: nullableStr,
+  revokedBy: nullableStr,
+  lastUsedAt: nullableStr,
+});
+
+/** Who a request acts as. */
+export const PRINCIPAL_SCHEMA: JsonSchema = objectOf({
+  kind: { type: "string", enum: ["account", "token", "local"] },
+  name: str,
+  role,
+  scope: { type: "string", enum: TOKEN_SCOPE_NAMES },
+  label: str,
+});
+
+/** One line of the audit trail. */
+export const AUDIT_ENTRY_SCHEMA: JsonSchema = objectOf({
+  at: str,
+  actor: str,
+  action: str,
+  target: nullableStr,
+  detail: { type: "object", additionalProperties: true },
+  ref: str,
+});
 
 /** A list of items of one schema. */
 export function listOf(items: JsonSchema, extra: Record<string, JsonSchema> = {}): JsonSchema {

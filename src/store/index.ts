@@ -1,6 +1,34 @@
 // The workspace store. Reads and writes every table; stages call these functions with the db (or
 // a transaction) first, so several writes compose into one transaction.
-// Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types.
+// Public: openWorkspace, resolveWorkspacePath, source queries, toJson/fromJson, table types, account,
+// token, session and audit queries, record versions.
+export {
+  type AccountRow,
+  type ApiTokenRow,
+  type AuditEvent,
+  appendAuditEvent,
+  clearLoginFailure,
+  countCredentials,
+  deleteSession,
+  deleteSessionsExpiredBy,
+  deleteSessionsOf,
+  findAccount,
+  findLoginFailure,
+  findSession,
+  findToken,
+  insertAccount,
+  insertSession,
+  insertToken,
+  type LoginFailureRow,
+  listAccounts,
+  listAuditEvents,
+  listTokens,
+  type SessionRow,
+  saveLoginFailure,
+  touchSession,
+  updateAccount,
+  updateToken,
+} from "./accounts.js";
 export {
   appendDecision,
   findDecision,
@@ -57,6 +85,7 @@ export {
   splitEntityIdOf,
   syncMentionSplits,
 } from "./split-mentions.js";
+export { lockDecisionLog, readAllVersions, readVersions, writeVersions } from "./versions.js";
 export {
   type Db,
   DEFAULT_WORKSPACE,

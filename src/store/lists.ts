@@ -15,6 +15,7 @@ function snapshotFromRow(row: ListSnapshotTable): ListSnapshot {
     format: row.format,
     entryCount: Number(row.entry_count),
     loadedAt: row.loaded_at,
+    loadedBy: row.loaded_by,
   };
 }
 
@@ -36,6 +37,7 @@ export async function insertListSnapshot(
       filename,
       entry_count: snapshot.entryCount,
       loaded_at: snapshot.loadedAt,
+      loaded_by: snapshot.loadedBy,
     })
     .execute();
 }

@@ -16,6 +16,8 @@ export interface SourceTable {
   text: string;
   page_starts: string | null;
   ingested_at: string;
+  /** Who ingested it (an account, a token, or the OS user of a command); null before accounts existed. */
+  ingested_by: string | null;
 }
 
 export interface EntityTable {
@@ -74,6 +76,8 @@ export interface ListSnapshotTable {
   filename: string | null;
   entry_count: number;
   loaded_at: string;
+  /** Who loaded it; null before accounts existed. */
+  loaded_by: string | null;
 }
 
 export interface ListEntryTable {
@@ -121,6 +125,69 @@ export interface EntityJoinTable {
   detail: string;
 }
 
+/** An account of the case: a person who signs in, with one role. */
+export interface AccountTable {
+  name: string;
+  role: string;
+  /** scrypt hash with its parameters; null for an account that signs in only through single sign-on. */
+  password_hash: string | null;
+  created_at: string;
+  created_by: string;
+  password_set_at: string | null;
+  disabled_at: string | null;
+}
+
+/** An API token: its secret is stored only as a hash. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  role: string;
+  scope: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+}
+
+/** A browser session: the cookie's value is stored only as a hash. */
+export interface SessionTable {
+  id_hash: string;
+  account: string;
+  /** How the account signed in: password or oidc. */
+  method: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** Consecutive failed sign-ins under one name, and until when it is locked. */
+export interface LoginFailureTable {
+  name: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+/** One event of the audit trail (append-only): who did what to which record. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object with what else the event needs to be read (counts, role, names; never a secret). */
+  detail: string;
+}
+
+/** The version of a decided record (the id of the last decision on it); key "*" is the log's head. */
+export interface RecordVersionTable {
+  key: string;
+  version: number;
+}
+
 export interface Database {
   sources: SourceTable;
   entities: EntityTable;
@@ -132,4 +199,10 @@ export interface Database {
   decisions: DecisionTable;
   entity_members: EntityMemberTable;
   entity_joins: EntityJoinTable;
+  accounts: AccountTable;
+  api_tokens: ApiTokenTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_events: AuditEventTable;
+  record_versions: RecordVersionTable;
 }

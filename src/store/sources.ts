@@ -19,6 +19,7 @@ function toRow(source: Source): SourceTable {
     text: source.text,
     page_starts: source.pageStarts ? toJson(source.pageStarts) : null,
     ingested_at: source.ingestedAt,
+    ingested_by: source.ingestedBy,
   };
 }
 
@@ -37,6 +38,7 @@ function fromRow(row: SourceTable): Source {
     text: row.text,
     pageStarts: fromJson<number[] | null>(row.page_starts, null),
     ingestedAt: row.ingested_at,
+    ingestedBy: row.ingested_by,
   };
 }
 

@@ -2,10 +2,10 @@
 // downloaded browser) against `skein serve` on loopback. The seed with the 2023-12 SDN set: open the
 // intermediary, see its SDN match and explanation, follow an exposure path to its evidence, accept a claim;
 // and, on the invented case, a hostile source renders inert. Screenshots go to test-artifacts/e2e/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExtraction } from "../../src/extract/index.js";
 import { ingestPaths } from "../../src/ingest/index.js";
@@ -14,46 +14,8 @@ import { runResolution, runScreening } from "../../src/resolve/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { openWorkspace } from "../../src/store/index.js";
 import { writeServerCase } from "../fixtures/server/case.js";
-import { HAS_SHARED, REPO_ROOT, sharedPath } from "../helpers/shared.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const WEB_ROOT = join(REPO_ROOT, "dist/web");
-const ARTIFACTS = join(REPO_ROOT, "test-artifacts/e2e");
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const HAS_WEB = existsSync(join(WEB_ROOT, "index.html"));
-const IN_CI = process.env.CI === "true";
-
-if (!HAS_CHROMIUM) {
-  const say = `[skein e2e] ${CHROMIUM} not found: the browser tests are skipped (run scripts/setup-system.sh to install Debian's chromium)`;
-  if (IN_CI) throw new Error(`${say}; CI must run them`);
-  console.warn(say);
-}
-if (!HAS_WEB)
-  console.warn("[skein e2e] dist/web not built: run `npm run build` first; the browser tests are skipped");
-
-/** Debian's chromium, headless, with a fresh profile; the page may reach nothing but the server under test. */
-async function launchBrowser(
-  profile: string,
-  errors: string[],
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-    viewport: { width: 1400, height: 1000 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => errors.push(error.message));
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  return { context, page };
-}
+import { ARTIFACTS, HAS_CHROMIUM, HAS_WEB, launchBrowser, WEB_ROOT } from "../helpers/chromium.js";
+import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium", () => {
   let dir: string;

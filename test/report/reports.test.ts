@@ -260,6 +260,14 @@ describe("entities.ftm.json", () => {
     expect(rows.find((r) => r.id === "d").schema).toBe("Asset");
     expect(rows.find((r) => r.id === "q").schema).toBe("Address");
     expect(rows.find((r) => r.id === "k").properties.topics).toEqual(["sanction"]);
+    // Who confirmed each list match is named, as the decision log recorded it.
+    const fromLists = rows.filter(
+      (r) => r.schema === "Sanction" && String(r.properties.summary[0]).startsWith("match score"),
+    );
+    expect(fromLists.length).toBeGreaterThan(0);
+    for (const sanction of fromLists) {
+      expect(sanction.properties.summary[0]).toBe("match score 0.97, confirmed by ana.reviewer");
+    }
     const leak = rows.find(
       (r) =>
         r.schema === "Document" &&

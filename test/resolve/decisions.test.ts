@@ -323,6 +323,17 @@ describe("screening and match decisions", () => {
     expect(entity?.listings[0].authorityId).toBe("9100002");
   });
 
+  it("a confirmed match names who confirmed it in the case view", async () => {
+    const { relay, match } = await screenRelay();
+    await decideMatch(workspace.db, match!.id, "confirm", {
+      by: "ana.reviewer",
+      why: "same registry number",
+    });
+    const view = await readCaseView(workspace.db);
+    const listing = view.entities.find((e) => e.id === relay)?.listings[0];
+    expect(listing).toMatchObject({ decision: "confirmed", decidedBy: "ana.reviewer" });
+  });
+
   it("a dismissed match no longer makes the entity sanctioned, and survives re-resolution and re-screening", async () => {
     const { relay, match } = await screenRelay();
     await decideMatch(workspace.db, match!.id, "dismiss", META);

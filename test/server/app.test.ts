@@ -147,6 +147,7 @@ describe("decisions through the API", () => {
     const ostrava = await entityNamed("ostrava");
     const matches = await get(`/api/matches?entity=${ostrava.id}`);
     const id = matches.body.items[0].id;
+    expect(matches.body.items[0].decidedBy).toBeNull();
     const post = await app.inject({
       method: "POST",
       url: "/api/decisions",
@@ -155,6 +156,7 @@ describe("decisions through the API", () => {
     expect(post.statusCode).toBe(201);
     const after = await get(`/api/matches?entity=${ostrava.id}`);
     expect(after.body.items[0].decision).toBe("dismissed");
+    expect(after.body.items[0].decidedBy).toBe(post.json().decision.by);
     expect((await get(`/api/entities/${ostrava.id}`)).body.entity.sanctioned).toBe(false);
   });
 

@@ -108,6 +108,7 @@ describe.skipIf(!SERVER)("a workspace on a PostgreSQL server (needs SKEIN_TEST_P
           text: "A text that never lands.",
           pageStarts: null,
           ingestedAt: new Date().toISOString(),
+          ingestedBy: null,
         });
         throw new Error("crash halfway");
       });

@@ -1,5 +1,6 @@
 // The workbench's one door to the API: typed fetches that turn the API's error shape into ApiError, so
-// every page shows the server's own message (which says what to fix).
+// every page shows the server's own message (which says what to fix). State-changing requests carry the
+// session's CSRF token; an answer saying the session has ended tells the shell to show the sign-in page.
 
 /** An error answered by the API, with its stable code. */
 export class ApiError extends Error {
@@ -12,17 +13,37 @@ export class ApiError extends Error {
   }
 }
 
+/** Codes that mean the visitor must sign in (again). */
+const SIGNED_OUT = new Set(["AUTH_REQUIRED", "AUTH_SESSION_EXPIRED"]);
+
+/** The session's CSRF token, sent on every state-changing request; null without a session. */
+let csrfToken: string | null = null;
+/** Called when an answer says the session has ended. */
+let onSignedOut: () => void = () => {};
+
+/** Keeps the CSRF token of the current session. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sets what happens when the session ends under the workbench (the shell shows the sign-in page). */
+export function whenSignedOut(callback: () => void): void {
+  onSignedOut = callback;
+}
+
 async function request<T>(
   method: string,
   url: string,
   body?: unknown,
   contentType = "application/json",
+  headers: Record<string, string> = {},
 ): Promise<T> {
-  const init: RequestInit = { method, headers: {} };
+  const init: RequestInit = { method, headers: { ...headers }, credentials: "same-origin" };
   if (body !== undefined) {
     (init.headers as Record<string, string>)["content-type"] = contentType;
     init.body = contentType === "application/json" ? JSON.stringify(body) : (body as BodyInit);
   }
+  if (method !== "GET" && csrfToken) (init.headers as Record<string, string>)["x-csrf-token"] = csrfToken;
   const response = await fetch(url, init);
   const text = await response.text();
   let data: unknown = null;
@@ -37,6 +58,7 @@ async function request<T>(
   }
   if (!response.ok) {
     const error = (data ?? {}) as { code?: string; message?: string };
+    if (error.code && SIGNED_OUT.has(error.code) && !url.startsWith("/api/session")) onSignedOut();
     throw new ApiError(
       response.status,
       error.code ?? "UNKNOWN",
@@ -63,6 +85,17 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
   return request<T>("POST", path, body);
 }
 
+/** POST a decision on a record at the version it was read (refused with 409 when it changed since). */
+export function postDecision<T>(body: Record<string, unknown>, version: number | undefined): Promise<T> {
+  return request<T>(
+    "POST",
+    "/api/decisions",
+    body,
+    "application/json",
+    version === undefined ? {} : { "if-match": `"${version}"` },
+  );
+}
+
 /** POST a file's bytes. */
 export function postBytes<T>(path: string, file: Blob): Promise<T> {
   return request<T>("POST", path, file, "application/octet-stream");
@@ -79,6 +112,7 @@ export interface Listing {
   listingDate: string | null;
   score: number;
   decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
 }
 
 /** A case entity with its listings. */
@@ -93,6 +127,22 @@ export interface Entity {
   listings: Listing[];
   memberIds: string[];
   claimCount?: number;
+  /** The version a decision on it sends back. */
+  version?: number;
+}
+
+/** Who the workbench acts as (GET /api/session). */
+export interface Session {
+  auth: "on" | "off";
+  principal: {
+    kind: string;
+    name: string;
+    role: "viewer" | "analyst" | "admin";
+    scope: string;
+    label: string;
+  };
+  csrfToken: string | null;
+  expiresAt: string | null;
 }
 
 /** A period with its precision. */
@@ -118,6 +168,7 @@ export interface Claim {
   producer: string;
   subjectCaption: string;
   objectCaption: string;
+  version: number;
 }
 
 /** What one screening feature contributed to a score. */
@@ -155,7 +206,9 @@ export interface Match {
   algorithm: string;
   explanations: Record<string, FeatureExplanation>;
   decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
   entry: ListEntry | null;
+  version: number;
 }
 
 /** Source metadata without text. */
@@ -171,6 +224,7 @@ export interface SourceMeta {
   format: string;
   filename: string | null;
   ingestedAt: string;
+  ingestedBy: string | null;
 }
 
 /** A source with its text. */

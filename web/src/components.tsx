@@ -1,7 +1,7 @@
 // Small shared pieces: badges coloured from the vocabulary, entity links, claim rows with their evidence,
 // a hook that loads data, and error display. All text is rendered as text (React escapes it).
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { ApiError, type Claim, type FeatureExplanation, postJson } from "./api";
+import { ApiError, type Claim, type FeatureExplanation, postDecision } from "./api";
 import { href } from "./router";
 import { useVocabulary } from "./vocabulary";
 
@@ -87,9 +87,12 @@ export function evidenceHref(sourceId: string, start: number, end: number, claim
   return href("evidence", sourceId, { start, end, claim });
 }
 
-/** Records a decision through the API, then calls `done`; errors are shown by the caller. */
-export async function decide(body: Record<string, unknown>): Promise<void> {
-  await postJson("/api/decisions", body);
+/**
+ * Records a decision through the API on the version of the record that was shown; errors (409 when someone
+ * decided on it meanwhile) are shown by the caller.
+ */
+export async function decide(body: Record<string, unknown>, version?: number): Promise<void> {
+  await postDecision(body, version);
 }
 
 /** A claim: subject → predicate → object, certainty, status, attribution, period, its quote and review buttons. */
@@ -105,9 +108,13 @@ export function ClaimRow({
   const { predicateLabel } = useVocabulary();
   const [error, setError] = useState<string | null>(null);
   const act = (action: "accept" | "reject") =>
-    decide({ action, claim: claim.id })
+    decide({ action, claim: claim.id }, claim.version)
       .then(() => onDecided?.())
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => {
+        setError(e instanceof ApiError ? e.message : String(e));
+        // Someone decided meanwhile: show the claim as it is now.
+        if (e instanceof ApiError && e.status === 409) onDecided?.();
+      });
   return (
     <li className="claim" data-claim={claim.id}>
       <div>

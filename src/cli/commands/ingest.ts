@@ -2,6 +2,7 @@
 import { relative } from "node:path";
 import { DEFAULT_MAX_BYTES, expandPaths, type IngestOptions, ingestPaths } from "../../ingest/index.js";
 import { type Reliability, SkeinError, type SourceKind } from "../../model/index.js";
+import { osUser } from "../decision-options.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
@@ -28,6 +29,7 @@ function parseOptions(options: Record<string, unknown>): IngestOptions {
     kind: options.kind as SourceKind | undefined,
     reliability: options.reliability as Reliability | undefined,
     maxBytes: Math.round(maxSizeMb * 1e6),
+    by: osUser(),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   updateLists,
 } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
+import { osUser } from "../decision-options.js";
 import { formatTable, printJson, printResult, say } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
@@ -53,7 +54,7 @@ export async function run(
   if (action === "load") {
     if (!rest.length) throw usage("lists load: give at least one list file or folder");
     const results = await withWorkspace(options, ({ db }) =>
-      loadLists(db, rest, { format: options.format as string | undefined }),
+      loadLists(db, rest, { format: options.format as string | undefined, by: osUser() }),
     );
     return report(results, options);
   }
@@ -91,6 +92,7 @@ export async function run(
         only,
         baseUrl: options.baseUrl as string | undefined,
         onDownload: (url) => say(`downloading ${url}`),
+        by: osUser(),
       }),
     );
     return report(

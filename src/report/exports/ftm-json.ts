@@ -131,7 +131,9 @@ export const ftmJson: ExportFormat = {
           authorityId: [l.authorityId],
           program: l.programs,
           listingDate: l.listingDate ? [l.listingDate] : [],
-          summary: [`match score ${l.score.toFixed(2)}${l.decision ? `, ${l.decision} by an analyst` : ""}`],
+          summary: [
+            `match score ${l.score.toFixed(2)}${l.decision ? `, ${l.decision} by ${l.decidedBy}` : ""}`,
+          ],
         });
       }
     };

@@ -3,14 +3,22 @@
 // version so that a page's several requests read the case once.
 import { sql } from "kysely";
 import type { CaseEntity, CaseView, Claim } from "../../model/index.js";
-import { decisionForMatch, readCaseView, replayDecisions } from "../../resolve/index.js";
-import { listDecisions, listMatches, type Queryable, type StoredMatch } from "../../store/index.js";
+import { findMatchDecision, readCaseView, replayDecisions, versionKey } from "../../resolve/index.js";
+import {
+  listDecisions,
+  listMatches,
+  type Queryable,
+  readAllVersions,
+  type StoredMatch,
+} from "../../store/index.js";
 
 /** The case view with entities by id and their claims. */
 export interface CaseIndex {
   view: CaseView;
   entities: Map<string, CaseEntity>;
   claimsOf(entityId: string): Claim[];
+  /** A decided record's version (0 before any decision on it), which a decision on it sends back. */
+  versionOf(kind: "claim" | "match" | "entity", id: string): number;
 }
 
 /** The last case index read per workspace, with the workspace version it was read at. */
@@ -42,7 +50,7 @@ export async function readCaseIndex(db: Queryable): Promise<CaseIndex> {
 }
 
 async function buildCaseIndex(db: Queryable): Promise<CaseIndex> {
-  const view = await readCaseView(db);
+  const [view, versions] = await Promise.all([readCaseView(db), readAllVersions(db)]);
   const entities = new Map(view.entities.map((e) => [e.id, e]));
   const byEntity = new Map<string, Claim[]>();
   for (const claim of view.claims) {
@@ -52,22 +60,36 @@ async function buildCaseIndex(db: Queryable): Promise<CaseIndex> {
       byEntity.set(id, list);
     }
   }
-  return { view, entities, claimsOf: (id) => byEntity.get(id) ?? [] };
+  return {
+    view,
+    entities,
+    claimsOf: (id) => byEntity.get(id) ?? [],
+    versionOf: (kind, id) => versions.get(versionKey(kind, id)) ?? 0,
+  };
 }
 
-/** A stored match with the analyst's decision on it. */
-export type DecidedMatch = StoredMatch & { decision: "confirmed" | "dismissed" | null };
+/** A stored match with the analyst's decision on it, who made that decision, and its version. */
+export type DecidedMatch = StoredMatch & {
+  decision: "confirmed" | "dismissed" | null;
+  decidedBy: string | null;
+  version: number;
+};
 
 /**
  * Every stored match with its decision: the latest confirm or dismiss on the match, or on the same list
  * entry for an entity sharing a member (entity ids change when resolution re-runs).
  */
-export async function readDecidedMatches(db: Queryable, view: CaseView): Promise<DecidedMatch[]> {
+export async function readDecidedMatches(db: Queryable, index: CaseIndex): Promise<DecidedMatch[]> {
   const [matches, log] = await Promise.all([listMatches(db), listDecisions(db)]);
   const replay = replayDecisions(log);
-  const members = new Map(view.entities.map((e) => [e.id, new Set(e.memberIds)]));
-  return matches.map((match) => ({
-    ...match,
-    decision: decisionForMatch(replay, match, members.get(match.entityId) ?? new Set<string>()),
-  }));
+  const members = new Map(index.view.entities.map((e) => [e.id, new Set(e.memberIds)]));
+  return matches.map((match) => {
+    const decided = findMatchDecision(replay, match, members.get(match.entityId) ?? new Set<string>());
+    return {
+      ...match,
+      decision: decided?.decision ?? null,
+      decidedBy: decided?.by ?? null,
+      version: index.versionOf("match", match.id),
+    };
+  });
 }

@@ -39,6 +39,7 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: ClaimQuery }>(
     "/api/claims",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "List claims with their evidence; filter by entity, source, predicate, certainty, status",
         tags: ["claims"],
@@ -81,6 +82,7 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     "/api/claims/:id",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "One claim with its evidence and the source that states it",
         tags: ["claims"],
@@ -93,7 +95,7 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const index = await readCaseIndex(db);
       const claim = index.view.claims.find((c) => c.id === request.params.id);
       if (!claim) {
@@ -103,7 +105,9 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
         });
       }
       const source = index.view.sources.find((s) => s.id === claim.evidence.sourceId) ?? null;
-      return { claim: withCaptions(index, claim), source };
+      const row = withCaptions(index, claim);
+      reply.header("etag", `"${row.version}"`);
+      return { claim: row, source };
     },
   );
 }

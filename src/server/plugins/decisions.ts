@@ -1,6 +1,7 @@
-// The analyst decision log over HTTP: read it, and record merge, split, not-same, rename, accept/reject a claim,
-// confirm/dismiss a match, or undo, each through the resolve stage (append-only, applied at once).
-import type { FastifyInstance } from "fastify";
+// The analyst decision log over HTTP: read it, and record merge, split, not-same, rename, accept/reject a
+// claim, confirm/dismiss a match, or undo, each through the resolve stage (append-only, applied at once).
+// The decision is recorded as the signed-in account or token; one made on a stale version answers 409.
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DECISION_ACTIONS, type DecisionAction, SkeinError } from "../../model/index.js";
 import {
   type DecisionMeta,
@@ -14,6 +15,7 @@ import {
   undoDecision,
 } from "../../resolve/index.js";
 import { listDecisions } from "../../store/index.js";
+import { principalOf } from "../access.js";
 import { DECISION_SCHEMA, listOf, objectOf } from "../schemas.js";
 
 const ref = { type: "string", minLength: 1, maxLength: 200 };
@@ -45,11 +47,17 @@ const DECISION_BODY = objectOf(
       type: "string",
       minLength: 1,
       maxLength: 100,
-      description: "who decides (default: the server's analyst)",
+      description: "who decides, on a server without accounts (default: the server's analyst)",
     },
     why: { type: "string", minLength: 1, maxLength: 2000 },
+    version: {
+      type: "integer",
+      minimum: 0,
+      description:
+        "the version of the record read (the larger of two entities'); refused with 409 if it changed since. Or send If-Match",
+    },
   },
-  ["entities", "entity", "caption", "mentions", "claim", "match", "decision", "by", "why"],
+  ["entities", "entity", "caption", "mentions", "claim", "match", "decision", "by", "why", "version"],
 );
 
 interface DecisionBody {
@@ -63,6 +71,48 @@ interface DecisionBody {
   decision?: number;
   by?: string;
   why?: string;
+  version?: number;
+}
+
+/** The version a request expects: the body's `version` or an If-Match header ("12", W/"12" or 12). */
+function expectedVersion(request: FastifyRequest<{ Body: DecisionBody }>): number | undefined {
+  const header = request.headers["if-match"];
+  const fromHeader = header === undefined ? undefined : /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (header !== undefined && !fromHeader) {
+    throw new SkeinError(
+      "SERVER_BAD_REQUEST",
+      'headers: If-Match must be a record version, e.g. If-Match: "12"',
+      {
+        part: "headers",
+        field: "if-match",
+        received: header,
+      },
+    );
+  }
+  const version = fromHeader ? Number(fromHeader[1]) : undefined;
+  const { body } = request;
+  if (version !== undefined && body.version !== undefined && version !== body.version) {
+    throw new SkeinError("SERVER_BAD_REQUEST", "If-Match and body.version disagree; send one of them", {
+      part: "headers",
+      field: "if-match",
+      received: header,
+    });
+  }
+  return version ?? body.version;
+}
+
+/** Who a decision is recorded as: the signed-in account or token; without accounts, `by` or the analyst. */
+function decider(app: FastifyInstance, request: FastifyRequest<{ Body: DecisionBody }>): string {
+  const principal = principalOf(request);
+  if (principal.kind === "local") return request.body.by ?? app.skein.config.analyst;
+  if (request.body.by !== undefined && request.body.by !== principal.label) {
+    throw new SkeinError(
+      "AUTH_FORBIDDEN",
+      `decisions are recorded as who signed in (${principal.label}), not as "${request.body.by}"; leave out "by"`,
+      { field: "by", received: request.body.by },
+    );
+  }
+  return principal.label;
 }
 
 /** The field an action needs, or SERVER_BAD_REQUEST naming it. */
@@ -81,9 +131,17 @@ function need<T>(value: T | undefined, action: string, field: string, example: s
 }
 
 /** Records one decision through the resolve stage. */
-export async function recordDecision(app: FastifyInstance, body: DecisionBody): Promise<DecisionOutcome> {
-  const { db, config } = app.skein;
-  const meta: DecisionMeta = { by: body.by ?? config.analyst, why: body.why ?? null };
+export async function recordDecision(
+  app: FastifyInstance,
+  request: FastifyRequest<{ Body: DecisionBody }>,
+): Promise<DecisionOutcome> {
+  const { db } = app.skein;
+  const { body } = request;
+  const meta: DecisionMeta = {
+    by: decider(app, request),
+    why: body.why ?? null,
+    expectedVersion: expectedVersion(request),
+  };
   const { action } = body;
   switch (action) {
     case "merge":
@@ -121,6 +179,7 @@ export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
   app.get(
     "/api/decisions",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The analyst decision log, oldest first (undone entries marked)",
         tags: ["decisions"],
@@ -136,6 +195,7 @@ export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
   app.post<{ Body: DecisionBody }>(
     "/api/decisions",
     {
+      config: { access: "analyst" },
       schema: {
         summary:
           "Record a decision: merge, split, not_same, rename, accept, reject, confirm, dismiss or undo",
@@ -150,7 +210,7 @@ export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const outcome = await recordDecision(app, request.body);
+      const outcome = await recordDecision(app, request);
       reply.status(201);
       return outcome;
     },

@@ -15,9 +15,17 @@ import {
 } from "../schemas.js";
 import { type CaseIndex, readCaseIndex, readDecidedMatches } from "./case-data.js";
 
-/** An entity as lists show it: the entity plus how many claims it takes part in. */
-export const ENTITY_ROW_SCHEMA = objectOf({
+const version = { type: "integer", description: "send it back as If-Match when deciding on this record" };
+
+/** An entity with its version, as its page shows it. */
+const VERSIONED_ENTITY_SCHEMA = objectOf({
   ...(ENTITY_SCHEMA.properties as Record<string, Record<string, unknown>>),
+  version,
+});
+
+/** An entity as lists show it: the entity, its version, and how many claims it takes part in. */
+export const ENTITY_ROW_SCHEMA = objectOf({
+  ...(VERSIONED_ENTITY_SCHEMA.properties as Record<string, Record<string, unknown>>),
   claimCount: { type: "integer" },
 });
 
@@ -40,19 +48,30 @@ const MEMBER_SCHEMA = objectOf({
   },
 });
 
-/** A claim with the captions of the entities it names. */
+/** A claim with the captions of the entities it names and its version. */
 export const CLAIM_ROW_SCHEMA = objectOf({
   ...(CLAIM_SCHEMA.properties as Record<string, Record<string, unknown>>),
   subjectCaption: { type: "string" },
   objectCaption: { type: "string" },
+  version,
 });
 
-/** Adds both parties' captions to a claim. */
-export function withCaptions<C extends { subjectId: string; objectId: string }>(index: CaseIndex, claim: C) {
+/** A match with its version. */
+export const VERSIONED_MATCH_SCHEMA = objectOf({
+  ...(MATCH_SCHEMA.properties as Record<string, Record<string, unknown>>),
+  version,
+});
+
+/** Adds both parties' captions and the claim's version to a claim. */
+export function withCaptions<C extends { id: string; subjectId: string; objectId: string }>(
+  index: CaseIndex,
+  claim: C,
+) {
   return {
     ...claim,
     subjectCaption: index.entities.get(claim.subjectId)?.caption ?? claim.subjectId,
     objectCaption: index.entities.get(claim.objectId)?.caption ?? claim.objectId,
+    version: index.versionOf("claim", claim.id),
   };
 }
 
@@ -87,6 +106,7 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
   }>(
     "/api/entities",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "List case entities, optionally filtered by name, type or sanctioned status",
         tags: ["entities"],
@@ -114,7 +134,11 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
         .filter((e) => !type || e.type === type)
         .filter((e) => sanctioned === undefined || e.sanctioned === sanctioned)
         .filter((e) => !needle || e.names.some((n) => foldText(n).includes(needle)))
-        .map((e) => ({ ...e, claimCount: index.claimsOf(e.id).length }))
+        .map((e) => ({
+          ...e,
+          claimCount: index.claimsOf(e.id).length,
+          version: index.versionOf("entity", e.id),
+        }))
         .sort(
           (a, b) =>
             Number(b.sanctioned) - Number(a.sanctioned) ||
@@ -128,14 +152,15 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     "/api/entities/:id",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "One entity: names, list matches with explanations, claims with evidence, sources",
         tags: ["entities"],
         params: ID_PARAMS,
         response: {
           200: objectOf({
-            entity: ENTITY_SCHEMA,
-            matches: { type: "array", items: MATCH_SCHEMA },
+            entity: VERSIONED_ENTITY_SCHEMA,
+            matches: { type: "array", items: VERSIONED_MATCH_SCHEMA },
             claims: { type: "array", items: CLAIM_ROW_SCHEMA },
             sources: { type: "array", items: SOURCE_META_SCHEMA },
           }),
@@ -146,16 +171,22 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
       const index = await readCaseIndex(db);
       const entity = findEntity(index, request.params.id);
       const claims = index.claimsOf(entity.id).map((c) => withCaptions(index, c));
-      const matches = (await readDecidedMatches(db, index.view)).filter((m) => m.entityId === entity.id);
+      const matches = (await readDecidedMatches(db, index)).filter((m) => m.entityId === entity.id);
       const cited = new Set(claims.map((c) => c.evidence.sourceId));
       const sources = index.view.sources.filter((s) => cited.has(s.id));
-      return { entity, matches, claims, sources };
+      return {
+        entity: { ...entity, version: index.versionOf("entity", entity.id) },
+        matches,
+        claims,
+        sources,
+      };
     },
   );
 
   app.get<{ Params: { id: string } }>(
     "/api/entities/:id/members",
     {
+      config: { access: "viewer" },
       schema: {
         summary:
           "What an entity resolves: each text's party with its caption, source and mentions (to split by mention)",

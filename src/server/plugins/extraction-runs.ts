@@ -2,6 +2,7 @@
 // the background, and report progress (one step per source, then resolve, then screen) for the workbench.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { recordAudit } from "../../auth/index.js";
 import {
   type LearnedModel,
   loadLearnedModel,
@@ -12,6 +13,7 @@ import {
 import { DEFAULT_EXTRACTOR, EXTRACTOR_NAMES, type ExtractorName, SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { listSources } from "../../store/index.js";
+import { principalOf } from "../access.js";
 import { ID_PARAMS, listOf, nullable, objectOf } from "../schemas.js";
 
 /** An extraction run as the API reports it. */
@@ -21,6 +23,8 @@ export interface ExtractionRun {
   sourceIds: string[];
   /** "rules", or "llm": the model endpoint the server's SKEIN_LLM_* variables name. */
   extractor: ExtractorName;
+  /** Who started it: an account, a token, or the server's analyst without accounts. */
+  by: string;
   /** Steps: one per source, then resolution, then screening. */
   total: number;
   done: number;
@@ -39,6 +43,7 @@ const RUN_SCHEMA = objectOf({
   status: { type: "string", enum: ["queued", "running", "done", "failed"] },
   sourceIds: { type: "array", items: str },
   extractor: { type: "string", enum: EXTRACTOR_NAMES },
+  by: str,
   total: { type: "integer" },
   done: { type: "integer" },
   current: nstr,
@@ -103,6 +108,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
   app.post<{ Body: { sources?: string[]; extractor?: ExtractorName } }>(
     "/api/extraction-runs",
     {
+      config: { access: "analyst" },
       schema: {
         summary: "Start extraction (then resolution and screening) over the given sources, or all",
         tags: ["extraction"],
@@ -141,6 +147,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
         status: "queued",
         sourceIds,
         extractor,
+        by: principalOf(request).label,
         total: sourceIds.length + 2,
         done: 0,
         current: null,
@@ -149,6 +156,12 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
         summary: null,
         error: null,
       };
+      await recordAudit(db, {
+        actor: run.by,
+        action: "extraction_run",
+        target: run.id,
+        detail: { extractor, sources: sourceIds.length },
+      });
       runs.set(run.id, run);
       for (const [id, old] of runs) if (runs.size > MAX_RUNS && old.finishedAt) runs.delete(id);
       queue = queue.then(() => execute(run, model, learned));
@@ -160,6 +173,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
   app.get(
     "/api/extraction-runs",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "Extraction runs of this server, oldest first",
         tags: ["extraction"],
@@ -172,6 +186,7 @@ export async function extractionRunsPlugin(app: FastifyInstance): Promise<void> 
   app.get<{ Params: { id: string } }>(
     "/api/extraction-runs/:id",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "One extraction run and its progress",
         tags: ["extraction"],

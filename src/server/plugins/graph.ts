@@ -182,6 +182,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: FilterQuery }>(
     "/api/graph",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The case network: entities as nodes, aggregated claims as edges",
         tags: ["graph"],
@@ -204,6 +205,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
   app.get(
     "/api/graph/analyses",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The registered analyses: name, description, method reference, options",
         tags: ["graph"],
@@ -244,6 +246,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
     app.get<{ Querystring: FilterQuery & Record<string, unknown> }>(
       `/api/graph/${analysis.name}`,
       {
+        config: { access: "viewer" },
         schema: {
           summary: analysis.description,
           description: `Method: ${analysis.reference}`,

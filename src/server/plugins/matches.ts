@@ -1,12 +1,13 @@
 // List matches: case entity ↔ list entry links with their score, per-feature explanation, list entry and
 // the analyst's decision, best score first.
 import type { FastifyInstance } from "fastify";
-import { listOf, MATCH_SCHEMA, objectOf, PAGE_QUERY_PROPERTIES } from "../schemas.js";
+import { listOf, objectOf, PAGE_QUERY_PROPERTIES } from "../schemas.js";
 import { readCaseIndex, readDecidedMatches } from "./case-data.js";
+import { VERSIONED_MATCH_SCHEMA } from "./entities.js";
 
 /** A match with the caption of its entity. */
 const MATCH_ROW_SCHEMA = objectOf({
-  ...(MATCH_SCHEMA.properties as Record<string, Record<string, unknown>>),
+  ...(VERSIONED_MATCH_SCHEMA.properties as Record<string, Record<string, unknown>>),
   entityCaption: { type: "string" },
 });
 
@@ -24,6 +25,7 @@ export async function matchesPlugin(app: FastifyInstance): Promise<void> {
   }>(
     "/api/matches",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "List matches with explanations and decisions, best score first",
         tags: ["matches"],
@@ -42,7 +44,7 @@ export async function matchesPlugin(app: FastifyInstance): Promise<void> {
     async (request) => {
       const q = request.query;
       const index = await readCaseIndex(db);
-      const rows = (await readDecidedMatches(db, index.view)).filter(
+      const rows = (await readDecidedMatches(db, index)).filter(
         (m) =>
           (!q.entity || m.entityId === q.entity) &&
           (q.minScore === undefined || m.score >= q.minScore) &&

@@ -19,6 +19,7 @@ export async function searchPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { q: string; limit: number } }>(
     "/api/search",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "Search entities, sources and list entries by text (case and accents ignored)",
         tags: ["search"],

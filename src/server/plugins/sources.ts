@@ -1,9 +1,7 @@
 // Sources: list, read one (with its text, for the evidence viewer) and upload a document (raw bytes,
 // bounded by the upload limit) through the ingest stage.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { recordAudit } from "../../auth/index.js";
 import { ingestPaths } from "../../ingest/index.js";
 import {
   RELIABILITY_NAMES,
@@ -14,6 +12,7 @@ import {
   type SourceKind,
 } from "../../model/index.js";
 import { findSource, findSourcesByPrefix, listSources } from "../../store/index.js";
+import { principalOf } from "../access.js";
 import {
   ID_PARAMS,
   listOf,
@@ -22,6 +21,7 @@ import {
   SOURCE_SCHEMA,
   SOURCE_SUMMARY_SCHEMA,
 } from "../schemas.js";
+import { safeName, withUploadedFile } from "../uploads.js";
 
 /** A source without its text, plus the text's length. */
 export function summariseSource({ text, pageStarts, ...meta }: Source) {
@@ -69,29 +69,14 @@ const UPLOAD_RESULT = objectOf({
   warnings: { type: "array", items: { type: "string" } },
 });
 
-/** A file name safe to write in a scratch folder: the basename's letters, digits, dots, dashes. */
-function safeName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "upload";
-  return (
-    base
-      .replace(/[^A-Za-z0-9._-]+/g, "_")
-      .replace(/^\.+/, "")
-      .slice(-120) || "upload"
-  );
-}
-
 /** The sources plugin. */
 export async function sourcesPlugin(app: FastifyInstance): Promise<void> {
   const { db, config } = app.skein;
-  app.addContentTypeParser(
-    "application/octet-stream",
-    { parseAs: "buffer", bodyLimit: config.maxUploadBytes },
-    (_req, body, done) => done(null, body),
-  );
 
   app.get<{ Querystring: { limit: number; offset: number } }>(
     "/api/sources",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "List sources (metadata, no text)",
         tags: ["sources"],
@@ -109,6 +94,7 @@ export async function sourcesPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     "/api/sources/:id",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "One source with its full text (id or unique prefix)",
         tags: ["sources"],
@@ -133,6 +119,7 @@ export async function sourcesPlugin(app: FastifyInstance): Promise<void> {
   }>(
     "/api/sources",
     {
+      config: { access: "analyst" },
       bodyLimit: config.maxUploadBytes,
       schema: {
         summary: "Upload one document (its raw bytes as application/octet-stream) and ingest it",
@@ -144,43 +131,37 @@ export async function sourcesPlugin(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new SkeinError(
-          "SERVER_BAD_REQUEST",
-          "upload: send the document's bytes as application/octet-stream",
-          {
-            part: "body",
-          },
-        );
-      }
       const { filename, ...meta } = request.query;
-      const dir = await mkdtemp(join(tmpdir(), "skein-upload-"));
-      try {
-        const file = join(dir, safeName(filename));
-        await writeFile(file, request.body);
-        const [result] = await ingestPaths(
+      const by = principalOf(request).label;
+      const result = await withUploadedFile(request.body, filename, async (file) => {
+        const [ingested] = await ingestPaths(
           db,
           [file],
-          { ...meta, maxBytes: config.maxUploadBytes },
+          { ...meta, maxBytes: config.maxUploadBytes, by },
           undefined,
         );
-        if (result.status === "failed" || !result.sourceId) {
-          throw (
-            result.error ??
-            new SkeinError("INGEST_EMPTY", `upload: ${filename} gave no source`, { file: filename })
-          );
-        }
-        reply.status(result.status === "ingested" ? 201 : 200);
-        return {
-          status: result.status,
-          sourceId: result.sourceId,
-          title: result.title,
-          entities: result.entities,
-          warnings: result.warnings,
-        };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+        return ingested;
+      });
+      if (result.status === "failed" || !result.sourceId) {
+        throw (
+          result.error ??
+          new SkeinError("INGEST_EMPTY", `upload: ${filename} gave no source`, { file: filename })
+        );
       }
+      await recordAudit(db, {
+        actor: by,
+        action: "upload",
+        target: result.sourceId,
+        detail: { filename: safeName(filename), status: result.status },
+      });
+      reply.status(result.status === "ingested" ? 201 : 200);
+      return {
+        status: result.status,
+        sourceId: result.sourceId,
+        title: result.title,
+        entities: result.entities,
+        warnings: result.warnings,
+      };
     },
   );
 }

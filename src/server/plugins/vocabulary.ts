@@ -49,6 +49,7 @@ export async function vocabularyPlugin(app: FastifyInstance): Promise<void> {
   app.get(
     "/api/vocabulary",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The model's vocabulary: labels, colours and enums for every view",
         tags: ["vocabulary"],

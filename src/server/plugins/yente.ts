@@ -259,7 +259,8 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
     return chosen;
   }
 
-  const yente = { config: { yente: true } };
+  // Read-only matching: viewers, and tokens scoped to matching, may call these (POST /match changes nothing).
+  const yente = { config: { yente: true, access: "viewer", matching: true } as const };
   const datasetParams = objectOf({ dataset: { type: "string", minLength: 1, maxLength: 100 } });
 
   app.post<{

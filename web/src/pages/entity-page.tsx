@@ -61,9 +61,12 @@ export function PathList({ paths }: { paths: ExposurePath[] }) {
 function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const act = (action: "confirm" | "dismiss") =>
-    decide({ action, match: match.id })
+    decide({ action, match: match.id }, match.version)
       .then(onDecided)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => {
+        setError(e instanceof ApiError ? e.message : String(e));
+        if (e instanceof ApiError && e.status === 409) onDecided();
+      });
   const entry = match.entry;
   return (
     <div className="match" data-match={match.id}>
@@ -74,7 +77,12 @@ function MatchCard({ match, onDecided }: { match: Match; onDecided: () => void }
           score {match.score.toFixed(2)}
         </span>{" "}
         {match.decision ? (
-          <span className={`badge status status-${match.decision}`}>{match.decision}</span>
+          <>
+            <span className={`badge status status-${match.decision}`}>{match.decision}</span>{" "}
+            <span className="muted" data-testid="decided-by">
+              by {match.decidedBy}
+            </span>
+          </>
         ) : null}
       </h3>
       {entry ? (

@@ -75,7 +75,14 @@ export function EvidencePage({ sourceId, query }: { sourceId: string; query: URL
     <div className="evidence-page">
       <h1>{s.title ?? s.filename ?? s.id.slice(0, 12)}</h1>
       <p className="muted">
-        {[s.publisher, s.author, s.published, s.kind, s.reliability ? `reliability ${s.reliability}` : null]
+        {[
+          s.publisher,
+          s.author,
+          s.published,
+          s.kind,
+          s.reliability ? `reliability ${s.reliability}` : null,
+          s.ingestedBy ? `added by ${s.ingestedBy}` : null,
+        ]
           .filter(Boolean)
           .join(" · ")}{" "}
         {url ? (

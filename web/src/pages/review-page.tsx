@@ -41,13 +41,18 @@ export function ReviewPage() {
     entities.reload();
     log.reload();
   };
-  const run = (body: Record<string, unknown>) =>
-    decide({ ...body, ...(why.trim() ? { why: why.trim() } : {}) })
+  const run = (body: Record<string, unknown>, version?: number) =>
+    decide({ ...body, ...(why.trim() ? { why: why.trim() } : {}) }, version)
       .then(() => {
         setError(null);
         reloadAll();
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => {
+        setError(e instanceof ApiError ? e.message : String(e));
+        if (e instanceof ApiError && e.status === 409) reloadAll();
+      });
+  const entityVersion = (...ids: string[]) =>
+    Math.max(0, ...ids.map((id) => entities.data?.items.find((e) => e.id === id)?.version ?? 0));
   const splitTarget = entities.data?.items.find((e) => e.id === splitEntity);
   return (
     <div className="review">
@@ -86,10 +91,10 @@ export function ReviewPage() {
             </h3>
             <Explanation explanations={m.explanations} />
             <div className="actions">
-              <button type="button" onClick={() => run({ action: "confirm", match: m.id })}>
+              <button type="button" onClick={() => run({ action: "confirm", match: m.id }, m.version)}>
                 Confirm
               </button>
-              <button type="button" onClick={() => run({ action: "dismiss", match: m.id })}>
+              <button type="button" onClick={() => run({ action: "dismiss", match: m.id }, m.version)}>
                 Dismiss
               </button>
             </div>
@@ -112,14 +117,16 @@ export function ReviewPage() {
         <button
           type="button"
           disabled={!mergeA || !mergeB}
-          onClick={() => run({ action: "merge", entities: [mergeA, mergeB] })}
+          onClick={() => run({ action: "merge", entities: [mergeA, mergeB] }, entityVersion(mergeA, mergeB))}
         >
           Merge
         </button>{" "}
         <button
           type="button"
           disabled={!mergeA || !mergeB}
-          onClick={() => run({ action: "not_same", entities: [mergeA, mergeB] })}
+          onClick={() =>
+            run({ action: "not_same", entities: [mergeA, mergeB] }, entityVersion(mergeA, mergeB))
+          }
         >
           Not the same
         </button>
@@ -154,7 +161,12 @@ export function ReviewPage() {
             <button
               type="button"
               disabled={splitMembers.length === 0}
-              onClick={() => run({ action: "split", entity: splitEntity, mentions: splitMembers })}
+              onClick={() =>
+                run(
+                  { action: "split", entity: splitEntity, mentions: splitMembers },
+                  entityVersion(splitEntity),
+                )
+              }
             >
               Split
             </button>

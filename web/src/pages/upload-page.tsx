@@ -17,6 +17,7 @@ interface Run {
   total: number;
   done: number;
   current: string | null;
+  by: string;
   summary: { claims: number; entities: number; matches: number } | null;
   error: { code: string; message: string } | null;
 }
@@ -139,7 +140,8 @@ export function UploadPage() {
       ) : null}
       {run ? (
         <div className="run" data-status={run.status}>
-          <progress max={run.total} value={run.done} /> {run.done}/{run.total} {run.current ?? run.status}
+          <progress max={run.total} value={run.done} /> {run.done}/{run.total} {run.current ?? run.status}{" "}
+          <span className="muted">started by {run.by}</span>
           {run.summary ? (
             <p>
               Done: claims {run.summary.claims}, entities {run.summary.entities}, list matches{" "}
