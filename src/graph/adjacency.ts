@@ -3,6 +3,14 @@
 import type { Certainty, Predicate } from "../model/index.js";
 import type { EdgeData, Network, SourceRef } from "./network.js";
 
+/** Links that say nothing about a tie between parties: a place, a variant name, the authority that lists. */
+const NOT_TIES: ReadonlySet<Predicate> = new Set<Predicate>(["located_in", "variant_of", "sanctioned_by"]);
+
+/** True for a counted link that ties two parties (supplies, pays, owns, visits …), not a place or a listing. */
+export function isTie(edge: EdgeData): boolean {
+  return edge.claimCount > 0 && !NOT_TIES.has(edge.predicate);
+}
+
 /** Undirected adjacency of a filtered network: slot i of node v joins v to `neighbour[i]` by `edgeKey[i]`. */
 export interface Adjacency {
   ids: string[];

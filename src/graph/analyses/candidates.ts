@@ -2,10 +2,10 @@
 // scores the product of its links' evidence strength, decayed per extra hop; ties to different
 // sanctioned parties combine as independent evidence (noisy-or, Pearl 1988, "Probabilistic Reasoning
 // in Intelligent Systems", §4.3).
-import type { EntityType, Predicate } from "../../model/index.js";
-import { type Adjacency, buildAdjacency, type Hop, hopOf } from "../adjacency.js";
+import type { EntityType } from "../../model/index.js";
+import { type Adjacency, buildAdjacency, type Hop, hopOf, isTie } from "../adjacency.js";
 import type { Analysis } from "../analysis.js";
-import type { EdgeData, Network } from "../network.js";
+import type { Network } from "../network.js";
 import { type OptionsSchema, resolveOptions } from "../options.js";
 
 /** Options of findCandidates. */
@@ -64,9 +64,6 @@ const PARTY_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   "Aircraft",
 ]);
 
-/** Links that say nothing about a tie between parties. */
-const NOT_TIES: ReadonlySet<Predicate> = new Set<Predicate>(["located_in", "variant_of", "sanctioned_by"]);
-
 /**
  * Unsanctioned parties tied to sanctioned ones by counted claims of any kind that links parties
  * (supplies, pays, visits, tests, develops …; places never join two parties), within `maxHops` links,
@@ -74,7 +71,6 @@ const NOT_TIES: ReadonlySet<Predicate> = new Set<Predicate>(["located_in", "vari
  */
 export function findCandidates(network: Network, options?: Partial<CandidatesOptions>): Candidate[] {
   const o = resolveOptions("findCandidates", SCHEMA, CANDIDATES_DEFAULTS, options);
-  const isTie = (edge: EdgeData) => edge.claimCount > 0 && !NOT_TIES.has(edge.predicate);
   const adjacency = buildAdjacency(network, isTie);
   const { ids } = adjacency;
   const types = ids.map((id) => network.getNodeAttribute(id, "type"));
