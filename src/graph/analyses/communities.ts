@@ -4,7 +4,6 @@
 // graph of communities. A viewer draws a few hundred clusters instead of every entity.
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
-import { circular } from "graphology-layout";
 import forceAtlas2Module from "graphology-layout-forceatlas2";
 import { type EntityType, SkeinError } from "../../model/index.js";
 import { isTie } from "../adjacency.js";
@@ -222,26 +221,27 @@ export function findCommunities(network: Network, options?: Partial<CommunitiesO
 }
 
 /**
- * Places communities: on a circle first, then ForceAtlas2 (Jacomy et al., PLoS ONE 2014) over the graph
- * of communities, with strong gravity so that unlinked communities stay near the middle.
+ * Places communities: biggest in the middle on a sunflower spiral (Vogel, "A better way to construct the
+ * sunflower head", 1979), then ForceAtlas2 (Jacomy et al., PLoS ONE 2014) over the graph of communities so
+ * that tied communities draw together while sizes keep them from overlapping.
  */
 function placeCommunities(lists: string[][], links: CommunityLink[]): Array<{ x: number; y: number }> {
   const graph = new UndirectedGraph<{ size: number; x: number; y: number }, { weight: number }>();
+  const golden = Math.PI * (3 - Math.sqrt(5));
   lists.forEach((list, c) => {
-    graph.addNode(`c${c + 1}`, { size: Math.sqrt(list.length), x: 0, y: 0 });
+    const radius = 12 * Math.sqrt(c);
+    graph.addNode(`c${c + 1}`, {
+      size: Math.sqrt(list.length),
+      x: radius * Math.cos(c * golden),
+      y: radius * Math.sin(c * golden),
+    });
   });
   for (const link of links) graph.addEdge(link.source, link.target, { weight: link.links });
-  circular.assign(graph, { scale: 10 * Math.sqrt(lists.length + 1) });
-  if (graph.order > 1) {
+  if (graph.size > 0) {
     forceAtlas2.assign(graph, {
-      iterations: 200,
+      iterations: 150,
       getEdgeWeight: "weight",
-      settings: {
-        ...forceAtlas2.inferSettings(graph),
-        strongGravityMode: true,
-        gravity: 0.5,
-        adjustSizes: true,
-      },
+      settings: { ...forceAtlas2.inferSettings(graph), gravity: 1, adjustSizes: true, edgeWeightInfluence: 0.5 },
     });
   }
   const round = (v: number) => Math.round(v * 100) / 100;

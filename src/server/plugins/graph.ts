@@ -4,7 +4,13 @@
 // the period filters (asOf, or start and end). The network and each analysis's answer are kept while the
 // workspace is unchanged, so a viewer's requests on a large case cost one build.
 import type { FastifyInstance } from "fastify";
-import { ANALYSES, buildNetwork, type Network, type NetworkFilter } from "../../graph/index.js";
+import {
+  ANALYSES,
+  buildNetwork,
+  findChosenSubgraph,
+  type Network,
+  type NetworkFilter,
+} from "../../graph/index.js";
 import { CERTAINTY_NAMES, ENTITY_TYPE_NAMES, PREDICATE_NAMES, SkeinError } from "../../model/index.js";
 import { type JsonSchema, LISTING_SCHEMA, nullable, objectOf } from "../schemas.js";
 import { type CaseIndex, readCaseIndex } from "./case-data.js";
@@ -304,6 +310,35 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
         options,
         defaults,
       })),
+  );
+
+  app.post<{ Body: FilterQuery & { entities: string[] } }>(
+    "/api/graph/subgraph",
+    {
+      schema: {
+        summary:
+          "The links among the entities a viewer shows (too many ids for a query string): the subgraph analysis, with the ids in the body",
+        tags: ["graph"],
+        body: objectOf(
+          {
+            entities: {
+              type: "array",
+              items: { type: "string", minLength: 1, maxLength: 200 },
+              maxItems: 2000,
+            },
+            ...FILTER_PROPERTIES,
+          },
+          Object.keys(FILTER_PROPERTIES),
+        ),
+        response: { 200: objectOf({ analysis: str, result: RESULT_SCHEMAS.subgraph }) },
+      },
+    },
+    async (request) => {
+      const { entities, ...filter } = request.body;
+      const network = await networkOf(filter);
+      const result = findChosenSubgraph(network, { entities: entities.join(","), limit: 2000 });
+      return { analysis: "subgraph", result };
+    },
   );
 
   for (const analysis of ANALYSES) {
