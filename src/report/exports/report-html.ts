@@ -11,7 +11,8 @@ const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2r
 table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
 th{background:#f3f3f3}sup a{text-decoration:none}.warn{background:#fde2e1;color:#8a1111;padding:0 .3rem;border-radius:3px;font-size:.85em}
 ol.notes li{margin:.4rem 0}blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid #bbb;color:#333}
-svg{width:100%;height:auto;border:1px solid #ddd;background:#fff}.legend span{display:inline-block;margin-right:1rem}`;
+svg{width:100%;height:auto;border:1px solid #ddd;background:#fff}.legend span{display:inline-block;margin-right:1rem}
+nav.contents ul{columns:2;margin:.5rem 0}nav.contents li{break-inside:avoid}h2{margin-top:2rem}`;
 
 /** Stroke pattern of a link by its strongest certainty: the weaker, the sparser. */
 const DASH: Record<string, string> = {
@@ -75,6 +76,10 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
       return `<p>${inlines(b.inlines)}</p>`;
     case "list":
       return `<ul>\n${b.items.map((item) => `<li>${inlines(item)}</li>`).join("\n")}\n</ul>`;
+    case "contents":
+      return `<nav class="contents" aria-label="Contents"><strong>Contents</strong>\n<ul>\n${b.entries
+        .map((e) => `<li><a href="#${h(e.id)}">${h(e.text)}</a>${e.detail ? ` — ${h(e.detail)}` : ""}</li>`)
+        .join("\n")}\n</ul></nav>`;
     case "table":
       return `<table>\n<thead><tr>${b.head.map((c) => `<th>${h(c)}</th>`).join("")}</tr></thead>\n<tbody>\n${b.rows
         .map((row) => `<tr>${row.map((cell) => `<td>${inlines(cell)}</td>`).join("")}</tr>`)
