@@ -63,7 +63,8 @@ export function composeReport(inv: Investigation): ComposedReport {
   /** "… 1,234 more in sanctioned.csv." after a cut section. */
   const rest = (section: string, what: string) => {
     const cut = cutOf.get(section);
-    if (cut?.export) paragraph(`${(cut.total - cut.shown).toLocaleString("en")} more ${what} in ${cut.export}.`);
+    if (cut?.export)
+      paragraph(`${(cut.total - cut.shown).toLocaleString("en")} more ${what} in ${cut.export}.`);
   };
   const pathInlines = (hops: Hop[]): Inline[] => {
     const out: Inline[] = [{ strong: hops[0].fromCaption }];

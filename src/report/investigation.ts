@@ -195,7 +195,7 @@ export function buildInvestigation(
   cut("focal points", focalPoints.length, limits.focalPoints, "focal-points.csv");
   cut("weak spots", weakSpots.length, limits.weakSpots, "links.csv");
   cut("timeline", timeline.length, limits.timeline, "timeline.csv");
-  cut("network picture", network.order, picture.nodes.length, null);
+  cut("network picture", picture.linked, picture.nodes.length, null);
   cut("sources", sources.length, limits.sources, "sources.csv");
   return {
     title: options?.title ?? REPORT_DEFAULTS.title,

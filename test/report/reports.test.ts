@@ -6,6 +6,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildNetwork } from "../../src/graph/index.js";
 import {
   buildInvestigation,
   EXPORTS,
@@ -14,12 +15,15 @@ import {
   safeUrl,
   writeReports,
 } from "../../src/report/index.js";
+import { caseView, entity } from "../fixtures/graph/case.js";
 import {
   claims,
+  entities,
   FORMULA_QUOTE,
   HOSTILE_NAME,
   HOSTILE_QUOTE,
   network,
+  sources,
   view,
 } from "../fixtures/report/case.js";
 
@@ -151,6 +155,10 @@ describe("report.html", () => {
     expect(contents).toEqual(ids.slice(1).map((id) => `#${id}`));
     const svg = document.querySelector('svg[role="img"]')!;
     expect(svg.querySelectorAll("circle")).toHaveLength(9);
+    // Every link drawn carries its predicate as a label, readable on paper.
+    const labels = [...svg.querySelectorAll("text.link-label")].map((t) => t.textContent);
+    expect(labels).toHaveLength(svg.querySelectorAll("line").length);
+    expect(labels).toEqual(expect.arrayContaining(["supplies", "owns", "directs"]));
     const refs = [...document.querySelectorAll("sup a")].map((a) => a.getAttribute("href"));
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) expect(document.querySelector(ref!)).not.toBeNull();
@@ -184,6 +192,19 @@ describe("report.html", () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual(["b", "k"]);
+  });
+
+  it("does not count as cut the parties the picture leaves out because no claim links them", () => {
+    const idle = [entity("z1", "Quiet Holding"), entity("z2", "Idle Person", "Person")];
+    const padded = caseView([...entities, ...idle], claims, sources);
+    const inv = buildInvestigation(padded, buildNetwork(padded, undefined), {
+      generatedAt: GENERATED,
+      limits: { picture: 9 },
+    });
+    expect(inv.counts.entities).toBe(11);
+    expect(inv.picture.linked).toBe(9);
+    expect(inv.picture.nodes.map((n) => n.id)).not.toContain("z1");
+    expect(inv.cuts.map((c) => c.section)).not.toContain("network picture");
   });
 });
 
