@@ -1,7 +1,9 @@
 // The drawing of the graph page: a graphology graph drawn by sigma (WebGL), held outside React so that a
 // selection, a hover or a filter only changes what sigma's reducers return and never rebuilds the graph.
-// Labels follow the level of detail: sigma labels the nodes drawn large enough (more as one zooms in),
-// the selected and hovered nodes and their neighbours always; a link's label shows while it is hovered.
+// Labels follow the level of detail: after each frame the canvas places labels greedily in screen space
+// (the selected and hovered nodes and their neighbours first, then key nodes, then the largest), and a
+// label that would overlap one already placed is left out, so labels never cover each other and more show
+// as one zooms in; a link's label shows while it is hovered.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
 import type { NodeDisplayData } from "sigma/types";
@@ -13,6 +15,8 @@ export interface CanvasNode {
   label: string;
   size: number;
   color: string;
+  /** Labelled before the others (sanctioned parties, candidates, communities holding them). */
+  key?: boolean;
   x?: number;
   y?: number;
 }
@@ -43,6 +47,15 @@ const LABELLED_NEIGHBOURS = 20;
 const DIM_EDGE_COLOUR = "#e4e4e4";
 const PATH_COLOUR = "#d62728";
 const SELECTED_EDGE_COLOUR = "#555555";
+/** sigma's default label font size, and the width of an average character at that size. */
+const LABEL_SIZE = 14;
+const LABEL_CHAR_WIDTH = 0.6 * LABEL_SIZE;
+/** How long the view rests before its labels are placed again. */
+const LABEL_DELAY_MS = 80;
+/** Pixels kept free between two labels. */
+const LABEL_GAP = 3;
+/** Most labels on screen at once, so a dense view stays legible. */
+const MAX_LABELS = 80;
 
 type NodeAttributes = CanvasNode & { x: number; y: number };
 
@@ -67,6 +80,8 @@ export class GraphCanvas {
   #predicates: ReadonlySet<string> | null = null;
   #minCertainty = 0;
   #pathEdges: ReadonlySet<string> = new Set();
+  #labelled = new Set<string>();
+  #placing: ReturnType<typeof setTimeout> | undefined;
 
   /** Draws into `container`; throws when WebGL is not available (the page then says so). */
   constructor(container: HTMLElement, events: CanvasEvents) {
@@ -74,9 +89,10 @@ export class GraphCanvas {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
-      labelRenderedSizeThreshold: 7,
-      labelDensity: 0.35,
-      labelGridCellSize: 120,
+      labelSize: LABEL_SIZE,
+      // While the camera moves, labels are not drawn: a zoom or a pan keeps its frame rate.
+      hideLabelsOnMove: true,
+      hideEdgesOnMove: true,
       zIndex: true,
       nodeReducer: (node, data) => this.#reduceNode(node, data),
       edgeReducer: (edge, data) => this.#reduceEdge(edge, data),
@@ -91,6 +107,12 @@ export class GraphCanvas {
     this.#renderer.on("leaveNode", () => this.#hover(null, this.#hoveredEdge));
     this.#renderer.on("enterEdge", ({ edge }) => this.#hover(this.#hoveredNode, edge));
     this.#renderer.on("leaveEdge", () => this.#hover(this.#hoveredNode, null));
+    // Labels are placed for what was drawn once the view rests (not on every frame of a zoom or a pan); a new
+    // placement redraws once, and the next one finds the same labels.
+    this.#renderer.on("afterRender", () => {
+      clearTimeout(this.#placing);
+      this.#placing = setTimeout(() => this.#placeLabels(), LABEL_DELAY_MS);
+    });
   }
 
   /** Replaces the drawing; nodes without a position are placed in rings around `center`, then laid out. */
@@ -145,6 +167,7 @@ export class GraphCanvas {
 
   /** Stops drawing and the layout worker. */
   kill(): void {
+    clearTimeout(this.#placing);
     this.#layout.stop();
     this.#renderer.kill();
   }
@@ -190,10 +213,61 @@ export class GraphCanvas {
   }
 
   #reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    const label = this.#labelled.has(node) ? data.label : null;
     if (node === this.#selected)
-      return { ...data, highlighted: true, forceLabel: true, zIndex: 2, size: data.size + 3 };
-    if (node === this.#hoveredNode || this.#near.has(node)) return { ...data, forceLabel: true, zIndex: 1 };
-    return data;
+      return { ...data, label, highlighted: true, forceLabel: true, zIndex: 2, size: data.size + 3 };
+    if (node === this.#hoveredNode || this.#near.has(node))
+      return { ...data, label, forceLabel: true, zIndex: 1 };
+    return { ...data, label, forceLabel: label !== null };
+  }
+
+  /** How soon a node's label is placed: the selection and the hovered node always, then its neighbours, then key nodes. */
+  #labelRank(node: string, data: NodeAttributes): number {
+    if (node === this.#selected) return 4;
+    if (node === this.#hoveredNode) return 3;
+    if (this.#near.has(node)) return 2;
+    return data.key ? 1 : 0;
+  }
+
+  /** Chooses the labels that fit on screen without overlapping; redraws when the choice changed. */
+  #placeLabels(): void {
+    const { width, height } = this.#renderer.getDimensions();
+    const order = this.graph
+      .mapNodes((node, data) => ({ node, data, rank: this.#labelRank(node, data) }))
+      .sort((a, b) => b.rank - a.rank || b.data.size - a.data.size || (a.node < b.node ? -1 : 1));
+    const boxes: Array<[number, number, number, number]> = [];
+    const labelled = new Set<string>();
+    for (const { node, data, rank } of order) {
+      if (labelled.size >= MAX_LABELS && rank === 0) break;
+      const shown = this.#renderer.getNodeDisplayData(node);
+      if (!shown || shown.hidden || !data.label) continue;
+      const at = this.#renderer.framedGraphToViewport(shown);
+      const radius = this.#renderer.scaleSize(shown.size);
+      // sigma draws a label to the right of its node, vertically centred.
+      const box: [number, number, number, number] = [
+        at.x + radius + 2,
+        at.y - LABEL_SIZE / 2,
+        at.x + radius + 4 + data.label.length * LABEL_CHAR_WIDTH,
+        at.y + LABEL_SIZE / 2,
+      ];
+      // A label cut by the edge of the canvas is not shown (the selection's and the hovered one's always are).
+      const onScreen = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
+      if (!onScreen && rank < 3) continue;
+      const overlaps = boxes.some(
+        (b) =>
+          box[0] < b[2] + LABEL_GAP &&
+          b[0] < box[2] + LABEL_GAP &&
+          box[1] < b[3] + LABEL_GAP &&
+          b[1] < box[3] + LABEL_GAP,
+      );
+      if (overlaps && rank < 3) continue;
+      boxes.push(box);
+      labelled.add(node);
+    }
+    const same = labelled.size === this.#labelled.size && [...labelled].every((id) => this.#labelled.has(id));
+    if (same) return;
+    this.#labelled = labelled;
+    this.#renderer.refresh({ skipIndexation: true, schedule: true });
   }
 
   #reduceEdge(edge: string, data: EdgeAttributes) {

@@ -241,7 +241,12 @@ function placeCommunities(lists: string[][], links: CommunityLink[]): Array<{ x:
     forceAtlas2.assign(graph, {
       iterations: 150,
       getEdgeWeight: "weight",
-      settings: { ...forceAtlas2.inferSettings(graph), gravity: 1, adjustSizes: true, edgeWeightInfluence: 0.5 },
+      settings: {
+        ...forceAtlas2.inferSettings(graph),
+        gravity: 1,
+        adjustSizes: true,
+        edgeWeightInfluence: 0.5,
+      },
     });
   }
   const round = (v: number) => Math.round(v * 100) / 100;

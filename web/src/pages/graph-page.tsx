@@ -116,6 +116,7 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
   const [drawError, setDrawError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(0);
+  const [laidOut, setLaidOut] = useState(false);
   // Entities and links by id, as last fetched: the side panel reads them.
   const entities = useRef(new Map<string, SubgraphNode>());
   const links = useRef(new Map<string, SubgraphEdge>());
@@ -133,6 +134,7 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
       label: `${n.caption}${mark}`,
       size: Math.min(16, 3 + 1.6 * Math.log2(1 + n.degree)) + (n.sanctioned ? 2 : 0),
       color: colourOf(n.type),
+      key: mark !== "",
     };
   };
   const edgeOf = (e: SubgraphEdge): CanvasEdge => ({
@@ -199,8 +201,9 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
           certaintyRank: 0,
         }),
       );
-      c.replace(nodes, edges, null, false);
       c.afterRender(() => setDrawn((n) => n + 1));
+      c.replace(nodes, edges, null, false);
+      setLaidOut(true);
       return;
     }
     remember(d);
@@ -208,6 +211,7 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
     c.afterRender(() => setDrawn((n) => n + 1));
     let live = true;
     c.replace(d.nodes.map(nodeOf), d.edges.map(edgeOf), view.arg, true).then(async () => {
+      setLaidOut(true);
       for (const id of (query.get("expand") ?? "").split(",").filter(Boolean)) {
         if (!live) return;
         await expand(id, false);
@@ -330,7 +334,10 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
             onChange={(e) => setMinCertainty(Number(e.target.value))}
             aria-label="minimum certainty"
           >
+            {/* The lowest rank is a denial: "at least denied" means any link, so it reads so. */}
+            <option value={0}>any</option>
             {[...vocabulary.vocabulary.certainties]
+              .filter((c) => c.rank > 0)
               .sort((a, b) => a.rank - b.rank)
               .map((c) => (
                 <option key={c.name} value={c.rank}>
@@ -361,8 +368,21 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
             </label>
           </div>
         ) : null}
-        <h2>Legend</h2>
-        <ul className="plain legend">
+      </aside>
+      <div className="canvas-wrap">
+        <p className="view-title" data-view={view.kind}>
+          {d ? describeView(view, d, shownCount, captionOf) : <Loading what="graph" />}
+        </p>
+        <div
+          ref={container}
+          className="sigma"
+          data-testid="graph-canvas"
+          data-drawn={drawn > 0 ? "yes" : "no"}
+          data-layout={laidOut ? "done" : "running"}
+          data-selected={selected ?? ""}
+          data-nodes={shownCount}
+        />
+        <ul className="plain legend" aria-label="legend">
           {vocabulary.vocabulary.entityTypes.map((t) => (
             <li key={t.name}>
               <span className="swatch" style={{ background: t.colour }} /> {t.label}
@@ -374,18 +394,6 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
           <li>[SANCTIONED] listed party · [candidate] designation candidate (larger dots)</li>
           <li>Overview: one dot per community, sized by its members, coloured by its most common type</li>
         </ul>
-      </aside>
-      <div className="canvas-wrap">
-        <p className="view-title" data-view={view.kind}>
-          {d ? describeView(view, d, shownCount, captionOf) : <Loading what="graph" />}
-        </p>
-        <div
-          ref={container}
-          className="sigma"
-          data-testid="graph-canvas"
-          data-drawn={drawn > 0 ? "yes" : "no"}
-          data-nodes={shownCount}
-        />
         <ErrorNote error={drawError} />
         {busy ? <p className="muted">{busy}</p> : null}
         <p className="muted">
@@ -481,6 +489,7 @@ function communityNode(community: Community, colourOf: (type: string) => string)
     label: `${head}${community.size > 1 ? ` +${community.size - 1}` : ""}${community.sanctioned ? ` (${community.sanctioned} sanctioned)` : ""}`,
     size: 4 + 1.5 * Math.sqrt(community.size),
     color: type ? colourOf(type) : COMMUNITY_COLOUR,
+    key: community.sanctioned > 0,
     x: community.x,
     y: community.y,
   };
