@@ -12,6 +12,7 @@ import { singleSourceLength } from "graphology-shortest-path/unweighted.js";
 import { bfsFromNode } from "graphology-traversal";
 import { buildNetwork, findExposurePaths } from "../dist/graph/index.js";
 import { buildInvestigation, findExport, writeReports } from "../dist/report/index.js";
+import { seededRandom } from "./seeded-random.mjs";
 
 const ENTITIES = 100_000;
 const CLAIMS = 500_000;
@@ -36,20 +37,9 @@ const PREDICATES = [
 ];
 const CERTAINTIES = ["stated", "reported", "reported", "assessed", "alleged", "unverified", "denied"];
 
-/** A small seeded generator (mulberry32), so every run builds the same case. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The synthetic case view: invented names, claims with quotes, periods and certainty. */
 export function syntheticCase(entityCount = ENTITIES, claimCount = CLAIMS) {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const sources = Array.from({ length: SOURCES }, (_, i) => ({
     id: `src${i}`,

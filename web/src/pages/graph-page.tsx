@@ -222,6 +222,11 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
     };
   }, [data.data]);
 
+  // An address naming another selection (typed, pasted, or a link on this page) selects it.
+  const addressed = query.get("selected");
+  useEffect(() => {
+    if (addressed) setSelected(addressed);
+  }, [addressed]);
   useEffect(() => canvas.current?.select(selected), [selected, drawn]);
   useEffect(
     () =>
