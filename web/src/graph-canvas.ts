@@ -6,6 +6,7 @@
 // as one zooms in; a link's label shows while it is hovered.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
+import type { NodeLabelDrawingFunction } from "sigma/rendering";
 import type { NodeDisplayData } from "sigma/types";
 import { placeAround, placeInRings, WorkerLayout } from "./layout";
 
@@ -47,7 +48,9 @@ const LABELLED_NEIGHBOURS = 20;
 const DIM_EDGE_COLOUR = "#e4e4e4";
 const PATH_COLOUR = "#d62728";
 const SELECTED_EDGE_COLOUR = "#555555";
-/** sigma's default label font size, and the width of an average character at that size. */
+/** Fewest characters of a label shown when the whole does not fit before the edge of the canvas. */
+const MIN_LABEL_CHARS = 12;
+/** sigma's default label font size, and the width of an average character at that size (without a canvas). */
 const LABEL_SIZE = 14;
 const LABEL_CHAR_WIDTH = 0.6 * LABEL_SIZE;
 /** How long the view rests before its labels are placed again. */
@@ -58,6 +61,29 @@ const LABEL_GAP = 3;
 const MAX_LABELS = 80;
 
 type NodeAttributes = CanvasNode & { x: number; y: number };
+
+/** A label placed on the canvas: its text, and whether it sits left of its node (sigma's is right). */
+interface PlacedLabel {
+  text: string;
+  left: boolean;
+}
+
+type Box = [number, number, number, number];
+
+/** Draws a node's label right of it, as sigma does, or left of it when the placement chose that side. */
+const drawNodeLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> = (context, data, settings) => {
+  if (!data.label) return;
+  const left = (data as { labelLeft?: boolean }).labelLeft === true;
+  context.fillStyle = settings.labelColor.color ?? "#000";
+  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  context.textAlign = left ? "right" : "left";
+  context.fillText(
+    data.label,
+    left ? data.x - data.size - 3 : data.x + data.size + 3,
+    data.y + settings.labelSize / 3,
+  );
+  context.textAlign = "left";
+};
 
 interface EdgeAttributes {
   size: number;
@@ -80,7 +106,9 @@ export class GraphCanvas {
   #predicates: ReadonlySet<string> | null = null;
   #minCertainty = 0;
   #pathEdges: ReadonlySet<string> = new Set();
-  #labelled = new Set<string>();
+  /** The labels placed, by node: the text (the whole label, or its start when only that fits) and its side. */
+  #labelled = new Map<string, PlacedLabel>();
+  readonly #measure = document.createElement("canvas").getContext("2d");
   #placing: ReturnType<typeof setTimeout> | undefined;
 
   /** Draws into `container`; throws when WebGL is not available (the page then says so). */
@@ -90,6 +118,7 @@ export class GraphCanvas {
       enableEdgeEvents: true,
       defaultEdgeType: "arrow",
       labelSize: LABEL_SIZE,
+      defaultDrawNodeLabel: drawNodeLabel,
       // While the camera moves, labels are not drawn: a zoom or a pan keeps its frame rate.
       hideLabelsOnMove: true,
       hideEdgesOnMove: true,
@@ -212,13 +241,38 @@ export class GraphCanvas {
     this.#renderer.refresh({ skipIndexation: true });
   }
 
-  #reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
-    const label = this.#labelled.has(node) ? data.label : null;
+  #reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> & { labelLeft: boolean } {
+    const placed = this.#labelled.get(node);
+    const label = placed?.text ?? null;
+    const labelLeft = placed?.left ?? false;
     if (node === this.#selected)
-      return { ...data, label, highlighted: true, forceLabel: true, zIndex: 2, size: data.size + 3 };
+      return {
+        ...data,
+        label,
+        labelLeft,
+        highlighted: true,
+        forceLabel: true,
+        zIndex: 2,
+        size: data.size + 3,
+      };
     if (node === this.#hoveredNode || this.#near.has(node))
-      return { ...data, label, forceLabel: true, zIndex: 1 };
-    return { ...data, label, forceLabel: label !== null };
+      return { ...data, label, labelLeft, forceLabel: true, zIndex: 1 };
+    return { ...data, label, labelLeft, forceLabel: label !== null };
+  }
+
+  /** The label's width on screen, in sigma's label font. */
+  #widthOf(label: string): number {
+    if (!this.#measure) return label.length * LABEL_CHAR_WIDTH;
+    this.#measure.font = `${LABEL_SIZE}px ${this.#renderer.getSetting("labelFont")}`;
+    return this.#measure.measureText(label).width;
+  }
+
+  /** The label, or as many of its first characters (at least a few) as fit in `room` pixels, with an ellipsis. */
+  #fit(label: string, room: number): string {
+    if (this.#widthOf(label) <= room) return label;
+    let cut = label.length - 1;
+    while (cut >= MIN_LABEL_CHARS && this.#widthOf(`${label.slice(0, cut).trimEnd()}…`) > room) cut--;
+    return cut >= MIN_LABEL_CHARS ? `${label.slice(0, cut).trimEnd()}…` : "";
   }
 
   /** How soon a node's label is placed: the selection and the hovered node always, then its neighbours, then key nodes. */
@@ -235,36 +289,54 @@ export class GraphCanvas {
     const order = this.graph
       .mapNodes((node, data) => ({ node, data, rank: this.#labelRank(node, data) }))
       .sort((a, b) => b.rank - a.rank || b.data.size - a.data.size || (a.node < b.node ? -1 : 1));
-    const boxes: Array<[number, number, number, number]> = [];
-    const labelled = new Set<string>();
-    for (const { node, data, rank } of order) {
-      if (labelled.size >= MAX_LABELS && rank === 0) break;
-      const shown = this.#renderer.getNodeDisplayData(node);
-      if (!shown || shown.hidden || !data.label) continue;
-      const at = this.#renderer.framedGraphToViewport(shown);
-      const radius = this.#renderer.scaleSize(shown.size);
-      // sigma draws a label to the right of its node, vertically centred.
-      const box: [number, number, number, number] = [
-        at.x + radius + 2,
-        at.y - LABEL_SIZE / 2,
-        at.x + radius + 4 + data.label.length * LABEL_CHAR_WIDTH,
-        at.y + LABEL_SIZE / 2,
-      ];
-      // A label cut by the edge of the canvas is not shown (the selection's and the hovered one's always are).
-      const onScreen = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
-      if (!onScreen && rank < 3) continue;
-      const overlaps = boxes.some(
+    const boxes: Box[] = [];
+    const free = (box: Box) =>
+      !boxes.some(
         (b) =>
           box[0] < b[2] + LABEL_GAP &&
           b[0] < box[2] + LABEL_GAP &&
           box[1] < b[3] + LABEL_GAP &&
           b[1] < box[3] + LABEL_GAP,
       );
-      if (overlaps && rank < 3) continue;
-      boxes.push(box);
-      labelled.add(node);
+    const labelled = new Map<string, PlacedLabel>();
+    for (const { node, data, rank } of order) {
+      if (labelled.size >= MAX_LABELS && rank === 0) break;
+      const shown = this.#renderer.getNodeDisplayData(node);
+      if (!shown || shown.hidden || !data.label) continue;
+      const at = this.#renderer.framedGraphToViewport(shown);
+      const top = at.y - LABEL_SIZE / 2;
+      const bottom = at.y + LABEL_SIZE / 2;
+      const radius = this.#renderer.scaleSize(shown.size);
+      // Right of the node first, as sigma draws labels; left of it when the right is taken or too narrow.
+      // A label that cannot show its first words before the edge is cut with an ellipsis, or not shown;
+      // the selection's and the hovered node's always show.
+      const right = this.#fit(data.label, width - (at.x + radius + 3));
+      const rightBox: Box = [at.x + radius + 2, top, at.x + radius + 4 + this.#widthOf(right), bottom];
+      const left = this.#fit(data.label, at.x - radius - 3);
+      const leftBox: Box = [at.x - radius - 4 - this.#widthOf(left), top, at.x - radius - 2, bottom];
+      const inside = top >= 0 && bottom <= height;
+      const choice = !inside
+        ? null
+        : right === data.label && free(rightBox)
+          ? { text: right, left: false, box: rightBox }
+          : left === data.label && free(leftBox)
+            ? { text: left, left: true, box: leftBox }
+            : right !== "" && free(rightBox)
+              ? { text: right, left: false, box: rightBox }
+              : left !== "" && free(leftBox)
+                ? { text: left, left: true, box: leftBox }
+                : null;
+      const placed = choice ?? (rank >= 3 ? { text: data.label, left: false, box: rightBox } : null);
+      if (!placed) continue;
+      boxes.push(placed.box);
+      labelled.set(node, { text: placed.text, left: placed.left });
     }
-    const same = labelled.size === this.#labelled.size && [...labelled].every((id) => this.#labelled.has(id));
+    const same =
+      labelled.size === this.#labelled.size &&
+      [...labelled].every(
+        ([id, label]) =>
+          this.#labelled.get(id)?.text === label.text && this.#labelled.get(id)?.left === label.left,
+      );
     if (same) return;
     this.#labelled = labelled;
     this.#renderer.refresh({ skipIndexation: true, schedule: true });
