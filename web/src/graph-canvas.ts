@@ -48,6 +48,8 @@ const LABELLED_NEIGHBOURS = 20;
 const DIM_EDGE_COLOUR = "#e4e4e4";
 const PATH_COLOUR = "#d62728";
 const SELECTED_EDGE_COLOUR = "#555555";
+/** Label widths remembered, so a placement measures each text once. */
+const MAX_KNOWN_WIDTHS = 5_000;
 /** Fewest characters of a label shown when the whole does not fit before the edge of the canvas. */
 const MIN_LABEL_CHARS = 12;
 /** sigma's default label font size, and the width of an average character at that size (without a canvas). */
@@ -109,6 +111,7 @@ export class GraphCanvas {
   /** The labels placed, by node: the text (the whole label, or its start when only that fits) and its side. */
   #labelled = new Map<string, PlacedLabel>();
   readonly #measure = document.createElement("canvas").getContext("2d");
+  readonly #widths = new Map<string, number>();
   #placing: ReturnType<typeof setTimeout> | undefined;
 
   /** Draws into `container`; throws when WebGL is not available (the page then says so). */
@@ -262,17 +265,32 @@ export class GraphCanvas {
 
   /** The label's width on screen, in sigma's label font. */
   #widthOf(label: string): number {
-    if (!this.#measure) return label.length * LABEL_CHAR_WIDTH;
-    this.#measure.font = `${LABEL_SIZE}px ${this.#renderer.getSetting("labelFont")}`;
-    return this.#measure.measureText(label).width;
+    const known = this.#widths.get(label);
+    if (known !== undefined) return known;
+    let width = label.length * LABEL_CHAR_WIDTH;
+    if (this.#measure) {
+      this.#measure.font = `${LABEL_SIZE}px ${this.#renderer.getSetting("labelFont")}`;
+      width = this.#measure.measureText(label).width;
+    }
+    if (this.#widths.size > MAX_KNOWN_WIDTHS) this.#widths.clear();
+    this.#widths.set(label, width);
+    return width;
   }
 
   /** The label, or as many of its first characters (at least a few) as fit in `room` pixels, with an ellipsis. */
   #fit(label: string, room: number): string {
     if (this.#widthOf(label) <= room) return label;
-    let cut = label.length - 1;
-    while (cut >= MIN_LABEL_CHARS && this.#widthOf(`${label.slice(0, cut).trimEnd()}…`) > room) cut--;
-    return cut >= MIN_LABEL_CHARS ? `${label.slice(0, cut).trimEnd()}…` : "";
+    const cutAt = (n: number) => `${label.slice(0, n).trimEnd()}…`;
+    if (this.#widthOf(cutAt(MIN_LABEL_CHARS)) > room) return "";
+    // The longest start that fits, by bisection: widths grow with the characters kept.
+    let fits = MIN_LABEL_CHARS;
+    let over = label.length;
+    while (over - fits > 1) {
+      const mid = (fits + over) >> 1;
+      if (this.#widthOf(cutAt(mid)) <= room) fits = mid;
+      else over = mid;
+    }
+    return cutAt(fits);
   }
 
   /** How soon a node's label is placed: the selection and the hovered node always, then its neighbours, then key nodes. */
@@ -312,16 +330,18 @@ export class GraphCanvas {
       // the selection's and the hovered node's always show.
       const right = this.#fit(data.label, width - (at.x + radius + 3));
       const rightBox: Box = [at.x + radius + 2, top, at.x + radius + 4 + this.#widthOf(right), bottom];
-      const left = this.#fit(data.label, at.x - radius - 3);
-      const leftBox: Box = [at.x - radius - 4 - this.#widthOf(left), top, at.x - radius - 2, bottom];
       const inside = top >= 0 && bottom <= height;
+      const rightFree = inside && free(rightBox);
+      const whole = right === data.label && rightFree;
+      const left = whole || !inside ? "" : this.#fit(data.label, at.x - radius - 3);
+      const leftBox: Box = [at.x - radius - 4 - this.#widthOf(left), top, at.x - radius - 2, bottom];
       const choice = !inside
         ? null
-        : right === data.label && free(rightBox)
+        : whole
           ? { text: right, left: false, box: rightBox }
           : left === data.label && free(leftBox)
             ? { text: left, left: true, box: leftBox }
-            : right !== "" && free(rightBox)
+            : right !== "" && rightFree
               ? { text: right, left: false, box: rightBox }
               : left !== "" && free(leftBox)
                 ? { text: left, left: true, box: leftBox }
