@@ -1,6 +1,7 @@
 // Network and report throughput on a synthetic case of 100,000 entities and 500,000 claims: build the
 // network, find exposure paths for all entities, run the report's analyses, render the report
-// (summary.json, report.html, report.md) and write the complete exports (FtM, GraphML, GEXF, CSV).
+// (summary.json, report.html, report.md) and write the complete exports (FtM, GraphML, GEXF, claims CSV
+// and one CSV per long section of the report).
 // The peers run the naive way, one search per entity, timed on a sample and extrapolated to all:
 // graphology-shortest-path's singleSourceLength (unbounded: it has no cutoff), and graphology-traversal's
 // bfsFromNode stopped at 3 links (the same bound as the exposure paths). Run: npm run bench -- graph
@@ -11,6 +12,7 @@ import { singleSourceLength } from "graphology-shortest-path/unweighted.js";
 import { bfsFromNode } from "graphology-traversal";
 import { buildNetwork, findExposurePaths } from "../dist/graph/index.js";
 import { buildInvestigation, findExport, writeReports } from "../dist/report/index.js";
+import { seededRandom } from "./seeded-random.mjs";
 
 const ENTITIES = 100_000;
 const CLAIMS = 500_000;
@@ -35,20 +37,9 @@ const PREDICATES = [
 ];
 const CERTAINTIES = ["stated", "reported", "reported", "assessed", "alleged", "unverified", "denied"];
 
-/** A small seeded generator (mulberry32), so every run builds the same case. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The synthetic case view: invented names, claims with quotes, periods and certainty. */
 export function syntheticCase(entityCount = ENTITIES, claimCount = CLAIMS) {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const sources = Array.from({ length: SOURCES }, (_, i) => ({
     id: `src${i}`,
@@ -181,7 +172,24 @@ export async function run() {
   const renderMs = performance.now() - t;
   const renderCpu = cpuSeconds(cpu);
   t = performance.now();
-  const exportFiles = writeReports(investigation, out, formats(["ftm", "graphml", "gexf", "csv"]));
+  const exportFiles = writeReports(
+    investigation,
+    out,
+    formats([
+      "ftm",
+      "graphml",
+      "gexf",
+      "csv",
+      "sanctioned",
+      "candidates",
+      "paths",
+      "links",
+      "intermediaries",
+      "focal-points",
+      "timeline",
+      "sources",
+    ]),
+  );
   const exportMs = performance.now() - t;
   rmSync(out, { recursive: true, force: true });
   const peakBeforePeer = process.resourceUsage().maxRSS * 1024;
@@ -257,7 +265,7 @@ export async function run() {
   );
   console.log(`report sections cut: ${figures.report_cuts}`);
   console.log(
-    `complete exports (entities.ftm.json, network.graphml, network.gexf, claims.csv; ${figures.exports_mb} MB) ${figures.exports_s} s`,
+    `complete exports (entities.ftm.json, network.graphml, network.gexf, claims.csv and the section CSVs; ${figures.exports_mb} MB) ${figures.exports_s} s`,
   );
   console.log(
     `memory: rss after paths ${figures.rss_after_paths_mb} MB, peak rss ${figures.peak_rss_mb} MB (before the peer runs)`,

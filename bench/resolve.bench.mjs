@@ -4,6 +4,7 @@
 // spelling and legal-form variants, plus persons; figures: entities per second and the peer ratio.
 import { resolveEntities } from "../dist/resolve/index.js";
 import { compareNames } from "../dist/screen/index.js";
+import { seededRandom } from "./seeded-random.mjs";
 
 const STEMS = [
   "vel",
@@ -40,20 +41,9 @@ const WORDS = [
   "Systems",
 ];
 
-/** A deterministic pseudo-random generator (mulberry32), so every run builds the same case. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `parties` real parties, each seen in 1–4 documents: about 2.5 document entities per party. */
 function buildCase(parties) {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const entities = [];
   const links = [];

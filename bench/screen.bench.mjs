@@ -11,6 +11,7 @@ import { distance } from "fastest-levenshtein";
 import * as fuzzball from "fuzzball";
 import { readListFiles } from "../dist/lists/index.js";
 import { buildIndex, LEGAL_FORMS, normaliseName, plainEditDistance, screen } from "../dist/screen/index.js";
+import { seededRandom } from "./seeded-random.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SDN = resolve(ROOT, "../shared/data/ofac-sdn-csv-2024-05/sdn.csv");
@@ -162,14 +163,7 @@ function median(values) {
 
 /** A deterministic synthetic list of `count` names (companies and persons from generated syllables). */
 export function syntheticEntries(count) {
-  // mulberry32: a small generator with a full 2^32 period (a plain LCG repeats names here).
-  let seed = 42;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(42);
   const onsets = [
     "b",
     "d",

@@ -4,7 +4,6 @@
 // with no HTTP (screen() on the same index); the ratio shows what HTTP costs, and can exceed 1 because
 // the server has a core of its own. Lists: the 2023-12 OFAC SDN set from ../shared, else the
 // repository's invented example list. Run: npm run bench -- server  (SKEIN_BENCH_SECONDS to shorten)
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
@@ -12,6 +11,7 @@ import { join } from "node:path";
 import { loadLists, readStoredEntries } from "../dist/lists/index.js";
 import { buildIndex, screen } from "../dist/screen/index.js";
 import { openWorkspace } from "../dist/store/index.js";
+import { startServerProcess } from "./server-process.mjs";
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.SKEIN_BENCH_SECONDS ?? 30);
@@ -41,23 +41,6 @@ function queriesOf(entries) {
     name,
     schema: schema === "LegalEntity" ? "Company" : schema,
   }));
-}
-
-/** Starts the server in a child process on a free loopback port; resolves with its URL and the child. */
-function startChild(path) {
-  const script = `
-    import { startServer } from ${JSON.stringify(new URL("../dist/server/index.js", import.meta.url).href)};
-    const server = await startServer({ workspacePath: ${JSON.stringify(path)}, host: "127.0.0.1", port: 0 });
-    process.stdout.write(server.url + "\\n");
-    process.on("SIGTERM", async () => { await server.close(); process.exit(0); });
-  `;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout.once("data", (data) => resolve({ url: String(data).trim(), child }));
-  });
 }
 
 function percentile(sorted, p) {
@@ -134,7 +117,7 @@ export async function run() {
   }
   const peerRate = peerCount / ((performance.now() - peerStart) / 1000);
 
-  const server = await startChild(path);
+  const server = await startServerProcess(path);
   try {
     // Warm up: the first request builds the list index.
     await fetch(`${server.url}/match/default`, {

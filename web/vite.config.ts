@@ -12,6 +12,8 @@ export default defineConfig({
   root: here,
   base: "./",
   plugins: [react()],
+  // The graph layout's web worker is bundled as its own module file, served from the same origin (CSP).
+  worker: { format: "es" },
   build: { outDir: resolve(here, "../dist/web"), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     host: "127.0.0.1",

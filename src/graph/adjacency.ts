@@ -1,7 +1,16 @@
 // Compact undirected adjacency (compressed sparse rows) over the edges an analysis walks, and the hop
 // records paths are made of; analyses read it instead of the graph so walks over large cases stay fast.
-import type { Certainty, Predicate } from "../model/index.js";
+import { type Certainty, PREDICATES, type Predicate } from "../model/index.js";
 import type { EdgeData, Network, SourceRef } from "./network.js";
+
+/**
+ * True for a counted link that ties two parties (supplies, pays, owns, visits …): not a place, a variant
+ * name or the authority that lists (their predicates say nothing of a tie), nor a link whose types
+ * contradict its predicate.
+ */
+export function isTie(edge: EdgeData): boolean {
+  return edge.claimCount > 0 && PREDICATES[edge.predicate].tie > 0 && !edge.contradicts;
+}
 
 /** Undirected adjacency of a filtered network: slot i of node v joins v to `neighbour[i]` by `edgeKey[i]`. */
 export interface Adjacency {

@@ -30,6 +30,8 @@ export interface PictureEdge {
 /** The network picture: placed nodes and the counted links among them. */
 export interface Picture {
   size: number;
+  /** Entities with a counted link: those the picture could draw (the others have no claim to show). */
+  linked: number;
   nodes: PictureNode[];
   edges: PictureEdge[];
 }
@@ -52,13 +54,16 @@ export function layoutPicture(
   },
   max: number,
 ): Picture {
+  // Entities without a counted link would only clutter the picture.
+  const linked = new Set<string>();
+  network.forEachNode((id) => {
+    if (network.someEdge(id, (_key, data) => data.claimCount > 0)) linked.add(id);
+  });
   const chosen = new Set<string>();
   const add = (id: string) => {
-    if (chosen.size < max) chosen.add(id);
+    if (chosen.size < max && linked.has(id)) chosen.add(id);
   };
-  // Entities without a counted link would only clutter the picture.
-  const linked = (id: string) => network.someEdge(id, (_key, data) => data.claimCount > 0);
-  if (network.order <= max) network.forEachNode((id) => linked(id) && add(id));
+  if (linked.size <= max) for (const id of linked) add(id);
   else {
     for (const s of sections.sanctioned) add(s.entity.id);
     for (const c of sections.candidates) add(c.entity.id);
@@ -118,7 +123,7 @@ export function layoutPicture(
       sourceCount: data.sourceCount,
     });
   });
-  return { size: SIZE, nodes, edges };
+  return { size: SIZE, linked: linked.size, nodes, edges };
 }
 
 function round(value: number): number {

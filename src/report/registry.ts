@@ -5,10 +5,14 @@ import { gexf } from "./exports/gexf.js";
 import { graphml } from "./exports/graphml.js";
 import { reportHtml } from "./exports/report-html.js";
 import { reportMd } from "./exports/report-md.js";
+import { SECTION_CSVS } from "./exports/section-csv.js";
 import { summaryJson } from "./exports/summary-json.js";
 import type { ExportFormat } from "./writer.js";
 
-/** Every export format: summary, html, md, ftm, graphml, gexf, csv. */
+/**
+ * Every export format: summary, html, md, ftm, graphml, gexf, csv (claims), and the report's long sections
+ * complete: sanctioned, candidates, paths, links, intermediaries, focal-points, timeline, sources.
+ */
 export const EXPORTS: readonly ExportFormat[] = Object.freeze([
   summaryJson,
   reportHtml,
@@ -17,6 +21,7 @@ export const EXPORTS: readonly ExportFormat[] = Object.freeze([
   graphml,
   gexf,
   claimsCsv,
+  ...SECTION_CSVS,
 ]);
 
 /** The export format registered under `name`, or undefined. */

@@ -1,21 +1,47 @@
 // End-to-end: the built workbench in Debian's chromium (headless, driven by playwright-core, never a
 // downloaded browser) against `skein serve` on loopback. The seed with the 2023-12 SDN set: open the
 // intermediary, see its SDN match and explanation, follow an exposure path to its evidence, accept a claim;
-// and, on the invented case, a hostile source renders inert. Screenshots go to test-artifacts/e2e/.
+// and, on the invented case, a hostile source renders inert; on a generated large case, the graph starts small
+// and expands, long lists page and the report opens on its contents. Screenshots go to test-artifacts/e2e/.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCase, writeGeneratedCase } from "../../bench/large-case.mjs";
 import { runExtraction } from "../../src/extract/index.js";
+import { buildNetwork } from "../../src/graph/index.js";
 import { ingestPaths } from "../../src/ingest/index.js";
 import { loadLists } from "../../src/lists/index.js";
-import { runResolution, runScreening } from "../../src/resolve/index.js";
+import { buildInvestigation, writeReports } from "../../src/report/index.js";
+import { readCaseView, runResolution, runScreening } from "../../src/resolve/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
-import { openWorkspace } from "../../src/store/index.js";
+import { insertSource, openWorkspace } from "../../src/store/index.js";
 import { writeServerCase } from "../fixtures/server/case.js";
 import { ARTIFACTS, HAS_CHROMIUM, HAS_WEB, launchBrowser, WEB_ROOT } from "../helpers/chromium.js";
 import { HAS_SHARED, sharedPath } from "../helpers/shared.js";
+
+/** Parties of the generated large case: a third of the real case's size keeps the suite quick. */
+const LARGE_CASE_PARTIES = 4_000;
+
+/** Serves the workspace at `path` with the built workbench on loopback, and opens chromium beside it. */
+async function openWorkbench(
+  dir: string,
+  path: string,
+  errors: string[],
+): Promise<{ server: RunningServer; context: BrowserContext; page: Page }> {
+  const server = await startServer({
+    workspacePath: path,
+    host: "127.0.0.1",
+    port: 0,
+    config: { webRoot: WEB_ROOT },
+  });
+  // Only the server under test, and local files (a written report), can be reached.
+  return {
+    server,
+    ...(await launchBrowser(join(dir, "profile"), errors, /^(?:http:\/\/127\.0\.0\.1[:/]|file:)/)),
+  };
+}
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium", () => {
   let dir: string;
@@ -36,13 +62,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     await runScreening(workspace.db, undefined);
     await workspace.close();
 
-    server = await startServer({
-      workspacePath: path,
-      host: "127.0.0.1",
-      port: 0,
-      config: { webRoot: WEB_ROOT },
-    });
-    ({ context, page } = await launchBrowser(join(dir, "profile"), pageErrors));
+    ({ server, context, page } = await openWorkbench(dir, path, pageErrors));
   }, 180_000);
 
   afterAll(async () => {
@@ -132,13 +152,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB)(
       const workspace = await openWorkspace(path);
       await writeServerCase(workspace);
       await workspace.close();
-      server = await startServer({
-        workspacePath: path,
-        host: "127.0.0.1",
-        port: 0,
-        config: { webRoot: WEB_ROOT },
-      });
-      ({ context, page } = await launchBrowser(join(dir, "profile"), pageErrors));
+      ({ server, context, page } = await openWorkbench(dir, path, pageErrors));
     }, 180_000);
 
     afterAll(async () => {
@@ -164,5 +178,135 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB)(
       await page.screenshot({ path: join(ARTIFACTS, "05-hostile-source-inert.png"), fullPage: true });
       expect(pageErrors).toEqual([]);
     }, 120_000);
+  },
+);
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_WEB)(
+  "a large case in chromium (generated, no shared data needed)",
+  () => {
+    let dir: string;
+    let server: RunningServer;
+    let context: BrowserContext;
+    let page: Page;
+    let entityCount = 0;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), "skein-e2e-large-"));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(dir, "case.db");
+      const workspace = await openWorkspace(path);
+      const stages = { db: workspace.db, insertSource, loadLists, runResolution, runScreening };
+      await writeGeneratedCase(stages, generateCase({ parties: LARGE_CASE_PARTIES }), dir);
+      const view = await readCaseView(workspace.db, undefined);
+      const network = buildNetwork(view, undefined);
+      entityCount = network.order;
+      writeReports(buildInvestigation(view, network, { title: "Generated case" }), join(dir, "report"));
+      await workspace.close();
+      ({ server, context, page } = await openWorkbench(dir, path, pageErrors));
+    }, 300_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const api = async <T>(route: string): Promise<T> => (await fetch(`${server.url}${route}`)).json() as T;
+    const drawnCount = async () =>
+      Number(await page.locator('[data-testid="graph-canvas"]').getAttribute("data-nodes"));
+
+    it("opens the graph on communities, never the whole network, and a focus on its neighbourhood that expands", async () => {
+      await page.goto(`${server.url}/#/graph`);
+      const canvas = page.locator('[data-testid="graph-canvas"][data-drawn="yes"]');
+      await canvas.waitFor({ timeout: 60_000 });
+      expect(await page.locator(".view-title").getAttribute("data-view")).toBe("overview");
+      expect(await drawnCount()).toBeGreaterThan(0);
+      expect(await drawnCount()).toBeLessThan(entityCount / 10);
+      expect(await page.locator("ul.legend").isVisible()).toBe(true);
+      const icon = await fetch(`${server.url}/favicon.ico`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get("content-type")).toMatch(/icon/);
+      expect(await page.locator('select[aria-label="minimum certainty"] option:checked').innerText()).toBe(
+        "any",
+      );
+      await page.screenshot({ path: join(ARTIFACTS, "09-large-overview.png") });
+
+      const { result } = await api<{ result: Array<{ entity: { id: string } }> }>(
+        "/api/graph/candidates?limit=1",
+      );
+      const focus = result[0].entity.id;
+      await page.goto(`${server.url}/#/graph?focus=${encodeURIComponent(focus)}`);
+      await page.locator('[data-testid="graph-canvas"][data-layout="done"]').waitFor({ timeout: 60_000 });
+      const before = await drawnCount();
+      expect(before).toBeLessThan(entityCount / 10);
+      // Expanding a neighbour with links not drawn fetches them, and the address keeps the expansion.
+      const drawn = await api<{ result: { nodes: Array<{ id: string; hidden: number }> } }>(
+        `/api/graph/neighbourhood?entity=${encodeURIComponent(focus)}&hops=1&limit=200`,
+      );
+      const next = drawn.result.nodes.find((n) => n.id !== focus && n.hidden > 0);
+      expect(next).toBeDefined();
+      await page.goto(
+        `${server.url}/#/graph?focus=${encodeURIComponent(focus)}&selected=${encodeURIComponent(next!.id)}`,
+      );
+      await page.locator('[data-testid="graph-canvas"][data-layout="done"]').waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Expand neighbours" }).click();
+      await expect.poll(drawnCount, { timeout: 30_000 }).toBeGreaterThan(before);
+      await expect.poll(() => page.url()).toContain(`expand=${encodeURIComponent(next!.id)}`);
+      expect(pageErrors).toEqual([]);
+    }, 180_000);
+
+    it("pages the claims of a body named by thousands, the timeline and the review queue", async () => {
+      const { result } = await api<{ result: Array<{ entity: { id: string } }> }>(
+        "/api/graph/focal-points?limit=1",
+      );
+      const body = result[0].entity.id;
+      await page.goto(`${server.url}/#/entity/${encodeURIComponent(body)}`);
+      const group = page.locator(".predicate-group").first();
+      await group.waitFor();
+      const total = Number(await group.getAttribute("data-total"));
+      const rows = () => group.locator("li.claim").count();
+      const first = await rows();
+      expect(first).toBeLessThan(total);
+      await group.locator("button.show-more").click();
+      await expect.poll(rows).toBeGreaterThan(first);
+      await expect.poll(() => page.url()).toContain("shown=");
+      expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(5_000);
+
+      await page.goto(`${server.url}/#/timeline`);
+      await page.locator(".timeline-item").first().waitFor();
+      const items = await page.locator(".timeline-item").count();
+      await page.locator('nav.pager a[rel="next"]').first().click();
+      await expect.poll(() => page.url()).toContain("page=2");
+      await page.locator('nav.pager[data-page="2"]').first().waitFor();
+      expect(await page.locator(".timeline-item").count()).toBeLessThanOrEqual(items);
+
+      await page.goto(`${server.url}/#/review`);
+      await page.locator(".review li.claim").first().waitFor();
+      const firstClaim = await page.locator(".review li.claim").first().getAttribute("data-claim");
+      await page.locator('nav.pager[data-param="claims"] a[rel="next"]').click();
+      await expect.poll(() => page.url()).toContain("claims=2");
+      await expect
+        .poll(() => page.locator(".review li.claim").first().getAttribute("data-claim"))
+        .not.toBe(firstClaim);
+      expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(5_000);
+      expect(pageErrors).toEqual([]);
+    }, 180_000);
+
+    it("opens the report on the case in brief and its contents, each long section naming its export", async () => {
+      await page.goto(`file://${join(dir, "report", "report.html")}`);
+      const contents = page.locator("nav.contents");
+      await contents.waitFor();
+      expect((await contents.boundingBox())!.y).toBeLessThan(1000);
+      const anchors = await contents
+        .locator("a")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      for (const anchor of anchors) expect(await page.locator(anchor!).count()).toBe(1);
+      await contents.locator('a[href="#sanctioned-parties"]').click();
+      await expect.poll(() => page.url()).toContain("#sanctioned-parties");
+      expect(await page.locator("body").innerText()).toMatch(/more sanctioned parties in sanctioned\.csv/);
+      expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(20_000);
+      await page.screenshot({ path: join(ARTIFACTS, "10-large-report.png") });
+    }, 60_000);
   },
 );

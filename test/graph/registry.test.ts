@@ -12,6 +12,10 @@ describe("ANALYSES", () => {
       "focal-points",
       "candidates",
       "ego",
+      "neighbourhood",
+      "communities",
+      "exposure",
+      "subgraph",
     ]);
     for (const analysis of ANALYSES) {
       expect(analysis.description.length).toBeGreaterThan(20);

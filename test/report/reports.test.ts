@@ -6,6 +6,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildNetwork } from "../../src/graph/index.js";
 import {
   buildInvestigation,
   EXPORTS,
@@ -14,12 +15,15 @@ import {
   safeUrl,
   writeReports,
 } from "../../src/report/index.js";
+import { caseView, entity } from "../fixtures/graph/case.js";
 import {
   claims,
+  entities,
   FORMULA_QUOTE,
   HOSTILE_NAME,
   HOSTILE_QUOTE,
   network,
+  sources,
   view,
 } from "../fixtures/report/case.js";
 
@@ -43,6 +47,14 @@ describe("writeReports", () => {
         "report.html",
         "report.md",
         "summary.json",
+        "sanctioned.csv",
+        "candidates.csv",
+        "paths.csv",
+        "links.csv",
+        "intermediaries.csv",
+        "focal-points.csv",
+        "timeline.csv",
+        "sources.csv",
       ].sort(),
     );
     for (const f of EXPORTS) expect(read(f.filename).length).toBeGreaterThan(50);
@@ -139,10 +151,11 @@ describe("report.html", () => {
     const { document } = parseHTML(read("report.html"));
     const ids = [...document.querySelectorAll("h2")].map((h) => h.id);
     expect(ids).toEqual([
-      "summary",
-      "sanctioned",
-      "candidates",
-      "paths",
+      "the-case-in-brief",
+      "sanctioned-parties",
+      "designation-candidates",
+      "exposure-paths",
+      "links-dated-after-a-listing",
       "intermediaries",
       "focal-points",
       "weak-spots",
@@ -151,8 +164,15 @@ describe("report.html", () => {
       "sources",
       "notes",
     ]);
+    // The contents, right after the brief, link every section after it.
+    const contents = [...document.querySelectorAll("nav.contents a")].map((a) => a.getAttribute("href"));
+    expect(contents).toEqual(ids.slice(1).map((id) => `#${id}`));
     const svg = document.querySelector('svg[role="img"]')!;
     expect(svg.querySelectorAll("circle")).toHaveLength(9);
+    // Every link drawn carries its predicate as a label, readable on paper.
+    const labels = [...svg.querySelectorAll("text.link-label")].map((t) => t.textContent);
+    expect(labels).toHaveLength(svg.querySelectorAll("line").length);
+    expect(labels).toEqual(expect.arrayContaining(["supplies", "owns", "directs"]));
     const refs = [...document.querySelectorAll("sup a")].map((a) => a.getAttribute("href"));
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) expect(document.querySelector(ref!)).not.toBeNull();
@@ -164,7 +184,7 @@ describe("report.html", () => {
     const weak = document.querySelector("#weak-spots + p + ul")!.textContent!;
     expect(weak).toMatch(/Orin Capital owns Borvik Trade.*one source/);
     expect(weak).not.toContain("Tools supplies Borvik Trade");
-    const timeline = document.querySelector("#timeline + ul")!.textContent!;
+    const timeline = document.querySelector("#timeline + p + ul")!.textContent!;
     expect(timeline).toMatch(/2024-03-01: Kestrel Arms listed by OFAC/);
     expect(timeline).toMatch(
       /2024-04-01 – 2024-06-30.*Borvik Trade supplies Kestrel Arms.*after the counterparty's listing/,
@@ -177,8 +197,8 @@ describe("report.html", () => {
       limits: { paths: 1, picture: 3 },
     });
     expect(inv.cuts).toEqual([
-      { section: "exposure paths", shown: 1, total: inv.paths.length },
-      { section: "network picture", shown: 3, total: 9 },
+      { section: "exposure paths", shown: 1, total: inv.paths.length, export: "paths.csv" },
+      { section: "network picture", shown: 3, total: 9, export: null },
     ]);
     expect(
       inv.picture.nodes
@@ -186,6 +206,19 @@ describe("report.html", () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual(["b", "k"]);
+  });
+
+  it("does not count as cut the parties the picture leaves out because no claim links them", () => {
+    const idle = [entity("z1", "Quiet Holding"), entity("z2", "Idle Person", "Person")];
+    const padded = caseView([...entities, ...idle], claims, sources);
+    const inv = buildInvestigation(padded, buildNetwork(padded, undefined), {
+      generatedAt: GENERATED,
+      limits: { picture: 9 },
+    });
+    expect(inv.counts.entities).toBe(11);
+    expect(inv.picture.linked).toBe(9);
+    expect(inv.picture.nodes.map((n) => n.id)).not.toContain("z1");
+    expect(inv.cuts.map((c) => c.section)).not.toContain("network picture");
   });
 });
 
@@ -195,7 +228,10 @@ describe("report.md", () => {
     expect(md).not.toMatch(/<script|<img|<b>/i);
     expect(md).toContain("&lt;script&gt;");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toHaveLength(11);
+    expect(headings).toHaveLength(12);
+    // The contents link each section by the anchor Markdown renderers derive from its heading.
+    const anchors = [...md.matchAll(/^- \[[^\]]+\]\(#([a-z-]+)\)/gm)].map((m) => m[1]);
+    expect(anchors).toEqual(headings.slice(1).map((h) => h.slice(3).toLowerCase().replace(/ /g, "-")));
     const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
     const defined = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
     expect(refs.size).toBeGreaterThan(5);

@@ -69,7 +69,7 @@ describe("resources", () => {
     expect(one.body.text).toBe(CASE.hostileText);
   });
 
-  it("shows an entity with its list match, explanation, claims and sources", async () => {
+  it("shows an entity with its list match, explanation, claims grouped by predicate and sources", async () => {
     const halvard = await entityNamed("halvard");
     expect(halvard.sanctioned).toBe(true);
     const { status, body } = await get(`/api/entities/${halvard.id}`);
@@ -80,12 +80,46 @@ describe("resources", () => {
     );
     expect(match.score).toBeGreaterThanOrEqual(0.7);
     expect(Object.keys(match.explanations).length).toBeGreaterThan(0);
-    expect(body.claims.map((c: { id: string }) => c.id)).toEqual(
-      expect.arrayContaining([CASE.supplyClaim, CASE.onwardClaim, CASE.payClaim]),
-    );
+    type Group = { predicate: string; total: number; claims: Array<{ id: string }> };
+    const ids = body.claimGroups.flatMap((g: Group) => g.claims.map((c) => c.id));
+    expect(ids).toEqual(expect.arrayContaining([CASE.supplyClaim, CASE.onwardClaim, CASE.payClaim]));
+    expect(body.claimCount).toBe(ids.length);
+    const supplies = body.claimGroups.find((g: Group) => g.predicate === "supplies");
+    expect(supplies.total).toBe(3);
     expect(body.sources.map((s: { id: string }) => s.id)).toEqual(
       expect.arrayContaining([CASE.news, CASE.ledger]),
     );
+    expect(body.sourceCount).toBe(body.sources.length);
+
+    // The first of each group, and the rest through /api/claims in the same order.
+    const first = await get(`/api/entities/${halvard.id}?claims=1&sources=1`);
+    const group = first.body.claimGroups.find((g: Group) => g.predicate === "supplies");
+    expect([group.total, group.claims.length, first.body.sources.length]).toEqual([3, 1, 1]);
+    const rest = await get(`/api/claims?entity=${halvard.id}&predicate=supplies&offset=1&limit=10`);
+    expect(rest.body.total).toBe(3);
+    expect([group.claims[0].id, ...rest.body.items.map((c: { id: string }) => c.id)].sort()).toEqual(
+      supplies.claims.map((c: { id: string }) => c.id).sort(),
+    );
+  });
+
+  it("counts dated claims by year and month, and lists those starting in one", async () => {
+    const { body } = await get("/api/timeline");
+    expect(body).toEqual({
+      total: 2,
+      years: [
+        {
+          period: "2024",
+          count: 2,
+          months: [
+            { period: "2024-01", count: 1 },
+            { period: "2024-03", count: 1 },
+          ],
+        },
+      ],
+    });
+    const march = await get("/api/claims?dated=true&startsIn=2024-03");
+    expect(march.body.items.map((c: { id: string }) => c.id)).toEqual([CASE.supplyClaim]);
+    expect((await get("/api/claims?startsIn=March")).status).toBe(400);
   });
 
   it("lists what an entity resolves by text, with names and mentions, so a split names parties, not ids", async () => {
@@ -127,6 +161,36 @@ describe("resources", () => {
     expect(body.entities.length).toBe(1);
     expect(body.sources.map((s: { id: string }) => s.id)).toContain(CASE.news);
     expect(body.listEntries.map((e: { authorityId: string }) => e.authorityId)).toContain("9800001");
+  });
+
+  it("pages search hits, saying whether more follow", async () => {
+    const first = await get("/api/search?q=corvid&limit=1");
+    expect(first.body.sources).toHaveLength(1);
+    expect(first.body.more.sources).toBe(true);
+    const second = await get("/api/search?q=corvid&limit=1&offset=1");
+    expect(second.body.sources[0].id).not.toBe(first.body.sources[0].id);
+    const all = await get("/api/search?q=corvid&limit=20");
+    expect(all.body.more).toEqual({ entities: false, sources: false, listEntries: false });
+    expect(all.body.entityCount).toBe(all.body.entities.length);
+  });
+
+  it("serves what the graph viewer draws: communities, a neighbourhood, exposure paths, chosen entities", async () => {
+    const halvard = await entityNamed("halvard");
+    const overview = (await get("/api/graph/communities")).body.result;
+    expect(overview.communities[0]).toEqual(
+      expect.objectContaining({ id: "c1", size: 3, sanctioned: expect.any(Number) }),
+    );
+    const community = (await get("/api/graph/subgraph?community=c1")).body.result;
+    expect(community.nodes).toHaveLength(3);
+    const around = (await get(`/api/graph/neighbourhood?entity=${halvard.id}&limit=2`)).body.result;
+    expect(around.nodes).toHaveLength(2);
+    expect(around.truncated).toBe(true);
+    expect(around.nodes.find((n: { id: string }) => n.id === halvard.id).hidden).toBe(1);
+    const exposure = (await get("/api/graph/exposure")).body.result;
+    expect(exposure.pathEdges.length).toBeGreaterThan(0);
+    expect(exposure.edges[0]).not.toHaveProperty("denials");
+    const bad = await get("/api/graph/subgraph");
+    expect(errorCode(bad.status, bad.body)).toBe("GRAPH_BAD_OPTION");
   });
 });
 
@@ -202,6 +266,9 @@ describe("decisions through the API", () => {
 
   it("refuses a decision on a claim that does not exist, leaving the log unchanged", async () => {
     const before = (await get("/api/decisions")).body.total;
+    const newest = await get("/api/decisions?newestFirst=true&limit=1");
+    expect(newest.body.items).toHaveLength(Math.min(1, before));
+    if (before > 0) expect(newest.body.items[0].id).toBe(before);
     const post = await app.inject({
       method: "POST",
       url: "/api/decisions",

@@ -300,3 +300,70 @@ export interface Page<T> {
   total: number;
   items: T[];
 }
+
+/** An entity of a drawable subgraph (GET /api/graph/neighbourhood, exposure, subgraph). */
+export interface SubgraphNode {
+  id: string;
+  caption: string;
+  type: string;
+  country: string | null;
+  sanctioned: boolean;
+  /** Distinct neighbours in the whole case. */
+  degree: number;
+  /** Neighbours not in this subgraph. */
+  hidden: number;
+}
+
+/** A link of a drawable subgraph with its strongest evidence. */
+export interface SubgraphEdge {
+  key: string;
+  subjectId: string;
+  objectId: string;
+  predicate: string;
+  claimCount: number;
+  sourceCount: number;
+  certainty: string;
+  strength: number;
+  exposure: boolean;
+  period: { start: string; end: string } | null;
+  afterListing: boolean;
+  evidence: { claimId: string; sourceId: string; start: number; end: number; quote: string } | null;
+}
+
+/** A drawable part of the network. */
+export interface Subgraph {
+  nodes: SubgraphNode[];
+  edges: SubgraphEdge[];
+  truncated: boolean;
+  /** Exposure subgraphs only: the links the paths run along, and how many paths of how many. */
+  pathEdges?: string[];
+  paths?: number;
+  total?: number;
+}
+
+/** One community of the overview (GET /api/graph/communities). */
+export interface Community {
+  id: string;
+  size: number;
+  sanctioned: number;
+  types: Record<string, number>;
+  top: Array<{ id: string; caption: string; type: string; sanctioned: boolean; degree: number }>;
+  links: number;
+  x: number;
+  y: number;
+}
+
+/** The overview: communities, the ties between them, and what is left out. */
+export interface Communities {
+  entities: number;
+  unlinked: number;
+  communities: Community[];
+  links: Array<{ source: string; target: string; links: number; exposure: number }>;
+  more: { communities: number; entities: number };
+}
+
+/** The answer of an analysis route. */
+export interface AnalysisAnswer<T> {
+  analysis: string;
+  result: T;
+}

@@ -23,11 +23,18 @@ const NAV: Array<[string, string]> = [
   ["upload", "Add documents"],
 ];
 
+/** A page's identity: its query without the parameters it changes in place (a new identity remounts it). */
+function keyOf(query: URLSearchParams, inPlace: string[]): string {
+  const kept = new URLSearchParams(query);
+  for (const name of inPlace) kept.delete(name);
+  return kept.toString();
+}
+
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case "entity":
       return route.arg ? (
-        <EntityPage id={route.arg} />
+        <EntityPage key={route.arg} id={route.arg} query={route.query} />
       ) : (
         <ErrorNote error="No entity named in the address." />
       );
@@ -38,17 +45,17 @@ function Page({ route }: { route: Route }) {
         <ErrorNote error="No source named in the address." />
       );
     case "graph":
-      return <GraphPage key={route.query.get("focus") ?? ""} focus={route.query.get("focus")} />;
+      return <GraphPage key={keyOf(route.query, ["selected", "expand"])} query={route.query} />;
     case "timeline":
-      return <TimelinePage key={route.query.get("entity") ?? ""} entity={route.query.get("entity")} />;
+      return <TimelinePage key={route.query.get("entity") ?? ""} query={route.query} />;
     case "review":
-      return <ReviewPage />;
+      return <ReviewPage query={route.query} />;
     case "upload":
       return <UploadPage />;
     case "audit":
       return <AuditPage />;
     default:
-      return <SearchPage key={route.query.get("q") ?? ""} q={route.query.get("q") ?? ""} />;
+      return <SearchPage key={route.query.get("q") ?? ""} query={route.query} />;
   }
 }
 

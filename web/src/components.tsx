@@ -2,7 +2,7 @@
 // a hook that loads data, and error display. All text is rendered as text (React escapes it).
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { ApiError, type Claim, type FeatureExplanation, postDecision } from "./api";
-import { href } from "./router";
+import { href, hrefWith } from "./router";
 import { useVocabulary } from "./vocabulary";
 
 /** Loads data with `load`, again whenever `deps` change or `reload` is called. */
@@ -197,5 +197,48 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <h2>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/**
+ * Page links for a long list. The page number lives in the address (`param`), so a reload or a shared link
+ * shows the same page. Without a total, `more` says whether a next page exists.
+ */
+export function Pager({
+  page,
+  pageSize,
+  total,
+  more,
+  param = "page",
+}: {
+  page: number;
+  pageSize: number;
+  total?: number;
+  more?: boolean;
+  param?: string;
+}) {
+  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
+  const hasNext = pages === undefined ? Boolean(more) : page < pages;
+  if (page <= 1 && !hasNext) return null;
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <nav className="pager" aria-label="pages" data-param={param} data-page={page}>
+      {page > 1 ? (
+        <a href={hrefWith({ [param]: page === 2 ? undefined : page - 1 })} rel="prev">
+          ‹ previous
+        </a>
+      ) : null}
+      <span className="muted">
+        {" "}
+        page {page}
+        {pages ? ` of ${pages}` : ""}
+        {total !== undefined ? ` (${first}–${Math.min(total, page * pageSize)} of ${total})` : ""}{" "}
+      </span>
+      {hasNext ? (
+        <a href={hrefWith({ [param]: page + 1 })} rel="next">
+          next ›
+        </a>
+      ) : null}
+    </nav>
   );
 }

@@ -146,7 +146,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     printResult(`  ${c.entity.caption}  score ${c.score.toFixed(2)}, ${c.paths.length} path(s)`);
   }
   printResult(
-    `\nReport: ${join(outDir, "report.html")} (also report.md, summary.json, entities.ftm.json, network.graphml, network.gexf, claims.csv)`,
+    `\nReport: ${join(outDir, "report.html")} (also report.md, summary.json, entities.ftm.json, network.graphml, network.gexf, claims.csv, and every section complete in sanctioned.csv, candidates.csv, paths.csv, links.csv, intermediaries.csv, focal-points.csv, timeline.csv, sources.csv)`,
   );
   return failed > 0 ? 1 : 0;
 }

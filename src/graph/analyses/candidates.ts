@@ -3,11 +3,10 @@
 // payment more than an association) and its recency; a tie path scores the product of its links,
 // decayed per extra hop; ties to different sanctioned parties combine as independent evidence
 // (noisy-or, Pearl 1988, "Probabilistic Reasoning in Intelligent Systems", §4.3) only when they rest on
-// different origins. Places, states and
-// authorities are never candidates nor steps of a tie, and a claim whose types contradict its
-// predicate is never followed.
+// different origins. Places, states and authorities are never candidates nor steps of a tie, and a
+// claim whose types contradict its predicate is never followed.
 import { type EntityType, PREDICATES } from "../../model/index.js";
-import { type Adjacency, buildAdjacency, type Hop, hopOf, isParty } from "../adjacency.js";
+import { type Adjacency, buildAdjacency, type Hop, hopOf, isParty, isTie } from "../adjacency.js";
 import type { Analysis } from "../analysis.js";
 import type { EdgeData, Network } from "../network.js";
 import { type OptionsSchema, resolveOptions } from "../options.js";
@@ -108,15 +107,9 @@ function recencyOf(network: Network): (edge: EdgeData) => number {
 export function findCandidates(network: Network, options?: Partial<CandidatesOptions>): Candidate[] {
   const o = resolveOptions("findCandidates", SCHEMA, CANDIDATES_DEFAULTS, options);
   const recency = recencyOf(network);
-  const isTie = (edge: EdgeData, source: string, target: string) =>
-    edge.claimCount > 0 &&
-    PREDICATES[edge.predicate].tie > 0 &&
-    !edge.contradicts &&
-    isParty(network, source) &&
-    isParty(network, target);
   const adjacency = buildAdjacency(
     network,
-    isTie,
+    (edge, source, target) => isTie(edge) && isParty(network, source) && isParty(network, target),
     (edge) => edge.strength * PREDICATES[edge.predicate].tie * recency(edge),
   );
   const { ids } = adjacency;

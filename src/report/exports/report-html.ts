@@ -11,7 +11,8 @@ const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2r
 table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
 th{background:#f3f3f3}sup a{text-decoration:none}.warn{background:#fde2e1;color:#8a1111;padding:0 .3rem;border-radius:3px;font-size:.85em}
 ol.notes li{margin:.4rem 0}blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid #bbb;color:#333}
-svg{width:100%;height:auto;border:1px solid #ddd;background:#fff}.legend span{display:inline-block;margin-right:1rem}`;
+svg{width:100%;height:auto;border:1px solid #ddd;background:#fff}.legend span{display:inline-block;margin-right:1rem}
+nav.contents ul{columns:2;margin:.5rem 0}nav.contents li{break-inside:avoid}h2{margin-top:2rem}`;
 
 /** Stroke pattern of a link by its strongest certainty: the weaker, the sparser. */
 const DASH: Record<string, string> = {
@@ -40,6 +41,7 @@ function picture(inv: Investigation): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="Network of ${nodes.length} entities">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#888"/></marker></defs>',
   ];
+  const labels: string[] = [];
   for (const e of edges) {
     const a = at.get(e.source)!;
     const b = at.get(e.target)!;
@@ -47,10 +49,16 @@ function picture(inv: Investigation): string {
     const x2 = b.x - ((b.x - a.x) * b.r) / length;
     const y2 = b.y - ((b.y - a.y) * b.r) / length;
     const dash = DASH[e.certainty] ? ` stroke-dasharray="${DASH[e.certainty]}"` : "";
+    const predicate = PREDICATES[e.predicate].label;
     out.push(
-      `<line x1="${a.x}" y1="${a.y}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" stroke="#888" stroke-width="${Math.min(1 + e.sourceCount, 4)}"${dash} marker-end="url(#arrow)"><title>${h(`${a.caption} ${PREDICATES[e.predicate].label} ${b.caption}: ${e.claimCount} claims, ${e.sourceCount} sources, ${CERTAINTIES[e.certainty].label}`)}</title></line>`,
+      `<line x1="${a.x}" y1="${a.y}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" stroke="#888" stroke-width="${Math.min(1 + e.sourceCount, 4)}"${dash} marker-end="url(#arrow)"><title>${h(`${a.caption} ${predicate} ${b.caption}: ${e.claimCount} claims, ${e.sourceCount} sources, ${CERTAINTIES[e.certainty].label}`)}</title></line>`,
+    );
+    // The link's label sits at its middle, over the lines (a paper copy has no hover), under the entities.
+    labels.push(
+      `<text class="link-label" x="${((a.x + b.x) / 2).toFixed(1)}" y="${((a.y + b.y) / 2).toFixed(1)}" font-size="8" fill="#555" text-anchor="middle" stroke="#fff" stroke-width="2.5" paint-order="stroke">${h(predicate)}</text>`,
     );
   }
+  out.push(...labels);
   for (const n of nodes) {
     out.push(
       `<g><circle cx="${n.x}" cy="${n.y}" r="${n.r}" fill="${n.colour}"${n.sanctioned ? ' stroke="#d62728" stroke-width="3"' : ""}><title>${h(`${n.caption} (${ENTITY_TYPES[n.type].label}${n.sanctioned ? ", sanctioned" : ""})`)}</title></circle>`,
@@ -75,6 +83,10 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
       return `<p>${inlines(b.inlines)}</p>`;
     case "list":
       return `<ul>\n${b.items.map((item) => `<li>${inlines(item)}</li>`).join("\n")}\n</ul>`;
+    case "contents":
+      return `<nav class="contents" aria-label="Contents"><strong>Contents</strong>\n<ul>\n${b.entries
+        .map((e) => `<li><a href="#${h(e.id)}">${h(e.text)}</a>${e.detail ? ` — ${h(e.detail)}` : ""}</li>`)
+        .join("\n")}\n</ul></nav>`;
     case "table":
       return `<table>\n<thead><tr>${b.head.map((c) => `<th>${h(c)}</th>`).join("")}</tr></thead>\n<tbody>\n${b.rows
         .map((row) => `<tr>${row.map((cell) => `<td>${inlines(cell)}</td>`).join("")}</tr>`)

@@ -23,6 +23,12 @@ function block(b: Block, inv: Investigation, notes: ReturnType<typeof composeRep
       return inlines(b.inlines);
     case "list":
       return b.items.map((item) => `- ${inlines(item)}`).join("\n");
+    case "contents":
+      return [
+        "**Contents**",
+        "",
+        ...b.entries.map((e) => `- [${m(e.text)}](#${e.id})${e.detail ? ` — ${m(e.detail)}` : ""}`),
+      ].join("\n");
     case "table":
       return [
         `| ${b.head.map((v) => m(v)).join(" | ")} |`,

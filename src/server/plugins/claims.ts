@@ -1,10 +1,12 @@
-// Claims with their evidence: list with filters (entity, source, predicate, certainty, status) for the
-// entity page, review queue and timeline, and one claim with the source that states it.
+// Claims with their evidence: list with filters (entity, source, predicate, certainty, status, the period
+// a dated claim starts in) for the entity page, review queue and timeline, the timeline's periods (dated
+// claims counted by year and month), and one claim with the source that states it.
 import type { FastifyInstance } from "fastify";
 import {
   CERTAINTY_NAMES,
   type Certainty,
   CLAIM_STATUSES,
+  type Claim,
   type ClaimStatus,
   PREDICATE_NAMES,
   type Predicate,
@@ -28,8 +30,37 @@ interface ClaimQuery {
   certainty?: Certainty;
   status?: ClaimStatus;
   dated?: boolean;
+  startsIn?: string;
   limit: number;
   offset: number;
+}
+
+/** Dated claims counted by the year, and the month, their period starts in. */
+function countPeriods(claims: Claim[]) {
+  const years = new Map<string, { period: string; count: number; months: Map<string, number> }>();
+  let total = 0;
+  for (const claim of claims) {
+    if (!claim.period) continue;
+    total++;
+    const year = claim.period.start.slice(0, 4);
+    const month = claim.period.start.slice(0, 7);
+    const entry = years.get(year) ?? { period: year, count: 0, months: new Map<string, number>() };
+    years.set(year, entry);
+    entry.count++;
+    entry.months.set(month, (entry.months.get(month) ?? 0) + 1);
+  }
+  return {
+    total,
+    years: [...years.values()]
+      .sort((a, b) => a.period.localeCompare(b.period))
+      .map(({ period, count, months }) => ({
+        period,
+        count,
+        months: [...months]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([month, n]) => ({ period: month, count: n })),
+      })),
+  };
 }
 
 /** The claims plugin. */
@@ -51,9 +82,14 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
             certainty: { type: "string", enum: CERTAINTY_NAMES },
             status: { type: "string", enum: CLAIM_STATUSES },
             dated: { type: "boolean", description: "only claims with a period (timeline), earliest first" },
+            startsIn: {
+              type: "string",
+              pattern: "^\\d{4}(-\\d{2})?$",
+              description: "only claims whose period starts in this year or month (YYYY or YYYY-MM)",
+            },
             ...PAGE_QUERY_PROPERTIES,
           },
-          ["entity", "source", "predicate", "certainty", "status", "dated", "limit", "offset"],
+          ["entity", "source", "predicate", "certainty", "status", "dated", "startsIn", "limit", "offset"],
         ),
         response: { 200: listOf(CLAIM_ROW_SCHEMA) },
       },
@@ -68,7 +104,8 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
           (!q.predicate || c.predicate === q.predicate) &&
           (!q.certainty || c.certainty === q.certainty) &&
           (!q.status || c.status === q.status) &&
-          (!q.dated || c.period !== null),
+          (!q.dated || c.period !== null) &&
+          (!q.startsIn || (c.period?.start.startsWith(q.startsIn) ?? false)),
       );
       if (q.dated)
         claims = [...claims].sort((a, b) => (a.period?.start ?? "").localeCompare(b.period?.start ?? ""));
@@ -76,6 +113,41 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
         total: claims.length,
         items: claims.slice(q.offset, q.offset + q.limit).map((c) => withCaptions(index, c)),
       };
+    },
+  );
+
+  app.get<{ Querystring: { entity?: string } }>(
+    "/api/timeline",
+    {
+      schema: {
+        summary: "The timeline's periods: dated claims counted by the year and month their period starts in",
+        tags: ["claims"],
+        querystring: objectOf(
+          { entity: { type: "string", maxLength: 200, description: "case entity id (subject or object)" } },
+          ["entity"],
+        ),
+        response: {
+          200: objectOf({
+            total: { type: "integer" },
+            years: {
+              type: "array",
+              items: objectOf({
+                period: { type: "string" },
+                count: { type: "integer" },
+                months: {
+                  type: "array",
+                  items: objectOf({ period: { type: "string" }, count: { type: "integer" } }),
+                },
+              }),
+            },
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const index = await readCaseIndex(db);
+      const { entity } = request.query;
+      return countPeriods(entity ? index.claimsOf(entity) : index.view.claims);
     },
   );
 

@@ -176,19 +176,38 @@ export async function recordDecision(
 
 /** The decisions plugin. */
 export async function decisionsPlugin(app: FastifyInstance): Promise<void> {
-  app.get(
+  app.get<{ Querystring: { newestFirst?: boolean; limit?: number; offset: number } }>(
     "/api/decisions",
     {
       config: { access: "viewer" },
       schema: {
-        summary: "The analyst decision log, oldest first (undone entries marked)",
+        summary:
+          "The analyst decision log, oldest first (undone entries marked); pages with limit and offset",
         tags: ["decisions"],
+        querystring: objectOf(
+          {
+            newestFirst: { type: "boolean", description: "newest decision first" },
+            limit: {
+              type: "integer",
+              minimum: 1,
+              maximum: 1000,
+              description: "at most this many (all when absent)",
+            },
+            offset: { type: "integer", minimum: 0, default: 0 },
+          },
+          ["newestFirst", "limit", "offset"],
+        ),
         response: { 200: listOf(DECISION_SCHEMA) },
       },
     },
-    async () => {
-      const items = await listDecisions(app.skein.db);
-      return { total: items.length, items };
+    async (request) => {
+      const { newestFirst, limit, offset } = request.query;
+      const log = await listDecisions(app.skein.db);
+      const ordered = newestFirst ? [...log].reverse() : log;
+      return {
+        total: log.length,
+        items: ordered.slice(offset, limit === undefined ? undefined : offset + limit),
+      };
     },
   );
 

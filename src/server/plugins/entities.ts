@@ -1,7 +1,15 @@
 // Case entities: list with filters, and one entity's page (names, list matches with their explanations,
-// claims with evidence, and the sources behind them).
+// its claims grouped by predicate with counts and the first of each group, and the sources behind them,
+// those cited most first). The rest of a group pages through /api/claims, in the same order.
 import type { FastifyInstance } from "fastify";
-import { type CaseEntity, ENTITY_TYPE_NAMES, type EntityType, SkeinError } from "../../model/index.js";
+import {
+  type CaseEntity,
+  type Claim,
+  ENTITY_TYPE_NAMES,
+  type EntityType,
+  PREDICATE_NAMES,
+  SkeinError,
+} from "../../model/index.js";
 import { readMembers } from "../../store/index.js";
 import {
   CLAIM_SCHEMA,
@@ -11,7 +19,7 @@ import {
   MATCH_SCHEMA,
   objectOf,
   PAGE_QUERY_PROPERTIES,
-  SOURCE_META_SCHEMA,
+  SOURCE_META_PROPERTIES,
 } from "../schemas.js";
 import { type CaseIndex, readCaseIndex, readDecidedMatches } from "./case-data.js";
 
@@ -92,6 +100,22 @@ export function findEntity(index: CaseIndex, ref: string): CaseEntity {
   );
 }
 
+/** Claims of one predicate an entity takes part in: how many, and the first of them. */
+export function groupClaims(
+  claims: Claim[],
+  first: number,
+): Array<{ predicate: string; total: number; claims: Claim[] }> {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const list = groups.get(claim.predicate);
+    if (list) list.push(claim);
+    else groups.set(claim.predicate, [claim]);
+  }
+  return [...groups]
+    .sort(([pa, a], [pb, b]) => b.length - a.length || pa.localeCompare(pb))
+    .map(([predicate, list]) => ({ predicate, total: list.length, claims: list.slice(0, first) }));
+}
+
 /** Folds case and accents so "société" finds "Societe". */
 export function foldText(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -149,20 +173,52 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { claims: number; sources: number } }>(
     "/api/entities/:id",
     {
       config: { access: "viewer" },
       schema: {
-        summary: "One entity: names, list matches with explanations, claims with evidence, sources",
+        summary:
+          "One entity: names, list matches with explanations, claims grouped by predicate (counts and the first of each group), sources cited most first",
         tags: ["entities"],
         params: ID_PARAMS,
+        querystring: objectOf(
+          {
+            claims: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1000,
+              default: 10,
+              description: "claims given per predicate group (the rest: /api/claims?entity=…&predicate=…)",
+            },
+            sources: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1000,
+              default: 20,
+              description: "sources given",
+            },
+          },
+          ["claims", "sources"],
+        ),
         response: {
           200: objectOf({
             entity: VERSIONED_ENTITY_SCHEMA,
             matches: { type: "array", items: VERSIONED_MATCH_SCHEMA },
-            claims: { type: "array", items: CLAIM_ROW_SCHEMA },
-            sources: { type: "array", items: SOURCE_META_SCHEMA },
+            claimCount: { type: "integer" },
+            claimGroups: {
+              type: "array",
+              items: objectOf({
+                predicate: { type: "string", enum: PREDICATE_NAMES },
+                total: { type: "integer" },
+                claims: { type: "array", items: CLAIM_ROW_SCHEMA },
+              }),
+            },
+            sourceCount: { type: "integer" },
+            sources: {
+              type: "array",
+              items: objectOf({ ...SOURCE_META_PROPERTIES, claimCount: { type: "integer" } }),
+            },
           }),
         },
       },
@@ -170,15 +226,24 @@ export async function entitiesPlugin(app: FastifyInstance): Promise<void> {
     async (request) => {
       const index = await readCaseIndex(db);
       const entity = findEntity(index, request.params.id);
-      const claims = index.claimsOf(entity.id).map((c) => withCaptions(index, c));
+      const claims = index.claimsOf(entity.id);
       const matches = (await readDecidedMatches(db, index)).filter((m) => m.entityId === entity.id);
-      const cited = new Set(claims.map((c) => c.evidence.sourceId));
-      const sources = index.view.sources.filter((s) => cited.has(s.id));
+      const cited = new Map<string, number>();
+      for (const c of claims) cited.set(c.evidence.sourceId, (cited.get(c.evidence.sourceId) ?? 0) + 1);
+      const sources = index.view.sources
+        .filter((s) => cited.has(s.id))
+        .map((s) => ({ ...s, claimCount: cited.get(s.id)! }))
+        .sort((a, b) => b.claimCount - a.claimCount || (a.published ?? "").localeCompare(b.published ?? ""));
       return {
         entity: { ...entity, version: index.versionOf("entity", entity.id) },
         matches,
-        claims,
-        sources,
+        claimCount: claims.length,
+        claimGroups: groupClaims(claims, request.query.claims).map((g) => ({
+          ...g,
+          claims: g.claims.map((c) => withCaptions(index, c)),
+        })),
+        sourceCount: sources.length,
+        sources: sources.slice(0, request.query.sources),
       };
     },
   );

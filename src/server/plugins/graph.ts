@@ -1,8 +1,16 @@
-// The network and its analyses over HTTP: the whole case network for the explorer, the analysis
-// registry, and one route per registered analysis (paths, intermediaries, focal points, candidates, ego),
-// each with the period filters (asOf, or start and end).
+// The network and its analyses over HTTP: the whole case network (for exports and small cases), the
+// analysis registry, and one route per registered analysis (paths, intermediaries, focal points,
+// candidates, ego, and what the workbench draws: neighbourhood, communities, exposure, subgraph), each with
+// the period filters (asOf, or start and end). The network and each analysis's answer are kept while the
+// workspace is unchanged, so a viewer's requests on a large case cost one build.
 import type { FastifyInstance } from "fastify";
-import { ANALYSES, buildNetwork, type Network, type NetworkFilter } from "../../graph/index.js";
+import {
+  ANALYSES,
+  buildNetwork,
+  findChosenSubgraph,
+  type Network,
+  type NetworkFilter,
+} from "../../graph/index.js";
 import {
   CERTAINTY_NAMES,
   ENTITY_ROLE_NAMES,
@@ -11,7 +19,7 @@ import {
   SkeinError,
 } from "../../model/index.js";
 import { type JsonSchema, LISTING_SCHEMA, nullable, objectOf } from "../schemas.js";
-import { readCaseIndex } from "./case-data.js";
+import { type CaseIndex, readCaseIndex } from "./case-data.js";
 
 const str = { type: "string" };
 const nstr = { type: ["string", "null"] };
@@ -106,6 +114,39 @@ export const HOP_SCHEMA = objectOf({
 const ref = objectOf({ id: str, caption: str });
 const arrayOf = (items: JsonSchema) => ({ type: "array", items });
 
+/** An entity of a drawable subgraph, with its neighbours in the whole case and those left out. */
+const SUBGRAPH_NODE = objectOf({
+  id: str,
+  caption: str,
+  type: { type: "string", enum: ENTITY_TYPE_NAMES },
+  country: nstr,
+  sanctioned: bool,
+  degree: int,
+  hidden: int,
+});
+
+/** A link of a drawable subgraph with its strongest evidence. */
+const SUBGRAPH_EDGE = objectOf({
+  key: str,
+  subjectId: str,
+  objectId: str,
+  predicate: { type: "string", enum: PREDICATE_NAMES },
+  claimCount: int,
+  sourceCount: int,
+  certainty: { type: "string", enum: CERTAINTY_NAMES },
+  strength: num,
+  exposure: bool,
+  period: nullableObject({ start: str, end: str }),
+  afterListing: bool,
+  evidence: nullableObject({ claimId: str, sourceId: str, start: int, end: int, quote: str }),
+});
+
+const SUBGRAPH_PROPERTIES = {
+  nodes: arrayOf(SUBGRAPH_NODE),
+  edges: arrayOf(SUBGRAPH_EDGE),
+  truncated: bool,
+};
+
 /** Result schema of each registered analysis, by name. */
 const RESULT_SCHEMAS: Record<string, JsonSchema> = {
   paths: arrayOf(objectOf({ from: str, to: str, hops: arrayOf(HOP_SCHEMA), score: num, weakest: int })),
@@ -132,7 +173,40 @@ const RESULT_SCHEMAS: Record<string, JsonSchema> = {
     nodes: arrayOf(objectOf({ ...(NODE_SCHEMA.properties as Record<string, JsonSchema>), distance: int })),
     edges: arrayOf(EDGE_SCHEMA),
   }),
+  neighbourhood: objectOf(SUBGRAPH_PROPERTIES),
+  subgraph: objectOf(SUBGRAPH_PROPERTIES),
+  exposure: objectOf({ ...SUBGRAPH_PROPERTIES, paths: int, total: int, pathEdges: arrayOf(str) }),
+  communities: objectOf({
+    entities: int,
+    unlinked: int,
+    communities: arrayOf(
+      objectOf({
+        id: str,
+        size: int,
+        sanctioned: int,
+        types: { type: "object", additionalProperties: int },
+        top: arrayOf(
+          objectOf({
+            id: str,
+            caption: str,
+            type: { type: "string", enum: ENTITY_TYPE_NAMES },
+            sanctioned: bool,
+            degree: int,
+          }),
+        ),
+        links: int,
+        x: num,
+        y: num,
+      }),
+    ),
+    links: arrayOf(objectOf({ source: str, target: str, links: int, exposure: int })),
+    more: objectOf({ communities: int, entities: int }),
+    modularity: num,
+  }),
 };
+
+/** Answers kept per network: the most recent ones, by analysis and options. */
+const KEPT_ANSWERS = 64;
 
 const DATE = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" };
 const FILTER_PROPERTIES: Record<string, JsonSchema> = {
@@ -176,8 +250,29 @@ export function networkToJson(network: Network) {
 /** The graph plugin. */
 export async function graphPlugin(app: FastifyInstance): Promise<void> {
   const { db } = app.skein;
-  const networkOf = async (query: FilterQuery) =>
-    buildNetwork((await readCaseIndex(db)).view, filterOf(query));
+  // Networks per case index (a new index is read whenever the workspace changes) and filter; answers per
+  // network, so nothing outlives the case version it was computed on.
+  const networks = new WeakMap<CaseIndex, Map<string, Network>>();
+  const answers = new WeakMap<Network, Map<string, unknown>>();
+  const networkOf = async (query: FilterQuery) => {
+    const filter = filterOf(query);
+    const index = await readCaseIndex(db);
+    const key = JSON.stringify(filter ?? null);
+    const byFilter = networks.get(index) ?? new Map<string, Network>();
+    networks.set(index, byFilter);
+    const network = byFilter.get(key) ?? buildNetwork(index.view, filter);
+    byFilter.set(key, network);
+    return network;
+  };
+  const answerOf = (network: Network, key: string, compute: () => unknown) => {
+    const kept = answers.get(network) ?? new Map<string, unknown>();
+    answers.set(network, kept);
+    if (kept.has(key)) return kept.get(key);
+    const answer = compute();
+    kept.set(key, answer);
+    if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value as string);
+    return answer;
+  };
 
   app.get<{ Querystring: FilterQuery }>(
     "/api/graph",
@@ -232,6 +327,35 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
       })),
   );
 
+  app.post<{ Body: FilterQuery & { entities: string[] } }>(
+    "/api/graph/subgraph",
+    {
+      schema: {
+        summary:
+          "The links among the entities a viewer shows (too many ids for a query string): the subgraph analysis, with the ids in the body",
+        tags: ["graph"],
+        body: objectOf(
+          {
+            entities: {
+              type: "array",
+              items: { type: "string", minLength: 1, maxLength: 200 },
+              maxItems: 2000,
+            },
+            ...FILTER_PROPERTIES,
+          },
+          Object.keys(FILTER_PROPERTIES),
+        ),
+        response: { 200: objectOf({ analysis: str, result: RESULT_SCHEMAS.subgraph }) },
+      },
+    },
+    async (request) => {
+      const { entities, ...filter } = request.body;
+      const network = await networkOf(filter);
+      const result = findChosenSubgraph(network, { entities: entities.join(","), limit: 2000 });
+      return { analysis: "subgraph", result };
+    },
+  );
+
   for (const analysis of ANALYSES) {
     const optionProperties: Record<string, JsonSchema> = {};
     for (const [name, spec] of Object.entries(analysis.options)) {
@@ -258,7 +382,11 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
       async (request) => {
         const { asOf, start, end, ...options } = request.query;
         const network = await networkOf({ asOf, start, end });
-        return { analysis: analysis.name, result: analysis.run(network, options) };
+        const key = `${analysis.name} ${JSON.stringify(Object.entries(options).sort())}`;
+        return {
+          analysis: analysis.name,
+          result: answerOf(network, key, () => analysis.run(network, options)),
+        };
       },
     );
   }

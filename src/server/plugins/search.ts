@@ -1,5 +1,6 @@
 // One search box across the workspace: case entities by name, sources by title and text (with a
-// snippet around the hit), and list entries by name.
+// snippet around the hit), and list entries by name; each kind pages with the same limit and offset and
+// says whether more follow.
 import type { FastifyInstance } from "fastify";
 import { ENTITY_TYPE_NAMES } from "../../model/index.js";
 import { listSources, searchListEntries } from "../../store/index.js";
@@ -16,7 +17,7 @@ const SNIPPET_CONTEXT = 80;
 /** The search plugin. */
 export async function searchPlugin(app: FastifyInstance): Promise<void> {
   const { db } = app.skein;
-  app.get<{ Querystring: { q: string; limit: number } }>(
+  app.get<{ Querystring: { q: string; limit: number; offset: number } }>(
     "/api/search",
     {
       config: { access: "viewer" },
@@ -26,9 +27,16 @@ export async function searchPlugin(app: FastifyInstance): Promise<void> {
         querystring: objectOf(
           {
             q: { type: "string", minLength: 1, maxLength: 200 },
-            limit: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+            limit: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "hits per kind" },
+            offset: {
+              type: "integer",
+              minimum: 0,
+              maximum: 10000,
+              default: 0,
+              description: "hits skipped per kind",
+            },
           },
-          ["limit"],
+          ["limit", "offset"],
         ),
         response: {
           200: objectOf({
@@ -57,20 +65,27 @@ export async function searchPlugin(app: FastifyInstance): Promise<void> {
               type: "array",
               items: objectOf({ id: str, snapshotId: str, caption: str, schema: str, authorityId: str }),
             },
+            entityCount: { type: "integer" },
+            more: objectOf({
+              entities: { type: "boolean" },
+              sources: { type: "boolean" },
+              listEntries: { type: "boolean" },
+            }),
           }),
         },
       },
     },
     async (request) => {
-      const { q, limit } = request.query;
+      const { q, limit, offset } = request.query;
       const needle = foldText(q.trim());
       const index = await readCaseIndex(db);
-      const entities = index.view.entities
-        .filter((e) => e.names.some((n) => foldText(n).includes(needle)))
-        .slice(0, limit);
+      const found = index.view.entities.filter((e) => e.names.some((n) => foldText(n).includes(needle)));
+      const entities = found.slice(offset, offset + limit);
+      // One hit past the page says whether more follow.
+      const wanted = offset + limit + 1;
       const sources = [];
       for (const source of await listSources(db)) {
-        if (sources.length >= limit) break;
+        if (sources.length >= wanted) break;
         // Folding keeps length for Latin text; the offset is a pointer for the viewer, not a citation.
         const at = foldText(source.text).indexOf(needle);
         const inTitle = source.title ? foldText(source.title).includes(needle) : false;
@@ -88,8 +103,18 @@ export async function searchPlugin(app: FastifyInstance): Promise<void> {
           start,
         });
       }
-      const listEntries = await searchListEntries(db, q, limit);
-      return { entities, sources, listEntries };
+      const listEntries = await searchListEntries(db, q, wanted);
+      return {
+        entities,
+        sources: sources.slice(offset, offset + limit),
+        listEntries: listEntries.slice(offset, offset + limit),
+        entityCount: found.length,
+        more: {
+          entities: found.length > offset + limit,
+          sources: sources.length === wanted,
+          listEntries: listEntries.length === wanted,
+        },
+      };
     },
   );
 }

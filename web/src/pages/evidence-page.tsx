@@ -2,8 +2,11 @@
 // claims' spans marked around it, and those claims listed. The text is rendered as text, never as HTML.
 import { useEffect, useRef } from "react";
 import { type Claim, getJson, type Page, type Source } from "../api";
-import { ClaimRow, ErrorNote, Loading, Section, useLoad } from "../components";
-import { safeUrl } from "../router";
+import { ClaimRow, ErrorNote, Loading, Pager, Section, useLoad } from "../components";
+import { pageOf, safeUrl } from "../router";
+
+/** Claims listed per page below the text (every claim's span is marked in the text). */
+const CLAIMS_PER_PAGE = 20;
 
 interface Piece {
   text: string;
@@ -48,6 +51,7 @@ export function piecesOf(
 /** The evidence viewer. */
 export function EvidencePage({ sourceId, query }: { sourceId: string; query: URLSearchParams }) {
   const claimId = query.get("claim");
+  const claimsPage = pageOf(query, "claims");
   const source = useLoad(() => getJson<Source>(`/api/sources/${encodeURIComponent(sourceId)}`), [sourceId]);
   const claims = useLoad(
     () => getJson<Page<Claim>>("/api/claims", { source: sourceId, limit: 1000 }),
@@ -123,10 +127,18 @@ export function EvidencePage({ sourceId, query }: { sourceId: string; query: URL
       </div>
       <Section title={`Claims from this source (${claims.data?.total ?? 0})`}>
         <ul className="plain">
-          {(claims.data?.items ?? []).map((c) => (
-            <ClaimRow key={c.id} claim={c} onDecided={claims.reload} />
-          ))}
+          {(claims.data?.items ?? [])
+            .slice((claimsPage - 1) * CLAIMS_PER_PAGE, claimsPage * CLAIMS_PER_PAGE)
+            .map((c) => (
+              <ClaimRow key={c.id} claim={c} onDecided={claims.reload} />
+            ))}
         </ul>
+        <Pager
+          page={claimsPage}
+          pageSize={CLAIMS_PER_PAGE}
+          total={claims.data?.items.length ?? 0}
+          param="claims"
+        />
       </Section>
     </div>
   );
