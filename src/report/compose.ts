@@ -97,7 +97,7 @@ export function composeReport(inv: Investigation): ComposedReport {
       out.push(h.forward ? ` —${label}→ ` : ` ←${label}— `, { strong: h.toCaption }, " ", {
         cite: notes.cite(h),
       });
-      out.push(` (${CERTAINTIES[h.certainty].label}, ${plural(h.sourceCount, "source")})`);
+      out.push(` (${CERTAINTIES[h.certainty].label}, ${plural(h.sourceCount, "origin")})`);
       if (h.afterListing) out.push(" ", { warn: "dated after a listing" });
     }
     return out;
@@ -110,7 +110,7 @@ export function composeReport(inv: Investigation): ComposedReport {
       { strong: caption(link.objectId) },
       " ",
       ...d.evidence.slice(0, cites).map((e) => ({ cite: notes.cite(e) })),
-      ` (${plural(d.claimCount, "claim")}, ${plural(d.sourceCount, "source")}, ${CERTAINTIES[d.certainty].label})`,
+      ` (${plural(d.claimCount, "claim")}, ${plural(d.documentCount, "document")}, ${plural(d.sourceCount, "origin")}, ${CERTAINTIES[d.certainty].label})`,
     ];
     if (d.afterListing.length > 0) out.push(" ", { warn: "dated after a listing" });
     return out;
@@ -320,7 +320,8 @@ export function composeReport(inv: Investigation): ComposedReport {
       kind: "list",
       items: inv.weakSpots.slice(0, limits.weakSpots).map((w) => {
         const out = linkInlines(w.link, 1);
-        out.push(" — ", { warn: w.reasons.join(", ") }, ` (relied on by ${plural(w.reliedOn, "finding")})`);
+        out.push(" — ", { warn: w.reasons.join(", ") });
+        if (w.reliedOn > 0) out.push(` (relied on by ${plural(w.reliedOn, "finding")})`);
         for (const denial of w.link.data.denials.slice(0, 1)) out.push(" ", { cite: notes.cite(denial) });
         return out;
       }),

@@ -182,7 +182,13 @@ describe("report.html", () => {
     ).toBe(true);
     expect(notes.some((n) => n.includes("OFAC sdn entry 91107"))).toBe(true);
     const weak = document.querySelector("#weak-spots + p + ul")!.textContent!;
-    expect(weak).toMatch(/Orin Capital owns Borvik Trade.*one source/);
+    expect(weak).toMatch(
+      /Orin Capital owns Borvik Trade \[\d+\] \(1 claim, 1 document, 1 origin, reported\) — one origin/,
+    );
+    // A link its types contradict (a company "employs" a company) is listed, never relied on.
+    expect(weak).toMatch(
+      /Kestrel Arms employs Borvik Trade.*types contradict the predicate \(Company → Company\)\n/,
+    );
     expect(weak).not.toContain("Tools supplies Borvik Trade");
     const timeline = document.querySelector("#timeline + p + ul")!.textContent!;
     expect(timeline).toMatch(/2024-03-01: Kestrel Arms listed by OFAC/);
