@@ -59,7 +59,7 @@ export function formatHop(hop: Hop): string {
   const [subject, object] = hop.forward ? [hop.fromCaption, hop.toCaption] : [hop.toCaption, hop.fromCaption];
   const source = hop.source?.title ?? hop.source?.filename ?? hop.sourceId.slice(0, 12);
   const who = hop.attribution ? `, per ${hop.attribution}` : "";
-  const sources = hop.sourceCount === 1 ? "1 source" : `${hop.sourceCount} sources`;
+  const sources = hop.sourceCount === 1 ? "1 origin" : `${hop.sourceCount} independent origins`;
   return (
     `  ${subject} —${hop.predicate}→ ${object}  [${hop.certainty}${who}; ${sources}]\n` +
     `      "${hop.quote.replace(/\s+/g, " ").slice(0, 240)}" (${source})`

@@ -21,7 +21,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   for (const e of ego.edges) {
     const quote = e.evidence[0]?.quote.replace(/\s+/g, " ").slice(0, 160) ?? "";
     printResult(
-      `${caption.get(e.subjectId)} —${e.predicate}→ ${caption.get(e.objectId)}  [${e.certainty}; ${e.sourceCount} source(s)] "${quote}"`,
+      `${caption.get(e.subjectId)} —${e.predicate}→ ${caption.get(e.objectId)}  [${e.certainty}; ${e.sourceCount} independent origin(s)] "${quote}"`,
     );
   }
   return 0;
