@@ -168,9 +168,7 @@ function filtersOf(
     topics: query.topics,
     excludeSchema: query.exclude_schema,
     excludeEntityIds: query.exclude_entity_ids,
-    changedSince: query.changed_since
-      ? (isoSeconds(query.changed_since.padEnd(10, "-")) ?? query.changed_since)
-      : undefined,
+    changedSince: query.changed_since ? (isoSeconds(query.changed_since) ?? query.changed_since) : undefined,
     countries: query.countries?.map((c) => c.toLowerCase()),
     filterOp: query.filter_op,
   };
