@@ -96,7 +96,10 @@ function keepAdjacent(entities: Map<string, FtmEntity>, entries: Map<string, Lis
   const inbound = new Map<string, FtmEntity[]>();
   for (const entity of entities.values()) {
     for (const ref of referenced(entity)) {
-      if (entries.has(ref)) inbound.set(ref, [...(inbound.get(ref) ?? []), entity]);
+      if (!entries.has(ref)) continue;
+      const list = inbound.get(ref);
+      if (list) list.push(entity);
+      else inbound.set(ref, [entity]);
     }
   }
   for (const [id, entry] of entries) {
