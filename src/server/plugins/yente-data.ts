@@ -294,38 +294,47 @@ export function matchExample(
     "mainCountry",
     "birthCountry",
   ].flatMap((n) => p[n] ?? []);
-  // Candidates beyond the limit, as yente takes, so that filtered-out entries do not empty the answer.
-  const candidates = Math.max(20, Math.min(YENTE_LIMITS.maxResults, options.limit * 10));
-  const best = new Map<string, ScoredEntry>();
-  for (const name of exampleNames(example)) {
-    const query = {
-      name,
-      schema: example.schema,
-      countries,
-      birthDate: p.birthDate?.[0],
-      identifiers: IDENTIFIER_TYPED.flatMap((n) => p[n] ?? []),
-    };
-    for (const dataset of datasets) {
-      const screenOptions = {
-        threshold: options.threshold,
-        limit: candidates,
-        algorithm: options.algorithm.name,
-        config: { ...options.config, cutoff: options.cutoff },
-      };
-      for (const result of screen(dataset.index, query, screenOptions)) {
-        const entity = dataset.entities.get(result.entry.id)!;
-        if (!schemataMatch(example.schema, entity.schema)) continue;
-        if (!passesFilters(result.entry, entity, options.filters)) continue;
-        const seen = best.get(result.entry.id);
-        if (!seen || seen.result.score < result.score)
-          best.set(result.entry.id, { entry: result.entry, entity, result });
+  const query = (name: string) => ({
+    name,
+    schema: example.schema,
+    countries,
+    birthDate: p.birthDate?.[0],
+    identifiers: IDENTIFIER_TYPED.flatMap((n) => p[n] ?? []),
+  });
+  // Screening builds an explanation per result, so a few more than the limit are taken; when the
+  // filters leave fewer than the limit of a full take, the take is widened (as yente takes ten times
+  // the limit as candidates) and screened again.
+  const run = (take: number) => {
+    const best = new Map<string, ScoredEntry>();
+    let full = false;
+    for (const name of exampleNames(example)) {
+      for (const dataset of datasets) {
+        const results = screen(dataset.index, query(name), {
+          threshold: options.threshold,
+          limit: take,
+          algorithm: options.algorithm.name,
+          config: { ...options.config, cutoff: options.cutoff },
+        });
+        if (results.length === take) full = true;
+        for (const result of results) {
+          const entity = dataset.entities.get(result.entry.id)!;
+          if (!schemataMatch(example.schema, entity.schema)) continue;
+          if (!passesFilters(result.entry, entity, options.filters)) continue;
+          const seen = best.get(result.entry.id);
+          if (!seen || seen.result.score < result.score)
+            best.set(result.entry.id, { entry: result.entry, entity, result });
+        }
       }
     }
-  }
-  return [...best.values()]
-    .filter((r) => r.result.score >= options.cutoff)
-    .sort((a, b) => b.result.score - a.result.score || a.entity.id.localeCompare(b.entity.id))
-    .slice(0, options.limit);
+    const ranked = [...best.values()]
+      .filter((r) => r.result.score >= options.cutoff)
+      .sort((a, b) => b.result.score - a.result.score || a.entity.id.localeCompare(b.entity.id))
+      .slice(0, options.limit);
+    return { ranked, full };
+  };
+  const first = run(options.limit * 2);
+  if (first.ranked.length >= options.limit || !first.full) return first.ranked;
+  return run(Math.max(20, Math.min(YENTE_LIMITS.maxResults, options.limit * 10))).ranked;
 }
 
 /** An entry in yente's scored shape. */
