@@ -101,6 +101,13 @@ describe.skipIf(!HAS_SHARED)("yente's search, entity and service tests on the za
     expect(chosen.schema.values.map((v: { name: string }) => v.name)).toContain("Person");
   });
 
+  it("test_search_filter", async () => {
+    const url = "/search/zala?q=alexander%20zakharov&filter=";
+    expect(await total(`${url}properties.birthDate:1972-01-26`)).toBe(0);
+    expect(await total(`${url}properties.birthDate:1965-09-21`)).toBeGreaterThan(0);
+    expect(await total(`${url}schema:Person`)).toBeGreaterThan(0);
+  });
+
   it("test_search_no_targets, test_search_sorted", async () => {
     expect((await get("/search/zala?schema=LegalEntity&target=true")).json().results.length).toBeGreaterThan(
       0,

@@ -310,6 +310,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
       q?: string;
       schema?: string;
       countries?: string[];
+      filter?: string[];
       filter_op: "OR" | "AND";
       target?: boolean;
       facets: Facet[];
@@ -330,6 +331,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
             q: { type: "string", maxLength: 1000 },
             schema: { type: "string", maxLength: 50 },
             countries: list("only entities of one of these countries (ISO codes)"),
+            filter: list("field:value, every one must hold, e.g. properties.birthDate:1965-09-21"),
             filter_op: { type: "string", enum: ["OR", "AND"], default: "OR" },
             target: { type: "boolean" },
             facets: {
@@ -353,6 +355,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
             "q",
             "schema",
             "countries",
+            "filter",
             "filter_op",
             "target",
             "facets",
@@ -401,6 +404,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
           const entity = dataset.entities.get(entry.id)!;
           if (qs.schema && !schemaIsA(entity.schema, qs.schema)) continue;
           if (qs.target !== undefined && entity.target !== qs.target) continue;
+          if (!(qs.filter ?? []).every((f) => holdsFilter(entity, f))) continue;
           if (!passesFilters(entry, entity, filters)) continue;
           const rank = searchRank(entity, words);
           if (rank > 0) hits.push({ entity, rank });
@@ -599,6 +603,18 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
   );
 
   await app.register(reconcilePlugin, { datasets });
+}
+
+/** True when a yente `filter` (`field:value`, `properties.<name>:value`) holds of an entity. */
+function holdsFilter(entity: FtmEntity, filter: string): boolean {
+  const at = filter.indexOf(":");
+  if (at < 1) return false;
+  const field = filter.slice(0, at);
+  const value = filter.slice(at + 1);
+  const values: unknown[] = field.startsWith("properties.")
+    ? (entity.properties[field.slice("properties.".length)] ?? [])
+    : [(entity as unknown as Record<string, unknown>)[field]].flat();
+  return values.some((v) => String(v) === value);
 }
 
 /** How well an entity answers a search: every word must be found; words in its names count double. */
