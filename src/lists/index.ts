@@ -2,7 +2,7 @@
 // stores each as a snapshot of list entries, compares snapshots and downloads current files.
 // Reads: list files and folders. Writes: list_snapshots, list_entries.
 // Public: readListFiles, loadLists, readStoredEntries, listSnapshots, findSnapshot, diffSnapshots,
-// diffStoredSnapshots, updateLists, LIST_FORMATS, countryCode.
+// diffStoredSnapshots, updateLists, LIST_FORMATS, countryCode, FTM_IDENTIFIERS.
 import { SkeinError } from "../model/index.js";
 import type { Queryable } from "../store/index.js";
 import { diffSnapshots, type SnapshotDiff } from "./diff-snapshots.js";
@@ -10,6 +10,7 @@ import { findSnapshot, readStoredEntries } from "./load-lists.js";
 
 export { countryCode } from "./countries.js";
 export { type ChangedEntry, diffSnapshots, type SnapshotDiff } from "./diff-snapshots.js";
+export { FTM_IDENTIFIERS } from "./formats/ftm-json.js";
 export type { FormatResult, ListFile, ListFormat, ListIssue } from "./list-format.js";
 export { LIST_FORMATS } from "./list-formats.js";
 export {

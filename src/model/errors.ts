@@ -6,6 +6,7 @@
 export const ERROR_FAMILIES = {
   input: { httpStatus: 400, exitCode: 1, description: "bad input from the user: fix the input" },
   usage: { httpStatus: 400, exitCode: 2, description: "a command or request used wrongly" },
+  forbidden: { httpStatus: 403, exitCode: 1, description: "the caller may not do this" },
   not_found: { httpStatus: 404, exitCode: 1, description: "the thing asked for does not exist" },
   conflict: { httpStatus: 409, exitCode: 1, description: "the request contradicts stored state" },
   unauthenticated: {
@@ -354,6 +355,10 @@ export const ERROR_CATALOGUE = {
   SERVER_UNSUPPORTED_MEDIA: {
     family: "input",
     hint: "Send JSON (application/json), or the file's bytes (application/octet-stream) to the upload route.",
+  },
+  SERVER_FORBIDDEN: {
+    family: "forbidden",
+    hint: "Give the token the server was started with (POST /updatez?token=…, set in SKEIN_UPDATE_TOKEN).",
   },
   SERVER_UNKNOWN_ROUTE: { family: "not_found", hint: "Check the method and path against /openapi.json." },
   SERVER_NOT_FOUND: {

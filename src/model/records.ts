@@ -151,6 +151,25 @@ export interface ListEntry {
   remarks: string | null;
   /** Authority ids of entries this one is linked to. */
   linkedTo: string[];
+  /**
+   * The FollowTheMoney record as published, kept for entries read from FtM files so the yente-compatible
+   * API answers with it; `adjacent` holds the entities it refers to or is referred to by (sanctions,
+   * addresses, ownerships and their other ends), one step away.
+   */
+  ftm?: FtmRecord & { adjacent: FtmRecord[] };
+}
+
+/** One FtM entity as an export gives it: properties, referents and when it was seen. */
+export interface FtmRecord {
+  id: string;
+  schema: string;
+  caption: string;
+  properties: Record<string, string[]>;
+  referents: string[];
+  target: boolean;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  lastChange: string | null;
 }
 
 /** An entity ↔ list entry match, with its per-feature explanation. */

@@ -3,7 +3,7 @@
 // entries; Sanction entities give their programs and listing dates, Address entities their addresses,
 // and ownership, directorship, family and other links their "linked to" relations.
 import { basename, dirname } from "node:path";
-import type { ListEntry, ListEntrySchema } from "../../model/index.js";
+import type { FtmRecord, ListEntry, ListEntrySchema } from "../../model/index.js";
 import { addCountry, addIdentifier, addUnique, finishEntry, newEntry } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
@@ -15,7 +15,11 @@ interface FtmEntity {
   caption?: string;
   properties: Record<string, string[]>;
   datasets?: string[];
+  referents?: string[];
   target?: boolean;
+  first_seen?: string | null;
+  last_seen?: string | null;
+  last_change?: string | null;
 }
 
 const SCHEMA: Record<string, ListEntrySchema> = {
@@ -29,7 +33,7 @@ const SCHEMA: Record<string, ListEntrySchema> = {
 };
 
 /** FtM properties that are identifiers, with Skein's identifier kind. */
-const IDENTIFIERS: Record<string, string> = {
+export const FTM_IDENTIFIERS: Record<string, string> = {
   innCode: "inn",
   ogrnCode: "ogrn",
   imoNumber: "imo",
@@ -61,6 +65,54 @@ const LINKS: Record<string, [string, string]> = {
   UnknownLink: ["subject", "object"],
   Representation: ["agent", "client"],
 };
+
+/** At most this many adjacent entities are kept with one entry. */
+const MAX_ADJACENT = 200;
+
+/** The FtM record of an entity as published. */
+function ftmRecord(entity: FtmEntity): FtmRecord {
+  return {
+    id: entity.id,
+    schema: entity.schema,
+    caption: entity.caption ?? entity.properties.name?.[0] ?? entity.id,
+    properties: entity.properties,
+    referents: Array.isArray(entity.referents) ? entity.referents : [],
+    target: entity.target === true,
+    firstSeen: entity.first_seen ?? null,
+    lastSeen: entity.last_seen ?? null,
+    lastChange: entity.last_change ?? null,
+  };
+}
+
+/**
+ * Keeps with each entry the entities one step away: those its properties name (addresses), those that
+ * name it (sanctions, ownerships, family links) and the other ends of the latter.
+ */
+function keepAdjacent(entities: Map<string, FtmEntity>, entries: Map<string, ListEntry>): void {
+  const referenced = (entity: FtmEntity) =>
+    Object.values(entity.properties)
+      .flat()
+      .filter((value) => value !== entity.id && entities.has(value));
+  const inbound = new Map<string, FtmEntity[]>();
+  for (const entity of entities.values()) {
+    for (const ref of referenced(entity)) {
+      if (!entries.has(ref)) continue;
+      const list = inbound.get(ref);
+      if (list) list.push(entity);
+      else inbound.set(ref, [entity]);
+    }
+  }
+  for (const [id, entry] of entries) {
+    const self = entities.get(id)!;
+    const near = [...referenced(self).map((ref) => entities.get(ref)!), ...(inbound.get(id) ?? [])];
+    const adjacent = new Map<string, FtmEntity>();
+    for (const entity of near) {
+      adjacent.set(entity.id, entity);
+      for (const ref of referenced(entity)) if (ref !== id) adjacent.set(ref, entities.get(ref)!);
+    }
+    entry.ftm!.adjacent = [...adjacent.values()].slice(0, MAX_ADJACENT).map(ftmRecord);
+  }
+}
 
 /** OpenSanctions / FollowTheMoney JSON lines. */
 export const ftmJson: ListFormat = {
@@ -129,7 +181,7 @@ export const ftmJson: ListFormat = {
       for (const name of p.weakAlias ?? []) addUnique(entry.weakAliases, name);
       for (const prop of COUNTRY_PROPS) for (const c of p[prop] ?? []) addCountry(entry, c);
       for (const date of p.birthDate ?? []) addUnique(entry.birthDates, parseListDate(date) ?? date);
-      for (const [prop, kind] of Object.entries(IDENTIFIERS))
+      for (const [prop, kind] of Object.entries(FTM_IDENTIFIERS))
         for (const v of p[prop] ?? []) addIdentifier(entry, kind, v);
       for (const address of p.address ?? []) addUnique(entry.addresses, address);
       for (const ref of p.addressEntity ?? []) {
@@ -138,6 +190,7 @@ export const ftmJson: ListFormat = {
       }
       for (const program of p.program ?? []) addUnique(entry.programs, program);
       entry.remarks = (p.notes ?? []).join(" ") || null;
+      entry.ftm = { ...ftmRecord(entity), adjacent: [] };
       entries.set(entity.id, entry);
     }
     for (const entity of entities.values()) {
@@ -162,6 +215,7 @@ export const ftmJson: ListFormat = {
         }
       }
     }
+    keepAdjacent(entities, entries);
     if (!entries.size && entities.size) {
       log.warn({
         file: file.path,

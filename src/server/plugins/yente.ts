@@ -1,75 +1,42 @@
 // yente-compatible routes over the loaded lists (yente's API, opensanctions/yente): POST /match/{dataset},
-// GET /search/{dataset}, GET /entities/{id}, GET /algorithms and GET /catalog in yente's shapes, so yente
-// clients work unchanged. Dataset `default` is every loaded list; a list name selects one.
-import type { FastifyInstance } from "fastify";
-import { readStoredEntries } from "../../lists/index.js";
-import { type ListEntry, type ListSnapshot, SkeinError } from "../../model/index.js";
-import {
-  ALGORITHMS,
-  type Algorithm,
-  buildIndex,
-  DEFAULT_ALGORITHM,
-  findAlgorithm,
-  type ScreenResult,
-  screen,
-} from "../../screen/index.js";
-import { listListSnapshots } from "../../store/index.js";
+// GET /search/{dataset}, GET /entities/{id}, GET /catalog, GET /algorithms, GET /readyz and /updatez in
+// yente's shapes and status codes, so yente clients work unchanged, and OpenRefine reconciliation at
+// /reconcile/{dataset}. Dataset `default` is every loaded list; a list's name selects one.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { SkeinError } from "../../model/index.js";
+import { ALGORITHMS, type Algorithm, DEFAULT_ALGORITHM } from "../../screen/index.js";
+import { toErrorBody } from "../errors.js";
 import { type JsonSchema, objectOf } from "../schemas.js";
 import { foldText } from "./entities.js";
-
-/** yente's defaults: at most `limit` results per query; threshold and cutoff come from the algorithm. */
-export const YENTE_DEFAULTS = Object.freeze({ limit: 5, searchLimit: 10 });
-
-/** How often, at most, the loaded snapshots are re-read from the store. */
-const LIST_RECHECK_MS = 1000;
-
-/** FtM properties read as names, countries, birth dates and identifiers of a query. */
-const NAME_PROPERTIES = ["name", "alias", "previousName", "weakAlias", "abbreviation"];
-const COUNTRY_PROPERTIES = [
-  "country",
-  "jurisdiction",
-  "nationality",
-  "citizenship",
-  "registrationCountry",
-  "mainCountry",
-];
-const IDENTIFIER_PROPERTIES = [
-  "registrationNumber",
-  "idNumber",
-  "taxNumber",
-  "innCode",
-  "ogrnCode",
-  "leiCode",
-  "swiftBic",
-  "imoNumber",
-  "mmsi",
-  "passportNumber",
-  "vatCode",
-];
+import { type FtmEntity, isoSeconds, isSchema, nestedEntity, schemaIsA } from "./ftm.js";
+import { reconcilePlugin } from "./reconcile.js";
+import {
+  algorithmConfig,
+  chooseAlgorithm,
+  cleanExample,
+  datasetCache,
+  entityCountries,
+  exampleNames,
+  filterDatasets,
+  findEntity,
+  matchExample,
+  passesFilters,
+  type RawExample,
+  type ResultFilters,
+  scoredEntity,
+  YENTE_LIMITS,
+} from "./yente-data.js";
 
 const str = { type: "string" };
 const strings = { type: "array", items: str };
-const PROPERTY_VALUES = {
-  type: "object",
-  additionalProperties: { anyOf: [str, { type: "array", items: { type: ["string", "number"] } }] },
-};
-
-const ENTITY_EXAMPLE = {
-  type: "object",
-  properties: {
-    id: { type: ["string", "null"] },
-    schema: { type: "string", minLength: 1 },
-    properties: PROPERTY_VALUES,
-  },
-  required: ["schema", "properties"],
-  additionalProperties: true,
-};
+/** A property's values: strings, or nested entities in `nested` answers. */
+const PROPERTY_MAP = { type: "object", additionalProperties: { type: "array", items: {} } };
 
 const ENTITY_PROPERTIES: Record<string, JsonSchema> = {
   id: str,
   caption: str,
   schema: str,
-  properties: { type: "object", additionalProperties: strings },
+  properties: PROPERTY_MAP,
   datasets: strings,
   referents: strings,
   target: { type: "boolean" },
@@ -97,7 +64,7 @@ const SCORED_ENTITY = objectOf({
   explanations: { type: "object", additionalProperties: FEATURE_EXPLANATION },
 });
 const TOTAL = objectOf({ value: { type: "integer" }, relation: str });
-const CLEAN_QUERY = objectOf({
+const EXAMPLE_RESPONSE = objectOf({
   id: { type: ["string", "null"] },
   schema: str,
   properties: { type: "object", additionalProperties: strings },
@@ -110,154 +77,119 @@ const MATCHER_DOCS = {
     url: { type: ["string", "null"] },
   }),
 };
+const list = (description: string) => ({
+  type: "array",
+  items: { type: "string", maxLength: 200 },
+  description,
+});
 
-/**
- * yente's other parameters (topics, include_dataset, changed_since, facets …) are accepted and ignored,
- * so that clients sending them work unchanged.
- */
-const YENTE_OTHER_PARAMETERS = { additionalProperties: true };
-
-const MATCH_QUERY: JsonSchema = {
-  ...objectOf(
-    {
-      threshold: {
-        type: "number",
-        minimum: 0,
-        maximum: 1,
-        description: "score at which a result is a match",
-      },
-      cutoff: { type: "number", minimum: 0, maximum: 1, description: "lowest score returned" },
-      limit: { type: "integer", minimum: 1, maximum: 500, description: "results per query" },
-      algorithm: { type: "string", maxLength: 100, description: "screening algorithm (GET /algorithms)" },
-    },
-    ["threshold", "cutoff", "limit", "algorithm"],
-  ),
-  ...YENTE_OTHER_PARAMETERS,
+/** yente's result filters, in the query string of /match and /search. */
+const FILTER_PARAMETERS: Record<string, JsonSchema> = {
+  include_dataset: list("only results from these datasets"),
+  exclude_dataset: list("no results from these datasets (wins over include_dataset)"),
+  topics: list("only results with one of these topics (sanction, crime.cyber …)"),
+  exclude_schema: list("no results of these schemata"),
+  changed_since: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}(:\\d{2}(:\\d{2})?)?)?$" },
 };
 
-/** A cleaned yente query: every property a list of non-empty strings. */
-interface CleanQuery {
-  id: string | null;
-  schema: string;
-  properties: Record<string, string[]>;
+/** Query parameters yente takes that Skein accepts and answers the same way regardless. */
+const ACCEPTED_PARAMETERS: Record<string, JsonSchema> = {
+  fuzzy: { type: "boolean", description: "accepted; Skein's matching always allows spelling variants" },
+  simple: { type: "boolean", description: "accepted; the text is always read as plain words" },
+};
+
+const MATCH_QUERY: JsonSchema = objectOf(
+  {
+    threshold: { type: "number", minimum: 0, maximum: 1, description: "score at which a result is a match" },
+    cutoff: {
+      type: "number",
+      minimum: 0,
+      maximum: 1,
+      description: "lowest score returned (yente: deprecated, at most the threshold)",
+    },
+    limit: {
+      type: "integer",
+      minimum: 1,
+      maximum: YENTE_LIMITS.maxMatches,
+      description: "results per query",
+    },
+    algorithm: { type: "string", maxLength: 100, description: "screening algorithm (GET /algorithms)" },
+    exclude_entity_ids: { ...list("entity ids or referents never returned"), maxItems: 50 },
+    ...FILTER_PARAMETERS,
+    ...ACCEPTED_PARAMETERS,
+  },
+  [
+    "threshold",
+    "cutoff",
+    "limit",
+    "algorithm",
+    "exclude_entity_ids",
+    ...Object.keys(FILTER_PARAMETERS),
+    ...Object.keys(ACCEPTED_PARAMETERS),
+  ],
+);
+
+const EXAMPLE: JsonSchema = {
+  type: "object",
+  properties: {
+    id: { type: ["string", "null"], maxLength: 200 },
+    schema: { type: "string", minLength: 1, maxLength: 50 },
+    properties: {
+      type: "object",
+      additionalProperties: {
+        anyOf: [str, { type: "number" }, { type: "array", items: { type: ["string", "number"] } }],
+      },
+    },
+  },
+  required: ["schema", "properties"],
+  additionalProperties: true,
+};
+
+interface MatchQuerystring {
+  threshold?: number;
+  cutoff?: number;
+  limit?: number;
+  algorithm?: string;
+  exclude_entity_ids?: string[];
+  include_dataset?: string[];
+  exclude_dataset?: string[];
+  topics?: string[];
+  exclude_schema?: string[];
+  changed_since?: string;
 }
 
-type ScreenIndex = ReturnType<typeof buildIndex>;
-
-/** One loaded list with its index, built once per snapshot and reused until the snapshots change. */
-interface Dataset {
-  snapshot: ListSnapshot;
-  entries: ListEntry[];
-  index: ScreenIndex;
-  byId: Map<string, ListEntry>;
-}
-
-/** Cleans a query as yente does: values to lists of trimmed strings, empty ones dropped. */
-export function cleanQuery(query: {
-  id?: string | null;
-  schema: string;
-  properties: Record<string, unknown>;
-}): CleanQuery {
-  const properties: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(query.properties ?? {})) {
-    const values = (Array.isArray(value) ? value : [value])
-      .map((v) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : ""))
-      .filter((v) => v !== "");
-    if (values.length) properties[name] = [...new Set(values)];
-  }
-  return { id: query.id ?? null, schema: query.schema, properties };
-}
-
-/** The names a query is screened by: its name properties, or first and last names joined. */
-function queryNames(q: CleanQuery): string[] {
-  const names = NAME_PROPERTIES.flatMap((p) => q.properties[p] ?? []);
-  if (names.length) return names;
-  const parts = ["firstName", "secondName", "middleName", "fatherName", "lastName"]
-    .map((p) => q.properties[p]?.[0])
-    .filter(Boolean);
-  return parts.length ? [parts.join(" ")] : [];
-}
-
-/** A list entry in yente's entity shape (FtM properties). */
-export function entryToEntity(entry: ListEntry) {
-  const properties: Record<string, string[]> = {};
-  const put = (name: string, values: Array<string | null | undefined>) => {
-    const kept = values.filter((v): v is string => typeof v === "string" && v !== "");
-    if (kept.length) properties[name] = [...new Set(kept)];
-  };
-  put("name", entry.names.slice(0, 1));
-  put("alias", entry.names.slice(1));
-  put("weakAlias", entry.weakAliases);
-  put(entry.schema === "Person" ? "nationality" : "country", entry.countries);
-  put("birthDate", entry.birthDates);
-  put("program", entry.programs);
-  put("address", entry.addresses);
-  put("notes", [entry.remarks]);
-  put("topics", ["sanction"]);
-  for (const identifier of entry.identifiers)
-    put(identifier.type, [...(properties[identifier.type] ?? []), identifier.value]);
+/** The filters of a /match or /search query string. */
+function filtersOf(
+  query: MatchQuerystring & { countries?: string[]; filter_op?: "OR" | "AND" },
+): ResultFilters {
   return {
-    id: entry.id,
-    caption: entry.caption,
-    schema: entry.schema,
-    properties,
-    datasets: [entry.list],
-    referents: [`${entry.authority}-${entry.authorityId}`],
-    target: true,
-    first_seen: entry.listingDate,
-    last_seen: null,
-    last_change: null,
+    includeDataset: query.include_dataset,
+    excludeDataset: query.exclude_dataset,
+    topics: query.topics,
+    excludeSchema: query.exclude_schema,
+    excludeEntityIds: query.exclude_entity_ids,
+    changedSince: query.changed_since ? (isoSeconds(query.changed_since) ?? query.changed_since) : undefined,
+    countries: query.countries?.map((c) => c.toLowerCase()),
+    filterOp: query.filter_op,
   };
+}
+
+/**
+ * yente's error answers: a request that does not validate is 422, as FastAPI gives it; every error keeps
+ * the API's one shape and adds yente's `detail`.
+ */
+function yenteErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const out = toErrorBody(error, String(request.id));
+  if (error.validation) out.statusCode = 422;
+  out.detail = out.message;
+  if (out.statusCode >= 500) request.log.error({ err: error, requestId: request.id }, "request failed");
+  return reply.status(out.statusCode).type("application/json; charset=utf-8").send(out);
 }
 
 /** The yente plugin. */
 export async function yentePlugin(app: FastifyInstance): Promise<void> {
-  const { db } = app.skein;
-  let cache: { key: string; datasets: Dataset[]; checkedAt: number } | null = null;
-
-  /**
-   * The loaded lists (newest snapshot of each), indexed; rebuilt only when the snapshots change. The
-   * snapshot table is looked at no more than once per LIST_RECHECK_MS, so a list loaded by another
-   * process shows within that time and a busy server does not query the store on every match.
-   */
-  async function loadedDatasets(): Promise<Dataset[]> {
-    const now = Date.now();
-    if (cache && now - cache.checkedAt < LIST_RECHECK_MS) return cache.datasets;
-    const key = (await listListSnapshots(db)).map((s) => s.id).join(",");
-    if (cache?.key === key) {
-      cache.checkedAt = now;
-      return cache.datasets;
-    }
-    const datasets = (await readStoredEntries(db)).map(({ snapshot, entries }) => ({
-      snapshot,
-      entries,
-      index: buildIndex(entries),
-      byId: new Map(entries.map((e) => [e.id, e])),
-    }));
-    cache = { key, datasets, checkedAt: now };
-    return datasets;
-  }
-
-  /** The datasets a name selects: `default` (all), a list name, `authority_list`, or a snapshot id. */
-  async function selectDatasets(name: string): Promise<Dataset[]> {
-    const all = await loadedDatasets();
-    if (name === "default") return all;
-    const chosen = all.filter(
-      (d) =>
-        d.snapshot.list === name ||
-        `${d.snapshot.authority}_${d.snapshot.list}` === name ||
-        d.snapshot.id === name,
-    );
-    if (chosen.length === 0) {
-      const names = [...new Set(all.map((d) => d.snapshot.list))];
-      throw new SkeinError(
-        "SERVER_UNKNOWN_DATASET",
-        `no loaded list named "${name}"; use default${names.length ? ` or one of: ${names.join(", ")}` : " (no list is loaded yet)"}`,
-        { field: "dataset", received: name },
-      );
-    }
-    return chosen;
-  }
+  const datasets = datasetCache(app.skein.db);
+  app.setErrorHandler(yenteErrorHandler);
 
   // Read-only matching: viewers, and tokens scoped to matching, may call these (POST /match changes nothing).
   const yente = { config: { yente: true, access: "viewer", matching: true } as const };
@@ -265,34 +197,35 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
 
   app.post<{
     Params: { dataset: string };
-    Querystring: { threshold?: number; cutoff?: number; limit?: number; algorithm?: string };
+    Querystring: MatchQuerystring;
     Body: {
-      queries: Record<string, { id?: string | null; schema: string; properties: Record<string, unknown> }>;
-      threshold?: number;
-      cutoff?: number;
-      limit?: number;
-      algorithm?: string;
-    };
+      queries: Record<string, RawExample>;
+      config?: Record<string, unknown>;
+      weights?: Record<string, number>;
+    } & Pick<MatchQuerystring, "threshold" | "cutoff" | "limit" | "algorithm">;
   }>(
     "/match/:dataset",
     {
       ...yente,
       schema: {
-        summary: "yente-compatible matching: score each query entity against the loaded lists",
+        summary: "yente-compatible matching: score each example entity against the loaded lists",
         tags: ["yente"],
         params: datasetParams,
         querystring: MATCH_QUERY,
         body: {
           type: "object",
           properties: {
-            queries: {
+            queries: { type: "object", additionalProperties: EXAMPLE },
+            config: {
               type: "object",
-              additionalProperties: ENTITY_EXAMPLE,
-              minProperties: 1,
-              maxProperties: 100,
+              additionalProperties: true,
+              description: "algorithm options (GET /algorithms), e.g. nm_number_mismatch",
             },
             weights: { type: "object", additionalProperties: { type: "number" } },
-            ...(MATCH_QUERY.properties as Record<string, JsonSchema>),
+            threshold: { type: "number", minimum: 0, maximum: 1 },
+            cutoff: { type: "number", minimum: 0, maximum: 1 },
+            limit: { type: "integer", minimum: 1, maximum: YENTE_LIMITS.maxMatches },
+            algorithm: { type: "string", maxLength: 100 },
           },
           required: ["queries"],
           additionalProperties: true,
@@ -305,7 +238,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
                 status: { type: "integer" },
                 results: { type: "array", items: SCORED_ENTITY },
                 total: TOTAL,
-                query: CLEAN_QUERY,
+                query: EXAMPLE_RESPONSE,
               }),
             },
             matcher: MATCHER_DOCS,
@@ -314,135 +247,213 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => {
-      const body = request.body;
-      const algorithm = chooseAlgorithm(request.query.algorithm ?? body.algorithm);
-      const threshold = request.query.threshold ?? body.threshold ?? algorithm.config.threshold.default;
-      const cutoff = Math.min(
-        request.query.cutoff ?? body.cutoff ?? algorithm.config.cutoff.default,
-        threshold,
-      );
-      const limit = request.query.limit ?? body.limit ?? YENTE_DEFAULTS.limit;
-      const datasets = await selectDatasets(request.params.dataset);
-      const responses: Record<string, unknown> = {};
-      for (const [key, raw] of Object.entries(body.queries)) {
-        const query = cleanQuery(raw);
-        const p = query.properties;
-        const countries = COUNTRY_PROPERTIES.flatMap((name) => p[name] ?? []).map((c) => c.toLowerCase());
-        const best = new Map<string, ScreenResult>();
-        for (const name of queryNames(query)) {
-          const screenQuery = {
-            name,
-            schema: query.schema,
-            countries,
-            birthDate: p.birthDate?.[0],
-            identifiers: IDENTIFIER_PROPERTIES.flatMap((n) => p[n] ?? []),
-          };
-          for (const dataset of datasets) {
-            const options = { threshold, limit, algorithm: algorithm.name, config: { cutoff } };
-            for (const result of screen(dataset.index, screenQuery, options)) {
-              const seen = best.get(result.entry.id);
-              if (!seen || seen.score < result.score) best.set(result.entry.id, result);
-            }
-          }
+    async (request, reply) => {
+      const { body, query: qs } = request;
+      const algorithmName = qs.algorithm ?? body.algorithm ?? DEFAULT_ALGORITHM;
+      const algorithm = chooseAlgorithm(algorithmName);
+      const config = algorithmConfig(algorithm, body.config, algorithmName);
+      const threshold = qs.threshold ?? body.threshold ?? YENTE_LIMITS.scoreThreshold;
+      // yente: the cutoff defaults to the threshold and is never above it.
+      const cutoff = Math.min(qs.cutoff ?? body.cutoff ?? threshold, threshold);
+      const limit = qs.limit ?? body.limit ?? YENTE_LIMITS.matchPage;
+      const entries = Object.entries(body.queries);
+      if (entries.length > YENTE_LIMITS.maxBatch) {
+        throw new SkeinError(
+          "SERVER_BAD_REQUEST",
+          `Too many queries in one batch (limit: ${YENTE_LIMITS.maxBatch})`,
+          { field: "queries", received: String(entries.length) },
+        );
+      }
+      const examples = entries.map(([key, raw]) => [key, cleanExample(raw)] as const);
+      for (const [key, example] of examples) {
+        // One clause per name and one for the rest, as yente counts them; the bound keeps a query's cost fixed.
+        const clauses = exampleNames(example).length + 1;
+        if (clauses > YENTE_LIMITS.maxClauses) {
+          throw new SkeinError(
+            "SERVER_BAD_REQUEST",
+            `Query "${key}" requires ${clauses} clauses; maximum is ${YENTE_LIMITS.maxClauses}`,
+            { field: `queries.${key}.properties.name`, received: String(clauses - 1) },
+          );
         }
-        const ranked = [...best.values()].filter((r) => r.score >= cutoff).sort((a, b) => b.score - a.score);
+      }
+      if (!examples.length)
+        throw new SkeinError("SERVER_BAD_REQUEST", "No queries provided.", { field: "queries" });
+      const filters = filtersOf(qs);
+      const chosen = filterDatasets(await datasets.select(request.params.dataset), filters);
+      const responses: Record<string, unknown> = {};
+      for (const [key, example] of examples) {
+        const results = matchExample(chosen, example, {
+          algorithm,
+          config,
+          threshold,
+          cutoff,
+          limit,
+          filters,
+        });
         responses[key] = {
           status: 200,
-          results: ranked.slice(0, limit).map((r) => ({
-            ...entryToEntity(r.entry),
-            score: r.score,
-            features: Object.fromEntries(Object.entries(r.explanations).map(([name, e]) => [name, e.score])),
-            match: r.score >= threshold,
-            explanations: r.explanations,
-          })),
-          total: { value: ranked.length, relation: "eq" },
-          query,
+          results: results.map((r) => scoredEntity(r, threshold)),
+          total: { value: results.length, relation: "eq" },
+          query: example,
         };
       }
+      reply.header("x-batch-size", String(examples.length));
       return { responses, matcher: matcherDocs(algorithm), limit };
     },
   );
 
+  const FACETS = ["countries", "topics", "datasets", "schema"] as const;
+  type Facet = (typeof FACETS)[number];
+
   app.get<{
     Params: { dataset: string };
-    Querystring: { q?: string; schema?: string; limit: number; offset: number };
+    Querystring: MatchQuerystring & {
+      q?: string;
+      schema?: string;
+      countries?: string[];
+      filter?: string[];
+      filter_op: "OR" | "AND";
+      target?: boolean;
+      facets: Facet[];
+      sort?: string[];
+      limit: number;
+      offset: number;
+    };
   }>(
     "/search/:dataset",
     {
       ...yente,
       schema: {
-        summary: "yente-compatible search: list entries whose names contain the text",
+        summary: "yente-compatible search: entities whose names or properties hold every word of the text",
         tags: ["yente"],
         params: datasetParams,
-        querystring: {
-          ...objectOf(
-            {
-              q: { type: "string", maxLength: 200 },
-              schema: { type: "string", maxLength: 50 },
-              limit: { type: "integer", minimum: 0, maximum: 500, default: YENTE_DEFAULTS.searchLimit },
-              offset: { type: "integer", minimum: 0, default: 0 },
+        querystring: objectOf(
+          {
+            q: { type: "string", maxLength: 1000 },
+            schema: { type: "string", maxLength: 50 },
+            countries: list("only entities of one of these countries (ISO codes)"),
+            filter: list("field:value, every one must hold, e.g. properties.birthDate:1965-09-21"),
+            filter_op: { type: "string", enum: ["OR", "AND"], default: "OR" },
+            target: { type: "boolean" },
+            facets: {
+              type: "array",
+              items: { type: "string", enum: [...FACETS] },
+              default: ["countries", "topics", "datasets"],
             },
-            ["q", "schema", "limit", "offset"],
-          ),
-          ...YENTE_OTHER_PARAMETERS,
-        },
+            sort: list("field:asc or field:desc, e.g. first_seen:desc"),
+            limit: {
+              type: "integer",
+              minimum: 0,
+              maximum: YENTE_LIMITS.maxResults,
+              default: YENTE_LIMITS.searchPage,
+            },
+            offset: { type: "integer", minimum: 0, maximum: YENTE_LIMITS.maxOffset, default: 0 },
+            ...FILTER_PARAMETERS,
+            ...ACCEPTED_PARAMETERS,
+            fuzzy: ACCEPTED_PARAMETERS.fuzzy,
+          },
+          [
+            "q",
+            "schema",
+            "countries",
+            "filter",
+            "filter_op",
+            "target",
+            "facets",
+            "sort",
+            "limit",
+            "offset",
+            ...Object.keys(FILTER_PARAMETERS),
+            ...Object.keys(ACCEPTED_PARAMETERS),
+          ],
+        ),
         response: {
           200: objectOf({
             limit: { type: "integer" },
             offset: { type: "integer" },
             total: TOTAL,
             results: { type: "array", items: ENTITY_RESPONSE },
-            facets: { type: "object", additionalProperties: true },
+            facets: {
+              type: "object",
+              additionalProperties: objectOf({
+                label: str,
+                values: {
+                  type: "array",
+                  items: objectOf({ name: str, label: str, count: { type: "integer" } }),
+                },
+              }),
+            },
           }),
         },
       },
     },
     async (request) => {
-      const { q, schema, limit, offset } = request.query;
-      const needle = foldText((q ?? "").trim());
-      const hits: ListEntry[] = [];
-      for (const dataset of await selectDatasets(request.params.dataset)) {
+      const qs = request.query;
+      if (qs.schema && !isSchema(qs.schema)) {
+        throw new SkeinError("SERVER_BAD_REQUEST", `Invalid schema: ${qs.schema}`, {
+          field: "schema",
+          received: qs.schema,
+        });
+      }
+      const filters = filtersOf(qs);
+      const words = foldText(qs.q ?? "")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      const hits: Array<{ entity: FtmEntity; rank: number }> = [];
+      for (const dataset of filterDatasets(await datasets.select(request.params.dataset), filters)) {
         for (const entry of dataset.entries) {
-          if (schema && entry.schema !== schema) continue;
-          if (!needle || [...entry.names, ...entry.weakAliases].some((n) => foldText(n).includes(needle)))
-            hits.push(entry);
+          const entity = dataset.entities.get(entry.id)!;
+          if (qs.schema && !schemaIsA(entity.schema, qs.schema)) continue;
+          if (qs.target !== undefined && entity.target !== qs.target) continue;
+          if (!(qs.filter ?? []).every((f) => holdsFilter(entity, f))) continue;
+          if (!passesFilters(entry, entity, filters)) continue;
+          const rank = searchRank(entity, words);
+          if (rank > 0) hits.push({ entity, rank });
         }
       }
+      hits.sort((a, b) => b.rank - a.rank || a.entity.id.localeCompare(b.entity.id));
+      const [sortField, sortOrder] = (qs.sort?.[0] ?? "").split(":");
+      if (sortField === "first_seen" || sortField === "last_seen" || sortField === "last_change") {
+        const sign = sortOrder === "desc" ? -1 : 1;
+        hits.sort((a, b) => sign * (a.entity[sortField] ?? "").localeCompare(b.entity[sortField] ?? ""));
+      }
+      const entities = hits.map((h) => h.entity);
       return {
-        limit,
-        offset,
-        total: { value: hits.length, relation: "eq" },
-        results: hits.slice(offset, offset + limit).map(entryToEntity),
-        facets: {},
+        limit: qs.limit,
+        offset: qs.offset,
+        total: { value: entities.length, relation: "eq" },
+        results: entities.slice(qs.offset, qs.offset + qs.limit),
+        facets: Object.fromEntries(qs.facets.map((facet) => [facet, facetOf(facet, entities)])),
       };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { nested: boolean } }>(
     "/entities/:id",
     {
       ...yente,
       schema: {
-        summary: "yente-compatible: one list entry by id",
+        summary: "yente-compatible: one entity by id; a referent's id redirects to the entity",
         tags: ["yente"],
         params: objectOf({ id: { type: "string", minLength: 1, maxLength: 200 } }),
+        querystring: objectOf(
+          { nested: { type: "boolean", default: true, description: "adjacent entities written inline" } },
+          ["nested"],
+        ),
         response: { 200: ENTITY_RESPONSE },
       },
     },
-    async (request) => {
-      for (const dataset of await loadedDatasets()) {
-        const entry = dataset.byId.get(request.params.id);
-        if (entry) return entryToEntity(entry);
+    async (request, reply) => {
+      const { id } = request.params;
+      const found = await findEntity(datasets, id);
+      if (!found) {
+        throw new SkeinError("SERVER_NOT_FOUND", `No entity with ID: ${id}`, { field: "id", received: id });
       }
-      throw new SkeinError(
-        "SERVER_NOT_FOUND",
-        `no list entry with id "${request.params.id}" in the loaded lists`,
-        {
-          field: "id",
-          received: request.params.id,
-        },
-      );
+      if (found.entity.id !== id && found.entry.id !== id) {
+        const query = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+        return reply.redirect(`/entities/${encodeURIComponent(found.entity.id)}${query}`, 308);
+      }
+      return request.query.nested ? nestedEntity(found.entry) : found.entity;
     },
   );
 
@@ -478,9 +489,9 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
       },
     },
     async () => {
-      const lists = (await loadedDatasets()).map(({ snapshot }) => ({
-        name: snapshot.list,
-        title: `${snapshot.authority.toUpperCase()} ${snapshot.list.toUpperCase()}`,
+      const lists = (await datasets.all()).map(({ name, snapshot }) => ({
+        name,
+        title: `${snapshot.authority.toUpperCase()} ${snapshot.list}`,
         summary: `${snapshot.entryCount} entries, published ${snapshot.publishDate ?? "(date not in the file)"}`,
         url: null,
         load: true,
@@ -506,8 +517,13 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
         index_current: true,
         children: lists.map((l) => l.name),
       };
-      const datasets = [all, ...lists];
-      return { datasets, current: datasets.map((d) => d.name), outdated: [], index_stale: false };
+      const all_datasets = [all, ...lists];
+      return {
+        datasets: all_datasets,
+        current: all_datasets.map((d) => d.name),
+        outdated: [],
+        index_stale: false,
+      };
     },
   );
 
@@ -540,13 +556,116 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
       best: DEFAULT_ALGORITHM,
     }),
   );
+
+  const STATUS_OK = { 200: objectOf({ status: str }) };
+  app.get(
+    "/readyz",
+    {
+      ...yente,
+      schema: {
+        summary: "yente-compatible: ready once the loaded lists are indexed",
+        tags: ["yente"],
+        response: STATUS_OK,
+      },
+    },
+    async () => {
+      await datasets.all();
+      return { status: "ok" };
+    },
+  );
+
+  app.get("/updatez", { ...yente, schema: { hide: true } }, async (_request, reply) =>
+    reply.status(405).send({ detail: "Method Not Allowed" }),
+  );
+  app.post<{ Querystring: { token?: string; sync?: boolean } }>(
+    "/updatez",
+    {
+      ...yente,
+      schema: {
+        summary:
+          "yente-compatible: re-read the loaded lists now; needs the token set in SKEIN_UPDATE_TOKEN (403 without)",
+        tags: ["yente"],
+        querystring: objectOf({ token: { type: "string", maxLength: 200 }, sync: { type: "boolean" } }, [
+          "token",
+          "sync",
+        ]),
+        response: STATUS_OK,
+      },
+    },
+    async (request) => {
+      const expected = process.env.SKEIN_UPDATE_TOKEN ?? "";
+      if (!expected || request.query.token !== expected) {
+        throw new SkeinError("SERVER_FORBIDDEN", "Invalid token.", { field: "token" });
+      }
+      datasets.reset();
+      if (request.query.sync) await datasets.all();
+      return { status: "ok" };
+    },
+  );
+
+  await app.register(reconcilePlugin, { datasets });
 }
 
-/** The algorithm a name selects; yente's aliases `best` and `default` name the default one. */
-function chooseAlgorithm(name: string | undefined): Algorithm {
-  return findAlgorithm(
-    name === undefined || name === "best" || name === "default" ? DEFAULT_ALGORITHM : name,
-  );
+/** True when a yente `filter` (`field:value`, `properties.<name>:value`) holds of an entity. */
+function holdsFilter(entity: FtmEntity, filter: string): boolean {
+  const at = filter.indexOf(":");
+  if (at < 1) return false;
+  const field = filter.slice(0, at);
+  const value = filter.slice(at + 1);
+  const values: unknown[] = field.startsWith("properties.")
+    ? (entity.properties[field.slice("properties.".length)] ?? [])
+    : [(entity as unknown as Record<string, unknown>)[field]].flat();
+  return values.some((v) => String(v) === value);
+}
+
+/** How well an entity answers a search: every word must be found; words in its names count double. */
+function searchRank(entity: FtmEntity, words: string[]): number {
+  if (!words.length) return 1;
+  const nameProps = ["name", "alias", "previousName", "weakAlias", "firstName", "lastName", "middleName"];
+  const text = (props: string[] | null) =>
+    foldText(
+      Object.entries(entity.properties)
+        .filter(([name]) => (props ? props.includes(name) : true))
+        .flatMap(([, values]) => values)
+        .filter((v): v is string => typeof v === "string")
+        .join(" "),
+    );
+  const names = ` ${text(nameProps)} ${foldText(entity.caption)} `;
+  const all = `${names} ${text(null)} `;
+  let rank = 0;
+  for (const word of words) {
+    if (names.includes(word)) rank += 2;
+    else if (all.includes(word)) rank += 1;
+    else return 0;
+  }
+  return rank;
+}
+
+const FACET_LABELS = {
+  countries: "Countries",
+  topics: "Topics",
+  datasets: "Data sources",
+  schema: "Entity types",
+};
+
+/** One search facet: each value of the field among the hits, most frequent first. */
+function facetOf(facet: keyof typeof FACET_LABELS, entities: FtmEntity[]) {
+  const counts = new Map<string, number>();
+  for (const entity of entities) {
+    const values =
+      facet === "countries"
+        ? entityCountries(entity)
+        : facet === "topics"
+          ? (entity.properties.topics ?? []).filter((v): v is string => typeof v === "string")
+          : facet === "datasets"
+            ? entity.datasets
+            : [entity.schema];
+    for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name, count]) => ({ name, label: name, count }));
+  return { label: FACET_LABELS[facet], values };
 }
 
 /** yente's matcher documentation: each feature's description and weight. */
