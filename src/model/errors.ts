@@ -6,7 +6,6 @@
 export const ERROR_FAMILIES = {
   input: { httpStatus: 400, exitCode: 1, description: "bad input from the user: fix the input" },
   usage: { httpStatus: 400, exitCode: 2, description: "a command or request used wrongly" },
-  forbidden: { httpStatus: 403, exitCode: 1, description: "the caller may not do this" },
   not_found: { httpStatus: 404, exitCode: 1, description: "the thing asked for does not exist" },
   conflict: { httpStatus: 409, exitCode: 1, description: "the request contradicts stored state" },
   unauthenticated: {

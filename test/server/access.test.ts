@@ -120,8 +120,14 @@ async function operations() {
     }));
 }
 
-/** POST routes that change nothing (matching), or only the caller's own session. */
-const NOT_STATE_CHANGING = new Set(["POST /match/{dataset}", "POST /api/login", "POST /api/logout"]);
+/** POST routes that change nothing (matching, reconciliation, a subgraph asked for), or only the caller's own session. */
+const NOT_STATE_CHANGING = new Set([
+  "POST /match/{dataset}",
+  "POST /reconcile/{dataset}",
+  "POST /api/graph/subgraph",
+  "POST /api/login",
+  "POST /api/logout",
+]);
 
 describe("routes generated from /openapi.json", () => {
   it("answer 401 without credentials, except sign-in, health and the workbench's files", async () => {
@@ -133,6 +139,7 @@ describe("routes generated from /openapi.json", () => {
       "GET /api/oidc/callback",
       "GET /api/oidc/login",
       "GET /healthz",
+      "GET /readyz",
       "POST /api/login",
     ]);
     for (const o of ops.filter((x) => x.op["x-skein-access"] !== "public")) {
@@ -149,6 +156,19 @@ describe("routes generated from /openapi.json", () => {
       expect(response.headers["www-authenticate"]).toMatch(/^Bearer/);
     }
     expect((await call({ method: "GET", url: "/openapi.json" })).statusCode).toBe(401);
+  });
+
+  it("let a viewer read everything but accounts, tokens and the audit trail", async () => {
+    const ops = await operations();
+    const adminOnly = /^\/api\/(users|tokens|audit)\b/;
+    const closed = ops
+      .filter(
+        (o) =>
+          (o.method === "GET" || NOT_STATE_CHANGING.has(`${o.method} ${o.path}`)) && !adminOnly.test(o.path),
+      )
+      .filter((o) => !["public", "viewer"].includes(o.op["x-skein-access"] as string))
+      .map((o) => `${o.method} ${o.path}: ${o.op["x-skein-access"]}`);
+    expect(closed).toEqual([]);
   });
 
   it("answer 403 to a viewer on every state-changing route", async () => {

@@ -119,6 +119,7 @@ export async function claimsPlugin(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { entity?: string } }>(
     "/api/timeline",
     {
+      config: { access: "viewer" },
       schema: {
         summary: "The timeline's periods: dated claims counted by the year and month their period starts in",
         tags: ["claims"],

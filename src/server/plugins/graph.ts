@@ -330,6 +330,7 @@ export async function graphPlugin(app: FastifyInstance): Promise<void> {
   app.post<{ Body: FilterQuery & { entities: string[] } }>(
     "/api/graph/subgraph",
     {
+      config: { access: "viewer" },
       schema: {
         summary:
           "The links among the entities a viewer shows (too many ids for a query string): the subgraph analysis, with the ids in the body",

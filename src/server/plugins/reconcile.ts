@@ -131,7 +131,8 @@ export async function reconcilePlugin(
     },
   );
 
-  const yente = { config: { yente: true } };
+  // Read-only matching: viewers, and tokens scoped to matching, may call these.
+  const yente = { config: { yente: true, access: "viewer", matching: true } as const };
   const params = objectOf({ dataset: { type: "string", minLength: 1, maxLength: 100 } });
   const prefixQuery = objectOf(
     {

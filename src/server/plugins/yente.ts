@@ -561,7 +561,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
   app.get(
     "/readyz",
     {
-      ...yente,
+      config: { ...yente.config, access: "public" },
       schema: {
         summary: "yente-compatible: ready once the loaded lists are indexed",
         tags: ["yente"],
@@ -580,7 +580,8 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
   app.post<{ Querystring: { token?: string; sync?: boolean } }>(
     "/updatez",
     {
-      ...yente,
+      // Re-reading the lists is an administrator's act where accounts exist, as well as needing the token.
+      config: { ...yente.config, access: "admin", matching: false },
       schema: {
         summary:
           "yente-compatible: re-read the loaded lists now; needs the token set in SKEIN_UPDATE_TOKEN (403 without)",
