@@ -122,7 +122,8 @@ export function runChecks({ heldOutMisses = false } = {}) {
   for (const set of CHECK_SETS) {
     const scored = readChecks(set.file).map((check) => ({ check, ...scoreCheck(check) }));
     const part = (split) => scored.filter((s) => splitOf(s.check) === split);
-    const misses = (list) => list.filter((s) => s.match !== s.check.match).map((s) => describe(s.check, s.score));
+    const misses = (list) =>
+      list.filter((s) => s.match !== s.check.match).map((s) => describe(s.check, s.score));
     sets.push({
       name: set.name,
       all: tally(scored),
