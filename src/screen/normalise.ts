@@ -1,6 +1,9 @@
 // Name normalisation for screening and resolution: script, case, diacritics, punctuation, legal forms,
 // titles, particles and numbers, giving comparable tokens (after nomenklatura's name fingerprints).
+
+import { isKoreanSurname, isKoreanSyllables, readHangulName } from "./korean.js";
 import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
+import { type KnownName, knownName } from "./name-tables.js";
 import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
 import {
   COUNTRY_ABBREVIATIONS,
@@ -26,6 +29,12 @@ export interface NameToken {
   weight: number;
   /** The ISO code of the country the token names ("china" → "cn") inside an organisation's name, else null. */
   country: string | null;
+  /** In a person's name, what the name tables know of the word (its equivalents), else undefined. */
+  known?: KnownName;
+  /** A country written in brackets after an organisation's name ("Deutsche Bank (Schweiz) AG"): a branch. */
+  aside?: boolean;
+  /** A Korean given name read from Hangul: every Latin spelling it may take, written together. */
+  hangul?: RegExp;
 }
 
 /** A name ready for comparison. */
@@ -54,6 +63,10 @@ export interface NormalisedName {
   /** The name's own script when not Latin (Cyrillic, Han …), and its tokens in that script. */
   script: string | null;
   nativeTokens: NameToken[] | null;
+  /** A person's name read as Korean (a Korean family name and a given name of Korean syllables, joined). */
+  korean: boolean;
+  /** A name read as Korean with its given name's syllables apart, for names not read so; else null. */
+  apart: NameToken[] | null;
 }
 
 const SCRIPTS = [
@@ -85,6 +98,11 @@ const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovitch|evitch|ovna|evna|ivna|ichna|oglu|ogly|kyzy|qizi)$/;
 const PATRONYMIC_WEIGHT = 0.6;
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
+
+/** Consonant skeleton of a word (vowels and w, y dropped, doubled letters once), for names from an abjad. */
+export function skeletonOf(word: string): string {
+  return word.replace(/[aeiouwy]/g, "").replace(/(.)\1+/g, "$1");
+}
 
 /** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
 function scriptOf(text: string): string | null {
@@ -179,7 +197,49 @@ function makeToken(text: string, isPerson: boolean): NameToken {
     kind,
     weight: patronymic ? PATRONYMIC_WEIGHT : WEIGHTS[kind],
     country: (!isPerson && kind === "word" && COUNTRY_WORDS.get(text)) || null,
+    known: isPerson && kind === "word" ? knownName(text) : undefined,
   };
+}
+
+/** Two or three capitals without a vowel in a person's name written in mixed case are initials ("HP", "JC"). */
+const JOINED_INITIALS = /\b[B-DF-HJ-NP-TV-XZ]{2,3}\b/g;
+
+function splitInitials(words: string[], original: string): string[] {
+  if (words.length < 2 || !/[a-z]/.test(original)) return words;
+  // Not a word before a comma: that is a family name ("NG, Wai").
+  const initials = new Set(
+    (original.replace(/\S+,/g, " ").match(JOINED_INITIALS) ?? []).map((w) => w.toLowerCase()),
+  );
+  if (initials.size === 0) return words;
+  return words.flatMap((w) => (initials.has(w) ? [...w] : [w]));
+}
+
+/** Marks the country words written in brackets ("(Schweiz)"), which name a branch of the organisation. */
+function markAsides(tokens: NameToken[], latin: string): void {
+  const bracketed = new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false));
+  for (const token of tokens) if (token.country && bracketed.has(token.text)) token.aside = true;
+}
+
+/** Schemata whose names may be a person's, read as Korean when they look it. */
+const MAYBE_PERSON = new Set([PERSON_SCHEMA, "LegalEntity"]);
+
+/**
+ * A name of two to four words, a Korean family name at one end and Korean syllables for the rest
+ * ("Kim Jong-un", "Ri Chol Su"), has its given name's syllables joined into one word, the given name
+ * (so "Chol-su" and "Chol-ho" are two names, not one syllable in common); null when it is no such name.
+ */
+function readKorean(words: string[], surnameFirst: boolean): string[] | null {
+  if (words.length < 2 || words.length > 4) return null;
+  const last = words.length - 1;
+  const first = isKoreanSurname(words[0]);
+  const end = isKoreanSurname(words[last]);
+  // A name with family names at both ends ("Hong Sop Ri") is read only when `surnameFirst` says which.
+  const surnameAt = first && (!end || surnameFirst) ? 0 : end && !first && !surnameFirst ? last : -1;
+  if (surnameAt < 0) return null;
+  const given = words.filter((_, i) => i !== surnameAt);
+  const joined = given.join("");
+  if (!given.every(isKoreanSyllables) || !isKoreanSyllables(joined)) return null;
+  return surnameAt === 0 ? [words[0], joined] : [joined, words[last]];
 }
 
 /** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
@@ -211,7 +271,10 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const original = name.normalize("NFKC").trim();
   const isPerson = schema === PERSON_SCHEMA;
   const script = scriptOf(original);
-  let words = readNumbers(splitWords(latinise(original), isPerson), isPerson);
+  const maybePerson = schema === undefined || MAYBE_PERSON.has(schema);
+  const hangul = script === "Hangul" && maybePerson ? readHangulName(original) : null;
+  const latin = hangul ? hangul.latin : latinise(original);
+  let words = readNumbers(splitWords(latin, isPerson), isPerson);
   const compact = words.join("");
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
@@ -221,14 +284,25 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     // A title after a particle is a family name ("al-Shaykh"), not a title.
     const untitled = words.filter((w, i) => !TITLES.has(w) || (i > 0 && PARTICLES.has(words[i - 1])));
     if (untitled.length > 0) words = untitled;
+    if (script === null) words = splitInitials(words, original);
   } else {
     // A name that is only the abbreviation ("UAE") stays as written.
     if (words.length > 1) words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
     if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
       words = words.slice(1);
   }
+  // A comma after the first word ("RI, Hong Sop") or a hyphen before the last ("Kim Myong-guk") puts the
+  // family name first.
+  const surnameFirst = /^[^,\s]+,|-\s*\S+$/.test(original);
+  const korean = maybePerson ? readKorean(words, surnameFirst) : null;
+  const apart = korean ? tokensOf(words, isPerson) : null;
+  if (korean) words = korean;
   const joined = isPerson ? words : joinLetters(words);
   const tokens = tokensOf(joined, isPerson);
+  // The given name read from Hangul carries every Latin spelling it may take.
+  if (korean && hangul?.given)
+    for (const token of tokens) if (!isKoreanSurname(token.text)) token.hangul = hangul.given;
+  if (!isPerson && latin.includes("(")) markAsides(tokens, latin);
   return {
     original,
     schema: schema ?? null,
@@ -245,5 +319,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     abjad: isAbjad(original),
     script,
     nativeTokens: script ? nativeTokensOf(original) : null,
+    korean: korean !== null,
+    apart,
   };
 }

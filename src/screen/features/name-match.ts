@@ -28,6 +28,7 @@ export const nameMatch: Feature = {
       result.queryOnly.length ? `query only: ${result.queryOnly.join(" ")}` : "",
       result.candidateOnly.length ? `list only: ${result.candidateOnly.join(" ")}` : "",
       result.legalForms ? `legal forms ${result.legalForms}` : "",
+      result.rules.length ? `rules: ${result.rules.join(", ")}` : "",
     ].filter(Boolean);
     return {
       score: result.score,
