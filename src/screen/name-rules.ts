@@ -56,6 +56,12 @@ export const NAME_RULES: readonly NameRule[] = Object.freeze([
       "Two Korean given names whose syllables differ (Chol-su and Chol-ho) are different people: a given name is compared whole, not by its syllables.",
   },
   {
+    name: "japaneseNameDiffers",
+    kind: "guard",
+    description:
+      "A name read from Japanese script against a Latin one whose word differs by more than a long vowel (Keiko and Keiji, Kenichi and Kenji) is another person's.",
+  },
+  {
     name: "distinctiveWordDiffers",
     kind: "guard",
     description:

@@ -1,6 +1,7 @@
 // Name normalisation for screening and resolution: script, case, diacritics, punctuation, legal forms,
 // titles, particles and numbers, giving comparable tokens (after nomenklatura's name fingerprints).
 
+import { readJapanese } from "./japanese.js";
 import { isKoreanSurname, isKoreanSyllables, readHangulName } from "./korean.js";
 import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
 import { type KnownName, knownName } from "./name-tables.js";
@@ -35,6 +36,8 @@ export interface NameToken {
   aside?: boolean;
   /** A Korean given name read from Hangul: every Latin spelling it may take, written together. */
   hangul?: RegExp;
+  /** The element "abd" of an Arabic name, as the name wrote it ("Abdul", "Abdulrahman"). */
+  written?: string;
 }
 
 /** A name ready for comparison. */
@@ -67,6 +70,8 @@ export interface NormalisedName {
   korean: boolean;
   /** A name read as Korean with its given name's syllables apart, for names not read so; else null. */
   apart: NameToken[] | null;
+  /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
+  japanese: string | null;
 }
 
 const SCRIPTS = [
@@ -242,6 +247,41 @@ function readKorean(words: string[], surnameFirst: boolean): string[] | null {
   return surnameAt === 0 ? [words[0], joined] : [joined, words[last]];
 }
 
+/** "Abd" as written alone ("Abd", "Abdul", "Abdel", "Abdur" …), the article assimilated or not. */
+const ABD_WORD = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?$/;
+/** "Abd" written together with the name it serves ("Abdulrahman", "Abdelaziz", "Abdurrahman"). */
+const ABD_JOINED = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?([a-z]{3,})$/;
+/** How "Abd" is written once its spellings are folded. */
+const ABD = "abdul";
+/** The article between "Abd" and the name ("al", and its assimilated forms "ar", "as" …). */
+const ABD_ARTICLE = /^(?:al|el|ul|ar|as|an|ash|az|ad|at|ur|us|ud)$/;
+
+/**
+ * Arabic names built on "Abd" ("servant of"), however written ("Abd al-Rahman", "Abdul Rahman",
+ * "Abdulrahman", "Abdurrahman"), as the same two words: "abdul" (its most usual spelling) and the name
+ * without its article ("abdul rahman"). Returns the words and how each "abdul" was written.
+ */
+function abdApart(words: string[]): { words: string[]; written: Map<string, string> } {
+  const written = new Map<string, string>();
+  if (!words.some((w) => w.startsWith("abd"))) return { words, written };
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const joined = ABD_WORD.test(word) ? null : ABD_JOINED.exec(word);
+    if (joined) {
+      out.push(ABD, joined[1].replace(/^(?:al|el|ul)(?=[a-z]{3})/, ""));
+      written.set(ABD, word);
+    } else if (ABD_WORD.test(word)) {
+      out.push(ABD);
+      if (word !== ABD) written.set(ABD, word);
+      // The article after it is part of the element ("Abd al-Rahman", "Abd Alrahman").
+      if (i + 2 < words.length && ABD_ARTICLE.test(words[i + 1])) i++;
+      else if (i + 1 < words.length) words[i + 1] = words[i + 1].replace(/^(?:al|el|ul)(?=[a-z]{3})/, "");
+    } else out.push(word);
+  }
+  return { words: out, written };
+}
+
 /** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
 function nativeTokensOf(text: string): NameToken[] {
   const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
@@ -273,9 +313,12 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const script = scriptOf(original);
   const maybePerson = schema === undefined || MAYBE_PERSON.has(schema);
   const hangul = script === "Hangul" && maybePerson ? readHangulName(original) : null;
-  const latin = hangul ? hangul.latin : latinise(original);
+  const japanese = hangul || script === null ? null : readJapanese(original, maybePerson);
+  const latin = hangul ? hangul.latin : (japanese ?? latinise(original));
   let words = readNumbers(splitWords(latin, isPerson), isPerson);
   const compact = words.join("");
+  const abd = abdApart(words);
+  words = abd.words;
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
   const { rest, forms } = extractLegalForms(words, isPerson);
@@ -303,6 +346,11 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   if (korean && hangul?.given)
     for (const token of tokens) if (!isKoreanSurname(token.text)) token.hangul = hangul.given;
   if (!isPerson && latin.includes("(")) markAsides(tokens, latin);
+  if (abd.written.size > 0)
+    for (const token of tokens) {
+      const written = abd.written.get(token.text);
+      if (written) token.written = written;
+    }
   return {
     original,
     schema: schema ?? null,
@@ -321,5 +369,6 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     nativeTokens: script ? nativeTokensOf(original) : null,
     korean: korean !== null,
     apart,
+    japanese,
   };
 }

@@ -70,8 +70,11 @@ export function keysOf(name: NormalisedName): string[] {
   }
   // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it.
   for (const token of name.apart ?? []) keys.add(token.text);
-  // Joined with its particles too, so "van der Bilt" meets "Vanderbilt".
+  // Joined with its particles too, so "van der Bilt" meets "Vanderbilt" and "al-Hashimi" "Alhashimi".
   if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
+  for (let i = 0; i + 1 < name.tokens.length; i++)
+    if (name.tokens[i].kind === "particle" && name.tokens[i + 1].kind === "word")
+      keys.add(name.tokens[i].text + name.tokens[i + 1].text);
   // Joined with its legal form, so "VardenholmAG" meets "Vardenholm AG".
   if (name.compact.length >= JOINED_MIN_LENGTH) keys.add(name.compact);
   // Consonant skeletons, so a name from an abjad ("mhmd") meets the vowelled spelling ("Mohammed"):

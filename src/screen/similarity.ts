@@ -261,6 +261,8 @@ interface Reading {
   abjad: boolean;
   /** Both names read as Korean: family names by the Korean table, given names by their Korean key. */
   korean: boolean;
+  /** One name read from kanji through the dictionary, whose readings are exact: two apart are two names. */
+  japanese: boolean;
 }
 
 /** The name rule (NAME_RULES) that decides how two words compare, or null when edits alone decide. */
@@ -281,9 +283,15 @@ function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): 
       return plainEditDistance(a.text, b.text) > 1 ? "koreanGivenNameDiffers" : null;
     }
   }
+  // Readings from the dictionary vary only in long vowels ("Satou", "Sato"): more is another name.
+  if (reading.japanese && a.text !== b.text && plainEditDistance(a.text, b.text) > 1)
+    return "japaneseNameDiffers";
   if (reading.person && a.known && b.known && a.text !== b.text) {
     if (a.known.groups.some((g) => b.known!.groups.includes(g))) return "nameEquivalent";
-    if (plain < SPELLING_VARIANT) return "distinctKnownNames";
+    // A given name one letter off another may still be a typo ("Tim", "Tom"); a family name may not.
+    const given = a.known.given || b.known.given;
+    if (plain < SPELLING_VARIANT && (!given || plainEditDistance(a.text, b.text) > 1))
+      return "distinctKnownNames";
   }
   return null;
 }
@@ -291,7 +299,7 @@ function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): 
 /** Whether two aligned words are known to be different names (a guard of NAME_RULES fires). */
 function isGuard(a: NameToken, b: NameToken, reading: Reading, config: NameConfig): boolean {
   const rule = wordRule(a, b, reading, abjadAwareSimilarity(a.text, b.text, reading.abjad, config));
-  return rule === "distinctKnownNames" || rule === "koreanGivenNameDiffers";
+  return rule === "distinctKnownNames" || rule === "koreanGivenNameDiffers" || rule === "japaneseNameDiffers";
 }
 
 /** Words this similar are one name spelt two ways, even when the tables list both. */
@@ -507,7 +515,10 @@ function compareTokens(
     else if (single) {
       const [x, y] = [a[p.a0[k]], b[p.b0[k]]];
       if (!reading.person && differsDistinctively(x, y)) distinctiveDiffers = true;
-      if ((reading.korean || (reading.person && x.known && y.known)) && isGuard(x, y, reading, config))
+      if (
+        (reading.korean || reading.japanese || (reading.person && x.known && y.known)) &&
+        isGuard(x, y, reading, config)
+      )
         namesDiffer = true;
     }
     if (!trace) continue;
@@ -516,6 +527,8 @@ function compareTokens(
       const [x, y] = [a[p.a0[k]], b[p.b0[k]]];
       const rule = wordRule(x, y, reading, abjadAwareSimilarity(x.text, y.text, reading.abjad, config));
       if (rule) rules.push(`${rule} ${x.text}~${y.text}`);
+      if (x.written || y.written)
+        rules.push(`arabicNameElements ${x.written ?? x.text}~${y.written ?? y.text}`);
     }
   }
   const weightA = a.reduce((sum, t) => sum + t.weight, 0);
@@ -626,6 +639,11 @@ export function compareNormalised(
   return compareReadings(a, b, config, trace);
 }
 
+/** A name read through the Japanese dictionary (kanji), not a transcription in kana ("バラク・オバマ"). */
+function readFromKanji(name: NormalisedName): boolean {
+  return name.japanese !== null && name.script === "Han";
+}
+
 /** Compares two names as read (see `compareNormalised`). */
 function compareReadings(
   a: NormalisedName,
@@ -639,7 +657,12 @@ function compareReadings(
     return { score, pairs, queryOnly: [], candidateOnly: [], legalForms: null, rules: [] };
   }
   const person = a.schema === "Person" || b.schema === "Person";
-  const reading: Reading = { person, abjad: a.abjad || b.abjad, korean: a.korean && b.korean };
+  const reading: Reading = {
+    person,
+    abjad: a.abjad || b.abjad,
+    korean: a.korean && b.korean,
+    japanese: readFromKanji(a) !== readFromKanji(b),
+  };
   let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
   // A Korean given name joined in one name and not read as Korean in the other ("Joonng un").
   if (a.korean !== b.korean) {
@@ -659,6 +682,9 @@ function compareReadings(
   }
   let score = result.score;
   const rules = result.rules;
+  if (trace)
+    for (const name of [a, b])
+      if (name.japanese) rules.push(`japaneseReading ${name.original} as ${name.japanese}`);
   let legalForms: string | null = null;
   if (a.legalForms.length > 0 && b.legalForms.length > 0) {
     const shared = a.legalForms.some((f) => b.legalForms.includes(f));

@@ -19,12 +19,29 @@ function pinyinOfRun(run: string): string {
   return syllables.join("");
 }
 
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * Arabic name elements as Latin spellings write them: "عبد" (Abd) apart from the name it joins
+ * ("عبدالله"), the article "ال" apart from its word ("al-Rahman"), an initial ʿayn or hamza as the vowel
+ * it carries ("علي" Ali, where a letter-by-letter reading gives "`ly").
+ */
+function arabicElementsApart(text: string): string {
+  return text
+    .replace(/(^|\s)عبد(?=\p{Script=Arabic}{2})/gu, "$1عبد ")
+    .replace(/(^|\s)ال(?=\p{Script=Arabic}{2})/gu, "$1al ");
+}
+
 /** Latin letters for `text`; ASCII input is returned unchanged. */
 export function latinise(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   const withPinyin = HAN_CHAR.test(text) ? text.replace(HAN_RUN, (run) => ` ${pinyinOfRun(run)} `) : text;
+  const arabic = ARABIC.test(text);
   // Greek "ου" is the sound u (ELOT 743), where a letter-by-letter reading gives "oy".
-  return anyAscii(withPinyin.replace(/([οΟ])[υύΥΎ]/g, "$1u"));
+  const latin = anyAscii(
+    (arabic ? arabicElementsApart(withPinyin) : withPinyin).replace(/([οΟ])[υύΥΎ]/g, "$1u"),
+  );
+  return arabic ? latin.replace(/(^|\s)[`'](?=[a-z])/gi, "$1a") : latin;
 }
 
 /** True when the text uses an abjad (Arabic, Hebrew, Syriac), whose transliterations lack most vowels. */
