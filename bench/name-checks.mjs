@@ -126,6 +126,7 @@ export function runChecks({ heldOutMisses = false } = {}) {
       list.filter((s) => s.match !== s.check.match).map((s) => describe(s.check, s.score));
     sets.push({
       name: set.name,
+      scored,
       all: tally(scored),
       dev: tally(part("dev")),
       heldout: tally(part("heldout")),
