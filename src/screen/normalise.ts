@@ -178,6 +178,9 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
     let value = word.length === 1 && word >= "0" && word <= "9" ? Number(word) : NUMBER_WORDS.get(word);
     // Roman numerals in the names of organisations and craft of two words or more ("Fund IV", "Dino I").
     if (value === undefined && !isPerson && words.length > 1) value = ROMAN_NUMERALS.get(word);
+    // An ordinal unit after tens is a number ("Twenty First" as "21st" reads, 21).
+    const unit = ORDINAL_WORDS.indexOf(word);
+    if (value === undefined && unit >= 1 && unit <= 9 && /^[2-9]0$/.test(out.at(-1) ?? "")) value = unit;
     if (value === undefined) {
       out.push(word);
       continue;

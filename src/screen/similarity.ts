@@ -468,10 +468,10 @@ function spanMask(start: number, end: number): number {
   return mask;
 }
 
-const scratches = [new Float64Array(32), new Float64Array(32)];
+const scratches = [new Float64Array(32), new Float64Array(32), new Float64Array(32), new Float64Array(32)];
 
-/** A zeroed reusable array of `length` scores (two of them, one per name). */
-function scratch(which: 0 | 1, length: number): Float64Array {
+/** A zeroed reusable array of `length` numbers (scores, then weights, one of each per name). */
+function scratch(which: 0 | 1 | 2 | 3, length: number): Float64Array {
   if (scratches[which].length < length) scratches[which] = new Float64Array(length * 2);
   const array = scratches[which];
   array.fill(0, 0, length);
@@ -498,6 +498,11 @@ function compareTokens(
   align(a, b, reading, config);
   const scoreA = scratch(0, a.length);
   const scoreB = scratch(1, b.length);
+  // Words written apart that meet one word count as that one word ("Patr ushev", "Patrushev").
+  const countA = scratch(2, a.length);
+  const countB = scratch(3, b.length);
+  for (let i = 0; i < a.length; i++) countA[i] = a[i].weight;
+  for (let j = 0; j < b.length; j++) countB[j] = b[j].weight;
   const pairs: TokenPair[] = [];
   const rules: string[] = [];
   const p = pairsOf;
@@ -508,8 +513,14 @@ function compareTokens(
   for (let n = 0; n < p.chosenCount; n++) {
     const k = p.chosen[n];
     const score = p.score[k];
-    for (let i = p.a0[k]; i < p.a1[k]; i++) scoreA[i] = score;
-    for (let j = p.b0[k]; j < p.b1[k]; j++) scoreB[j] = score;
+    for (let i = p.a0[k]; i < p.a1[k]; i++) {
+      scoreA[i] = score;
+      countA[i] /= p.a1[k] - p.a0[k];
+    }
+    for (let j = p.b0[k]; j < p.b1[k]; j++) {
+      scoreB[j] = score;
+      countB[j] /= p.b1[k] - p.b0[k];
+    }
     const single = p.a1[k] - p.a0[k] === 1 && p.b1[k] - p.b0[k] === 1;
     if (score === 1) restAgrees = true;
     else if (single) {
@@ -531,17 +542,21 @@ function compareTokens(
         rules.push(`arabicNameElements ${x.written ?? x.text}~${y.written ?? y.text}`);
     }
   }
-  const weightA = a.reduce((sum, t) => sum + t.weight, 0);
-  const weightB = b.reduce((sum, t) => sum + t.weight, 0);
+  let weightA = 0;
+  let weightB = 0;
+  for (let i = 0; i < a.length; i++) weightA += countA[i];
+  for (let j = 0; j < b.length; j++) weightB += countB[j];
   const aIsShort = weightA <= weightB;
-  const [short, shortScores, shortWeight] = aIsShort ? [a, scoreA, weightA] : [b, scoreB, weightB];
+  const [short, shortScores, shortCounts, shortWeight] = aIsShort
+    ? [a, scoreA, countA, weightA]
+    : [b, scoreB, countB, weightB];
   const [long, longScores] = aIsShort ? [b, scoreB] : [a, scoreA];
   const shortHasCountry = short.some((t) => t.country);
   let logSum = 0;
   let factor = 1;
   for (let i = 0; i < short.length; i++) {
     const s = Math.max(shortScores[i], FLOOR);
-    logSum += short[i].weight * Math.log(s);
+    logSum += shortCounts[i] * Math.log(s);
     if (shortScores[i] === 0 && short[i].kind !== "particle") factor *= config.missingPenalty;
   }
   const extraPenalty = reading.person ? config.extraPersonPenalty : config.extraOtherPenalty;
@@ -596,15 +611,20 @@ function numbersOf(name: NormalisedName): string {
   return numbers.split(" ").sort().join(" ");
 }
 
-/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA"). */
+/** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */
+const ACRONYM_WITH_COUNTRY = 0.95;
+
+/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA", "PLA China"). */
 function acronymScore(short: NormalisedName, long: NormalisedName): number {
-  if (short.tokens.length !== 1 || long.tokens.length < 2) return 0;
-  const word = short.tokens[0].text;
+  const words = short.tokens.filter((t) => !t.country);
+  if (words.length !== 1 || long.tokens.length < 2) return 0;
+  const factor = words.length < short.tokens.length ? ACRONYM_WITH_COUNTRY : 1;
+  const word = words[0].text;
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
   if (initials !== word) return 0;
-  return word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH;
+  return factor * (word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH);
 }
 
 /** The name with its last word read as the legal form it may be, or null when it may be none. */
