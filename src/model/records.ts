@@ -125,6 +125,15 @@ export interface ListSnapshot {
 }
 
 /** A list entry, FtM-shaped. */
+/** The parts of a person's name by role, as FtM names them (firstName, lastName …). */
+export interface NameParts {
+  firstName?: string;
+  secondName?: string;
+  middleName?: string;
+  fatherName?: string;
+  lastName?: string;
+}
+
 export interface ListEntry {
   /** Stable within its list: `<authority>-<list>-<authorityId>`. */
   id: string;
@@ -146,6 +155,8 @@ export interface ListEntry {
   remarks: string | null;
   /** Authority ids of entries this one is linked to. */
   linkedTo: string[];
+  /** The parts of the primary name by role, when the list gives them (OFAC XML, EU FSF, FtM). */
+  nameParts?: NameParts;
 }
 
 /** An entity ↔ list entry match, with its per-feature explanation. */

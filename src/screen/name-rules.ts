@@ -62,6 +62,12 @@ export const NAME_RULES: readonly NameRule[] = Object.freeze([
       "A name read from Japanese script against a Latin one whose word differs by more than a long vowel (Keiko and Keiji, Kenichi and Kenji) is another person's.",
   },
   {
+    name: "namePartsByRole",
+    kind: "guard",
+    description:
+      "When the query and the list entry both give a person's name by parts (FtM firstName, lastName …), each part is compared with the part of the same role: the same words in other roles are another person's name.",
+  },
+  {
     name: "distinctiveWordDiffers",
     kind: "guard",
     description:

@@ -584,7 +584,7 @@ function compareTokens(
 const GUARD_CEILING = 0.69;
 
 /** A score lowered by a guard's factor and kept below the match threshold, its order among others kept. */
-function guarded(score: number, factor: number): number {
+export function guarded(score: number, factor: number): number {
   return Math.min(score * factor, GUARD_CEILING);
 }
 

@@ -99,6 +99,28 @@ describe("name rules of skein-v3", () => {
     expect(rulesOf("Sea Falcon 3", "Sea Falcon 4", "Vessel")).toContain("numbersDisagree 3~4");
   });
 
+  it("compares FtM name parts by role: the same words in other roles are another person", () => {
+    const swapped = { ...entry("Brennan Lowell"), nameParts: { firstName: "Brennan", lastName: "Lowell" } };
+    const same = { ...entry("Lowell Brennan"), nameParts: { firstName: "Lowell", lastName: "Brennan" } };
+    const index = buildIndex([swapped, same]);
+    const query = {
+      name: "Lowell Brennan",
+      schema: "Person",
+      nameParts: { firstName: "Lowell", lastName: "Brennan" },
+    };
+    const results = screen(index, query, { limit: 2, threshold: THRESHOLD });
+    const byId = new Map(results.map((r) => [r.entry.id, r]));
+    expect(byId.get(same.id)?.match).toBe(true);
+    expect(byId.get(swapped.id)?.match ?? false).toBe(false);
+    expect(byId.get(swapped.id)?.explanations.nameMatch.detail ?? "").toContain(
+      "namePartsByRole firstName Lowell~Brennan",
+    );
+    // Without parts on the query the words alone decide, in any order.
+    expect(
+      screen(index, { name: "Lowell Brennan", schema: "Person" }, { limit: 2 }).every((r) => r.match),
+    ).toBe(true);
+  });
+
   it("retrieves names written together, joined with their article, and aliases joined by / or ;", () => {
     const index = buildIndex([
       entry("Varnholt Dynamics AG", "Company"),
