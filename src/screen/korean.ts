@@ -234,6 +234,20 @@ export function readHangulName(text: string): HangulReading {
  * together; doubled letters count once. ("Cheol" and "Chol", "Soo" and "Su" meet; "Sok" and "Suk" do not.)
  */
 export function koreanKey(romanised: string): string {
+  let key = keys.get(romanised);
+  if (key === undefined) {
+    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+    key = keyOf(romanised);
+    keys.set(romanised, key);
+  }
+  return key;
+}
+
+/** Keys already worked out: names repeat few syllables, and a key takes a dozen replacements. */
+const keys = new Map<string, string>();
+const KEY_CACHE_LIMIT = 50_000;
+
+function keyOf(romanised: string): string {
   return romanised
     .replace(/ng/g, "N")
     .replace(/tch|ch|jj|j/g, "c")

@@ -70,6 +70,8 @@ export interface NormalisedName {
   korean: boolean;
   /** A name read as Korean with its given name's syllables apart, for names not read so; else null. */
   apart: NameToken[] | null;
+  /** The numbers of the name, sorted and joined by spaces ("Fund IV" and "Fund 4" have "4"), for guards. */
+  numbers: string;
   /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
   japanese: string | null;
 }
@@ -106,8 +108,19 @@ const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "
 
 /** Consonant skeleton of a word (vowels and w, y dropped, doubled letters once), for names from an abjad. */
 export function skeletonOf(word: string): string {
-  return word.replace(/[aeiouwy]/g, "").replace(/(.)\1+/g, "$1");
+  // A loop, not two replacements: every word of every name indexed and every query word passes here.
+  let skeleton = "";
+  let last = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (SKELETON_DROPS.includes(c) || c === last) continue;
+    skeleton += c;
+    last = c;
+  }
+  return skeleton;
 }
+
+const SKELETON_DROPS = "aeiouwy";
 
 /** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
 function scriptOf(text: string): string | null {
@@ -170,6 +183,9 @@ function splitWords(latin: string, isPerson: boolean): string[] {
     .map(undoLeet);
 }
 
+/** "first" … "ninth" with their numbers. */
+const ORDINAL_UNITS = new Map(ORDINAL_WORDS.slice(1, 10).map((word, i) => [word, i + 1]));
+
 /** Number words to digits, joining tens and units ("forty four" → "44"). */
 function readNumbers(words: string[], isPerson: boolean): string[] {
   const out: string[] = [];
@@ -179,8 +195,8 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
     // Roman numerals in the names of organisations and craft of two words or more ("Fund IV", "Dino I").
     if (value === undefined && !isPerson && words.length > 1) value = ROMAN_NUMERALS.get(word);
     // An ordinal unit after tens is a number ("Twenty First" as "21st" reads, 21).
-    const unit = ORDINAL_WORDS.indexOf(word);
-    if (value === undefined && unit >= 1 && unit <= 9 && /^[2-9]0$/.test(out.at(-1) ?? "")) value = unit;
+    const unit = ORDINAL_UNITS.get(word);
+    if (value === undefined && unit !== undefined && /^[2-9]0$/.test(out.at(-1) ?? "")) value = unit;
     if (value === undefined) {
       out.push(word);
       continue;
@@ -372,6 +388,13 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     nativeTokens: script ? nativeTokensOf(original) : null,
     korean: korean !== null,
     apart,
+    numbers: tokens.some((t) => t.kind === "number")
+      ? tokens
+          .filter((t) => t.kind === "number")
+          .map((t) => t.text)
+          .sort()
+          .join(" ")
+      : "",
     japanese,
   };
 }

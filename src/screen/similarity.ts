@@ -193,24 +193,26 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return prev[m];
 }
 
+let plainRows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal-string-alignment distance with every edit costing one: letters of codes are not sounds. */
 export function plainEditDistance(a: string, b: string): number {
-  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  if (a === b) return 0;
+  const m = b.length;
+  if (m + 1 > plainRows[0].length) plainRows = plainRows.map(() => new Int32Array(2 * (m + 1)));
+  let [prev2, prev, cur] = plainRows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let best = Math.min(
-        rows[i - 1][j] + 1,
-        row[j - 1] + 1,
-        rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      let best = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2][j - 2] + 1);
-      row.push(best);
+        best = Math.min(best, prev2[j - 2] + 1);
+      cur[j] = best;
     }
-    rows.push(row);
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return rows[a.length][b.length];
+  return prev[m];
 }
 
 /** Whether two names are compared as codes: both written as one, and one of them has a digit or names a craft. */
@@ -287,7 +289,7 @@ function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): 
   if (reading.japanese && a.text !== b.text && plainEditDistance(a.text, b.text) > 1)
     return "japaneseNameDiffers";
   if (reading.person && a.known && b.known && a.text !== b.text) {
-    if (a.known.groups.some((g) => b.known!.groups.includes(g))) return "nameEquivalent";
+    for (const group of a.known.groups) if (b.known.groups.includes(group)) return "nameEquivalent";
     // A given name one letter off another may still be a typo ("Tim", "Tom"); a family name may not.
     const given = a.known.given || b.known.given;
     if (plain < SPELLING_VARIANT && (!given || plainEditDistance(a.text, b.text) > 1))
@@ -296,9 +298,12 @@ function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): 
   return null;
 }
 
-/** Whether two aligned words are known to be different names (a guard of NAME_RULES fires). */
-function isGuard(a: NameToken, b: NameToken, reading: Reading, config: NameConfig): boolean {
-  const rule = wordRule(a, b, reading, abjadAwareSimilarity(a.text, b.text, reading.abjad, config));
+/**
+ * Whether two aligned words are known to be different names (a guard of NAME_RULES fires), given the
+ * similarity they were aligned with (a reading only raises it when no guard can fire).
+ */
+function isGuard(a: NameToken, b: NameToken, reading: Reading, similarity: number): boolean {
+  const rule = wordRule(a, b, reading, similarity);
   return rule === "distinctKnownNames" || rule === "koreanGivenNameDiffers" || rule === "japaneseNameDiffers";
 }
 
@@ -504,7 +509,8 @@ function compareTokens(
   for (let i = 0; i < a.length; i++) countA[i] = a[i].weight;
   for (let j = 0; j < b.length; j++) countB[j] = b[j].weight;
   const pairs: TokenPair[] = [];
-  const rules: string[] = [];
+  // Rules are only listed for a trace: untraced comparisons share one empty list and never add to it.
+  const rules: string[] = trace ? [] : UNTRACED;
   const p = pairsOf;
   let distinctiveDiffers = false;
   // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries").
@@ -524,18 +530,20 @@ function compareTokens(
     const single = p.a1[k] - p.a0[k] === 1 && p.b1[k] - p.b0[k] === 1;
     if (score === 1) restAgrees = true;
     else if (single) {
-      const [x, y] = [a[p.a0[k]], b[p.b0[k]]];
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
       if (!reading.person && differsDistinctively(x, y)) distinctiveDiffers = true;
       if (
         (reading.korean || reading.japanese || (reading.person && x.known && y.known)) &&
-        isGuard(x, y, reading, config)
+        isGuard(x, y, reading, score)
       )
         namesDiffer = true;
     }
     if (!trace) continue;
     pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
     if (single && a[p.a0[k]].kind === "word" && b[p.b0[k]].kind === "word") {
-      const [x, y] = [a[p.a0[k]], b[p.b0[k]]];
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
       const rule = wordRule(x, y, reading, abjadAwareSimilarity(x.text, y.text, reading.abjad, config));
       if (rule) rules.push(`${rule} ${x.text}~${y.text}`);
       if (x.written || y.written)
@@ -551,7 +559,8 @@ function compareTokens(
     ? [a, scoreA, countA, weightA]
     : [b, scoreB, countB, weightB];
   const [long, longScores] = aIsShort ? [b, scoreB] : [a, scoreA];
-  const shortHasCountry = short.some((t) => t.country);
+  let shortHasCountry = false;
+  for (const token of short) if (token.country) shortHasCountry = true;
   let logSum = 0;
   let factor = 1;
   for (let i = 0; i < short.length; i++) {
@@ -580,6 +589,9 @@ function compareTokens(
   return { score, pairs, queryOnly, candidateOnly, rules };
 }
 
+/** The rules of an untraced comparison: always empty. */
+const UNTRACED: string[] = [];
+
 /** Guarded scores stay below this, whatever their names share: the guard found different parties. */
 const GUARD_CEILING = 0.69;
 
@@ -604,22 +616,22 @@ function differsDistinctively(a: NameToken, b: NameToken): boolean {
   return a.text[0] !== b.text[0] || Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
 }
 
-/** The numbers of a name, sorted ("Fund IV" and "Fund 4" have [4]). */
-function numbersOf(name: NormalisedName): string {
-  let numbers = "";
-  for (const token of name.tokens) if (token.kind === "number") numbers += `${token.text} `;
-  return numbers.split(" ").sort().join(" ");
-}
-
 /** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */
 const ACRONYM_WITH_COUNTRY = 0.95;
 
 /** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA", "PLA China"). */
 function acronymScore(short: NormalisedName, long: NormalisedName): number {
-  const words = short.tokens.filter((t) => !t.country);
-  if (words.length !== 1 || long.tokens.length < 2) return 0;
-  const factor = words.length < short.tokens.length ? ACRONYM_WITH_COUNTRY : 1;
-  const word = words[0].text;
+  if (long.tokens.length < 2 || short.tokens.length > 2) return 0;
+  // Counted without allocating: this runs for every pair of organisation names scored.
+  let acronym: NameToken | null = null;
+  for (const token of short.tokens) {
+    if (token.country) continue;
+    if (acronym) return 0;
+    acronym = token;
+  }
+  if (!acronym) return 0;
+  const factor = short.tokens.length > 1 ? ACRONYM_WITH_COUNTRY : 1;
+  const word = acronym.text;
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
@@ -720,12 +732,20 @@ function compareReadings(
   }
   // Numbers tell apart vessels, funds and branches of one name ("Ocean Star 7", "Fund II"): they must agree.
   if (!person) {
-    const numbers = numbersOf(a);
-    const others = numbersOf(b);
+    const numbers = a.numbers;
+    const others = b.numbers;
     if (numbers !== others) {
       score = guarded(score, config.numbersDisagree);
       if (trace) rules.push(`numbersDisagree ${numbers.trim() || "none"}~${others.trim() || "none"}`);
     }
   }
-  return { ...result, score: Math.min(1, Math.max(0, score)), legalForms, rules };
+  // Written out, not spread: this runs for every candidate scored.
+  return {
+    score: Math.min(1, Math.max(0, score)),
+    pairs: result.pairs,
+    queryOnly: result.queryOnly,
+    candidateOnly: result.candidateOnly,
+    legalForms,
+    rules,
+  };
 }
