@@ -64,6 +64,7 @@ describe("name rules of skein-v3", () => {
     ["Yury Belkin", "Yuri Belkin"],
     ["HP Grauwald", "Hans-Peter Grauwald"],
     ["Dr. Margit Ellison", "Margit Ellison"],
+    ["Jo KIM Hyon", "KIM, Hyon Jo"],
   ])("%s ~ %s matches", (a, b) => {
     expect(compareNames(a, b, "Person")).toBeGreaterThanOrEqual(THRESHOLD);
   });
