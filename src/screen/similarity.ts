@@ -697,9 +697,15 @@ function compareReadings(
   };
   let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
   // A Korean given name joined in one name and not read as Korean in the other ("Joonng un"), or two
-  // Latin names read as Korean with their family names at other ends ("Han Pak Se", "PAK, Se Han").
-  const bothLatin = a.script === null && b.script === null;
-  if (a.korean !== b.korean || (bothLatin && result.score < 1 && a.apart && b.apart)) {
+  // Latin names read as Korean, of as many words, with their family names at other ends ("Han Pak
+  // Se", "PAK, Se Han").
+  const reordered =
+    a.script === null &&
+    b.script === null &&
+    result.score < 1 &&
+    a.apart !== null &&
+    a.apart.length === b.apart?.length;
+  if (a.korean !== b.korean || reordered) {
     const apart = compareTokens(a.apart ?? a.tokens, b.apart ?? b.tokens, reading, config, trace);
     if (apart.score > result.score) result = apart;
   }
