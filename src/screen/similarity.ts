@@ -3,7 +3,7 @@
 // The weighted edit distance follows Damerau–Levenshtein with cheaper costs for the variations that
 // transliteration produces (vowels, doubled letters, silent h, voiced/unvoiced pairs).
 import { isKoreanSyllables, koreanKey, sameKoreanSurname } from "./korean.js";
-import { type NameToken, type NormalisedName, skeletonOf } from "./normalise.js";
+import { type NameToken, type NormalisedName, newToken, skeletonOf } from "./normalise.js";
 import { GENERIC_WORDS } from "./vocabulary.js";
 
 /** Tuning of the name comparison; copied and frozen into each algorithm version. */
@@ -267,35 +267,47 @@ interface Reading {
   japanese: boolean;
 }
 
-/** The name rule (NAME_RULES) that decides how two words compare, or null when edits alone decide. */
-function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): string | null {
+/** The reading rule (NAME_RULES) that makes two different words one name, or null. */
+function readingRule(a: NameToken, b: NameToken, reading: Reading): string | null {
   if (reading.korean) {
-    if (a.text !== b.text && sameKoreanSurname(a.text, b.text)) return "koreanSurnameSpelling";
+    if (sameKoreanSurname(a.text, b.text)) return "koreanSurnameSpelling";
     const spelt = a.hangul ?? b.hangul;
-    if (spelt && !(a.hangul && b.hangul)) {
-      const latin = a.hangul ? b.text : a.text;
-      if (spelt.test(latin)) return "koreanRomanisation";
-      return isKoreanSyllables(latin) && plainEditDistance(a.text, b.text) > 1
-        ? "koreanGivenNameDiffers"
-        : null;
-    }
-    if (isKoreanSyllables(a.text) && isKoreanSyllables(b.text)) {
-      if (koreanKey(a.text) === koreanKey(b.text)) return a.text === b.text ? null : "koreanRomanisation";
-      // One letter apart may be a typo of the same syllables ("Soog Chol"); more is another given name.
-      return plainEditDistance(a.text, b.text) > 1 ? "koreanGivenNameDiffers" : null;
-    }
+    if (spelt && !(a.hangul && b.hangul))
+      return spelt.test(a.hangul ? b.text : a.text) ? "koreanRomanisation" : null;
+    if (isKoreanSyllables(a.text) && isKoreanSyllables(b.text) && koreanKey(a.text) === koreanKey(b.text))
+      return "koreanRomanisation";
+  }
+  if (reading.person && a.known && b.known)
+    for (const group of a.known.groups) if (b.known.groups.includes(group)) return "nameEquivalent";
+  return null;
+}
+
+/** The guard (NAME_RULES) that finds two different words different names, or null; `plain` is their similarity. */
+function guardRule(a: NameToken, b: NameToken, reading: Reading, plain: number): string | null {
+  if (reading.korean) {
+    const spelt = a.hangul ?? b.hangul;
+    const latin = spelt && !(a.hangul && b.hangul) ? (a.hangul ? b.text : a.text) : null;
+    // One letter apart may be a typo of the same syllables ("Soog Chol"); more is another given name.
+    const syllables = isKoreanSyllables(a.text) && isKoreanSyllables(b.text);
+    if (latin !== null ? isKoreanSyllables(latin) : syllables)
+      if (plainEditDistance(a.text, b.text) > 1) return "koreanGivenNameDiffers";
+    if (latin !== null || syllables) return null;
   }
   // Readings from the dictionary vary only in long vowels ("Satou", "Sato"): more is another name.
-  if (reading.japanese && a.text !== b.text && plainEditDistance(a.text, b.text) > 1)
-    return "japaneseNameDiffers";
-  if (reading.person && a.known && b.known && a.text !== b.text) {
-    for (const group of a.known.groups) if (b.known.groups.includes(group)) return "nameEquivalent";
+  if (reading.japanese && plainEditDistance(a.text, b.text) > 1) return "japaneseNameDiffers";
+  if (reading.person && a.known && b.known) {
     // A given name one letter off another may still be a typo ("Tim", "Tom"); a family name may not.
     const given = a.known.given || b.known.given;
     if (plain < SPELLING_VARIANT && (!given || plainEditDistance(a.text, b.text) > 1))
       return "distinctKnownNames";
   }
   return null;
+}
+
+/** The name rule (NAME_RULES) that decides how two words compare, or null when edits alone decide. */
+function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): string | null {
+  if (a.text === b.text) return null;
+  return readingRule(a, b, reading) ?? guardRule(a, b, reading, plain);
 }
 
 /**
@@ -310,11 +322,11 @@ function isGuard(a: NameToken, b: NameToken, reading: Reading, similarity: numbe
 /** Words this similar are one name spelt two ways, even when the tables list both. */
 const SPELLING_VARIANT = 0.95;
 
-/** Two words' similarity with the rule that decides it applied. */
+/** Two words' similarity with the reading that decides it applied (guards act on whole names). */
 function wordScore(a: NameToken, b: NameToken, reading: Reading, config: NameConfig): number {
   const plain = abjadAwareSimilarity(a.text, b.text, reading.abjad, config);
-  if (!reading.korean && !(reading.person && a.known && b.known)) return plain;
-  switch (wordRule(a, b, reading, plain)) {
+  if (a.text === b.text || (!reading.korean && !(reading.person && a.known && b.known))) return plain;
+  switch (readingRule(a, b, reading)) {
     case "koreanSurnameSpelling":
     case "koreanRomanisation":
       return 1;
@@ -399,7 +411,7 @@ function spanToken(tokens: NameToken[], start: number, end: number): NameToken |
     if (tokens[i].kind === "number") return null;
     text += tokens[i].text;
   }
-  return { text, kind: "word", weight: 1, country: null };
+  return newToken(text, "word", 1);
 }
 
 /** Whether words written apart may be one word written together: same first letter, similar length. */
