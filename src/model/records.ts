@@ -134,6 +134,25 @@ export interface NameParts {
   lastName?: string;
 }
 
+/** The FtM name-part properties, in the order a name is written. */
+export const NAME_PART_ROLES = ["firstName", "secondName", "middleName", "fatherName", "lastName"] as const;
+
+/**
+ * A person's name parts by role from FtM properties, when they give one value of each part and at
+ * least a first and a last name; else undefined.
+ */
+export function namePartsOf(
+  properties: Readonly<Record<string, readonly string[] | undefined>>,
+): NameParts | undefined {
+  if (properties.firstName?.length !== 1 || properties.lastName?.length !== 1) return undefined;
+  const parts: NameParts = {};
+  for (const role of NAME_PART_ROLES) {
+    const values = properties[role];
+    if (values?.length === 1) parts[role] = values[0];
+  }
+  return parts;
+}
+
 export interface ListEntry {
   /** Stable within its list: `<authority>-<list>-<authorityId>`. */
   id: string;

@@ -2,7 +2,7 @@
 // bring one party's names together, the namesake guards keep different parties apart, each rule is named
 // in the explanation, and the index retrieves names written together and aliases joined by "/" or ";".
 import { describe, expect, it } from "vitest";
-import type { ListEntry } from "../../src/model/index.js";
+import { type ListEntry, namePartsOf } from "../../src/model/index.js";
 import {
   ALGORITHMS,
   buildIndex,
@@ -120,6 +120,16 @@ describe("name rules of skein-v3", () => {
     expect(
       screen(index, { name: "Lowell Brennan", schema: "Person" }, { limit: 2 }).every((r) => r.match),
     ).toBe(true);
+  });
+
+  it("reads FtM name parts when one value of each is given, with a first and a last name", () => {
+    expect(namePartsOf({ firstName: ["Lowell"], middleName: ["J"], lastName: ["Brennan"] })).toEqual({
+      firstName: "Lowell",
+      middleName: "J",
+      lastName: "Brennan",
+    });
+    expect(namePartsOf({ firstName: ["Lowell", "Lou"], lastName: ["Brennan"] })).toBeUndefined();
+    expect(namePartsOf({ name: ["Lowell Brennan"] })).toBeUndefined();
   });
 
   it("retrieves names written together, joined with their article, and aliases joined by / or ;", () => {

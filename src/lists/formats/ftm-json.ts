@@ -3,7 +3,7 @@
 // entries; Sanction entities give their programs and listing dates, Address entities their addresses,
 // and ownership, directorship, family and other links their "linked to" relations.
 import { basename, dirname } from "node:path";
-import type { ListEntry, ListEntrySchema, NameParts } from "../../model/index.js";
+import { type ListEntry, type ListEntrySchema, namePartsOf } from "../../model/index.js";
 import { addCountry, addIdentifier, addUnique, finishEntry, newEntry } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
@@ -173,13 +173,3 @@ export const ftmJson: ListFormat = {
     return { list, publishDate: null, entries: [...entries.values()].map(finishEntry) };
   },
 };
-
-const NAME_PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "lastName"] as const;
-
-/** A person's name parts by role, when the entity gives one value of each and at least a first and last name. */
-function namePartsOf(p: Record<string, string[] | undefined>): NameParts | undefined {
-  if (p.firstName?.length !== 1 || p.lastName?.length !== 1) return undefined;
-  const parts: NameParts = {};
-  for (const prop of NAME_PART_PROPS) if (p[prop]?.length === 1) parts[prop] = p[prop][0];
-  return parts;
-}

@@ -3,7 +3,13 @@
 // clients work unchanged. Dataset `default` is every loaded list; a list name selects one.
 import type { FastifyInstance } from "fastify";
 import { readStoredEntries } from "../../lists/index.js";
-import { type ListEntry, type ListSnapshot, SkeinError } from "../../model/index.js";
+import {
+  type ListEntry,
+  type ListSnapshot,
+  NAME_PART_ROLES,
+  namePartsOf,
+  SkeinError,
+} from "../../model/index.js";
 import {
   ALGORITHMS,
   type Algorithm,
@@ -172,9 +178,7 @@ export function cleanQuery(query: {
 function queryNames(q: CleanQuery): string[] {
   const names = NAME_PROPERTIES.flatMap((p) => q.properties[p] ?? []);
   if (names.length) return names;
-  const parts = ["firstName", "secondName", "middleName", "fatherName", "lastName"]
-    .map((p) => q.properties[p]?.[0])
-    .filter(Boolean);
+  const parts = NAME_PART_ROLES.map((p) => q.properties[p]?.[0]).filter(Boolean);
   return parts.length ? [parts.join(" ")] : [];
 }
 
@@ -336,6 +340,7 @@ export async function yentePlugin(app: FastifyInstance): Promise<void> {
             countries,
             birthDate: p.birthDate?.[0],
             identifiers: IDENTIFIER_PROPERTIES.flatMap((n) => p[n] ?? []),
+            nameParts: namePartsOf(p),
           };
           for (const dataset of datasets) {
             const options = { threshold, limit, algorithm: algorithm.name, config: { cutoff } };
