@@ -54,6 +54,12 @@ function reportError(error: unknown): number {
   return 70;
 }
 
+// A reader that closes early (`skein … | head`) has taken what it wanted: stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {

@@ -79,6 +79,15 @@ export function buildEuEntry(parts: EuEntityParts): ListEntry {
   const person = /^person$/i.test(parts.subjectType);
   const entry = newEntry("eu", "fsf", parts.logicalId, person ? "Person" : entitySchema(first));
   for (const n of names) addUnique(n.strong ? entry.names : entry.weakAliases, n.name);
+  // The parts of the primary name, when it was given by them.
+  const primary = parts.names.find((n) => n.strong && clean(n.firstName) && clean(n.lastName));
+  if (person && primary && names[parts.names.indexOf(primary)].name === first) {
+    entry.nameParts = {
+      firstName: clean(primary.firstName)!,
+      ...(clean(primary.middleName) ? { middleName: clean(primary.middleName)! } : {}),
+      lastName: clean(primary.lastName)!,
+    };
+  }
   for (const c of parts.citizenships) addCountry(entry, c);
   for (const b of parts.birthDates)
     addUnique(entry.birthDates, parseListDate(b.date) ?? parseListDate(b.year));

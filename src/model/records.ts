@@ -130,6 +130,34 @@ export interface ListSnapshot {
 }
 
 /** A list entry, FtM-shaped. */
+/** The parts of a person's name by role, as FtM names them (firstName, lastName …). */
+export interface NameParts {
+  firstName?: string;
+  secondName?: string;
+  middleName?: string;
+  fatherName?: string;
+  lastName?: string;
+}
+
+/** The FtM name-part properties, in the order a name is written. */
+export const NAME_PART_ROLES = ["firstName", "secondName", "middleName", "fatherName", "lastName"] as const;
+
+/**
+ * A person's name parts by role from FtM properties, when they give one value of each part and at
+ * least a first and a last name; else undefined.
+ */
+export function namePartsOf(
+  properties: Readonly<Record<string, readonly string[] | undefined>>,
+): NameParts | undefined {
+  if (properties.firstName?.length !== 1 || properties.lastName?.length !== 1) return undefined;
+  const parts: NameParts = {};
+  for (const role of NAME_PART_ROLES) {
+    const values = properties[role];
+    if (values?.length === 1) parts[role] = values[0];
+  }
+  return parts;
+}
+
 export interface ListEntry {
   /** Stable within its list: `<authority>-<list>-<authorityId>`. */
   id: string;
@@ -151,6 +179,8 @@ export interface ListEntry {
   remarks: string | null;
   /** Authority ids of entries this one is linked to. */
   linkedTo: string[];
+  /** The parts of the primary name by role, when the list gives them (OFAC XML, EU FSF, FtM). */
+  nameParts?: NameParts;
   /**
    * The FollowTheMoney record as published, kept for entries read from FtM files so the yente-compatible
    * API answers with it; `adjacent` holds the entities it refers to or is referred to by (sanctions,

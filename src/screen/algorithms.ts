@@ -9,6 +9,7 @@ import { identifierMatch } from "./features/identifier-match.js";
 import { nameMatch } from "./features/name-match.js";
 import { schemaMismatch } from "./features/schema-mismatch.js";
 import { weakAliasMatch } from "./features/weak-alias-match.js";
+import { NAME_RULES, type NameRule } from "./name-rules.js";
 import { NAME_DEFAULTS, type NameConfig } from "./similarity.js";
 
 /** A named setting of an algorithm, with its type, meaning and default. */
@@ -29,6 +30,8 @@ export interface Algorithm {
   name: string;
   description: string;
   features: readonly WeightedFeature[];
+  /** The rules of its name comparison beyond edit distance, each named in explanations. */
+  nameRules: readonly NameRule[];
   config: Readonly<Record<string, ConfigVariable>>;
 }
 
@@ -45,17 +48,23 @@ const NAME_VARIABLES: Record<keyof NameConfig, string> = {
   extraPersonPenalty: "factor per extra word in the longer name of a person",
   extraOtherPenalty: "factor per extra word in the longer name of an organisation or craft",
   legalFormMismatch: "factor when both names have legal forms and none agree",
+  nameEquivalent: "similarity of two forms of one given name (nickname, another script's spelling)",
+  distinctNames: "factor for names with two different names the tables know, a few letters apart",
+  numbersDisagree: "factor for organisation or craft names whose numbers disagree",
+  distinctiveWordDiffers: "factor for organisation names whose distinctive words differ",
 };
 
 /**
- * Name similarity with weak aliases and identifiers, four qualifiers. Version 2 compares codes by plain
- * edits, letters written apart, short acronyms and misspelt legal forms, and takes a name with a legal
- * form for an organisation's.
+ * Name similarity with weak aliases and identifiers, four qualifiers. Version 2 compared codes by plain
+ * edits, letters written apart, short acronyms and misspelt legal forms, and took a name with a legal
+ * form for an organisation's. Version 3 reads names across scripts (Korean, Japanese, Arabic name
+ * elements, given-name equivalents) and guards against namesakes (NAME_RULES).
  */
-const SKEIN_V2: Algorithm = Object.freeze({
-  name: "skein-v2",
+const SKEIN_V3: Algorithm = Object.freeze({
+  name: "skein-v3",
   description:
-    "Token-aligned name similarity (typos, transliteration, order, legal forms, codes) with identifier agreement; " +
+    "Token-aligned name similarity (typos, transliteration, order, legal forms, codes, name equivalents, " +
+    "Korean and Japanese readings) with namesake guards and identifier agreement; " +
     "penalties for schema, country and birth-date disagreement.",
   features: Object.freeze([
     { feature: nameMatch, weight: 1 },
@@ -66,6 +75,7 @@ const SKEIN_V2: Algorithm = Object.freeze({
     { feature: birthYearDisjoint, weight: -0.15 },
     { feature: birthDateMismatch, weight: -0.05 },
   ]),
+  nameRules: NAME_RULES,
   config: Object.freeze({
     threshold: { type: "number", description: "score at or above which a result is a match", default: 0.7 },
     cutoff: { type: "number", description: "lowest score returned as a result", default: 0.5 },
@@ -85,9 +95,9 @@ const SKEIN_V2: Algorithm = Object.freeze({
 
 /**
  * Every screening algorithm, oldest first; the last is the default. Released versions stay so stored
- * matches stay reproducible; skein-v1 was revised into skein-v2 before Skein's first release.
+ * matches stay reproducible; skein-v1 and skein-v2 were revised into skein-v3 before Skein's first release.
  */
-export const ALGORITHMS: readonly Algorithm[] = Object.freeze([SKEIN_V2]);
+export const ALGORITHMS: readonly Algorithm[] = Object.freeze([SKEIN_V3]);
 
 /** The default algorithm's name. */
 export const DEFAULT_ALGORITHM = ALGORITHMS[ALGORITHMS.length - 1].name;

@@ -1,6 +1,6 @@
 // The shape of a screening feature and of what it is given: a prepared query and one list entry
 // (after nomenklatura's matching features: a name, a doc, and a function returning a score and a detail).
-import type { ListEntry } from "../model/index.js";
+import type { ListEntry, NameParts } from "../model/index.js";
 import type { NormalisedName } from "./normalise.js";
 import type { NameConfig } from "./similarity.js";
 
@@ -15,6 +15,8 @@ export interface PreparedQuery {
   countries: string[];
   birthDates: string[];
   identifiers: string[];
+  /** The parts of a person's name by role, when the query gives them. */
+  nameParts: NameParts | null;
 }
 
 /** A list entry's name as the index holds it. */

@@ -1,6 +1,10 @@
 // Name normalisation for screening and resolution: script, case, diacritics, punctuation, legal forms,
 // titles, particles and numbers, giving comparable tokens (after nomenklatura's name fingerprints).
+
+import { readJapanese } from "./japanese.js";
+import { isKoreanSurname, isKoreanSyllables, readHangulName } from "./korean.js";
 import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
+import { type KnownName, knownName } from "./name-tables.js";
 import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
 import {
   COUNTRY_ABBREVIATIONS,
@@ -26,6 +30,14 @@ export interface NameToken {
   weight: number;
   /** The ISO code of the country the token names ("china" → "cn") inside an organisation's name, else null. */
   country: string | null;
+  /** In a person's name, what the name tables know of the word (its equivalents), else undefined. */
+  known?: KnownName;
+  /** A country written in brackets after an organisation's name ("Deutsche Bank (Schweiz) AG"): a branch. */
+  aside?: boolean;
+  /** A Korean given name read from Hangul: every Latin spelling it may take, written together. */
+  hangul?: RegExp;
+  /** The element "abd" of an Arabic name, as the name wrote it ("Abdul", "Abdulrahman"). */
+  written?: string;
 }
 
 /** A name ready for comparison. */
@@ -54,6 +66,14 @@ export interface NormalisedName {
   /** The name's own script when not Latin (Cyrillic, Han …), and its tokens in that script. */
   script: string | null;
   nativeTokens: NameToken[] | null;
+  /** A person's name read as Korean (a Korean family name and a given name of Korean syllables, joined). */
+  korean: boolean;
+  /** A name read as Korean with its given name's syllables apart, for names not read so; else null. */
+  apart: NameToken[] | null;
+  /** The numbers of the name, sorted and joined by spaces ("Fund IV" and "Fund 4" have "4"), for guards. */
+  numbers: string;
+  /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
+  japanese: string | null;
 }
 
 const SCRIPTS = [
@@ -85,6 +105,22 @@ const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovitch|evitch|ovna|evna|ivna|ichna|oglu|ogly|kyzy|qizi)$/;
 const PATRONYMIC_WEIGHT = 0.6;
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
+
+/** Consonant skeleton of a word (vowels and w, y dropped, doubled letters once), for names from an abjad. */
+export function skeletonOf(word: string): string {
+  // A loop, not two replacements: every word of every name indexed and every query word passes here.
+  let skeleton = "";
+  let last = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (SKELETON_DROPS.includes(c) || c === last) continue;
+    skeleton += c;
+    last = c;
+  }
+  return skeleton;
+}
+
+const SKELETON_DROPS = "aeiouwy";
 
 /** The first non-Latin script among the name's letters, or null for Latin (or no letters). */
 function scriptOf(text: string): string | null {
@@ -147,6 +183,9 @@ function splitWords(latin: string, isPerson: boolean): string[] {
     .map(undoLeet);
 }
 
+/** "first" … "ninth" with their numbers. */
+const ORDINAL_UNITS = new Map(ORDINAL_WORDS.slice(1, 10).map((word, i) => [word, i + 1]));
+
 /** Number words to digits, joining tens and units ("forty four" → "44"). */
 function readNumbers(words: string[], isPerson: boolean): string[] {
   const out: string[] = [];
@@ -155,6 +194,9 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
     let value = word.length === 1 && word >= "0" && word <= "9" ? Number(word) : NUMBER_WORDS.get(word);
     // Roman numerals in the names of organisations and craft of two words or more ("Fund IV", "Dino I").
     if (value === undefined && !isPerson && words.length > 1) value = ROMAN_NUMERALS.get(word);
+    // An ordinal unit after tens is a number ("Twenty First" as "21st" reads, 21).
+    const unit = ORDINAL_UNITS.get(word);
+    if (value === undefined && unit !== undefined && /^[2-9]0$/.test(out.at(-1) ?? "")) value = unit;
     if (value === undefined) {
       out.push(word);
       continue;
@@ -167,6 +209,20 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
   return out;
 }
 
+/**
+ * A token with every field set, so all tokens share one shape and the comparison's hot loops stay
+ * monomorphic (a field added to some tokens only slows every property read of all of them).
+ */
+export function newToken(
+  text: string,
+  kind: TokenKind,
+  weight: number,
+  country: string | null = null,
+  known: KnownName | undefined = undefined,
+): NameToken {
+  return { text, kind, weight, country, known, aside: false, hangul: undefined, written: undefined };
+}
+
 function makeToken(text: string, isPerson: boolean): NameToken {
   let kind: TokenKind = "word";
   if (/^\d+$/.test(text)) kind = "number";
@@ -174,20 +230,97 @@ function makeToken(text: string, isPerson: boolean): NameToken {
   else if (PARTICLES.has(text)) kind = "particle";
   // Patronymics ("Viktorovich", "Ivanovna", "Ogly") are often left out, so they carry less of the name.
   const patronymic = isPerson && kind === "word" && PATRONYMIC.test(text);
-  return {
+  return newToken(
     text,
     kind,
-    weight: patronymic ? PATRONYMIC_WEIGHT : WEIGHTS[kind],
-    country: (!isPerson && kind === "word" && COUNTRY_WORDS.get(text)) || null,
-  };
+    patronymic ? PATRONYMIC_WEIGHT : WEIGHTS[kind],
+    (!isPerson && kind === "word" && COUNTRY_WORDS.get(text)) || null,
+    isPerson && kind === "word" ? knownName(text) : undefined,
+  );
+}
+
+/** Two or three capitals without a vowel in a person's name written in mixed case are initials ("HP", "JC"). */
+const JOINED_INITIALS = /\b[B-DF-HJ-NP-TV-XZ]{2,3}\b/g;
+
+function splitInitials(words: string[], original: string): string[] {
+  if (words.length < 2 || !/[a-z]/.test(original)) return words;
+  // Not a word before a comma: that is a family name ("NG, Wai").
+  const initials = new Set(
+    (original.replace(/\S+,/g, " ").match(JOINED_INITIALS) ?? []).map((w) => w.toLowerCase()),
+  );
+  if (initials.size === 0) return words;
+  return words.flatMap((w) => (initials.has(w) ? [...w] : [w]));
+}
+
+/** Marks the country words written in brackets ("(Schweiz)"), which name a branch of the organisation. */
+function markAsides(tokens: NameToken[], latin: string): void {
+  const bracketed = new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false));
+  for (const token of tokens) if (token.country && bracketed.has(token.text)) token.aside = true;
+}
+
+/** Schemata whose names may be a person's, read as Korean when they look it. */
+const MAYBE_PERSON = new Set([PERSON_SCHEMA, "LegalEntity"]);
+
+/**
+ * A name of two to four words, a Korean family name at one end and Korean syllables for the rest
+ * ("Kim Jong-un", "Ri Chol Su"), has its given name's syllables joined into one word, the given name
+ * (so "Chol-su" and "Chol-ho" are two names, not one syllable in common); null when it is no such name.
+ */
+function readKorean(words: string[], surnameFirst: boolean): string[] | null {
+  if (words.length < 2 || words.length > 4) return null;
+  const last = words.length - 1;
+  const first = isKoreanSurname(words[0]);
+  const end = isKoreanSurname(words[last]);
+  // A name with family names at both ends ("Hong Sop Ri") is read only when `surnameFirst` says which.
+  const surnameAt = first && (!end || surnameFirst) ? 0 : end && !first && !surnameFirst ? last : -1;
+  if (surnameAt < 0) return null;
+  const given = words.filter((_, i) => i !== surnameAt);
+  const joined = given.join("");
+  if (!given.every(isKoreanSyllables) || !isKoreanSyllables(joined)) return null;
+  return surnameAt === 0 ? [words[0], joined] : [joined, words[last]];
+}
+
+/** "Abd" as written alone ("Abd", "Abdul", "Abdel", "Abdur" …), the article assimilated or not. */
+const ABD_WORD = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?$/;
+/** "Abd" written together with the name it serves ("Abdulrahman", "Abdelaziz", "Abdurrahman"). */
+const ABD_JOINED = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?([a-z]{3,})$/;
+/** How "Abd" is written once its spellings are folded. */
+const ABD = "abdul";
+/** The article between "Abd" and the name ("al", and its assimilated forms "ar", "as" …). */
+const ABD_ARTICLE = /^(?:al|el|ul|ar|as|an|ash|az|ad|at|ur|us|ud)$/;
+
+/**
+ * Arabic names built on "Abd" ("servant of"), however written ("Abd al-Rahman", "Abdul Rahman",
+ * "Abdulrahman", "Abdurrahman"), as the same two words: "abdul" (its most usual spelling) and the name
+ * without its article ("abdul rahman"). Returns the words and how each "abdul" was written.
+ */
+function abdApart(words: string[]): { words: string[]; written: Map<string, string> } {
+  const written = new Map<string, string>();
+  if (!words.some((w) => w.startsWith("abd"))) return { words, written };
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const joined = ABD_WORD.test(word) ? null : ABD_JOINED.exec(word);
+    if (joined) {
+      out.push(ABD, joined[1].replace(/^(?:al|el|ul)(?=[a-z]{3})/, ""));
+      written.set(ABD, word);
+    } else if (ABD_WORD.test(word)) {
+      out.push(ABD);
+      if (word !== ABD) written.set(ABD, word);
+      // The article after it is part of the element ("Abd al-Rahman", "Abd Alrahman").
+      if (i + 2 < words.length && ABD_ARTICLE.test(words[i + 1])) i++;
+      else if (i + 1 < words.length) words[i + 1] = words[i + 1].replace(/^(?:al|el|ul)(?=[a-z]{3})/, "");
+    } else out.push(word);
+  }
+  return { words: out, written };
 }
 
 /** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
 function nativeTokensOf(text: string): NameToken[] {
   const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
   const words = lower.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-  if (!isSyllabic(lower)) return words.map((text) => ({ text, kind: "word", weight: 1, country: null }));
-  return words.flatMap((w) => [...w]).map((text) => ({ text, kind: "glyph", weight: 1, country: null }));
+  if (!isSyllabic(lower)) return words.map((text) => newToken(text, "word", 1));
+  return words.flatMap((w) => [...w]).map((text) => newToken(text, "glyph", 1));
 }
 
 /** Tokens of the words; a word written twice ("Sergey Sergey Ivanov") is one part of the name, repeated initials stay. */
@@ -211,8 +344,14 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const original = name.normalize("NFKC").trim();
   const isPerson = schema === PERSON_SCHEMA;
   const script = scriptOf(original);
-  let words = readNumbers(splitWords(latinise(original), isPerson), isPerson);
+  const maybePerson = schema === undefined || MAYBE_PERSON.has(schema);
+  const hangul = script === "Hangul" && maybePerson ? readHangulName(original) : null;
+  const japanese = hangul || script === null ? null : readJapanese(original, maybePerson);
+  const latin = hangul ? hangul.latin : (japanese ?? latinise(original));
+  let words = readNumbers(splitWords(latin, isPerson), isPerson);
   const compact = words.join("");
+  const abd = abdApart(words);
+  words = abd.words;
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
   const { rest, forms } = extractLegalForms(words, isPerson);
@@ -221,14 +360,30 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     // A title after a particle is a family name ("al-Shaykh"), not a title.
     const untitled = words.filter((w, i) => !TITLES.has(w) || (i > 0 && PARTICLES.has(words[i - 1])));
     if (untitled.length > 0) words = untitled;
+    if (script === null) words = splitInitials(words, original);
   } else {
     // A name that is only the abbreviation ("UAE") stays as written.
     if (words.length > 1) words = words.flatMap((w) => COUNTRY_ABBREVIATIONS.get(w) ?? [w]);
     if (schema && CRAFT_SCHEMATA.has(schema) && words.length > 1 && CRAFT_PREFIXES.has(words[0]))
       words = words.slice(1);
   }
+  // A comma after the first word ("RI, Hong Sop") or a hyphen before the last ("Kim Myong-guk") puts the
+  // family name first.
+  const surnameFirst = /^[^,\s]+,|-\s*\S+$/.test(original);
+  const korean = maybePerson ? readKorean(words, surnameFirst) : null;
+  const apart = korean ? tokensOf(words, isPerson) : null;
+  if (korean) words = korean;
   const joined = isPerson ? words : joinLetters(words);
   const tokens = tokensOf(joined, isPerson);
+  // The given name read from Hangul carries every Latin spelling it may take.
+  if (korean && hangul?.given)
+    for (const token of tokens) if (!isKoreanSurname(token.text)) token.hangul = hangul.given;
+  if (!isPerson && latin.includes("(")) markAsides(tokens, latin);
+  if (abd.written.size > 0)
+    for (const token of tokens) {
+      const written = abd.written.get(token.text);
+      if (written) token.written = written;
+    }
   return {
     original,
     schema: schema ?? null,
@@ -245,5 +400,15 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     abjad: isAbjad(original),
     script,
     nativeTokens: script ? nativeTokensOf(original) : null,
+    korean: korean !== null,
+    apart,
+    numbers: tokens.some((t) => t.kind === "number")
+      ? tokens
+          .filter((t) => t.kind === "number")
+          .map((t) => t.text)
+          .sort()
+          .join(" ")
+      : "",
+    japanese,
   };
 }

@@ -1,7 +1,7 @@
 // Screening one query against an index: candidates from the index, each candidate entry scored by the
 // algorithm's features (the best weighted main feature plus the qualifiers), explanations kept.
 import { countryCode } from "../lists/index.js";
-import type { FeatureExplanation, ListEntry } from "../model/index.js";
+import type { FeatureExplanation, ListEntry, NameParts } from "../model/index.js";
 import { type Algorithm, type AlgorithmConfig, configOf, findAlgorithm, nameConfigOf } from "./algorithms.js";
 import type { EntryName, FeatureInput, PreparedQuery } from "./feature.js";
 import { type NormalisedName, normaliseName } from "./normalise.js";
@@ -21,6 +21,8 @@ export interface ScreenQuery {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   birthDate?: string;
   identifiers?: string[];
+  /** The parts of a person's name by role (FtM firstName, lastName …), compared role by role. */
+  nameParts?: NameParts;
 }
 
 /** Options of `screen`. */
@@ -76,6 +78,7 @@ export function prepareQuery(query: ScreenQuery): PreparedQuery {
     countries: [...countries],
     birthDates: query.birthDate ? [query.birthDate] : [],
     identifiers: query.identifiers ?? [],
+    nameParts: query.nameParts ?? null,
   };
 }
 

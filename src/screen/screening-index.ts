@@ -3,7 +3,7 @@
 // SymSpell's symmetric delete), so a query touches only names sharing a (nearly) equal word.
 import type { ListEntry } from "../model/index.js";
 import type { EntryName } from "./feature.js";
-import { type NormalisedName, normaliseName } from "./normalise.js";
+import { type NormalisedName, normaliseName, skeletonOf } from "./normalise.js";
 
 /** Options of `buildIndex`. */
 export interface IndexOptions {
@@ -43,6 +43,19 @@ const CODE_PREFIX = "\u0002";
 const POSITION_END = "\u0003";
 /** A code key outweighs the words of a code, which as words meet many unrelated short words. */
 const CODE_WEIGHT = 3;
+/** Prefix of the key of a word's consonant skeleton, and of one of a name from an abjad. */
+const SKELETON_PREFIX = "\u0004";
+const ABJAD_SKELETON_PREFIX = "\u0005";
+/** Words shorter than this have skeletons shared by too many words to be worth a key. */
+const SKELETON_MIN_WORD = 3;
+/** Skeletons meet words spelt with other vowels: they count less than the word itself. */
+const SKELETON_WEIGHT = 0.6;
+/** A name written together is looked up from this length; shorter runs are words of their own. */
+const JOINED_MIN_LENGTH = 6;
+/** A word the list lacks is tried as two written together from this length ("fridrichlindenberg"), … */
+const SPLIT_MIN_WORD = 10;
+/** … and each part must be this long to be looked up ("fridrich" + "lindenberg"). */
+const SPLIT_MIN_PART = 4;
 
 /**
  * The retrieval keys of a normalised name: its words, numbers and initials, the words joined, the
@@ -55,8 +68,23 @@ export function keysOf(name: NormalisedName): string[] {
     keys.add(token.text);
     if (token.kind !== "particle") words.push(token.text);
   }
-  // Joined with its particles too, so "van der Bilt" meets "Vanderbilt".
+  // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it.
+  for (const token of name.apart ?? []) keys.add(token.text);
+  // Joined with its particles too, so "van der Bilt" meets "Vanderbilt" and "al-Hashimi" "Alhashimi".
   if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
+  for (let i = 0; i + 1 < name.tokens.length; i++)
+    if (name.tokens[i].kind === "particle" && name.tokens[i + 1].kind === "word")
+      keys.add(name.tokens[i].text + name.tokens[i + 1].text);
+  // Joined with its legal form, so "VardenholmAG" meets "Vardenholm AG".
+  if (name.compact.length >= JOINED_MIN_LENGTH) keys.add(name.compact);
+  // Consonant skeletons, so a name from an abjad ("mhmd") meets the vowelled spelling ("Mohammed"):
+  // every name's under one prefix (for queries from an abjad), an abjad name's under another too (for
+  // Latin queries, which so meet only names from an abjad).
+  for (const token of name.tokens) {
+    if (token.kind !== "word" || token.text.length < SKELETON_MIN_WORD) continue;
+    keys.add(SKELETON_PREFIX + skeletonOf(token.text));
+    if (name.abjad) keys.add(ABJAD_SKELETON_PREFIX + skeletonOf(token.text));
+  }
   // Letters apart, so "H Metalform H" meets "HH Metalform".
   const bag = (name.letterTokens ?? name.tokens).map((t) => t.text).sort();
   if (bag.length >= 2) keys.add(BAG_PREFIX + bag.join(" "));
@@ -99,6 +127,24 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Letters a part of a name must have to be an alias of its own ("M/V", "A/S" and "d/b/a" are not). */
+const ALIAS_MIN_LETTERS = 4;
+
+/**
+ * A listed name and the aliases written into it, joined by ";" or "/" ("Taveta Shipping Ltd / Orlen
+ * Marine Ltd", "Al-Qa'ida/Islamic Army"): the whole, then each part long enough to be a name.
+ */
+export function aliasesIn(name: string): string[] {
+  if (!name.includes("/") && !name.includes(";")) return [name];
+  const parts = name
+    .split(/[;/]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const letters = (text: string) => (text.match(/\p{L}/gu) ?? []).length;
+  if (parts.length < 2 || parts.some((p) => letters(p) < ALIAS_MIN_LETTERS)) return [name];
+  return [name, ...parts];
+}
+
 /** Candidate names for a query, best retrieval score first. */
 export interface Candidate {
   nameId: number;
@@ -120,6 +166,8 @@ export class ScreeningIndex {
   #scores: Float32Array;
   #touched: Int32Array;
   #commonLimit: number;
+  /** Whether any name came from an abjad: then Latin queries are looked up by skeleton as well. */
+  #hasAbjad = false;
 
   constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}) {
     const config = { ...INDEX_DEFAULTS, ...options };
@@ -137,6 +185,7 @@ export class ScreeningIndex {
         if (!text || seen.has(text)) return;
         seen.add(text);
         const normalised = normaliseName(text, entry.schema);
+        if (normalised.abjad) this.#hasAbjad = true;
         names.push({ text, weak, normalised });
         for (const key of keysOf(normalised)) this.#post(key, nameId);
         for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
@@ -144,8 +193,10 @@ export class ScreeningIndex {
         lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
         nameId++;
       };
-      for (const name of entry.names.length ? entry.names : [entry.caption]) add(name, false);
-      if (config.weakAliases) for (const name of entry.weakAliases) add(name, true);
+      for (const name of entry.names.length ? entry.names : [entry.caption])
+        for (const part of aliasesIn(name)) add(part, false);
+      if (config.weakAliases)
+        for (const name of entry.weakAliases) for (const part of aliasesIn(name)) add(part, true);
       namesOf.push(names);
     }
     this.namesOf = namesOf;
@@ -224,6 +275,21 @@ export class ScreeningIndex {
   }
 
   /**
+   * A word the list does not hold may be two written together ("FridrichLindenberg"): where one part
+   * is a listed word, both parts are looked up as words.
+   */
+  #splitWord(word: string, into: Map<string, number>): void {
+    if (word.length < SPLIT_MIN_WORD) return;
+    for (let at = SPLIT_MIN_PART; at <= word.length - SPLIT_MIN_PART; at++) {
+      const head = word.slice(0, at);
+      const tail = word.slice(at);
+      if (!this.#postings.has(head) && !this.#postings.has(tail)) continue;
+      this.#neighbours(head, into);
+      this.#neighbours(tail, into);
+    }
+  }
+
+  /**
    * The `limit` names that share the most (and rarest) keys with the query name. `alsoAs` is the same
    * name read another way (as a person's, when the schema is not known): its words the first reading
    * dropped ("Na" read as a legal form) are looked up too.
@@ -236,12 +302,24 @@ export class ScreeningIndex {
       if (token.kind !== "particle") words.push(token.text);
       else if (this.#postings.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
     }
+    for (const token of query.tokens) {
+      if (token.kind !== "word") continue;
+      if ((query.abjad || this.#hasAbjad) && token.text.length >= SKELETON_MIN_WORD) {
+        const key = (query.abjad ? SKELETON_PREFIX : ABJAD_SKELETON_PREFIX) + skeletonOf(token.text);
+        if (this.#postings.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT)
+          wanted.set(key, SKELETON_WEIGHT);
+      }
+      if (!this.#postings.has(token.text)) this.#splitWord(token.text, wanted);
+    }
+    for (const token of query.apart ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
     for (const token of alsoAs?.tokens ?? []) {
       if (token.kind === "word" && !query.tokens.some((t) => t.text === token.text))
         this.#neighbours(token.text, wanted);
     }
     // Joined forms, neighbouring pairs and the acronym are looked up exactly.
-    const exact = keysOf(query);
+    const exact = keysOf(query).filter(
+      (key) => key[0] !== SKELETON_PREFIX && key[0] !== ABJAD_SKELETON_PREFIX,
+    );
     if (query.code !== null) exact.push(...codeNeighbourKeys(query.code));
     for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
     for (const key of exact)

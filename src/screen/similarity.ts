@@ -2,7 +2,9 @@
 // words, reordering), then combined into one score in [0, 1] with a trace of what met what.
 // The weighted edit distance follows Damerau–Levenshtein with cheaper costs for the variations that
 // transliteration produces (vowels, doubled letters, silent h, voiced/unvoiced pairs).
-import type { NameToken, NormalisedName } from "./normalise.js";
+import { isKoreanSyllables, koreanKey, sameKoreanSurname } from "./korean.js";
+import { type NameToken, type NormalisedName, newToken, skeletonOf } from "./normalise.js";
+import { GENERIC_WORDS } from "./vocabulary.js";
 
 /** Tuning of the name comparison; copied and frozen into each algorithm version. */
 export interface NameConfig {
@@ -24,6 +26,14 @@ export interface NameConfig {
   extraOtherPenalty: number;
   /** Factor when both names carry legal forms and none agree (AG and GmbH). */
   legalFormMismatch: number;
+  /** Similarity of two forms of one given name (a nickname, another script's spelling: "Bill" and "William"). */
+  nameEquivalent: number;
+  /** Factor for two names with different known names a few letters apart ("Sokolov" and "Sobolev"). */
+  distinctNames: number;
+  /** Factor for two names whose numbers disagree ("Ocean Star 7" and "Ocean Star 8"). */
+  numbersDisagree: number;
+  /** Factor for two organisation names whose distinctive words differ ("BTL Industries", "BCL Industries"). */
+  distinctiveWordDiffers: number;
 }
 
 /** The default name-comparison tuning. */
@@ -37,6 +47,10 @@ export const NAME_DEFAULTS: Readonly<NameConfig> = Object.freeze({
   extraPersonPenalty: 0.9,
   extraOtherPenalty: 0.75,
   legalFormMismatch: 0.65,
+  nameEquivalent: 0.92,
+  distinctNames: 0.72,
+  numbersDisagree: 0.72,
+  distinctiveWordDiffers: 0.72,
 });
 
 /** Two aligned parts of the names, with their similarity. */
@@ -56,6 +70,8 @@ export interface NameComparison {
   candidateOnly: string[];
   /** Legal forms compared, when both names have some. */
   legalForms: string | null;
+  /** The name rules that fired (see NAME_RULES), each with what it compared; empty without a trace. */
+  rules: string[];
 }
 
 const VOWELS = "aeiouy";
@@ -177,24 +193,26 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return prev[m];
 }
 
+let plainRows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal-string-alignment distance with every edit costing one: letters of codes are not sounds. */
 export function plainEditDistance(a: string, b: string): number {
-  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  if (a === b) return 0;
+  const m = b.length;
+  if (m + 1 > plainRows[0].length) plainRows = plainRows.map(() => new Int32Array(2 * (m + 1)));
+  let [prev2, prev, cur] = plainRows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let best = Math.min(
-        rows[i - 1][j] + 1,
-        row[j - 1] + 1,
-        rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      let best = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2][j - 2] + 1);
-      row.push(best);
+        best = Math.min(best, prev2[j - 2] + 1);
+      cur[j] = best;
     }
-    rows.push(row);
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return rows[a.length][b.length];
+  return prev[m];
 }
 
 /** Whether two names are compared as codes: both written as one, and one of them has a digit or names a craft. */
@@ -215,11 +233,6 @@ function codeSimilarity(a: string, b: string, config: NameConfig): number {
   return Math.exp(-config.editSteepness * ratio * ratio);
 }
 
-/** Consonant skeleton of a word, for names transliterated from an abjad. */
-function skeleton(word: string): string {
-  return word.replace(/[aeiouwy]/g, "").replace(/(.)\1+/g, "$1");
-}
-
 /** Similarity of two words from their weighted edit distance, relative to the edits their length allows. */
 export function wordSimilarity(a: string, b: string, config: NameConfig): number {
   if (a === b) return 1;
@@ -237,21 +250,96 @@ export function wordSimilarity(a: string, b: string, config: NameConfig): number
 function abjadAwareSimilarity(a: string, b: string, abjad: boolean, config: NameConfig): number {
   let score = wordSimilarity(a, b, config);
   if (abjad && score < 1) {
-    const sa = skeleton(a);
-    const sb = skeleton(b);
+    const sa = skeletonOf(a);
+    const sb = skeletonOf(b);
     if (sa.length > 0 && sb.length > 0) score = Math.max(score, 0.9 * wordSimilarity(sa, sb, config));
   }
   return score;
 }
 
+/** How the two names are read when their words are compared. */
+interface Reading {
+  person: boolean;
+  abjad: boolean;
+  /** Both names read as Korean: family names by the Korean table, given names by their Korean key. */
+  korean: boolean;
+  /** One name read from kanji through the dictionary, whose readings are exact: two apart are two names. */
+  japanese: boolean;
+}
+
+/** The reading rule (NAME_RULES) that makes two different words one name, or null. */
+function readingRule(a: NameToken, b: NameToken, reading: Reading): string | null {
+  if (reading.korean) {
+    if (sameKoreanSurname(a.text, b.text)) return "koreanSurnameSpelling";
+    const spelt = a.hangul ?? b.hangul;
+    if (spelt && !(a.hangul && b.hangul))
+      return spelt.test(a.hangul ? b.text : a.text) ? "koreanRomanisation" : null;
+    if (isKoreanSyllables(a.text) && isKoreanSyllables(b.text) && koreanKey(a.text) === koreanKey(b.text))
+      return "koreanRomanisation";
+  }
+  if (reading.person && a.known && b.known)
+    for (const group of a.known.groups) if (b.known.groups.includes(group)) return "nameEquivalent";
+  return null;
+}
+
+/** The guard (NAME_RULES) that finds two different words different names, or null; `plain` is their similarity. */
+function guardRule(a: NameToken, b: NameToken, reading: Reading, plain: number): string | null {
+  if (reading.korean) {
+    const spelt = a.hangul ?? b.hangul;
+    const latin = spelt && !(a.hangul && b.hangul) ? (a.hangul ? b.text : a.text) : null;
+    // One letter apart may be a typo of the same syllables ("Soog Chol"); more is another given name.
+    const syllables = isKoreanSyllables(a.text) && isKoreanSyllables(b.text);
+    if (latin !== null ? isKoreanSyllables(latin) : syllables)
+      if (plainEditDistance(a.text, b.text) > 1) return "koreanGivenNameDiffers";
+    if (latin !== null || syllables) return null;
+  }
+  // Readings from the dictionary vary only in long vowels ("Satou", "Sato"): more is another name.
+  if (reading.japanese && plainEditDistance(a.text, b.text) > 1) return "japaneseNameDiffers";
+  if (reading.person && a.known && b.known) {
+    // A given name one letter off another may still be a typo ("Tim", "Tom"); a family name may not.
+    const given = a.known.given || b.known.given;
+    if (plain < SPELLING_VARIANT && (!given || plainEditDistance(a.text, b.text) > 1))
+      return "distinctKnownNames";
+  }
+  return null;
+}
+
+/** The name rule (NAME_RULES) that decides how two words compare, or null when edits alone decide. */
+function wordRule(a: NameToken, b: NameToken, reading: Reading, plain: number): string | null {
+  if (a.text === b.text) return null;
+  return readingRule(a, b, reading) ?? guardRule(a, b, reading, plain);
+}
+
+/**
+ * Whether two aligned words are known to be different names (a guard of NAME_RULES fires), given the
+ * similarity they were aligned with (a reading only raises it when no guard can fire).
+ */
+function isGuard(a: NameToken, b: NameToken, reading: Reading, similarity: number): boolean {
+  const rule = wordRule(a, b, reading, similarity);
+  return rule === "distinctKnownNames" || rule === "koreanGivenNameDiffers" || rule === "japaneseNameDiffers";
+}
+
+/** Words this similar are one name spelt two ways, even when the tables list both. */
+const SPELLING_VARIANT = 0.95;
+
+/** Two words' similarity with the reading that decides it applied (guards act on whole names). */
+function wordScore(a: NameToken, b: NameToken, reading: Reading, config: NameConfig): number {
+  const plain = abjadAwareSimilarity(a.text, b.text, reading.abjad, config);
+  if (a.text === b.text || (!reading.korean && !(reading.person && a.known && b.known))) return plain;
+  switch (readingRule(a, b, reading)) {
+    case "koreanSurnameSpelling":
+    case "koreanRomanisation":
+      return 1;
+    case "nameEquivalent":
+      return Math.max(plain, config.nameEquivalent);
+    default:
+      return plain;
+  }
+}
+
 /** Similarity of two tokens, by kind: words by edit distance, initials by first letter, numbers exactly. */
-function tokenSimilarity(
-  a: NameToken,
-  b: NameToken,
-  person: boolean,
-  abjad: boolean,
-  config: NameConfig,
-): number {
+function tokenSimilarity(a: NameToken, b: NameToken, reading: Reading, config: NameConfig): number {
+  const person = reading.person;
   if (a.kind === "glyph" || b.kind === "glyph") return a.text === b.text ? 1 : 0;
   if (a.kind === "number" || b.kind === "number") {
     if (a.kind !== b.kind) return 0;
@@ -263,7 +351,7 @@ function tokenSimilarity(
     return a.text[0] === b.text[0] ? config.initialMatch : 0;
   }
   if (a.country && b.country) return a.country === b.country ? 1 : 0;
-  return abjadAwareSimilarity(a.text, b.text, abjad, config);
+  return wordScore(a, b, reading, config);
 }
 
 /**
@@ -323,7 +411,7 @@ function spanToken(tokens: NameToken[], start: number, end: number): NameToken |
     if (tokens[i].kind === "number") return null;
     text += tokens[i].text;
   }
-  return { text, kind: "word", weight: 1, country: null };
+  return newToken(text, "word", 1);
 }
 
 /** Whether words written apart may be one word written together: same first letter, similar length. */
@@ -334,14 +422,15 @@ function mayJoin(joined: string, word: string): boolean {
 }
 
 /** Greedy alignment of the two token lists (into `pairsOf.chosen`); spans of up to three adjacent words may meet one word. */
-function align(a: NameToken[], b: NameToken[], person: boolean, abjad: boolean, config: NameConfig): void {
+function align(a: NameToken[], b: NameToken[], reading: Reading, config: NameConfig): void {
+  const abjad = reading.abjad;
   const p = pairsOf;
   p.count = 0;
   p.chosenCount = 0;
   const spans = a.length <= MAX_ALIGN_TOKENS && b.length <= MAX_ALIGN_TOKENS ? MAX_SPAN : 1;
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
-      const score = tokenSimilarity(a[i], b[j], person, abjad, config);
+      const score = tokenSimilarity(a[i], b[j], reading, config);
       if (score >= MIN_PAIR) addPair(i, i + 1, j, j + 1, score);
     }
   }
@@ -396,10 +485,10 @@ function spanMask(start: number, end: number): number {
   return mask;
 }
 
-const scratches = [new Float64Array(32), new Float64Array(32)];
+const scratches = [new Float64Array(32), new Float64Array(32), new Float64Array(32), new Float64Array(32)];
 
-/** A zeroed reusable array of `length` scores (two of them, one per name). */
-function scratch(which: 0 | 1, length: number): Float64Array {
+/** A zeroed reusable array of `length` numbers (scores, then weights, one of each per name). */
+function scratch(which: 0 | 1 | 2 | 3, length: number): Float64Array {
   if (scratches[which].length < length) scratches[which] = new Float64Array(length * 2);
   const array = scratches[which];
   array.fill(0, 0, length);
@@ -417,60 +506,149 @@ function textOf(tokens: NameToken[], start: number, end: number): string {
 function compareTokens(
   a: NameToken[],
   b: NameToken[],
-  person: boolean,
-  abjad: boolean,
+  reading: Reading,
   config: NameConfig,
   trace: boolean,
 ): Omit<NameComparison, "legalForms"> {
-  if (a.length === 0 || b.length === 0) return { score: 0, pairs: [], queryOnly: [], candidateOnly: [] };
-  align(a, b, person, abjad, config);
+  if (a.length === 0 || b.length === 0)
+    return { score: 0, pairs: [], queryOnly: [], candidateOnly: [], rules: [] };
+  align(a, b, reading, config);
   const scoreA = scratch(0, a.length);
   const scoreB = scratch(1, b.length);
+  // Words written apart that meet one word count as that one word ("Patr ushev", "Patrushev").
+  const countA = scratch(2, a.length);
+  const countB = scratch(3, b.length);
+  for (let i = 0; i < a.length; i++) countA[i] = a[i].weight;
+  for (let j = 0; j < b.length; j++) countB[j] = b[j].weight;
   const pairs: TokenPair[] = [];
+  // Rules are only listed for a trace: untraced comparisons share one empty list and never add to it.
+  const rules: string[] = trace ? [] : UNTRACED;
   const p = pairsOf;
+  let distinctiveDiffers = false;
+  // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries").
+  let restAgrees = false;
+  let namesDiffer = false;
   for (let n = 0; n < p.chosenCount; n++) {
     const k = p.chosen[n];
     const score = p.score[k];
-    for (let i = p.a0[k]; i < p.a1[k]; i++) scoreA[i] = score;
-    for (let j = p.b0[k]; j < p.b1[k]; j++) scoreB[j] = score;
-    if (trace)
-      pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
+    for (let i = p.a0[k]; i < p.a1[k]; i++) {
+      scoreA[i] = score;
+      countA[i] /= p.a1[k] - p.a0[k];
+    }
+    for (let j = p.b0[k]; j < p.b1[k]; j++) {
+      scoreB[j] = score;
+      countB[j] /= p.b1[k] - p.b0[k];
+    }
+    const single = p.a1[k] - p.a0[k] === 1 && p.b1[k] - p.b0[k] === 1;
+    if (score === 1) restAgrees = true;
+    else if (single) {
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
+      if (!reading.person && differsDistinctively(x, y)) distinctiveDiffers = true;
+      if (
+        (reading.korean || reading.japanese || (reading.person && x.known && y.known)) &&
+        isGuard(x, y, reading, score)
+      )
+        namesDiffer = true;
+    }
+    if (!trace) continue;
+    pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
+    if (single && a[p.a0[k]].kind === "word" && b[p.b0[k]].kind === "word") {
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
+      const rule = wordRule(x, y, reading, abjadAwareSimilarity(x.text, y.text, reading.abjad, config));
+      if (rule) rules.push(`${rule} ${x.text}~${y.text}`);
+      if (x.written || y.written)
+        rules.push(`arabicNameElements ${x.written ?? x.text}~${y.written ?? y.text}`);
+    }
   }
-  const weightA = a.reduce((sum, t) => sum + t.weight, 0);
-  const weightB = b.reduce((sum, t) => sum + t.weight, 0);
+  let weightA = 0;
+  let weightB = 0;
+  for (let i = 0; i < a.length; i++) weightA += countA[i];
+  for (let j = 0; j < b.length; j++) weightB += countB[j];
   const aIsShort = weightA <= weightB;
-  const [short, shortScores, shortWeight] = aIsShort ? [a, scoreA, weightA] : [b, scoreB, weightB];
+  const [short, shortScores, shortCounts, shortWeight] = aIsShort
+    ? [a, scoreA, countA, weightA]
+    : [b, scoreB, countB, weightB];
   const [long, longScores] = aIsShort ? [b, scoreB] : [a, scoreA];
+  let shortHasCountry = false;
+  for (const token of short) if (token.country) shortHasCountry = true;
   let logSum = 0;
   let factor = 1;
   for (let i = 0; i < short.length; i++) {
     const s = Math.max(shortScores[i], FLOOR);
-    logSum += short[i].weight * Math.log(s);
+    logSum += shortCounts[i] * Math.log(s);
     if (shortScores[i] === 0 && short[i].kind !== "particle") factor *= config.missingPenalty;
   }
-  const extraPenalty = person ? config.extraPersonPenalty : config.extraOtherPenalty;
+  const extraPenalty = reading.person ? config.extraPersonPenalty : config.extraOtherPenalty;
   for (let j = 0; j < long.length; j++) {
     if (longScores[j] > 0) continue;
-    // A one-word name meeting a longer one is weak evidence: its extras weigh double.
-    factor *=
-      extraPenalty ** (long[j].weight * (long[j].country ? 2 : 1) * (shortWeight < 2 ? 2 / shortWeight : 1));
+    // A country in brackets the other name does not name is a branch's ("Bank (Schweiz) AG"): it weighs
+    // half; other countries weigh double. A one-word name meeting a longer one is weak evidence: its
+    // extras weigh double.
+    const country = long[j].country ? (long[j].aside && !shortHasCountry ? COUNTRY_BRANCH_WEIGHT : 2) : 1;
+    factor *= extraPenalty ** (long[j].weight * country * (shortWeight < 2 ? 2 / shortWeight : 1));
   }
-  const score = Math.exp(logSum / shortWeight) * factor;
-  if (!trace) return { score, pairs, queryOnly: [], candidateOnly: [] };
+  let score = Math.exp(logSum / shortWeight) * factor;
+  if (namesDiffer) score = guarded(score, config.distinctNames);
+  if (distinctiveDiffers && restAgrees) {
+    score = guarded(score, config.distinctiveWordDiffers);
+    if (trace) rules.push("distinctiveWordDiffers");
+  }
+  if (!trace) return { score, pairs, queryOnly: [], candidateOnly: [], rules };
   const queryOnly = a.filter((_, i) => scoreA[i] === 0).map((t) => t.text);
   const candidateOnly = b.filter((_, j) => scoreB[j] === 0).map((t) => t.text);
-  return { score, pairs, queryOnly, candidateOnly };
+  return { score, pairs, queryOnly, candidateOnly, rules };
 }
 
-/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA"). */
+/** The rules of an untraced comparison: always empty. */
+const UNTRACED: string[] = [];
+
+/** Guarded scores stay below this, whatever their names share: the guard found different parties. */
+const GUARD_CEILING = 0.69;
+
+/** A score lowered by a guard's factor and kept below the match threshold, its order among others kept. */
+export function guarded(score: number, factor: number): number {
+  return Math.min(score * factor, GUARD_CEILING);
+}
+
+/** A country in brackets after one organisation name, when the other names none, counts this much of a word. */
+const COUNTRY_BRANCH_WEIGHT = 0.5;
+/** Distinctive words this short are codes or acronyms: any changed letter makes another name. */
+const SHORT_DISTINCTIVE = 3;
+
+/**
+ * Whether two aligned, unequal words of organisation names make different organisations: distinctive
+ * words (not "industries", "trading" …) of three letters or fewer, or that differ in their first letter
+ * ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter and stays a typo.
+ */
+function differsDistinctively(a: NameToken, b: NameToken): boolean {
+  if (a.kind !== "word" || b.kind !== "word" || a.text === b.text) return false;
+  if (GENERIC_WORDS.has(a.text) || GENERIC_WORDS.has(b.text)) return false;
+  return a.text[0] !== b.text[0] || Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
+}
+
+/** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */
+const ACRONYM_WITH_COUNTRY = 0.95;
+
+/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA", "PLA China"). */
 function acronymScore(short: NormalisedName, long: NormalisedName): number {
-  if (short.tokens.length !== 1 || long.tokens.length < 2) return 0;
-  const word = short.tokens[0].text;
+  if (long.tokens.length < 2 || short.tokens.length > 2) return 0;
+  // Counted without allocating: this runs for every pair of organisation names scored.
+  let acronym: NameToken | null = null;
+  for (const token of short.tokens) {
+    if (token.country) continue;
+    if (acronym) return 0;
+    acronym = token;
+  }
+  if (!acronym) return 0;
+  const factor = short.tokens.length > 1 ? ACRONYM_WITH_COUNTRY : 1;
+  const word = acronym.text;
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
   if (initials !== word) return 0;
-  return word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH;
+  return factor * (word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH);
 }
 
 /** The name with its last word read as the legal form it may be, or null when it may be none. */
@@ -505,6 +683,11 @@ export function compareNormalised(
   return compareReadings(a, b, config, trace);
 }
 
+/** A name read through the Japanese dictionary (kanji), not a transcription in kana ("バラク・オバマ"). */
+function readFromKanji(name: NormalisedName): boolean {
+  return name.japanese !== null && name.script === "Han";
+}
+
 /** Compares two names as read (see `compareNormalised`). */
 function compareReadings(
   a: NormalisedName,
@@ -515,24 +698,45 @@ function compareReadings(
   if (comparedAsCodes(a, b)) {
     const score = codeSimilarity(a.code!, b.code!, config);
     const pairs = trace ? [{ query: a.code!, candidate: b.code!, score }] : [];
-    return { score, pairs, queryOnly: [], candidateOnly: [], legalForms: null };
+    return { score, pairs, queryOnly: [], candidateOnly: [], legalForms: null, rules: [] };
   }
   const person = a.schema === "Person" || b.schema === "Person";
-  const abjad = a.abjad || b.abjad;
-  let result = compareTokens(a.tokens, b.tokens, person, abjad, config, trace);
+  const reading: Reading = {
+    person,
+    abjad: a.abjad || b.abjad,
+    korean: a.korean && b.korean,
+    japanese: readFromKanji(a) !== readFromKanji(b),
+  };
+  let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
+  // A Korean given name joined in one name and not read as Korean in the other ("Joonng un"), or two
+  // Latin names read as Korean, of as many words, with their family names at other ends ("Han Pak
+  // Se", "PAK, Se Han").
+  const reordered =
+    a.script === null &&
+    b.script === null &&
+    result.score < 1 &&
+    a.apart !== null &&
+    a.apart.length === b.apart?.length;
+  if (a.korean !== b.korean || reordered) {
+    const apart = compareTokens(a.apart ?? a.tokens, b.apart ?? b.tokens, reading, config, trace);
+    if (apart.score > result.score) result = apart;
+  }
   // Letters written apart in one name and together in the other ("H Metalform H", "HH Metalform").
   if (!person && (a.letterTokens || b.letterTokens)) {
     const apart = compareTokens(
       a.letterTokens ?? a.tokens,
       b.letterTokens ?? b.tokens,
-      person,
-      abjad,
+      reading,
       config,
       trace,
     );
     if (apart.score > result.score) result = apart;
   }
   let score = result.score;
+  const rules = result.rules;
+  if (trace)
+    for (const name of [a, b])
+      if (name.japanese) rules.push(`japaneseReading ${name.original} as ${name.japanese}`);
   let legalForms: string | null = null;
   if (a.legalForms.length > 0 && b.legalForms.length > 0) {
     const shared = a.legalForms.some((f) => b.legalForms.includes(f));
@@ -543,8 +747,25 @@ function compareReadings(
   if (a.compact.length > 0 && a.compact === b.compact) score = Math.max(score, 1);
   if (!person) score = Math.max(score, acronymScore(a, b), acronymScore(b, a));
   if (a.script !== null && a.script === b.script && a.nativeTokens && b.nativeTokens) {
-    const native = compareTokens(a.nativeTokens, b.nativeTokens, person, false, config, false);
+    const native = compareTokens(a.nativeTokens, b.nativeTokens, { ...reading, abjad: false }, config, false);
     score = Math.min(score, native.score);
   }
-  return { ...result, score: Math.min(1, Math.max(0, score)), legalForms };
+  // Numbers tell apart vessels, funds and branches of one name ("Ocean Star 7", "Fund II"): they must agree.
+  if (!person) {
+    const numbers = a.numbers;
+    const others = b.numbers;
+    if (numbers !== others) {
+      score = guarded(score, config.numbersDisagree);
+      if (trace) rules.push(`numbersDisagree ${numbers.trim() || "none"}~${others.trim() || "none"}`);
+    }
+  }
+  // Written out, not spread: this runs for every candidate scored.
+  return {
+    score: Math.min(1, Math.max(0, score)),
+    pairs: result.pairs,
+    queryOnly: result.queryOnly,
+    candidateOnly: result.candidateOnly,
+    legalForms,
+    rules,
+  };
 }

@@ -19,6 +19,7 @@ describe("OFAC sdnList XML", () => {
     expect(company.addresses).toEqual(["ul. Vymyshlennaya 1, Moscow, 101000, Russia"]);
     const person = entryOf(list, "9002");
     expect(person.names).toEqual(["SHUMOVSKY, Yan Petrovich"]);
+    expect(person.nameParts).toEqual({ firstName: "Yan Petrovich", lastName: "SHUMOVSKY" });
     expect(person.birthDates).toEqual(["1968-02-14", "1969"]);
     expect(person.countries).toEqual(["by", "ru"]);
     expect(person.linkedTo).toEqual(["9001"]);

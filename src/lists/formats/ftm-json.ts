@@ -3,7 +3,7 @@
 // entries; Sanction entities give their programs and listing dates, Address entities their addresses,
 // and ownership, directorship, family and other links their "linked to" relations.
 import { basename, dirname } from "node:path";
-import type { FtmRecord, ListEntry, ListEntrySchema } from "../../model/index.js";
+import { type FtmRecord, type ListEntry, type ListEntrySchema, namePartsOf } from "../../model/index.js";
 import { addCountry, addIdentifier, addUnique, finishEntry, newEntry } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
 import type { FormatResult, IssueLog, ListFile, ListFormat } from "../list-format.js";
@@ -179,6 +179,8 @@ export const ftmJson: ListFormat = {
       for (const name of [entity.caption, ...(p.name ?? [])]) addUnique(entry.names, name);
       for (const name of [...(p.alias ?? []), ...(p.previousName ?? [])]) addUnique(entry.names, name);
       for (const name of p.weakAlias ?? []) addUnique(entry.weakAliases, name);
+      const nameParts = schema === "Person" ? namePartsOf(p) : undefined;
+      if (nameParts) entry.nameParts = nameParts;
       for (const prop of COUNTRY_PROPS) for (const c of p[prop] ?? []) addCountry(entry, c);
       for (const date of p.birthDate ?? []) addUnique(entry.birthDates, parseListDate(date) ?? date);
       for (const [prop, kind] of Object.entries(FTM_IDENTIFIERS))

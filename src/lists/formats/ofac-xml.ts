@@ -66,6 +66,10 @@ export const ofacXml: ListFormat = {
         const type = (childText(node, "sdnType") ?? "").toLowerCase();
         const entry = newEntry("ofac", list, uid, SCHEMA[type] ?? entitySchema(name));
         addUnique(entry.names, name);
+        const first = clean(childText(node, "firstName"));
+        const last = clean(childText(node, "lastName"));
+        if (entry.schema === "Person" && first && last)
+          entry.nameParts = { firstName: first, lastName: last };
         for (const program of childrenNamed(node, "program")) addUnique(entry.programs, program.text);
         for (const aka of childrenNamed(node, "aka")) {
           const akaName = ofacName(aka);

@@ -1,6 +1,7 @@
 // nameMatch: the best similarity between the query name and any strong name of the entry.
 import { type Feature, notCompared, queryNameFor } from "../feature.js";
-import { compareNormalised } from "../similarity.js";
+import { disagreeingParts } from "../name-parts.js";
+import { compareNormalised, guarded } from "../similarity.js";
 
 /** The query name against every name of the entry (primary and strong aliases); the best one counts. */
 export const nameMatch: Feature = {
@@ -21,13 +22,25 @@ export const nameMatch: Feature = {
       }
     }
     if (!best) return notCompared("no name in common");
+    // Name parts by role, when both give them for the entry's primary name: the same words in other
+    // roles are another person's name.
+    const parts =
+      query.nameParts && entry.nameParts && best === names[0]
+        ? disagreeingParts(query.nameParts, entry.nameParts, config)
+        : [];
+    if (parts.length > 0) bestScore = guarded(bestScore, config.distinctNames);
     if (!explain) return { score: bestScore, detail: "", query: query.name, candidate: best.text };
     const result = compareNormalised(wanted, best.normalised, config);
+    if (parts.length > 0) {
+      result.score = bestScore;
+      result.rules.push(...parts.map((part) => `namePartsByRole ${part}`));
+    }
     const pairs = result.pairs.map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`).join(", ");
     const extra = [
       result.queryOnly.length ? `query only: ${result.queryOnly.join(" ")}` : "",
       result.candidateOnly.length ? `list only: ${result.candidateOnly.join(" ")}` : "",
       result.legalForms ? `legal forms ${result.legalForms}` : "",
+      result.rules.length ? `rules: ${result.rules.join(", ")}` : "",
     ].filter(Boolean);
     return {
       score: result.score,

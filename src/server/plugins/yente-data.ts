@@ -2,7 +2,13 @@
 // yente datasets, each indexed once per snapshot, the filters yente applies to results, and matching an
 // FtM example entity against the lists.
 import { readStoredEntries } from "../../lists/index.js";
-import { type ListEntry, type ListSnapshot, SkeinError } from "../../model/index.js";
+import {
+  type ListEntry,
+  type ListSnapshot,
+  NAME_PART_ROLES,
+  namePartsOf,
+  SkeinError,
+} from "../../model/index.js";
 import {
   type Algorithm,
   buildIndex,
@@ -236,9 +242,7 @@ export function exampleNames(example: ExampleEntity): string[] {
   const p = example.properties;
   const names = ["name", "alias", "previousName", "weakAlias", "abbreviation"].flatMap((n) => p[n] ?? []);
   if (names.length) return [...new Set(names)];
-  const parts = ["firstName", "secondName", "middleName", "fatherName", "lastName"]
-    .map((n) => p[n]?.[0])
-    .filter(Boolean);
+  const parts = NAME_PART_ROLES.map((n) => p[n]?.[0]).filter(Boolean);
   return parts.length ? [parts.join(" ")] : [];
 }
 
@@ -300,6 +304,7 @@ export function matchExample(
     countries,
     birthDate: p.birthDate?.[0],
     identifiers: IDENTIFIER_TYPED.flatMap((n) => p[n] ?? []),
+    nameParts: namePartsOf(p),
   });
   // Screening builds an explanation per result, so a few more than the limit are taken; when the
   // filters leave fewer than the limit of a full take, the take is widened (as yente takes ten times
