@@ -221,6 +221,8 @@ export const COMMANDS: CommandSpec[] = [
           "--format <format>",
           "load: the list format, to skip detection (e.g. ofac-csv, un-xml, uk-ofsi-xlsx)",
         )
+        .option("--max-size <MB>", "load: largest list file read, in MB (default: 2048)")
+        .option("--max-rows <n>", "load: most records read from one file (default: 20000000)")
         .option("--only <authorities>", "update: comma-separated authorities (ofac,un,uk,eu)")
         .option(
           "--base-url <url>",

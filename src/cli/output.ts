@@ -1,6 +1,7 @@
 // Printing helpers shared by command modules: results to stdout, messages and progress to stderr.
 // Progress bars show only on a terminal and stay quiet in pipes and CI.
 import { SingleBar } from "cli-progress";
+import type { SkeinError } from "../model/index.js";
 
 /** Prints a result line to stdout. */
 export function printResult(text: string): void {
@@ -54,4 +55,20 @@ export function startProgress(total: number, title: string): Progress {
     tick: (label = "") => bar.increment(1, { label: label.slice(0, 40) }),
     stop: () => bar.stop(),
   };
+}
+
+/**
+ * A user's error as the CLI prints it: `skein: file:line field: message`, then the details other
+ * than where, then the hint. No stack: the input is the user's to fix.
+ */
+export function formatUserError(error: SkeinError): string {
+  const where = error.where ? `${error.where}: ` : "";
+  const lines = [`skein: ${where}${error.message}`];
+  for (const [key, value] of Object.entries(error.details)) {
+    if (["file", "line", "field"].includes(key) || value === undefined) continue;
+    if (Array.isArray(value)) lines.push(`  ${key}:`, ...value.map((v) => `    ${String(v)}`));
+    else lines.push(`  ${key}: ${String(value)}`);
+  }
+  lines.push(`  hint: ${error.hint}`);
+  return lines.join("\n");
 }

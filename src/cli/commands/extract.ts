@@ -16,25 +16,10 @@ import {
 import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
 import { DEFAULT_EXTRACTOR, SkeinError, sourceIdOf } from "../../model/index.js";
 import { formatTable, printJson, printResult, say, startProgress } from "../output.js";
+import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 
 const DEFAULTS = { extractor: DEFAULT_EXTRACTOR, maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
-
-function readPublished(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  const text = String(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new SkeinError(
-      "EXTRACT_BAD_DATE",
-      "extract: --published must be a date YYYY-MM-DD, e.g. 2024-10-17",
-      {
-        field: "--published",
-        received: text,
-      },
-    );
-  }
-  return text;
-}
 
 /**
  * The model endpoint of `--extractor llm` (the SKEIN_LLM_* variables and --chunk-chars), or undefined
@@ -64,7 +49,7 @@ async function extractFile(
   if (!read.text.trim()) {
     throw new SkeinError("INGEST_EMPTY", `extract: ${file} has no text`, { file });
   }
-  const published = readPublished(options.published) ?? read.published;
+  const published = readPublishedOption(options) ?? read.published;
   const sourceId = sourceIdOf(read.text);
   const model = modelOptions(options);
   if (model) {
@@ -85,6 +70,7 @@ async function extractFile(
 }
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  readPublishedOption(options);
   const workspaceMode = options.workspace !== undefined;
   const format = String(options.format ?? (options.json || !workspaceMode ? "json" : "text"));
   if (format !== "json" && format !== "text") {

@@ -3,16 +3,11 @@ import { relative } from "node:path";
 import { DEFAULT_MAX_BYTES, expandPaths, type IngestOptions, ingestPaths } from "../../ingest/index.js";
 import { type Reliability, SkeinError, type SourceKind } from "../../model/index.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
+import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 
 function parseOptions(options: Record<string, unknown>): IngestOptions {
-  const published = options.published as string | undefined;
-  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    throw new SkeinError("INGEST_BAD_METADATA", "--published must be a date YYYY-MM-DD, e.g. 2024-10-17", {
-      field: "--published",
-      received: published,
-    });
-  }
+  const published = readPublishedOption(options);
   const maxSizeMb = Number(options.maxSize ?? DEFAULT_MAX_BYTES / 1e6);
   if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) {
     throw new SkeinError("INGEST_BAD_METADATA", "--max-size must be a positive number of MB, e.g. 50", {
@@ -29,6 +24,18 @@ function parseOptions(options: Record<string, unknown>): IngestOptions {
     reliability: options.reliability as Reliability | undefined,
     maxBytes: Math.round(maxSizeMb * 1e6),
   };
+}
+
+/** A file as the user sees it: relative to the working folder when it is inside it. */
+export function shownPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside && !inside.startsWith("..") ? inside : file;
+}
+
+/** `file:line` of an ingest error, with the file as the user sees it. */
+export function errorWhere(error: SkeinError, file: string): string {
+  const shown = shownPath(file);
+  return error.details.line ? `${shown}:${error.details.line}` : shown;
 }
 
 export async function run(paths: string[], options: Record<string, unknown>): Promise<number> {
@@ -55,9 +62,9 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
     );
   } else {
     for (const r of results) {
-      const file = relative(process.cwd(), r.file) || r.file;
+      const file = shownPath(r.file);
       if (r.status === "failed" && r.error)
-        say(`skein: ${file}: ${r.error.message} (${r.error.code}). ${r.error.hint}`);
+        say(`skein: ${errorWhere(r.error, r.file)}: ${r.error.message} (${r.error.code}). ${r.error.hint}`);
       else if (r.status === "unchanged")
         printResult(`unchanged  ${r.sourceId?.slice(0, 12)}  ${file} (already in the workspace)`);
       else

@@ -11,8 +11,10 @@ import { buildInvestigation, buildSummary, type Summary, writeReports } from "..
 import { readCaseView, runResolution, runScreening } from "../../resolve/index.js";
 import { networkFilterOf } from "../analysis-options.js";
 import { printJson, printResult, say, startProgress } from "../output.js";
+import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 import { learnedModel, modelOptions } from "./extract.js";
+import { errorWhere } from "./ingest.js";
 
 const STAGES = ["ingest", "extract", "resolve", "screen", "analyse", "report"] as const;
 
@@ -31,14 +33,7 @@ function checkOptions(options: Record<string, unknown>): {
       received: String(options.threshold),
     });
   }
-  const published = options.published as string | undefined;
-  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    throw new SkeinError("INGEST_BAD_METADATA", "--published must be a date YYYY-MM-DD, e.g. 2024-10-17", {
-      field: "--published",
-      received: published,
-    });
-  }
-  return { threshold, published };
+  return { threshold, published: readPublishedOption(options) };
 }
 
 export async function run(docs: string[], options: Record<string, unknown>): Promise<number> {
@@ -66,8 +61,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     progress.stop();
     for (const r of ingested) {
       for (const warning of r.warnings) say(`skein: warning: ${warning}`);
-      if (r.status === "failed" && r.error)
-        say(`skein: ${relative(process.cwd(), r.file) || r.file}: ${r.error.message}`);
+      if (r.status === "failed" && r.error) say(`skein: ${errorWhere(r.error, r.file)}: ${r.error.message}`);
     }
     failed = ingested.filter((r) => r.status === "failed").length;
     const sourceIds = [...new Set(ingested.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];

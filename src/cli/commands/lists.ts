@@ -3,13 +3,16 @@
 import type { Command } from "commander";
 import {
   diffStoredSnapshots,
+  LIST_FORMATS,
+  type ListLimits,
   type LoadResult,
   listSnapshots,
-  loadLists,
+  loadEachList,
+  type ReadListOptions,
   updateLists,
 } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
-import { formatTable, printJson, printResult, say } from "../output.js";
+import { formatTable, formatUserError, printJson, printResult, say } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
@@ -52,10 +55,13 @@ export async function run(
 
   if (action === "load") {
     if (!rest.length) throw usage("lists load: give at least one list file or folder");
-    const results = await withWorkspace(options, ({ db }) =>
-      loadLists(db, rest, { format: options.format as string | undefined }),
-    );
-    return report(results, options);
+    const readOptions = loadOptions(options);
+    const { loaded, failed } = await withWorkspace(options, ({ db }) => loadEachList(db, rest, readOptions));
+    for (const error of failed) say(formatUserError(error));
+    report(loaded, options);
+    if (failed.length)
+      say(`${loaded.length} list(s) loaded, ${failed.length} failed: nothing of those was stored`);
+    return failed.length ? 1 : 0;
   }
 
   if (action === "diff") {
@@ -102,6 +108,32 @@ export async function run(
   throw usage(
     `lists: unknown action "${action}"; use load, diff or update (or nothing to show the snapshots)`,
   );
+}
+
+/** The read options of `lists load`: the format to skip detection, and the bounds a user may raise. */
+function loadOptions(options: Record<string, unknown>): ReadListOptions {
+  const format = options.format as string | undefined;
+  if (format !== undefined && !LIST_FORMATS.some((f) => f.name === format)) {
+    throw new SkeinError(
+      "CLI_USAGE",
+      `--format: unknown list format "${format}"; valid: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
+      { field: "--format", received: format },
+    );
+  }
+  const limits: Partial<ListLimits> = {};
+  if (options.maxSize !== undefined) limits.maxBytes = positive(options.maxSize, "--max-size") * 1e6;
+  if (options.maxRows !== undefined) limits.maxRecords = Math.floor(positive(options.maxRows, "--max-rows"));
+  return { format, limits };
+}
+
+function positive(value: unknown, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new SkeinError("CLI_USAGE", `${flag} must be a positive number`, {
+      field: flag,
+      received: String(value),
+    });
+  return n;
 }
 
 function report(results: LoadResult[], options: Record<string, unknown>): number {
