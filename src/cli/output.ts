@@ -18,12 +18,27 @@ export function say(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-/** Renders rows as an aligned text table. */
+/** `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(" ", max - 1);
+  return `${text.slice(0, space > max / 2 ? space : max - 1).trimEnd()}…`;
+}
+
+/** `1 claim`, `2 claims`: a count with its noun in the right number. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Renders rows as an aligned text table; line breaks inside a cell become spaces. */
 export function formatTable(
   headers: string[],
   rows: Array<Array<string | number | null | undefined>>,
 ): string {
-  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))))];
+  const cells = [
+    headers,
+    ...rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c).replace(/\s+/g, " ")))),
+  ];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
   return cells
     .map((r) =>

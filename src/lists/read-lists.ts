@@ -140,7 +140,7 @@ async function chooseFormats(
           "LISTS_WRONG_FORMAT",
           `${file.name} is not a ${forced.name} file (${forced.description})` +
             (looks ? `; it looks like ${looks.name}` : "; its content matches no known list format"),
-          { file: file.path, field: "--format", received: file.headText.slice(0, 120) },
+          { file: file.path, field: "--format", received: file.head.toString("utf8").slice(0, 120) },
         );
       }
       chosen.push({ file, format: forced });
@@ -160,7 +160,7 @@ async function chooseFormats(
       throw new SkeinError(
         "LISTS_UNKNOWN_FORMAT",
         `cannot tell which list format this is; known: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
-        { file: file.path, received: file.headText.slice(0, 120) },
+        { file: file.path, received: file.head.toString("utf8").slice(0, 120) },
       );
     }
     const misnamed = misnamedAs(file, format);

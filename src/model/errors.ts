@@ -35,6 +35,10 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "Check that the workspace is a Skein SQLite file you can write, or that the postgres:// URL names a database you can reach and write; or choose another with --workspace.",
   },
+  STORE_NO_WORKSPACE: {
+    family: "not_found",
+    hint: "Check the --workspace path (or SKEIN_WORKSPACE); commands that only read never create a workspace: make one with `skein ingest` or `skein investigate`.",
+  },
   STORE_SCHEMA_TOO_NEW: {
     family: "conflict",
     hint: "The workspace was written by a newer Skein; upgrade Skein to open it.",

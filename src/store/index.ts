@@ -52,6 +52,8 @@ export { countRecords, findSource, findSourcesByPrefix, insertSource, listSource
 export {
   type Db,
   DEFAULT_WORKSPACE,
+  isWorkspaceEmpty,
+  type OpenOptions,
   openWorkspace,
   type Queryable,
   resolveWorkspacePath,

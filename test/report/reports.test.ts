@@ -77,7 +77,7 @@ describe("summary.json", () => {
       "sanctioned",
       "candidates",
       "intermediaries",
-      "focal_points",
+      "focalPoints",
     ]);
     expect(summary).toMatchObject({ sources: 3, entities: 9, claims: claims.length });
     expect(summary.sanctioned.map((s: { entity: { caption: string } }) => s.entity.caption)).toEqual([
@@ -85,7 +85,7 @@ describe("summary.json", () => {
       "Kestrel Arms",
     ]);
     expect(summary.sanctioned[1].matches).toEqual([
-      { authority: "ofac", authority_id: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
+      { authority: "ofac", authorityId: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
     ]);
     const candidate = summary.candidates.find((c: { entity: { id: string } }) => c.entity.id === "a");
     expect(Object.keys(candidate)).toEqual(["entity", "score", "paths"]);
@@ -98,7 +98,7 @@ describe("summary.json", () => {
     });
     expect(hop.source.id).toBe("s2");
     expect(summary.candidates.map((c: { entity: { id: string } }) => c.entity.id)).not.toContain("k");
-    expect(summary.focal_points[0]).toMatchObject({ entity: { id: "b" } });
+    expect(summary.focalPoints[0]).toMatchObject({ entity: { id: "b" } });
   });
 });
 

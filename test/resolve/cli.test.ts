@@ -73,8 +73,8 @@ describe("decision and analysis commands on the example dossier", () => {
   });
 
   it("dismissing a match takes the entity off the sanctioned list", () => {
-    const matches = json<Array<{ id: string; entity: { id: string }; authority_id: string }>>("matches");
-    const dremin = matches.find((m) => m.authority_id === "9100003");
+    const matches = json<Array<{ id: string; entity: { id: string }; authorityId: string }>>("matches");
+    const dremin = matches.find((m) => m.authorityId === "9100003");
     expect(dremin).toBeDefined();
     expect(skein("dismiss", dremin!.id, "--why", "namesake").status).toBe(0);
     const after = json<EntityJson[]>("entities").find((e) => e.id === dremin!.entity.id);

@@ -15,7 +15,7 @@ import {
 } from "../../extract/index.js";
 import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
 import { DEFAULT_EXTRACTOR, SkeinError, sourceIdOf } from "../../model/index.js";
-import { formatTable, printJson, printResult, say, startProgress } from "../output.js";
+import { formatTable, plural, printJson, printResult, say, startProgress } from "../output.js";
 import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 
@@ -56,7 +56,7 @@ async function extractFile(
     const result = await extractWithModel(read.text, { ...model, published, sourceId });
     if (result.dropped.entities + result.dropped.claims > 0) {
       say(
-        `extract: dropped ${result.dropped.entities} entities and ${result.dropped.claims} claims the text does not bear out`,
+        `extract: dropped ${plural(result.dropped.entities, "entity", "entities")} and ${plural(result.dropped.claims, "claim")} the text does not bear out`,
       );
     }
     return result;
@@ -137,15 +137,15 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   }
   for (const r of result.runs) {
     printResult(
-      `${r.sourceId.slice(0, 12)}  ${r.entities} entities, ${r.mentions} mentions, ${r.claims} claims${r.kept ? ` (${r.kept} decided kept)` : ""}  ${r.title ?? ""}`,
+      `${r.sourceId.slice(0, 12)}  ${plural(r.entities, "entity", "entities")}, ${plural(r.mentions, "mention")}, ${plural(r.claims, "claim")}${r.kept ? ` (${r.kept} decided kept)` : ""}  ${r.title ?? ""}`,
     );
   }
   printResult(
-    `${result.sources} source(s): ${result.entities} entities, ${result.mentions} mentions, ${result.claims} claims`,
+    `${plural(result.sources, "source")}: ${plural(result.entities, "entity", "entities")}, ${plural(result.mentions, "mention")}, ${plural(result.claims, "claim")}`,
   );
   if (result.dropped > 0)
     say(
-      `extract: dropped ${result.dropped} entities and claims the model proposed that the texts do not bear out`,
+      `extract: dropped ${plural(result.dropped, "entity", "entities")} and claims the model proposed that the texts do not bear out`,
     );
   return 0;
 }

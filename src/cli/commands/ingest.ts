@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { DEFAULT_MAX_BYTES, expandPaths, type IngestOptions, ingestPaths } from "../../ingest/index.js";
 import { type Reliability, SkeinError, type SourceKind } from "../../model/index.js";
-import { printJson, printResult, say, startProgress } from "../output.js";
+import { plural, printJson, printResult, say, startProgress } from "../output.js";
 import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 
@@ -54,7 +54,7 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
       results.map((r) => ({
         file: r.file,
         status: r.status,
-        source_id: r.sourceId,
+        sourceId: r.sourceId,
         title: r.title,
         warnings: r.warnings,
         error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : null,
@@ -74,6 +74,8 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
     }
   }
   const failed = results.filter((r) => r.status === "failed").length;
-  say(`${results.length - failed} of ${results.length} file(s) read${failed ? `, ${failed} failed` : ""}`);
+  say(
+    `${results.length - failed} of ${plural(results.length, "file")} read${failed ? `, ${failed} failed` : ""}`,
+  );
   return failed > 0 ? 1 : 0;
 }

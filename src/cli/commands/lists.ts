@@ -12,8 +12,8 @@ import {
   updateLists,
 } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
-import { formatTable, formatUserError, printJson, printResult, say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { formatTable, formatUserError, plural, printJson, printResult, say } from "../output.js";
+import { readWorkspace, withWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
   return new SkeinError("CLI_USAGE", message, {});
@@ -26,7 +26,7 @@ export async function run(
 ): Promise<number> {
   const [action, ...rest] = args;
   if (!action) {
-    const snapshots = await withWorkspace(options, ({ db }) => listSnapshots(db));
+    const snapshots = await readWorkspace(options, ({ db }) => listSnapshots(db));
     if (options.json) {
       printJson(snapshots);
       return 0;
@@ -60,13 +60,13 @@ export async function run(
     for (const error of failed) say(formatUserError(error));
     report(loaded, options);
     if (failed.length)
-      say(`${loaded.length} list(s) loaded, ${failed.length} failed: nothing of those was stored`);
+      say(`${plural(loaded.length, "list")} loaded, ${failed.length} failed: nothing of those was stored`);
     return failed.length ? 1 : 0;
   }
 
   if (action === "diff") {
     if (rest.length !== 2) throw usage("lists diff: give two snapshot ids, OLD then NEW (see `skein lists`)");
-    const diff = await withWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
+    const diff = await readWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
     if (options.json) {
       printJson({
         before: diff.before,
@@ -112,12 +112,12 @@ export async function run(
 
 /** The read options of `lists load`: the format to skip detection, and the bounds a user may raise. */
 function loadOptions(options: Record<string, unknown>): ReadListOptions {
-  const format = options.format as string | undefined;
+  const format = options.listFormat as string | undefined;
   if (format !== undefined && !LIST_FORMATS.some((f) => f.name === format)) {
     throw new SkeinError(
       "CLI_USAGE",
-      `--format: unknown list format "${format}"; valid: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
-      { field: "--format", received: format },
+      `unknown list format "${format}"; valid: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
+      { field: "--list-format", received: format },
     );
   }
   const limits: Partial<ListLimits> = {};
@@ -150,7 +150,7 @@ function report(results: LoadResult[], options: Record<string, unknown>): number
   for (const { snapshot: s, status } of results) {
     printResult(
       status === "loaded"
-        ? `loaded ${s.authority}/${s.list} (${s.format}, published ${s.publishDate ?? "date not stated"}): ${s.entryCount} entries as snapshot ${s.id}`
+        ? `loaded ${s.authority}/${s.list} (${s.format}, published ${s.publishDate ?? "date not stated"}): ${plural(s.entryCount, "entry", "entries")} as snapshot ${s.id}`
         : `unchanged: ${s.authority}/${s.list} is already stored as snapshot ${s.id} (same SHA-256); nothing loaded`,
     );
   }

@@ -4,7 +4,7 @@
 import { listSnapshots } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
-import { printJson, printResult, say } from "../output.js";
+import { plural, printJson, printResult, say } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
@@ -35,7 +35,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   const { resolution, screening } = result;
   printResult(
-    `resolved ${resolution.documentEntities} document entities into ${resolution.entities} entities`,
+    `resolved ${resolution.documentEntities} document entities into ${plural(resolution.entities, "entity", "entities")}`,
   );
   if (resolution.claims.accepted || resolution.claims.rejected) {
     printResult(
@@ -47,7 +47,9 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   if (screening) {
     const lists = screening.snapshots.map((s) => `${s.authority}/${s.list}`).join(", ");
-    printResult(`screened ${screening.screened} entities against ${lists}: ${screening.matches} matches`);
+    printResult(
+      `screened ${plural(screening.screened, "entity", "entities")} against ${lists}: ${plural(screening.matches, "match", "matches")}`,
+    );
   } else {
     say("no list loaded: screening skipped (load one with `skein lists load PATH`)");
   }

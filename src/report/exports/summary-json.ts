@@ -20,7 +20,7 @@ export interface Summary {
   claims: number;
   sanctioned: Array<{
     entity: { id: string; caption: string };
-    matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
+    matches: Array<{ authority: string; authorityId: string; list: string; program: string; score: number }>;
   }>;
   candidates: Array<{ entity: { id: string; caption: string }; score: number; paths: SummaryHop[][] }>;
   intermediaries: Array<{
@@ -29,10 +29,10 @@ export interface Summary {
     suppliers: number;
     sanctioned: boolean;
   }>;
-  focal_points: Array<{
+  focalPoints: Array<{
     entity: { id: string; caption: string };
     pagerank: number;
-    weighted_degree: number;
+    weightedDegree: number;
     degree: number;
     sanctioned: boolean;
   }>;
@@ -67,7 +67,7 @@ export function buildSummary(inv: Investigation): Summary {
         .filter((l) => l.decision !== "dismissed")
         .map((l) => ({
           authority: l.authority,
-          authority_id: l.authorityId,
+          authorityId: l.authorityId,
           list: l.list,
           program: l.programs.join("; "),
           score: round(l.score),
@@ -84,10 +84,10 @@ export function buildSummary(inv: Investigation): Summary {
       suppliers: i.suppliers,
       sanctioned: i.sanctioned,
     })),
-    focal_points: inv.focalPoints.slice(0, inv.limits.focalPoints).map((f) => ({
+    focalPoints: inv.focalPoints.slice(0, inv.limits.focalPoints).map((f) => ({
       entity: f.entity,
       pagerank: round(f.pagerank),
-      weighted_degree: round(f.weightedDegree),
+      weightedDegree: round(f.weightedDegree),
       degree: f.degree,
       sanctioned: f.sanctioned,
     })),
