@@ -61,7 +61,10 @@ describe("CLI papercuts", () => {
   it("entity names are taken where ids are: paths --from and ego", () => {
     const ego = skein(["ego", "Omega Trading LLC", "--json", "-w", "case.db"], dir);
     expect(ego.status).toBe(0);
-    const paths = skein(["paths", "--from", "Omega Trading LLC", "--to-sanctioned", "--json", "-w", "case.db"], dir);
+    const paths = skein(
+      ["paths", "--from", "Omega Trading LLC", "--to-sanctioned", "--json", "-w", "case.db"],
+      dir,
+    );
     expect(paths.status).toBe(0);
     const unknown = skein(["ego", "Nobody Anywhere Ltd", "-w", "case.db"], dir);
     expect(unknown.status).toBe(1);
