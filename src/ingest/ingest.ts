@@ -17,6 +17,7 @@ import {
 import { type Db, insertSource, toJson } from "../store/index.js";
 import type { DocumentRead, FtmEntityDatum } from "./document.js";
 import { chooseReader, INGESTIBLE_EXTENSIONS } from "./readers/index.js";
+import { inferSourceKind } from "./source-kind.js";
 
 /** Options of an ingest; metadata given here overrides what the document says. */
 export interface IngestOptions {
@@ -186,7 +187,7 @@ export function buildSource(read: DocumentRead, file: string, options: IngestOpt
     publisher: options.publisher ?? read.publisher,
     published: options.published ?? read.published,
     url: options.url ?? read.url,
-    kind: options.kind ?? (read.format === "ftm" ? "record" : "news"),
+    kind: options.kind ?? (read.format === "ftm" ? "record" : inferSourceKind(read.text)),
     reliability: options.reliability ?? null,
     format: read.format,
     filename: basename(file),
