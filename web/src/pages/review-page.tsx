@@ -66,7 +66,7 @@ export function ReviewPage() {
         {claims.data ? (
           <ul className="plain">
             {claims.data.items.map((c) => (
-              <ClaimRow key={c.id} claim={c} onDecided={reloadAll} />
+              <ClaimRow key={c.id} claim={c} onDecided={reloadAll} why={why} />
             ))}
           </ul>
         ) : (
