@@ -1,5 +1,5 @@
 // The bounds every list reader works within, so that a hostile or broken file ends in a named error
-// instead of exhausting memory or time: file size, records per file, XML nesting and ZIP inflation.
+// instead of exhausting memory or time: file size, records per file, XML nesting, ZIP inflation and time.
 
 /** The bounds of one list load. */
 export interface ListLimits {
@@ -11,6 +11,8 @@ export interface ListLimits {
   maxDepth: number;
   /** Most a spreadsheet's compressed part may inflate, as a multiple of its stored size. */
   maxExpansion: number;
+  /** Longest time reading one file may take, in seconds. */
+  maxSeconds: number;
 }
 
 /**
@@ -22,4 +24,6 @@ export const LIST_LIMITS: Readonly<ListLimits> = Object.freeze({
   maxRecords: 20_000_000,
   maxDepth: 64,
   maxExpansion: 200,
+  // The largest official file reads in well under a minute on a laptop.
+  maxSeconds: 600,
 });

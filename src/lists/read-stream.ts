@@ -31,7 +31,15 @@ export async function* readTextChunks(file: StreamFile, log: StreamLog): AsyncGe
   let fallback = false;
   let first = true;
   let line = 1;
+  const deadline = performance.now() + file.limits.maxSeconds * 1000;
   const check = (text: string) => {
+    if (performance.now() > deadline) {
+      throw new SkeinError(
+        "LISTS_TIMEOUT",
+        `reading the file took more than ${file.limits.maxSeconds} s; stopped at line ${line}`,
+        { file: file.path, line, received: `over ${file.limits.maxSeconds} s` },
+      );
+    }
     const nul = text.indexOf("\0");
     if (nul >= 0) {
       throw new SkeinError("LISTS_BINARY", "the file holds a NUL byte: it is binary or damaged, not a list", {

@@ -97,7 +97,19 @@ async function* readEntryText(file: StreamFile, entry: ZipEntry): AsyncGenerator
   const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   const decoder = new TextDecoder("utf-8");
   let inflated = 0;
+  const deadline = performance.now() + file.limits.maxSeconds * 1000;
   for await (const chunk of stream) {
+    if (performance.now() > deadline) {
+      throw new SkeinError(
+        "LISTS_TIMEOUT",
+        `reading the part ${entry.name} took more than ${file.limits.maxSeconds} s`,
+        {
+          file: file.path,
+          record: entry.name,
+          received: `over ${file.limits.maxSeconds} s`,
+        },
+      );
+    }
     inflated += (chunk as Buffer).length;
     // The stated size may lie; the bytes actually inflated are what count.
     checkExpansion(file, entry, inflated);

@@ -174,6 +174,10 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "The spreadsheet inflates far beyond its size (a ZIP bomb or a damaged file); download the official file again.",
   },
+  LISTS_TIMEOUT: {
+    family: "input",
+    hint: "Reading the file took longer than the limit; check it is the list you meant (a damaged file can be slow to read), and give it on its own.",
+  },
   LISTS_EMPTY: { family: "input", hint: "The list has no entries; give the complete published file." },
   LISTS_INCOMPLETE_SET: {
     family: "input",
