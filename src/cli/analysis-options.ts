@@ -4,7 +4,7 @@ import { buildNetwork, type Hop, type Network, type NetworkFilter } from "../gra
 import { SkeinError } from "../model/index.js";
 import { ensureResolved, findCaseEntity, readCaseView } from "../resolve/index.js";
 import { plural } from "./output.js";
-import { readWorkspace } from "./workspace.js";
+import { withExistingWorkspace } from "./workspace.js";
 
 /** The period filter of --as-of DATE and --between A B. */
 export function networkFilterOf(options: Record<string, unknown>): NetworkFilter {
@@ -28,7 +28,7 @@ export async function loadNetwork(
   options: Record<string, unknown>,
   entityRefs: string[] = [],
 ): Promise<{ network: Network; entityIds: string[] }> {
-  return readWorkspace(options, async ({ db }) => {
+  return withExistingWorkspace(options, async ({ db }) => {
     await ensureResolved(db);
     const entityIds: string[] = [];
     for (const ref of entityRefs) entityIds.push((await findCaseEntity(db, ref)).id);

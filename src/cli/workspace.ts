@@ -1,6 +1,7 @@
 // Opening the workspace a command names (--workspace, SKEIN_WORKSPACE or ./skein.db) for the length of
-// one command. Commands that only read never create one; commands that write create it, and remove a
-// file they created when the run stored nothing, so a typo leaves no empty case behind.
+// one command. Only the commands that bring material in (ingest, investigate, lists load/update,
+// serve) create one, and remove a file they created when the run stored nothing; every other command
+// needs the workspace to exist, so a typo in --workspace never reads as an empty case.
 import { existsSync, rmSync } from "node:fs";
 import { isWorkspaceEmpty, openWorkspace, resolveWorkspacePath, type Workspace } from "../store/index.js";
 
@@ -25,9 +26,10 @@ export async function withWorkspace<T>(
 
 /**
  * Runs `body` with an existing workspace open; STORE_NO_WORKSPACE (exit 1, naming the path) when
- * there is none, for commands that only read.
+ * there is none: for commands that read, or that work on what is already stored (extract, resolve,
+ * the decisions).
  */
-export async function readWorkspace<T>(
+export async function withExistingWorkspace<T>(
   options: Record<string, unknown>,
   body: (workspace: Workspace) => Promise<T>,
 ): Promise<T> {

@@ -1,4 +1,4 @@
-// Safe workspaces: commands that only read never create a workspace, and a failed `investigate`
+// Safe workspaces: only commands that bring material in create a workspace, and a failed `investigate`
 // leaves the --out folder and the workspace as they were.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,7 +31,7 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-describe("commands that only read", () => {
+describe("commands that work on a stored case", () => {
   it.each([
     ["sources"],
     ["show", "abc"],
@@ -43,6 +43,8 @@ describe("commands that only read", () => {
     ["matches"],
     ["lists"],
     ["screen", "--name", "Omega Trading"],
+    ["resolve"],
+    ["merge", "Omega Trading", "Sigma Machinery"],
   ])("%s on a workspace that does not exist: exit 1 naming the path, nothing created", (...args) => {
     const dir = mkdtempSync(join(tmpdir(), "skein-read-"));
     const typo = skein([...args, "-w", "csae.db"], dir);
@@ -52,6 +54,14 @@ describe("commands that only read", () => {
     const unnamed = skein(args, dir);
     expect(unnamed.status).toBe(1);
     expect(unnamed.stderr).toContain(`${join(dir, "skein.db")}: no workspace here`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("extract --workspace on a workspace that does not exist: exit 1 naming it, nothing created", () => {
+    const dir = mkdtempSync(join(tmpdir(), "skein-read-"));
+    const typo = skein(["extract", "-w", "csae.db"], dir);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain(`skein: ${join(dir, "csae.db")}: no workspace here`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

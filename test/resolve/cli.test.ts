@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +108,10 @@ describe("decision and analysis commands on the example dossier", () => {
     expect(early).toEqual([]);
     const bad = skein("paths", "--to-sanctioned", "--between", "2024-01");
     expect(bad.status, bad.stderr).toBe(2);
+    // A case with a document and no list (resolve needs the workspace to exist).
+    const note = join(dir, "note.txt");
+    writeFileSync(note, "Omega Trading LLC shipped bearings to Sigma Machinery OOO in 2023.\n");
+    spawnSync("node", [CLI, "ingest", note, "--workspace", join(dir, "empty.db")], { encoding: "utf8" });
     const noList = spawnSync(
       "node",
       [CLI, "resolve", "--snapshot", "snap_missing", "--workspace", join(dir, "empty.db")],

@@ -3,12 +3,12 @@ import { formatPeriod } from "../../extract/index.js";
 import type { Predicate } from "../../model/index.js";
 import { listClaims } from "../../store/index.js";
 import { clip, formatTable, printJson, printResult } from "../output.js";
-import { readWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const MAX_QUOTE = 90;
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const claims = await readWorkspace(options, ({ db }) =>
+  const claims = await withExistingWorkspace(options, ({ db }) =>
     listClaims(db, {
       entity: options.entity as string | undefined,
       predicate: options.predicate as Predicate | undefined,

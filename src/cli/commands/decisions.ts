@@ -1,10 +1,10 @@
 // skein decisions: the analyst decision log, oldest first, undone entries marked.
 import { listDecisions } from "../../store/index.js";
 import { clip, formatTable, printJson, printResult } from "../output.js";
-import { readWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const log = await readWorkspace(options, ({ db }) => listDecisions(db));
+  const log = await withExistingWorkspace(options, ({ db }) => listDecisions(db));
   if (options.json) {
     printJson(log);
     return 0;

@@ -17,7 +17,7 @@ import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
 import { DEFAULT_EXTRACTOR, SkeinError, sourceIdOf } from "../../model/index.js";
 import { formatTable, plural, printJson, printResult, say, startProgress } from "../output.js";
 import { readPublishedOption } from "../published-option.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const DEFAULTS = { extractor: DEFAULT_EXTRACTOR, maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
 
@@ -117,7 +117,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     );
     return 0;
   }
-  const result = await withWorkspace(options, async ({ db }) => {
+  const result = await withExistingWorkspace(options, async ({ db }) => {
     const progress = startProgress(args.length, "extract");
     try {
       const gazetteer = options.gazetteer ? await buildWorkspaceGazetteer(db) : undefined;

@@ -13,7 +13,7 @@ import {
 } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { formatTable, formatUserError, plural, printJson, printResult, say } from "../output.js";
-import { readWorkspace, withWorkspace } from "../workspace.js";
+import { withExistingWorkspace, withWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
   return new SkeinError("CLI_USAGE", message, {});
@@ -26,7 +26,7 @@ export async function run(
 ): Promise<number> {
   const [action, ...rest] = args;
   if (!action) {
-    const snapshots = await readWorkspace(options, ({ db }) => listSnapshots(db));
+    const snapshots = await withExistingWorkspace(options, ({ db }) => listSnapshots(db));
     if (options.json) {
       printJson(snapshots);
       return 0;
@@ -66,7 +66,7 @@ export async function run(
 
   if (action === "diff") {
     if (rest.length !== 2) throw usage("lists diff: give two snapshot ids, OLD then NEW (see `skein lists`)");
-    const diff = await readWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
+    const diff = await withExistingWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
     if (options.json) {
       printJson({
         before: diff.before,

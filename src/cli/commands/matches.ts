@@ -1,10 +1,10 @@
 // skein matches: the list matches of the case entities, best first, with the analyst's decisions.
 import { readMatchesWithDecisions } from "../../resolve/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
-import { readWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const matches = await readWorkspace(options, ({ db }) => readMatchesWithDecisions(db));
+  const matches = await withExistingWorkspace(options, ({ db }) => readMatchesWithDecisions(db));
   if (options.json) {
     printJson(
       matches.map((m) => ({

@@ -5,7 +5,7 @@ import { listSnapshots } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { plural, printJson, printResult, say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
   const threshold = Number(options.threshold ?? 0.7);
@@ -15,7 +15,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       received: String(options.threshold),
     });
   }
-  const result = await withWorkspace(options, async ({ db }) => {
+  const result = await withExistingWorkspace(options, async ({ db }) => {
     const resolution = await runResolution(db);
     const hasLists = (await listSnapshots(db)).length > 0;
     const snapshots = options.snapshot as string[] | undefined;

@@ -16,7 +16,7 @@ import {
   screenPrepared,
 } from "../../screen/index.js";
 import { formatTable, printResult, say } from "../output.js";
-import { readWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const CSV_HEADER = [
   "query_id",
@@ -76,7 +76,7 @@ async function readQueries(options: Record<string, unknown>): Promise<ScreenQuer
 async function readEntries(options: Record<string, unknown>): Promise<ListEntry[]> {
   const parsed = options.lists
     ? await readListFiles(options.lists as string[], { format: options.listFormat as string | undefined })
-    : await readWorkspace(options, ({ db }) => readStoredEntries(db));
+    : await withExistingWorkspace(options, ({ db }) => readStoredEntries(db));
   const entries = parsed.flatMap((p) => p.entries);
   if (entries.length === 0) {
     throw new SkeinError(
