@@ -134,6 +134,18 @@ describe("hostile documents", () => {
     expect(extract.stderr).toMatch(/^skein: docs\/deep\.html: the page nests/);
   });
 
+  it("a long text with no sentence break is read in bounded sentences: extract ends", () => {
+    const dir = workdir();
+    const words = ["Omega", "Trading", "LLC", "supplied", "Sigma", "OOO", "via", "Delta", "Ltd", "and"];
+    writeFileSync(
+      join(dir, "run-on.txt"),
+      Array.from({ length: 15_000 }, (_, i) => words[(i * 7) % 10]).join(" "),
+    );
+    const result = skein(["extract", "run-on.txt"], dir);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).entities.length).toBeGreaterThan(0);
+  });
+
   it("symbolic link loops end: each loop is named once and every real file is read once", () => {
     const dir = workdir();
     symlinkSync("..", join(dir, "docs/up"));
