@@ -57,7 +57,7 @@ export async function run() {
       entities: summary.entities,
       claims: summary.claims,
       sanctioned: summary.sanctioned.length,
-      candidates: summary.candidates_total,
+      candidates: summary.candidatesTotal,
       topScore: summary.candidates[0]?.score ?? null,
       tiedAtTop: summary.candidates.filter((c) => c.score === summary.candidates[0]?.score).length,
     };

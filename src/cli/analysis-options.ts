@@ -3,7 +3,8 @@
 import { buildNetwork, type Hop, type Network, type NetworkFilter } from "../graph/index.js";
 import { SkeinError } from "../model/index.js";
 import { ensureResolved, findCaseEntity, readCaseView } from "../resolve/index.js";
-import { withWorkspace } from "./workspace.js";
+import { plural } from "./output.js";
+import { withExistingWorkspace } from "./workspace.js";
 
 /** The period filter of --as-of DATE and --between A B. */
 export function networkFilterOf(options: Record<string, unknown>): NetworkFilter {
@@ -27,7 +28,7 @@ export async function loadNetwork(
   options: Record<string, unknown>,
   entityRefs: string[] = [],
 ): Promise<{ network: Network; entityIds: string[] }> {
-  return withWorkspace(options, async ({ db }) => {
+  return withExistingWorkspace(options, async ({ db }) => {
     await ensureResolved(db);
     const entityIds: string[] = [];
     for (const ref of entityRefs) entityIds.push((await findCaseEntity(db, ref)).id);
@@ -59,7 +60,7 @@ export function formatHop(hop: Hop): string {
   const [subject, object] = hop.forward ? [hop.fromCaption, hop.toCaption] : [hop.toCaption, hop.fromCaption];
   const source = hop.source?.title ?? hop.source?.filename ?? hop.sourceId.slice(0, 12);
   const who = hop.attribution ? `, per ${hop.attribution}` : "";
-  const sources = hop.sourceCount === 1 ? "1 origin" : `${hop.sourceCount} independent origins`;
+  const sources = plural(hop.sourceCount, "independent origin");
   return (
     `  ${subject} —${hop.predicate}→ ${object}  [${hop.certainty}${who}; ${sources}]\n` +
     `      "${hop.quote.replace(/\s+/g, " ").slice(0, 240)}" (${source})`

@@ -37,6 +37,29 @@ function workspaceOption(command: Command): Command {
   );
 }
 
+/** The hidden old spellings of flags, each with the attribute of the flag it stands for. */
+const ALIAS_OF = new WeakMap<Option, string>();
+
+/** An earlier spelling of a flag, still accepted and hidden from help; read as `canonical`. */
+function aliasOption(flags: string, canonical: string): Option {
+  const option = new Option(flags, `old spelling of ${canonical}`).hideHelp();
+  ALIAS_OF.set(option, new Option(canonical).attributeName());
+  return option;
+}
+
+/** The options of `command` with each old spelling read as the flag it stands for. */
+function applyAliases(command: Command, options: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...options };
+  for (const option of command.options) {
+    const current = ALIAS_OF.get(option);
+    const old = option.attributeName();
+    if (current === undefined || out[old] === undefined) continue;
+    out[current] ??= out[old];
+    delete out[old];
+  }
+  return out;
+}
+
 /** The --extractor option of `extract` and `investigate`. */
 function extractorOption(): Option {
   return new Option(
@@ -186,12 +209,13 @@ export const COMMANDS: CommandSpec[] = [
     description:
       "Screen names against sanctions lists (list files or the workspace's snapshots), with explanations",
     examples: [
-      "skein screen --list sdn.csv --name 'Acme Trading LLC' --format json",
+      "skein screen --lists sdn.csv --name 'Acme Trading LLC' --json",
       "skein screen --workspace case.db --input names.csv --threshold 0.8 --format csv",
     ],
     define: (c) =>
       workspaceOption(c)
-        .option("--list <paths...>", "list files or folders to screen against (no workspace needed)")
+        .option("--lists <paths...>", "list files or folders to screen against (no workspace needed)")
+        .addOption(aliasOption("--list <paths...>", "--lists"))
         .option("--name <name>", "one name to screen")
         .option("--input <file>", "CSV with a header: name and optionally id, schema, country, birth_date")
         .option("--schema <schema>", "schema of the queried names (Person, Company, Organization …)")
@@ -200,7 +224,14 @@ export const COMMANDS: CommandSpec[] = [
         .option("--limit <n>", "results per query", "5")
         .option("--algorithm <name>", "screening algorithm (see ALGORITHMS in the README)")
         .option("--list-format <format>", "list format, to skip detection")
-        .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json")),
+        .option("--json", "print JSON (the default when not on a terminal)")
+        .addOption(
+          new Option("--format <format>", "output format: table, json or csv").choices([
+            "table",
+            "json",
+            "csv",
+          ]),
+        ),
     load: () => import("./commands/screen.js"),
   },
   {
@@ -222,9 +253,12 @@ export const COMMANDS: CommandSpec[] = [
         )
         .argument("[args...]", "load: files or folders; diff: OLD and NEW snapshot ids")
         .option(
-          "--format <format>",
+          "--list-format <format>",
           "load: the list format, to skip detection (e.g. ofac-csv, un-xml, uk-ofsi-xlsx)",
         )
+        .addOption(aliasOption("--format <format>", "--list-format"))
+        .option("--max-size <MB>", "load: largest list file read, in MB (default: 2048)")
+        .option("--max-rows <n>", "load: most records read from one file (default: 20000000)")
         .option("--only <authorities>", "update: comma-separated authorities (ofac,un,uk,eu)")
         .option(
           "--base-url <url>",
@@ -282,7 +316,7 @@ export const COMMANDS: CommandSpec[] = [
       "skein merge case_1a2b3c case_4d5e6f --why 'same tax number in both registries'",
       "skein merge case_1a2b case_4d5e --by alice",
     ],
-    (c) => c.argument("<a>", "entity id").argument("<b>", "entity id"),
+    (c) => c.argument("<a>", "entity id or name").argument("<b>", "entity id or name"),
   ),
   decisionCommand(
     "split",
@@ -293,7 +327,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     (c) =>
       c
-        .argument("<entity>", "entity id")
+        .argument("<entity>", "entity id or name")
         .requiredOption("--mention <ids...>", "mention ids (see `skein entities --json`)"),
   ),
   decisionCommand(
@@ -312,7 +346,7 @@ export const COMMANDS: CommandSpec[] = [
       "skein not-same case_1a2b3c case_4d5e6f --why 'different founding dates'",
       "skein not-same ent_77aa ent_88bb --by alice",
     ],
-    (c) => c.argument("<a>", "entity id").argument("<b>", "entity id"),
+    (c) => c.argument("<a>", "entity id or name").argument("<b>", "entity id or name"),
   ),
   decisionCommand(
     "accept",
@@ -370,7 +404,7 @@ export const COMMANDS: CommandSpec[] = [
     ["skein paths --to-sanctioned", "skein paths --from case_1a2b3c --to-sanctioned --max-hops 2 --json"],
     (c) =>
       c
-        .option("--from <entity>", "entity the paths leave from (default: every entity)")
+        .option("--from <entity>", "entity id or name the paths leave from (default: every entity)")
         .option("--to-sanctioned", "paths that end at a sanctioned entity")
         .option("--max-hops <n>", "longest path, in links", "3")
         .option("--limit <n>", "most paths shown (0: all)"),
@@ -400,7 +434,7 @@ export const COMMANDS: CommandSpec[] = [
     "ego",
     "An entity's neighbourhood with the claims that join it",
     ["skein ego case_1a2b3c", "skein ego case_1a2b3c --hops 1 --json"],
-    (c) => c.argument("<entity>", "entity id").option("--hops <n>", "links out from the entity", "2"),
+    (c) => c.argument("<entity>", "entity id or name").option("--hops <n>", "links out from the entity", "2"),
   ),
   {
     name: "serve",
@@ -522,7 +556,7 @@ export function registerCommands(program: Command): void {
     command.addHelpText("after", `\nExamples:\n  ${spec.examples.join("\n  ")}`);
     command.action(async (...received: unknown[]) => {
       const cmd = received.at(-1) as Command;
-      const options = cmd.opts();
+      const options = applyAliases(cmd, cmd.opts());
       const args = cmd.args;
       const module = await spec.load();
       const code = await module.run(args, options, cmd);

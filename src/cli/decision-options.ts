@@ -2,7 +2,7 @@
 // dismiss, undo): --why and --by, with --by defaulting to the operating-system user.
 import { userInfo } from "node:os";
 import type { DecisionMeta, DecisionOutcome } from "../resolve/index.js";
-import { printJson, printResult, say } from "./output.js";
+import { plural, printJson, printResult, say } from "./output.js";
 
 /** The user the OS says is running Skein, or "analyst" when it cannot say. */
 export function osUser(): string {
@@ -34,5 +34,7 @@ export function printDecision(
   const { decision, resolution } = outcome;
   printResult(`decision ${decision.id} (${decision.action}) by ${decision.by}: ${summary}`);
   if (resolution)
-    say(`resolved: ${resolution.documentEntities} document entities into ${resolution.entities} entities`);
+    say(
+      `resolved: ${resolution.documentEntities} document entities into ${plural(resolution.entities, "entity", "entities")}`,
+    );
 }

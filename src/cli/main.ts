@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { SkeinError } from "../model/index.js";
 import { COMMANDS, registerCommands } from "./commands.js";
+import { formatUserError } from "./output.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -33,17 +34,15 @@ function reportError(error: unknown): number {
     ) {
       return 0;
     }
-    const name = process.argv[2];
-    const spec = COMMANDS.find((c) => c.name === name);
-    if (spec) process.stderr.write(`\nExamples:\n  ${spec.examples.join("\n  ")}\n`);
+    // showHelpAfterError has printed the command's help, its examples included.
     return 2;
   }
   if (error instanceof SkeinError && error.family !== "internal") {
-    const where = error.where ? `${error.where}: ` : "";
-    process.stderr.write(`skein: ${where}${error.message}\n`);
-    const extra = Object.entries(error.details).filter(([k]) => !["file", "line", "field"].includes(k));
-    for (const [key, value] of extra) process.stderr.write(`  ${key}: ${String(value)}\n`);
-    process.stderr.write(`  hint: ${error.hint}\n`);
+    process.stderr.write(`${formatUserError(error)}\n`);
+    if (error.family === "usage") {
+      const spec = COMMANDS.find((c) => c.name === process.argv[2]);
+      if (spec) process.stderr.write(`\nExamples:\n  ${spec.examples.join("\n  ")}\n`);
+    }
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,4 @@
-// Runs extraction over sources in the workspace: one transaction per source, replacing that source's
+// Runs extraction over sources in the workspace: one transaction per batch of sources, replacing each source's
 // machine output (mentions, entities, proposed claims) of the same extractor (the rules, or one model)
 // and keeping claims an analyst decided on.
 import { type EntityType, type ListEntrySchema, SkeinError } from "../model/index.js";
@@ -12,7 +12,7 @@ import {
   readCaseEntities,
   replaceExtraction,
 } from "../store/index.js";
-import { extractText, RULES_VERSION } from "./extract.js";
+import { type Extraction, extractText, RULES_VERSION } from "./extract.js";
 import { buildGazetteer, type Gazetteer, type GazetteerItem } from "./gazetteer.js";
 import type { LearnedModel } from "./learn/learned-model.js";
 import { RELATION_MODEL_NAME } from "./learn/relation-model.js";
@@ -45,6 +45,9 @@ export async function buildWorkspaceGazetteer(db: Queryable): Promise<Gazetteer>
   }
   return buildGazetteer(items);
 }
+
+/** The most sources, and characters of their text, written in one transaction. */
+const WRITE_BATCH = { sources: 64, characters: 2_000_000 } as const;
 
 /** Options of runExtraction. */
 export interface RunExtractionOptions {
@@ -117,10 +120,31 @@ export async function runExtraction(
   const producers: [string, ...string[]] = options.model
     ? [modelProducer(options.model.model)]
     : [RULES_VERSION, RELATION_MODEL_NAME];
+  // Sources are written in batches, one transaction each: a commit per source cost more than the
+  // writes themselves. A re-run gives the same rows, so a batch lost to a crash is only redone.
+  let batch: Array<{ source: (typeof sources)[number]; extraction: Extraction; dropped: number }> = [];
+  let batchChars = 0;
+  const flush = async () => {
+    const written = await db.transaction().execute(async (trx) => {
+      const out: SourceExtraction[] = [];
+      for (const { source, extraction, dropped } of batch)
+        out.push({
+          sourceId: source.id,
+          title: source.title,
+          ...(await replaceExtraction(trx, source.id, extraction, producers)),
+          dropped,
+        });
+      return out;
+    });
+    runs.push(...written);
+    for (const run of written) options.onSource?.(run.sourceId);
+    batch = [];
+    batchChars = 0;
+  };
   for (const source of sources) {
     const { published, id: sourceId } = source;
     let dropped = 0;
-    let extraction: Parameters<typeof replaceExtraction>[2];
+    let extraction: Extraction;
     if (options.model) {
       const proposed = await extractWithModel(source.text, { ...options.model, published, sourceId });
       dropped = proposed.dropped.entities + proposed.dropped.claims;
@@ -133,12 +157,13 @@ export async function runExtraction(
         learned: options.learned,
       });
     }
-    const written = await db
-      .transaction()
-      .execute((trx) => replaceExtraction(trx, source.id, extraction, producers));
-    runs.push({ sourceId: source.id, title: source.title, ...written, dropped });
-    options.onSource?.(source.id);
+    batch.push({ source, extraction, dropped });
+    batchChars += source.text.length;
+    // A model's answers are slow to get again: each source is kept as soon as it is back.
+    if (options.model || batch.length >= WRITE_BATCH.sources || batchChars >= WRITE_BATCH.characters)
+      await flush();
   }
+  if (batch.length > 0) await flush();
   const total = (field: "entities" | "mentions" | "claims" | "kept" | "dropped"): number =>
     runs.reduce((n, r) => n + r[field], 0);
   return {

@@ -14,6 +14,12 @@ const ABBREVIATIONS = new Set(
 );
 
 const MAX_HEADING_WORDS = 16;
+/**
+ * Longest sentence read as one: a text with no sentence breaks would otherwise be one sentence whose
+ * mention pairs grow with its square (a hostile 1 MB line ran out of memory). Longer runs are cut at
+ * the last space before the bound; real sentences, even in legal texts, stay well under it.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
 
 /** A line naming a firm by its legal form ("… CO., LTD.", "… DMCC", "OOO «…»"): a record's party, not a heading. */
 const RECORD_NAME =
@@ -81,5 +87,12 @@ export function splitSentences(text: string): Sentence[] {
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number, heading: boolean): void {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const space = text.lastIndexOf(" ", start + MAX_SENTENCE_CHARS);
+    const cut = space > start ? space : start + MAX_SENTENCE_CHARS;
+    pushTrimmed(out, text, start, cut, heading);
+    start = cut;
+    while (start < end && /\s/.test(text[start])) start++;
+  }
   if (end > start) out.push({ start, end, heading });
 }

@@ -1,6 +1,6 @@
 // Reading files into sources: size check, reader choice, metadata overrides, and one transaction
 // per file so a failed or interrupted file leaves nothing behind.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import {
@@ -17,6 +17,7 @@ import {
 import { type Db, insertSource, toJson } from "../store/index.js";
 import type { DocumentRead, FtmEntityDatum } from "./document.js";
 import { chooseReader, INGESTIBLE_EXTENSIONS } from "./readers/index.js";
+import { inferSourceKind } from "./source-kind.js";
 
 /** Options of an ingest; metadata given here overrides what the document says. */
 export interface IngestOptions {
@@ -45,31 +46,98 @@ export interface IngestResult {
   error: SkeinError | null;
 }
 
-/** Expands files and folders (recursively, sorted, hidden entries skipped) into files to read. */
+/** The error for a path that is not a regular file, or null when it is one. */
+function notAFile(file: string, stat: Stats): SkeinError | null {
+  if (stat.isFile()) return null;
+  const kind = stat.isDirectory()
+    ? "a folder"
+    : stat.isFIFO()
+      ? "a named pipe"
+      : stat.isSocket()
+        ? "a socket"
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? "a device"
+          : "not a regular file";
+  return new SkeinError("INGEST_NOT_A_FILE", `${kind}, not a file: only regular files are read`, {
+    file,
+    received: kind,
+  });
+}
+
+/** The stat of a path, or the error a user should see for it (missing, unreadable, a link loop). */
+function statOrError(path: string): Stats | SkeinError {
+  try {
+    return statSync(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ELOOP")
+      return new SkeinError(
+        "INGEST_LINK_LOOP",
+        "a symbolic link that leads to itself",
+        { file: path },
+        { cause },
+      );
+    return new SkeinError(
+      "INGEST_PATH_MISSING",
+      code === "EACCES" ? "no permission to read it" : "no such file or folder",
+      { file: path, received: code },
+      { cause },
+    );
+  }
+}
+
+/**
+ * Expands files and folders (recursively, sorted, hidden entries skipped) into files to read. A folder
+ * is walked once however many links lead to it, so a link loop ends; named pipes and devices in a
+ * folder are reported, never opened (opening a pipe waits for a writer forever).
+ */
 export function expandPaths(paths: string[]): Array<{ file: string; error: SkeinError | null }> {
   const out: Array<{ file: string; error: SkeinError | null }> = [];
+  const walked = new Set<string>();
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    const real = realpathSync(dir);
+    if (walked.has(real)) {
+      out.push({
+        file: dir,
+        error: new SkeinError("INGEST_LINK_LOOP", `a link back to a folder already read (${real})`, {
+          file: dir,
+          received: real,
+        }),
+      });
+      return;
+    }
+    walked.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      out.push({
+        file: dir,
+        error: new SkeinError(
+          "INGEST_PATH_MISSING",
+          "the folder cannot be read",
+          { file: dir, received: code },
+          { cause },
+        ),
+      });
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith(".")) continue;
       const full = join(dir, name);
-      const stat = statSync(full);
-      if (stat.isDirectory()) walk(full);
-      else if (INGESTIBLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push({ file: full, error: null });
+      const stat = statOrError(full);
+      if (stat instanceof SkeinError) out.push({ file: full, error: stat });
+      else if (stat.isDirectory()) walk(full);
+      else if (INGESTIBLE_EXTENSIONS.has(extname(name).toLowerCase()))
+        out.push({ file: full, error: notAFile(full, stat) });
     }
   };
   for (const path of paths) {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      out.push({
-        file: path,
-        error: new SkeinError("INGEST_PATH_MISSING", "no such file or folder", { file: path }),
-      });
-      continue;
-    }
-    if (stat.isDirectory()) walk(resolve(path));
-    else out.push({ file: path, error: null });
+    const stat = statOrError(path);
+    if (stat instanceof SkeinError) out.push({ file: path, error: stat });
+    else if (stat.isDirectory()) walk(resolve(path));
+    else out.push({ file: path, error: notAFile(path, stat) });
   }
   return out;
 }
@@ -79,12 +147,11 @@ export async function readDocument(
   file: string,
   options: Pick<IngestOptions, "maxBytes">,
 ): Promise<DocumentRead> {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (cause) {
-    throw new SkeinError("INGEST_PATH_MISSING", "no such file", { file }, { cause });
-  }
+  const stat = statOrError(file);
+  if (stat instanceof SkeinError) throw stat;
+  const notFile = notAFile(file, stat);
+  if (notFile) throw notFile;
+  const size = stat.size;
   if (size > options.maxBytes) {
     throw new SkeinError(
       "INGEST_TOO_LARGE",
@@ -122,7 +189,7 @@ export function buildSource(read: DocumentRead, file: string, options: IngestOpt
     publisher: options.publisher ?? read.publisher,
     published: options.published ?? read.published,
     url: options.url ?? read.url,
-    kind: options.kind ?? (read.format === "ftm" ? "record" : "news"),
+    kind: options.kind ?? (read.format === "ftm" ? "record" : inferSourceKind(read.text)),
     reliability: options.reliability ?? null,
     format: read.format,
     filename: basename(file),

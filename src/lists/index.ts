@@ -1,8 +1,8 @@
 // The lists stage: reads official sanctions list files as published (OFAC, UN, UK, EU, OpenSanctions),
 // stores each as a snapshot of list entries, compares snapshots and downloads current files.
 // Reads: list files and folders. Writes: list_snapshots, list_entries.
-// Public: readListFiles, loadLists, readStoredEntries, listSnapshots, findSnapshot, diffSnapshots,
-// diffStoredSnapshots, updateLists, LIST_FORMATS, countryCode, FTM_IDENTIFIERS.
+// Public: readListFiles, readEachList, loadLists, loadEachList, LIST_LIMITS, readStoredEntries, listSnapshots,
+// findSnapshot, diffSnapshots, diffStoredSnapshots, updateLists, LIST_FORMATS, countryCode, FTM_IDENTIFIERS.
 import { SkeinError } from "../model/index.js";
 import type { Queryable } from "../store/index.js";
 import { diffSnapshots, type SnapshotDiff } from "./diff-snapshots.js";
@@ -13,15 +13,25 @@ export { type ChangedEntry, diffSnapshots, type SnapshotDiff } from "./diff-snap
 export { FTM_IDENTIFIERS } from "./formats/ftm-json.js";
 export type { FormatResult, ListFile, ListFormat, ListIssue } from "./list-format.js";
 export { LIST_FORMATS } from "./list-formats.js";
+export { LIST_LIMITS, type ListLimits } from "./list-limits.js";
 export {
   findSnapshot,
+  type LoadOutcome,
   type LoadResult,
   listSnapshots,
+  loadEachList,
   loadLists,
   readStoredEntries,
   storeParsedLists,
 } from "./load-lists.js";
-export { findListFormat, type ParsedList, type ReadListOptions, readListFiles } from "./read-lists.js";
+export {
+  findListFormat,
+  type ParsedList,
+  type ReadListOptions,
+  type ReadOutcome,
+  readEachList,
+  readListFiles,
+} from "./read-lists.js";
 
 /** Diffs two stored snapshots (ids or unique prefixes) of the same authority and list. */
 export async function diffStoredSnapshots(

@@ -1,6 +1,7 @@
 // The contract every list format in src/lists/formats/ implements (one file per format, one registry
 // array), plus the issue log that parsers fill with file:line:field problems before anything is stored.
 import { type ErrorCode, type ListEntry, SkeinError } from "../model/index.js";
+import type { ListLimits } from "./list-limits.js";
 
 /** One file offered to the formats: its path, name, size and first bytes (for sniffing). */
 export interface ListFile {
@@ -12,6 +13,8 @@ export interface ListFile {
   head: Buffer;
   /** `head` decoded as Latin-1, for cheap text tests. */
   headText: string;
+  /** The bounds its reading stays within. */
+  limits: ListLimits;
 }
 
 /** A problem found while parsing, with where it is. */

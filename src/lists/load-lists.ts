@@ -13,7 +13,7 @@ import {
   listListSnapshots,
   type Queryable,
 } from "../store/index.js";
-import { type ParsedList, type ReadListOptions, readListFiles } from "./read-lists.js";
+import { type ParsedList, type ReadListOptions, readEachList, readListFiles } from "./read-lists.js";
 
 /** What happened to one list on load. */
 export interface LoadResult {
@@ -61,8 +61,9 @@ export async function storeParsedLists(
 }
 
 /**
- * Reads list files or folders and stores each list as a snapshot. Every file is parsed before
- * anything is written, so a bad file stores nothing.
+ * Reads list files or folders and stores each list as a snapshot, all or nothing: every file is
+ * parsed before anything is written, so a bad file stores nothing (what `investigate` needs: a bad
+ * list stops the run before any document is stored).
  */
 export async function loadLists(
   db: Kysely<Database>,
@@ -71,6 +72,30 @@ export async function loadLists(
 ): Promise<LoadResult[]> {
   const parsed = await readListFiles(paths, options);
   return storeParsedLists(db, parsed, options.by);
+}
+
+/** What `loadEachList` did: the lists stored, and the error of each list that was not. */
+export interface LoadOutcome {
+  loaded: LoadResult[];
+  failed: SkeinError[];
+}
+
+/**
+ * Reads list files or folders and stores each good list as a snapshot in its own transaction, as
+ * `ingest` does with documents: a bad list is reported (naming its file and line or record) and the
+ * others are stored all the same.
+ */
+export async function loadEachList(
+  db: Kysely<Database>,
+  paths: string[],
+  options: ReadListOptions = {},
+): Promise<LoadOutcome> {
+  const outcome: LoadOutcome = { loaded: [], failed: [] };
+  for (const read of await readEachList(paths, options)) {
+    if (read.error) outcome.failed.push(read.error);
+    else outcome.loaded.push(...(await storeParsedLists(db, [read.list], options.by)));
+  }
+  return outcome;
 }
 
 /** Every stored snapshot, oldest load first. */

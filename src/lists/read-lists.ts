@@ -4,10 +4,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { type ListEntry, SkeinError } from "../model/index.js";
 import { IssueLog, type ListFile, type ListFormat, type ListIssue } from "./list-format.js";
 import { LIST_FORMATS } from "./list-formats.js";
+import { LIST_LIMITS, type ListLimits } from "./list-limits.js";
 
 /** One list as read from its file(s), ready to be stored as a snapshot. */
 export interface ParsedList {
@@ -33,6 +34,8 @@ export interface ReadListOptions {
   format?: string;
   /** Who loads the lists (an account, a token or the OS user), recorded on each new snapshot. */
   by?: string;
+  /** Bounds other than the defaults (LIST_LIMITS). */
+  limits?: Partial<ListLimits>;
 }
 
 const HEAD_BYTES = 16 * 1024;
@@ -52,13 +55,20 @@ export function findListFormat(name: string): ListFormat {
   return format;
 }
 
-async function describe(path: string): Promise<ListFile> {
+async function describe(path: string, limits: ListLimits): Promise<ListFile> {
   const handle = await open(path, "r");
   try {
     const { size } = await handle.stat();
+    if (size > limits.maxBytes) {
+      throw new SkeinError(
+        "LISTS_TOO_LARGE",
+        `the file is ${(size / 1e6).toFixed(1)} MB, over the limit of ${(limits.maxBytes / 1e6).toFixed(1)} MB`,
+        { file: path, received: `${size} bytes` },
+      );
+    }
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await handle.read(head, 0, head.length, 0);
-    return { path, name: basename(path), size, head, headText: head.toString("latin1") };
+    return { path, name: basename(path), size, head, headText: head.toString("latin1"), limits };
   } finally {
     await handle.close();
   }
@@ -84,71 +94,113 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** The kind of content a format reads, from the end of its name (ofac-csv, un-xml, uk-ofsi-xlsx). */
+const CONTENT_KINDS = ["csv", "xml", "xlsx", "json"];
+
+/** A warning when the file's ending names another kind of content than the one found in it. */
+function misnamedAs(file: ListFile, format: ListFormat): ListIssue | null {
+  const ending = extname(file.name).slice(1).toLowerCase();
+  const kind = format.name.split("-").at(-1) ?? "";
+  if (!CONTENT_KINDS.includes(ending) || !CONTENT_KINDS.includes(kind) || ending === kind) return null;
+  return {
+    severity: "warning",
+    code: "LISTS_WRONG_FORMAT",
+    file: file.path,
+    message: `the file is named .${ending} but holds ${kind.toUpperCase()}; it was read as ${format.name}`,
+  };
+}
+
 /** The formats a file could be, in registry order. */
 function sniffAll(file: ListFile): ListFormat[] {
   return LIST_FORMATS.filter((f) => f.sniff(file));
 }
 
+/** One list read, or the error that stopped it, naming the file. */
+export type ReadOutcome = { list: ParsedList; error: null } | { list: null; error: SkeinError };
+
+/** The files a path offers, each with its format; throws the path's own error (missing, unknown). */
+async function chooseFormats(
+  path: string,
+  forced: ListFormat | null,
+  limits: ListLimits,
+  skipped: ListIssue[],
+): Promise<Array<{ file: ListFile; format: ListFormat }>> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new SkeinError("LISTS_PATH_MISSING", `no such file or folder: ${path}`, { file: path });
+  const inFolder = info.isDirectory();
+  // A named pipe or device would block the read forever.
+  if (!inFolder && !info.isFile())
+    throw new SkeinError("LISTS_PATH_MISSING", `not a regular file or folder: ${path}`, { file: path });
+  const chosen: Array<{ file: ListFile; format: ListFormat }> = [];
+  for (const filePath of inFolder ? await listFolder(path) : [path]) {
+    const file = await describe(filePath, limits);
+    if (forced) {
+      if (!forced.sniff(file)) {
+        if (inFolder) continue;
+        const looks = sniffAll(file)[0];
+        throw new SkeinError(
+          "LISTS_WRONG_FORMAT",
+          `${file.name} is not a ${forced.name} file (${forced.description})` +
+            (looks ? `; it looks like ${looks.name}` : "; its content matches no known list format"),
+          { file: file.path, field: "--format", received: file.head.toString("utf8").slice(0, 120) },
+        );
+      }
+      chosen.push({ file, format: forced });
+      continue;
+    }
+    const format = sniffAll(file)[0];
+    if (!format) {
+      if (inFolder) {
+        skipped.push({
+          severity: "warning",
+          code: "LISTS_UNKNOWN_FORMAT",
+          file: file.path,
+          message: "not a known list format; skipped",
+        });
+        continue;
+      }
+      throw new SkeinError(
+        "LISTS_UNKNOWN_FORMAT",
+        `cannot tell which list format this is; known: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
+        { file: file.path, received: file.head.toString("utf8").slice(0, 120) },
+      );
+    }
+    const misnamed = misnamedAs(file, format);
+    if (misnamed) skipped.push(misnamed);
+    chosen.push({ file, format });
+  }
+  if (inFolder && chosen.length === 0) {
+    throw forced
+      ? new SkeinError("LISTS_WRONG_FORMAT", `no file in the folder ${path} is a ${forced.name} file`, {
+          file: path,
+          field: "--format",
+          received: forced.name,
+        })
+      : new SkeinError("LISTS_UNKNOWN_FORMAT", `the folder ${path} has no list file of a known format`, {
+          file: path,
+        });
+  }
+  return chosen;
+}
+
 /**
- * Reads list files or folders (a folder is read as the files in it, a set such as OFAC's CSV files
- * being parsed together). Formats are sniffed unless `options.format` names one. Throws on the first
- * list with errors, naming the file and line or record of each; returns nothing partial.
+ * Reads list files or folders, each list on its own: a folder is read as the files in it, a set such
+ * as OFAC's CSV files being parsed together. Formats are sniffed unless `options.format` names one.
+ * A list with errors gives its error (naming the file and the line or record of each problem) in
+ * place of the list; the other lists are read all the same.
  */
-export async function readListFiles(paths: string[], options: ReadListOptions = {}): Promise<ParsedList[]> {
+export async function readEachList(paths: string[], options: ReadListOptions = {}): Promise<ReadOutcome[]> {
   const forced = options.format ? findListFormat(options.format) : null;
+  const limits: ListLimits = { ...LIST_LIMITS, ...options.limits };
+  const out: ReadOutcome[] = [];
   const chosen: Array<{ file: ListFile; format: ListFormat }> = [];
   const skipped: ListIssue[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch(() => null);
-    if (!info) throw new SkeinError("LISTS_PATH_MISSING", `no such file or folder: ${path}`, { file: path });
-    const inFolder = info.isDirectory();
-    const before = chosen.length;
-    const files = inFolder ? await listFolder(path) : [path];
-    for (const filePath of files) {
-      const file = await describe(filePath);
-      if (forced) {
-        if (!forced.sniff(file)) {
-          if (inFolder) continue;
-          const looks = sniffAll(file)[0];
-          throw new SkeinError(
-            "LISTS_WRONG_FORMAT",
-            `${file.name} is not a ${forced.name} file (${forced.description})` +
-              (looks ? `; it looks like ${looks.name}` : "; its content matches no known list format"),
-            { file: file.path, field: "--format", received: file.headText.slice(0, 120) },
-          );
-        }
-        chosen.push({ file, format: forced });
-        continue;
-      }
-      const format = sniffAll(file)[0];
-      if (!format) {
-        if (inFolder) {
-          skipped.push({
-            severity: "warning",
-            code: "LISTS_UNKNOWN_FORMAT",
-            file: file.path,
-            message: "not a known list format; skipped",
-          });
-          continue;
-        }
-        throw new SkeinError(
-          "LISTS_UNKNOWN_FORMAT",
-          `cannot tell which list format this is; known: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
-          { file: file.path, received: file.headText.slice(0, 120) },
-        );
-      }
-      chosen.push({ file, format });
-    }
-    if (inFolder && chosen.length === before) {
-      throw forced
-        ? new SkeinError("LISTS_WRONG_FORMAT", `no file in the folder ${path} is a ${forced.name} file`, {
-            file: path,
-            field: "--format",
-            received: forced.name,
-          })
-        : new SkeinError("LISTS_UNKNOWN_FORMAT", `the folder ${path} has no list file of a known format`, {
-            file: path,
-          });
+    try {
+      chosen.push(...(await chooseFormats(path, forced, limits, skipped)));
+    } catch (error) {
+      if (!(error instanceof SkeinError)) throw error;
+      out.push({ list: null, error });
     }
   }
 
@@ -159,45 +211,64 @@ export async function readListFiles(paths: string[], options: ReadListOptions = 
     if (!group.files.some((f) => f.path === file.path)) group.files.push(file);
     groups.set(key, group);
   }
-
-  const out: ParsedList[] = [];
   for (const { format, files } of groups.values()) {
-    // Code-point order, independent of the locale and of the order the paths were given in.
-    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const log = new IssueLog();
-    const result = await format.parse(files, log);
-    log.throwIfErrors();
-    if (result.entries.length === 0) {
-      const set = files.length > 1 ? ` (${files.map((f) => f.name).join(", ")})` : "";
-      throw new SkeinError("LISTS_EMPTY", `the ${format.name} list${set} has no entries`, {
-        file: files[0].path,
-      });
+    try {
+      out.push({ list: await parseList(format, files, skipped), error: null });
+    } catch (error) {
+      if (!(error instanceof SkeinError)) throw error;
+      out.push({ list: null, error });
     }
-    const hashes = await Promise.all(files.map((f) => hashFile(f.path)));
-    const fileSha256 =
-      files.length === 1
-        ? hashes[0]
-        : createHash("sha256")
-            .update(
-              files
-                .map((f, i) => `${f.name}:${hashes[i]}`)
-                .sort()
-                .join("\n"),
-            )
-            .digest("hex");
-    out.push({
-      snapshot: {
-        authority: format.authority,
-        list: result.list,
-        publishDate: result.publishDate,
-        fileSha256,
-        format: format.name,
-        filename: files.map((f) => f.name).join("+"),
-        entryCount: result.entries.length,
-      },
-      entries: result.entries,
-      issues: [...skipped.splice(0), ...log.issues],
-    });
   }
   return out;
+}
+
+/**
+ * Reads list files or folders as `readEachList` does, but all or nothing: throws the first list's
+ * error, so that a caller stores nothing when any list is bad.
+ */
+export async function readListFiles(paths: string[], options: ReadListOptions = {}): Promise<ParsedList[]> {
+  const outcomes = await readEachList(paths, options);
+  const failed = outcomes.find((o) => o.error);
+  if (failed?.error) throw failed.error;
+  return outcomes.flatMap((o) => (o.list ? [o.list] : []));
+}
+
+/** Parses one list (a file, or the files of one set) and checks it has entries. */
+async function parseList(format: ListFormat, files: ListFile[], skipped: ListIssue[]): Promise<ParsedList> {
+  // Code-point order, independent of the locale and of the order the paths were given in.
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const log = new IssueLog();
+  const result = await format.parse(files, log);
+  log.throwIfErrors();
+  if (result.entries.length === 0) {
+    const set = files.length > 1 ? ` (${files.map((f) => f.name).join(", ")})` : "";
+    throw new SkeinError("LISTS_EMPTY", `the ${format.name} list${set} has no entries`, {
+      file: files[0].path,
+    });
+  }
+  const hashes = await Promise.all(files.map((f) => hashFile(f.path)));
+  const fileSha256 =
+    files.length === 1
+      ? hashes[0]
+      : createHash("sha256")
+          .update(
+            files
+              .map((f, i) => `${f.name}:${hashes[i]}`)
+              .sort()
+              .join("\n"),
+          )
+          .digest("hex");
+  return {
+    snapshot: {
+      authority: format.authority,
+      list: result.list,
+      publishDate: result.publishDate,
+      fileSha256,
+      format: format.name,
+      filename: files.map((f) => f.name).join("+"),
+      entryCount: result.entries.length,
+    },
+    entries: result.entries,
+    issues: [...skipped.splice(0), ...log.issues],
+  };
 }

@@ -4,13 +4,53 @@
 import { createReadStream } from "node:fs";
 import { SaxesParser } from "saxes";
 import { SkeinError } from "../model/index.js";
+import type { IssueLog, ListFile } from "./list-format.js";
 
-/** Decoded text of a file, chunk by chunk, without a byte-order mark. */
-export async function* readTextChunks(path: string): AsyncGenerator<string> {
+/** A file as the stream readers take it: where it is and the bounds to read it within. */
+export type StreamFile = Pick<ListFile, "path" | "limits">;
+
+/** Where the readers put what the user should know; the formats pass their IssueLog. */
+export type StreamLog = Pick<IssueLog, "warn">;
+
+/** The error for a file with more records than its limit. */
+export function tooManyRecords(file: StreamFile, line?: number): SkeinError {
+  return new SkeinError(
+    "LISTS_TOO_MANY_ROWS",
+    `the file has more than ${file.limits.maxRecords.toLocaleString("en")} records`,
+    { file: file.path, line, received: `over ${file.limits.maxRecords} records` },
+  );
+}
+
+/**
+ * Decoded text of a file, chunk by chunk, without a byte-order mark. Text that is not UTF-8 is read as
+ * Windows-1252 (as older UK files are written) with a warning naming the line; a NUL byte, which no
+ * list holds, is LISTS_BINARY with its line.
+ */
+export async function* readTextChunks(file: StreamFile, log: StreamLog): AsyncGenerator<string> {
   let decoder = new TextDecoder("utf-8", { fatal: true });
   let fallback = false;
   let first = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  let line = 1;
+  const deadline = performance.now() + file.limits.maxSeconds * 1000;
+  const check = (text: string) => {
+    if (performance.now() > deadline) {
+      throw new SkeinError(
+        "LISTS_TIMEOUT",
+        `reading the file took more than ${file.limits.maxSeconds} s; stopped at line ${line}`,
+        { file: file.path, line, received: `over ${file.limits.maxSeconds} s` },
+      );
+    }
+    const nul = text.indexOf("\0");
+    if (nul >= 0) {
+      throw new SkeinError("LISTS_BINARY", "the file holds a NUL byte: it is binary or damaged, not a list", {
+        file: file.path,
+        line: line + countLines(text, nul),
+        received: JSON.stringify(text.slice(Math.max(0, nul - 40), nul + 40)),
+      });
+    }
+    line += countLines(text, text.length);
+  };
+  for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) {
     let text: string;
     if (fallback) {
       text = decoder.decode(chunk as Buffer, { stream: true });
@@ -22,16 +62,32 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
         fallback = true;
         decoder = new TextDecoder("windows-1252");
         text = decoder.decode(chunk as Buffer, { stream: true });
+        const at = (chunk as Buffer).findIndex((byte) => byte >= 0x80);
+        log.warn({
+          file: file.path,
+          line: line + countLines(text, Math.max(0, at)),
+          code: "LISTS_BAD_ROW",
+          message: "the file is not valid UTF-8 from this line on; it was read as Windows-1252",
+        });
       }
     }
     if (first) {
       text = text.replace(/^\uFEFF/, "");
       first = false;
     }
+    check(text);
     if (text) yield text;
   }
   const rest = decoder.decode();
+  check(rest);
   if (rest) yield rest;
+}
+
+/** Line feeds in `text` before `end`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** One CSV record and the line it starts on (1-based). */
@@ -46,17 +102,21 @@ export interface CsvRow {
  * times faster than a general CSV library on the multi-megabyte lists.
  */
 export async function* readCsvRows(
-  path: string,
+  file: StreamFile,
+  log: StreamLog,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<CsvRow> {
-  for await (const batch of readCsvBatches(path, options)) yield* batch;
+  for await (const batch of readCsvBatches(file, log, options)) yield* batch;
 }
 
 /** The records of `readCsvRows` in batches (one per chunk read), for the hot paths. */
 export async function* readCsvBatches(
-  path: string,
+  file: StreamFile,
+  log: StreamLog,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<CsvRow[]> {
+  const path = file.path;
+  let records = 0;
   const delimiter = (options.delimiter ?? ",").charCodeAt(0);
   const QUOTE = 34;
   const CR = 13;
@@ -77,7 +137,7 @@ export async function* readCsvBatches(
     field = "";
     fieldStarted = false;
   };
-  for await (const text of readTextChunks(path)) {
+  for await (const text of readTextChunks(file, log)) {
     let runStart = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -129,6 +189,8 @@ export async function* readCsvBatches(
     }
     if (quoted && !quoteSeen) field += text.slice(runStart);
     else if (!quoted) field += text.slice(runStart);
+    records += rows.length;
+    if (records > file.limits.maxRecords) throw tooManyRecords(file, recordLine);
     if (rows.length) yield rows.splice(0);
   }
   if (quoted && !quoteSeen) {
@@ -168,12 +230,27 @@ export interface XmlRecordOptions {
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** Streams an XML file and hands each record element over as a tree; malformed XML is LISTS_BAD_XML. */
-export async function readXmlRecords(path: string, options: XmlRecordOptions): Promise<void> {
+export async function readXmlRecords(
+  file: StreamFile,
+  log: StreamLog,
+  options: XmlRecordOptions,
+): Promise<void> {
+  const path = file.path;
   const parser = new SaxesParser({ position: true });
   const stack: XmlNode[] = [];
   let depth = 0;
+  let records = 0;
   let failure: unknown = null;
   parser.on("opentag", (tag) => {
+    if (failure) return;
+    if (depth >= file.limits.maxDepth) {
+      failure ??= new SkeinError(
+        "LISTS_TOO_DEEP",
+        `the XML nests elements more than ${file.limits.maxDepth} deep`,
+        { file: path, line: parser.line, received: tag.name },
+      );
+      return;
+    }
     const name = localName(tag.name);
     const attrs: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attrs[localName(key)] = String(value);
@@ -192,11 +269,14 @@ export async function readXmlRecords(path: string, options: XmlRecordOptions): P
     if (stack.length) stack[stack.length - 1].text += text;
   });
   parser.on("closetag", () => {
+    if (failure) return;
     depth--;
     if (!stack.length) return;
     const node = stack.pop()!;
     node.text = node.text.trim();
-    if (stack.length === 0) options.onRecord(node);
+    if (stack.length > 0) return;
+    if (++records > file.limits.maxRecords) failure ??= tooManyRecords(file, node.line);
+    else options.onRecord(node);
   });
   parser.on("error", (error) => {
     failure ??= error;
@@ -214,17 +294,17 @@ export async function readXmlRecords(path: string, options: XmlRecordOptions): P
     );
   };
   try {
-    for await (const text of readTextChunks(path)) {
+    for await (const text of readTextChunks(file, log)) {
       parser.write(text);
       lastLine = parser.line;
-      if (failure) throw fail(failure);
+      if (failure) throw failure instanceof SkeinError ? failure : fail(failure);
     }
     parser.close();
   } catch (cause) {
     if (cause instanceof SkeinError) throw cause;
     throw fail(cause);
   }
-  if (failure) throw fail(failure);
+  if (failure) throw failure instanceof SkeinError ? failure : fail(failure);
   if (depth !== 0) throw fail(new Error("the file ends inside an element"));
 }
 
@@ -245,12 +325,16 @@ export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
 }
 
 /** Lines of a text file with their numbers (1-based), without line ends. */
-export async function* readLines(path: string): AsyncGenerator<{ text: string; line: number }> {
+export async function* readLines(
+  file: StreamFile,
+  log: StreamLog,
+): AsyncGenerator<{ text: string; line: number }> {
   let rest = "";
   let line = 0;
-  for await (const chunk of readTextChunks(path)) {
+  for await (const chunk of readTextChunks(file, log)) {
     const parts = (rest + chunk).split(/\r?\n/);
     rest = parts.pop() ?? "";
+    if (line + parts.length > file.limits.maxRecords) throw tooManyRecords(file, line);
     for (const text of parts) yield { text, line: ++line };
   }
   if (rest) yield { text: rest, line: ++line };
@@ -282,21 +366,14 @@ export interface HeadedCsvRow {
  * skipped, so every bad row is reported; blank lines are skipped.
  */
 export async function* readHeadedCsvRows(
-  path: string,
+  file: StreamFile,
   options: HeadedCsvOptions,
-  log: {
-    error(issue: {
-      code: "LISTS_BAD_ROW";
-      file: string;
-      line: number;
-      message: string;
-      received: string;
-    }): void;
-  },
+  log: Pick<IssueLog, "error" | "warn">,
 ): AsyncGenerator<HeadedCsvRow> {
+  const path = file.path;
   const delimiter = options.delimiter ?? ",";
   let keys: string[] | null = null;
-  for await (const { record, line } of readCsvRows(path, { delimiter })) {
+  for await (const { record, line } of readCsvRows(file, log, { delimiter })) {
     if (!keys) {
       if (options.preamble?.(record)) continue;
       const header = record.map((h) => h.trim());

@@ -7,11 +7,14 @@ import { posix } from "node:path";
 import { createInflateRaw } from "node:zlib";
 import { SaxesParser } from "saxes";
 import { SkeinError } from "../model/index.js";
+import { type StreamFile, tooManyRecords } from "./read-stream.js";
 
 interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** Size after inflating, as the central directory states it (checked while inflating). */
+  size: number;
   localHeaderOffset: number;
 }
 
@@ -49,6 +52,7 @@ async function readZipDirectory(path: string): Promise<Map<string, ZipEntry>> {
         name,
         method: dir.readUInt16LE(at + 10),
         compressedSize: dir.readUInt32LE(at + 20),
+        size: dir.readUInt32LE(at + 24),
         localHeaderOffset: dir.readUInt32LE(at + 42),
       });
       at += 46 + nameLength + extraLength + commentLength;
@@ -66,9 +70,24 @@ async function readZipDirectory(path: string): Promise<Map<string, ZipEntry>> {
   }
 }
 
-/** Decompressed text of one archive entry, chunk by chunk. */
-async function* readEntryText(path: string, entry: ZipEntry): AsyncGenerator<string> {
+/** LISTS_ARCHIVE_EXPANSION for a part that inflates (or says it inflates) past the bound. */
+function checkExpansion(file: StreamFile, entry: ZipEntry, size: number): void {
+  // Small parts are let through whatever their ratio: a few kilobytes of zeros compress a thousandfold.
+  const bound = Math.max(entry.compressedSize * file.limits.maxExpansion, 1e6);
+  if (size > bound) {
+    throw new SkeinError(
+      "LISTS_ARCHIVE_EXPANSION",
+      `the part ${entry.name} inflates from ${entry.compressedSize} bytes to over ${size} bytes, more than ${file.limits.maxExpansion} times its stored size`,
+      { file: file.path, record: entry.name, received: `${size} bytes` },
+    );
+  }
+}
+
+/** Decompressed text of one archive entry, chunk by chunk, stopped once it inflates past the bound. */
+async function* readEntryText(file: StreamFile, entry: ZipEntry): AsyncGenerator<string> {
+  const path = file.path;
   if (entry.compressedSize === 0) return;
+  checkExpansion(file, entry, entry.size);
   const raw = createReadStream(path, {
     start: entry.localHeaderOffset,
     end: entry.localHeaderOffset + entry.compressedSize - 1,
@@ -77,14 +96,32 @@ async function* readEntryText(path: string, entry: ZipEntry): AsyncGenerator<str
     throw new Error(`unsupported compression method ${entry.method}`);
   const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   const decoder = new TextDecoder("utf-8");
-  for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+  let inflated = 0;
+  const deadline = performance.now() + file.limits.maxSeconds * 1000;
+  for await (const chunk of stream) {
+    if (performance.now() > deadline) {
+      throw new SkeinError(
+        "LISTS_TIMEOUT",
+        `reading the part ${entry.name} took more than ${file.limits.maxSeconds} s`,
+        {
+          file: file.path,
+          record: entry.name,
+          received: `over ${file.limits.maxSeconds} s`,
+        },
+      );
+    }
+    inflated += (chunk as Buffer).length;
+    // The stated size may lie; the bytes actually inflated are what count.
+    checkExpansion(file, entry, inflated);
+    yield decoder.decode(chunk as Buffer, { stream: true });
+  }
   const rest = decoder.decode();
   if (rest) yield rest;
 }
 
 /** Parses one XML entry with saxes, calling the handlers. */
 async function parseEntry(
-  path: string,
+  file: StreamFile,
   entry: ZipEntry,
   handlers: {
     open(name: string, attrs: Record<string, string>): void;
@@ -94,17 +131,36 @@ async function parseEntry(
 ): Promise<void> {
   const parser = new SaxesParser();
   let failure: Error | null = null;
+  let depth = 0;
   parser.on("opentag", (tag) => {
+    if (failure) return;
+    if (++depth > file.limits.maxDepth) {
+      failure = new SkeinError(
+        "LISTS_TOO_DEEP",
+        `the part ${entry.name} nests elements more than ${file.limits.maxDepth} deep`,
+        {
+          file: file.path,
+          record: entry.name,
+        },
+      );
+      return;
+    }
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = String(v);
     handlers.open(tag.name.replace(/^.*:/, ""), attrs);
   });
-  parser.on("text", (t) => handlers.text(t));
-  parser.on("closetag", (tag) => handlers.close(tag.name.replace(/^.*:/, "")));
+  parser.on("text", (t) => {
+    if (!failure) handlers.text(t);
+  });
+  parser.on("closetag", (tag) => {
+    if (failure) return;
+    depth--;
+    handlers.close(tag.name.replace(/^.*:/, ""));
+  });
   parser.on("error", (e) => {
     failure ??= e;
   });
-  for await (const text of readEntryText(path, entry)) {
+  for await (const text of readEntryText(file, entry)) {
     parser.write(text);
     if (failure) throw failure;
   }
@@ -135,20 +191,22 @@ export interface XlsxRow {
  * passed on as it is.
  */
 export async function readFirstSheet(
-  path: string,
+  file: StreamFile,
   onRow: (row: XlsxRow, sheetName: string) => void,
 ): Promise<string> {
   let entries: Map<string, ZipEntry>;
   let sheetName = "";
   let sheetPath = "";
   const shared: string[] = [];
+  const path = file.path;
+  let rows = 0;
   try {
     entries = await readZipDirectory(path);
     const workbook = entries.get("xl/workbook.xml");
     const rels = entries.get("xl/_rels/workbook.xml.rels");
     if (!workbook || !rels) throw new Error("no xl/workbook.xml: not a spreadsheet");
     let sheetRel = "";
-    await parseEntry(path, workbook, {
+    await parseEntry(file, workbook, {
       open(name, attrs) {
         if (name === "sheet" && !sheetRel) {
           sheetName = attrs.name ?? "";
@@ -158,7 +216,7 @@ export async function readFirstSheet(
       text() {},
       close() {},
     });
-    await parseEntry(path, rels, {
+    await parseEntry(file, rels, {
       open(name, attrs) {
         if (name === "Relationship" && attrs.Id === sheetRel) {
           const target = attrs.Target ?? "";
@@ -173,7 +231,7 @@ export async function readFirstSheet(
     if (strings) {
       let current: string[] | null = null;
       let inText = false;
-      await parseEntry(path, strings, {
+      await parseEntry(file, strings, {
         open(name) {
           if (name === "si") current = [];
           else if (name === "t") inText = true;
@@ -205,7 +263,7 @@ export async function readFirstSheet(
   let value = "";
   let inValue = false;
   try {
-    await parseEntry(path, sheet, {
+    await parseEntry(file, sheet, {
       open(name, attrs) {
         if (name === "row") row = { row: Number(attrs.r ?? 0), cells: [] };
         else if (name === "c") {
@@ -223,6 +281,7 @@ export async function readFirstSheet(
           cell = null;
         } else if (name === "row" && row) {
           for (let i = 0; i < row.cells.length; i++) row.cells[i] ??= "";
+          if (++rows > file.limits.maxRecords) throw tooManyRecords(file, row.row);
           onRow(row, sheetName);
           row = null;
         }

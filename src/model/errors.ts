@@ -46,6 +46,10 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "Check that the workspace is a Skein SQLite file you can write, or that the postgres:// URL names a database you can reach and write; or choose another with --workspace.",
   },
+  STORE_NO_WORKSPACE: {
+    family: "not_found",
+    hint: "Check the --workspace path (or SKEIN_WORKSPACE); commands that only read never create a workspace: make one with `skein ingest` or `skein investigate`.",
+  },
   STORE_SCHEMA_TOO_NEW: {
     family: "conflict",
     hint: "The workspace was written by a newer Skein; upgrade Skein to open it.",
@@ -79,6 +83,18 @@ export const ERROR_CATALOGUE = {
     family: "input",
     hint: "Each line must be a FollowTheMoney entity: a JSON object with id, schema and properties.",
   },
+  INGEST_NOT_A_FILE: {
+    family: "input",
+    hint: "Give regular files, or folders of them; named pipes, devices and sockets are not read (extract reads one file: ingest a folder, then `skein extract --workspace`).",
+  },
+  INGEST_LINK_LOOP: {
+    family: "input",
+    hint: "A symbolic link leads back into a folder already being read, or to itself; remove the link or give the folder it points to.",
+  },
+  INGEST_TOO_DEEP: {
+    family: "input",
+    hint: "The page nests its elements deeper than any article does (a hostile or broken page); save the article text as .txt and ingest that.",
+  },
   INGEST_BAD_METADATA: {
     family: "usage",
     hint: "Use the formats shown: --published YYYY-MM-DD, --kind, --reliability A..F.",
@@ -103,10 +119,6 @@ export const ERROR_CATALOGUE = {
   EXTRACT_CORPUS_INVALID: {
     family: "input",
     hint: "Fix every listed issue in the annotated file (names and evidence must be exact substrings of its text); `node scripts/validate-corpus.mjs` lists them all.",
-  },
-  EXTRACT_BAD_DATE: {
-    family: "usage",
-    hint: "Give --published as YYYY-MM-DD, for example --published 2024-10-17.",
   },
   EXTRACT_BAD_FORMAT: { family: "usage", hint: "Use --format json (the contract shape) or --format text." },
   EXTRACT_NO_INPUT: {
@@ -152,6 +164,30 @@ export const ERROR_CATALOGUE = {
   LISTS_BAD_LAYOUT: {
     family: "input",
     hint: "The file's columns are not the published layout of that list; give the official file unchanged.",
+  },
+  LISTS_BINARY: {
+    family: "input",
+    hint: "The list holds NUL bytes (binary data or a damaged download); download the official file again.",
+  },
+  LISTS_TOO_LARGE: {
+    family: "input",
+    hint: "The file is larger than the limit; check it is the list you meant, or raise the limit with `skein lists load --max-size MB`.",
+  },
+  LISTS_TOO_DEEP: {
+    family: "input",
+    hint: "The XML nests its elements deeper than any official list does (a hostile or broken file); download the official file again.",
+  },
+  LISTS_TOO_MANY_ROWS: {
+    family: "input",
+    hint: "The file has more records than the limit; check it is the list you meant, or raise the limit with `skein lists load --max-rows N`.",
+  },
+  LISTS_ARCHIVE_EXPANSION: {
+    family: "input",
+    hint: "The spreadsheet inflates far beyond its size (a ZIP bomb or a damaged file); download the official file again.",
+  },
+  LISTS_TIMEOUT: {
+    family: "input",
+    hint: "Reading the file took longer than the limit; check it is the list you meant (a damaged file can be slow to read), and give it on its own.",
   },
   LISTS_EMPTY: { family: "input", hint: "The list has no entries; give the complete published file." },
   LISTS_INCOMPLETE_SET: {

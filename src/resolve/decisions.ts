@@ -82,6 +82,17 @@ export async function findCaseEntity(db: Queryable, ref: string): Promise<Stored
   }
   const prefixed = ref.length >= 3 ? entities.filter((e) => e.id.startsWith(ref)) : [];
   if (prefixed.length === 1) return prefixed[0];
+  // A name, as `claims --entity` takes one: the entity whose caption or one of whose names it is.
+  const key = ref.trim().toLowerCase();
+  const named = entities.filter((e) => [e.caption, ...e.names].some((n) => n.toLowerCase() === key));
+  if (named.length === 1) return named[0];
+  if (named.length > 1) {
+    throw new SkeinError(
+      "RESOLVE_AMBIGUOUS_ID",
+      `the name "${ref}" is borne by ${named.length} entities (${named.map((e) => e.id).join(", ")}); give one id`,
+      { field: "entity", received: ref },
+    );
+  }
   if (prefixed.length > 1) {
     throw new SkeinError(
       "RESOLVE_AMBIGUOUS_ID",
@@ -94,7 +105,7 @@ export async function findCaseEntity(db: Queryable, ref: string): Promise<Stored
   }
   throw new SkeinError(
     "RESOLVE_UNKNOWN_ENTITY",
-    `no entity with id "${ref}" (case entity id, a unique prefix, or a document-level entity id), e.g. case_1a2b3c`,
+    `no entity with id or name "${ref}" (case entity id, a unique prefix, a document-level entity id, or a name), e.g. case_1a2b3c`,
     { field: "entity", received: ref },
   );
 }

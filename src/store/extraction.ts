@@ -68,59 +68,81 @@ export async function replaceExtraction(
       .where("id", "in", staleIds.slice(i, i + 500))
       .execute();
   }
-  for (const e of extraction.entities) {
+  // Multi-row statements: building and running one statement per row was a third of extraction's time.
+  // One row per id, the last winning as a row-by-row upsert would: PostgreSQL refuses to update a row
+  // twice in one statement.
+  const entities = [...new Map(extraction.entities.map((e) => [e.id, e])).values()];
+  for (const rows of batches(entities.map((e) => entityRow(e, sourceId, producerPrefix)))) {
     await db
       .insertInto("entities")
-      .values({
-        id: e.id,
-        source_id: sourceId,
-        type: e.type,
-        caption: e.caption,
-        names: toJson(e.names),
-        country: e.country,
-        identifiers: toJson(e.identifiers),
-        properties: "{}",
-        producer: producerPrefix,
-      })
+      .values(rows)
       .onConflict((oc) =>
-        oc
-          .column("id")
-          .doUpdateSet({ type: e.type, caption: e.caption, names: toJson(e.names), country: e.country }),
+        oc.column("id").doUpdateSet((eb) => ({
+          type: eb.ref("excluded.type"),
+          caption: eb.ref("excluded.caption"),
+          names: eb.ref("excluded.names"),
+          country: eb.ref("excluded.country"),
+        })),
       )
       .execute();
   }
-  for (const m of extraction.mentions) {
+  for (const rows of batches(extraction.mentions.map((m) => mentionRow(m, sourceId)))) {
     await db
       .insertInto("mentions")
-      .values({
-        id: m.id,
-        source_id: sourceId,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        type: m.type,
-        entity_id: m.entityId,
-        producer: m.producer,
-      })
+      .values(rows)
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
   }
   const keptIds = new Set(kept.map((c) => c.id));
-  let claims = 0;
-  for (const c of extraction.claims) {
-    if (keptIds.has(c.id)) continue;
+  const fresh = extraction.claims.filter((c) => !keptIds.has(c.id));
+  for (const rows of batches(fresh.map(toClaimRow))) {
     await db
       .insertInto("claims")
-      .values(toClaimRow(c))
+      .values(rows)
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
-    claims++;
   }
+  const claims = fresh.length;
   return {
     entities: extraction.entities.length,
     mentions: extraction.mentions.length,
     claims,
     kept: kept.length,
+  };
+}
+
+/**
+ * Rows in groups small enough for one statement: at most 17 columns × 400 rows = 6,800 parameters,
+ * under SQLite's 32,766 and PostgreSQL's 65,535.
+ */
+function* batches<T>(rows: T[], size = 400): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+function entityRow(e: Entity, sourceId: string, producer: string) {
+  return {
+    id: e.id,
+    source_id: sourceId,
+    type: e.type,
+    caption: e.caption,
+    names: toJson(e.names),
+    country: e.country,
+    identifiers: toJson(e.identifiers),
+    properties: "{}",
+    producer,
+  };
+}
+
+function mentionRow(m: Mention, sourceId: string) {
+  return {
+    id: m.id,
+    source_id: sourceId,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    type: m.type,
+    entity_id: m.entityId,
+    producer: m.producer,
   };
 }
 

@@ -89,6 +89,8 @@ export { lockDecisionLog, readAllVersions, readVersions, writeVersions } from ".
 export {
   type Db,
   DEFAULT_WORKSPACE,
+  isWorkspaceEmpty,
+  type OpenOptions,
   openWorkspace,
   type Queryable,
   resolveWorkspacePath,

@@ -29,20 +29,36 @@ export type Queryable = Kysely<Database> | Transaction<Database>;
 
 /** The workspace: explicit option, else SKEIN_WORKSPACE, else ./skein.db; a file path or a server URL. */
 export function resolveWorkspacePath(option: string | undefined, env = process.env): string {
-  const ref = option ?? env.SKEIN_WORKSPACE ?? DEFAULT_WORKSPACE;
+  const ref = option || env.SKEIN_WORKSPACE || DEFAULT_WORKSPACE;
   return isServerUrl(ref) ? ref : resolve(ref);
 }
 
 /** Server connections a workspace keeps open at most (one command or one API server). */
 const POOL_SIZE = 4;
 
+/** How a workspace is opened: `create` false refuses a path that holds no workspace yet. */
+export interface OpenOptions {
+  create: boolean;
+}
+
+const OPEN_DEFAULTS: OpenOptions = { create: true };
+
+/** STORE_NO_WORKSPACE for a path that holds none. */
+function noWorkspace(shown: string): SkeinError {
+  return new SkeinError("STORE_NO_WORKSPACE", "no workspace here: commands that only read never create one", {
+    file: shown,
+  });
+}
+
 /**
- * Opens (creating if needed) and migrates a workspace: a SQLite file (`:memory:` gives a throwaway
- * one) or, for a "postgres://" URL, a database on a PostgreSQL server.
+ * Opens and migrates a workspace: a SQLite file (`:memory:` gives a throwaway one) or, for a
+ * "postgres://" URL, a database on a PostgreSQL server. It is created when missing unless
+ * `options.create` is false, as for commands that only read.
  */
-export async function openWorkspace(path: string): Promise<Workspace> {
-  if (isServerUrl(path)) return openServerWorkspace(path);
+export async function openWorkspace(path: string, options: OpenOptions = OPEN_DEFAULTS): Promise<Workspace> {
+  if (isServerUrl(path)) return openServerWorkspace(path, options);
   const file = path === ":memory:" ? path : resolve(path);
+  if (!options.create && file !== ":memory:" && !existsSync(file)) throw noWorkspace(file);
   let sqlite: SQLite.Database;
   try {
     if (file !== ":memory:" && !existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
@@ -68,7 +84,7 @@ export async function openWorkspace(path: string): Promise<Workspace> {
   };
 }
 
-async function openServerWorkspace(url: string): Promise<Workspace> {
+async function openServerWorkspace(url: string, options: OpenOptions): Promise<Workspace> {
   const shown = redactUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   try {
@@ -84,6 +100,10 @@ async function openServerWorkspace(url: string): Promise<Workspace> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (!options.create && !(await hasMigrationLog(db))) {
+    await db.destroy();
+    throw noWorkspace(shown);
+  }
   await migrate(db, shown);
   return { path: shown, db, close: () => db.destroy() };
 }
@@ -91,6 +111,23 @@ async function openServerWorkspace(url: string): Promise<Workspace> {
 async function currentSchema(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
   return rows[0].schema;
+}
+
+/** True when the schema the connection works in holds Skein's migration log. */
+async function hasMigrationLog(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{
+    found: string | null;
+  }>`SELECT to_regclass('kysely_migration') AS found`.execute(db);
+  return rows[0]?.found !== null && rows[0]?.found !== undefined;
+}
+
+/** True when nothing was ever stored: no source, list snapshot or decision. */
+export async function isWorkspaceEmpty(db: Queryable): Promise<boolean> {
+  for (const table of ["sources", "list_snapshots", "decisions"] as const) {
+    const row = await db.selectFrom(table).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
+    if (row) return false;
+  }
+  return true;
 }
 
 async function migrate(db: Kysely<Database>, file: string): Promise<void> {

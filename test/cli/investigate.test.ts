@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,7 +37,7 @@ interface Summary {
   claims: number;
   sanctioned: Array<{
     entity: { id: string; caption: string };
-    matches: Array<{ authority: string; authority_id: string }>;
+    matches: Array<{ authority: string; authorityId: string }>;
   }>;
   candidates: Array<{
     entity: { id: string; caption: string };
@@ -84,7 +84,7 @@ describe.skipIf(!HAS_SHARED)("skein investigate: the seed article with the 2023-
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary;
     const holder = (entNum: string) =>
       summary.sanctioned.find((s) =>
-        s.matches.some((m) => m.authority === "ofac" && m.authority_id === entNum),
+        s.matches.some((m) => m.authority === "ofac" && m.authorityId === entNum),
       );
     const kupol = holder("46431");
     const vektor = holder("46441");
@@ -143,7 +143,7 @@ describe("skein investigate: the example dossier with its example list", () => {
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary).toEqual(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")));
-    const listed = summary.sanctioned.flatMap((s) => s.matches.map((m) => m.authority_id));
+    const listed = summary.sanctioned.flatMap((s) => s.matches.map((m) => m.authorityId));
     expect(listed).toEqual(expect.arrayContaining(["9100001", "9100002"]));
     expect(summary.sources).toBeGreaterThanOrEqual(5);
   });
@@ -203,8 +203,7 @@ describe("skein investigate: bad input", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^skein: /m);
     expect(result.stderr).not.toMatch(/internal error/);
-    // The lists are read first, so nothing of the run was stored.
-    const sources = skein(["sources", "--json"], join(dir, "case.db"));
-    expect(JSON.parse(sources.stdout)).toEqual([]);
+    // The lists are read first, so nothing of the run was stored: not even an empty workspace.
+    expect(existsSync(join(dir, "case.db"))).toBe(false);
   });
 });

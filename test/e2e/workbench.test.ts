@@ -118,6 +118,17 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     await page.goto(`${server.url}/#/review`);
     await page.locator(".review li.claim").first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "07-review-queue.png") });
+    // The "Why" typed in the queue is recorded with a claim decision too.
+    await page.getByLabel(/^Why/).fill("seen the port's own record");
+    const first = page.locator(".review li.claim").first();
+    const decidedClaim = await first.getAttribute("data-claim");
+    await first.locator('button[data-action="accept"]').click();
+    await expect
+      .poll(async () => {
+        const log = await (await fetch(`${server.url}/api/decisions`)).json();
+        return log.items.find((d: { target: { claim?: string } }) => d.target.claim === decidedClaim)?.why;
+      })
+      .toBe("seen the port's own record");
 
     const file = join(dir, "harbour-note.txt");
     writeFileSync(
@@ -132,6 +143,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_WEB || !HAS_SHARED)("workbench in chromium
     expect(await page.locator(".run progress").getAttribute("value")).toBe(
       await page.locator(".run progress").getAttribute("max"),
     );
+    expect(await page.getByRole("button", { name: "Run extraction" }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "08-upload-extraction-done.png") });
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // Sentence splitting: abbreviations and initials do not end a sentence; headings and record fields are told apart.
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../src/extract/sentences.js";
+import { MAX_SENTENCE_CHARS, splitSentences } from "../../src/extract/sentences.js";
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -38,5 +38,16 @@ describe("splitSentences", () => {
     const text =
       "Treasury Sanctions Network Supplying Engines to Drone Makers for Their War Effort Against Neighbouring States Today\nBody.";
     expect(splitSentences(text)[0].heading).toBe(true);
+  });
+
+  it("cuts a run with no sentence break at a space before MAX_SENTENCE_CHARS, offsets exact", () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(" ");
+    const sentences = splitSentences(text);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) {
+      expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(s.start, s.end)).toMatch(/^word\d+( word\d+)*$/);
+    }
+    expect(sentences.map((s) => text.slice(s.start, s.end)).join(" ")).toBe(text);
   });
 });

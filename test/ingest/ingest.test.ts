@@ -156,6 +156,72 @@ describe("ingest: good input", () => {
   });
 });
 
+describe("ingest: a plain-text page's head and a source's kind", () => {
+  it.each([
+    [
+      "masthead, dateline, headline",
+      "The Quarry Gazette\nMonday, June 2, 2025\n\nTin smelter ships ingots to Delta Metals\n\nDelta Metals bought 40 tonnes.",
+      {
+        title: "Tin smelter ships ingots to Delta Metals",
+        publisher: "The Quarry Gazette",
+        published: "2025-06-02",
+      },
+    ],
+    [
+      "a headline alone",
+      "Harbour crane maker hires new chief\n\nKappa Cranes named a chief executive on Tuesday.",
+      { title: "Harbour crane maker hires new chief", publisher: null, published: null },
+    ],
+    [
+      "a first line that is a sentence",
+      "Kappa Cranes named a chief executive on Tuesday.\nMore follows.",
+      { title: "note.txt", publisher: null, published: null },
+    ],
+    [
+      "front matter speaks for the file",
+      "---\ntitle: From the front matter\n---\nThe Quarry Gazette\nMonday, June 2, 2025\n",
+      { title: "From the front matter", publisher: null, published: "2025-06-02" },
+    ],
+  ])("%s", async (_case, text, expected) => {
+    const [result] = await ingestPaths(workspace.db, [write("note.txt", text)], options, undefined);
+    const source = await findSource(workspace.db, result.sourceId!);
+    expect({ title: source?.title, publisher: source?.publisher, published: source?.published }).toEqual(
+      expected,
+    );
+  });
+
+  it.each([
+    [
+      "news",
+      "The Quarry Gazette\nTin smelter ships ingots\n\nDelta Metals bought 40 tonnes of tin, its owner said.",
+    ],
+    [
+      "record",
+      "Commercial invoice\nInvoice No: DM-2025-04\nSeller: Quarry Tin Ltd\nBuyer: Delta Metals\nTotal due: USD 12,000",
+    ],
+    [
+      "record",
+      "Passenger: Ivo Marek\nItinerary: Vienna to Minsk on May 3, 2025\nBooking made by: Delta Metals",
+    ],
+    [
+      "government",
+      "The Office of Foreign Assets Control of the Department of the Treasury today designated Delta Metals pursuant to Executive Order 14024.",
+    ],
+  ])("infers the kind %s from the opening text", async (kind, text) => {
+    const [result] = await ingestPaths(workspace.db, [write("doc.txt", text)], options, undefined);
+    expect((await findSource(workspace.db, result.sourceId!))?.kind).toBe(kind);
+  });
+
+  it("a --kind given wins over the inferred one", async () => {
+    const file = write(
+      "doc.txt",
+      "Passenger: Ivo Marek\nItinerary: Vienna to Minsk\nBooking made by: Delta Metals",
+    );
+    const [result] = await ingestPaths(workspace.db, [file], { ...options, kind: "note" }, undefined);
+    expect((await findSource(workspace.db, result.sourceId!))?.kind).toBe("note");
+  });
+});
+
 describe("ingest: bad input leaves the workspace unchanged", () => {
   async function expectFailure(file: string, code: string, extra: Partial<IngestOptions> = {}) {
     const good = write("good.txt", "A good file that must still ingest in the same batch.");

@@ -122,3 +122,19 @@ describe("bad list input", () => {
     await expectNothingStored();
   });
 });
+
+describe("bounds of a list read", () => {
+  it("a read past its time limit stops with LISTS_TIMEOUT naming the file; nothing stored", async () => {
+    const error = await errorOf(() =>
+      loadLists(workspace.db, [fixture("sdn.xml")], { limits: { maxSeconds: 0 } }),
+    );
+    expect(error.code).toBe("LISTS_TIMEOUT");
+    expect(error.details?.file).toBe(fixture("sdn.xml"));
+    await expectNothingStored();
+  });
+
+  it("the same file under the default limits loads", async () => {
+    const [result] = await loadLists(workspace.db, [fixture("sdn.xml")]);
+    expect(result.snapshot.entryCount).toBe(3);
+  });
+});

@@ -73,15 +73,11 @@ describe("OFAC CSV set (fixture)", () => {
 });
 
 describe.skipIf(!HAS_SHARED)("OFAC CSV sets (real files in ../shared/data)", () => {
-  it("reads the December 2023 SDN set: 13,821 entries, well under 2 s", async () => {
-    // CPU time rather than wall time, so that other processes on a busy machine do not fail the test.
-    const started = process.cpuUsage();
+  // Its reading speed is measured by `npm run bench -- lists`, not here: tests assert behaviour.
+  it("reads the December 2023 SDN set: 13,821 entries", async () => {
     const list = await readOne([sharedPath("data/ofac-sdn-csv-2023-12")]);
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
     expect(list.snapshot.entryCount).toBe(13821);
     expect(list.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(elapsed).toBeLessThan(2000);
     const count = (schema: string) => list.entries.filter((e) => e.schema === schema).length;
     expect(count("Person")).toBe(6646);
     expect(count("Vessel")).toBe(764);

@@ -87,10 +87,10 @@ describe("summary.json", () => {
       "entities",
       "claims",
       "sanctioned",
-      "candidates_total",
+      "candidatesTotal",
       "candidates",
       "intermediaries",
-      "focal_points",
+      "focalPoints",
     ]);
     expect(summary).toMatchObject({ sources: 3, entities: 9, claims: claims.length });
     expect(summary.sanctioned.map((s: { entity: { caption: string } }) => s.entity.caption)).toEqual([
@@ -98,11 +98,11 @@ describe("summary.json", () => {
       "Kestrel Arms",
     ]);
     expect(summary.sanctioned[1].matches).toEqual([
-      { authority: "ofac", authority_id: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
+      { authority: "ofac", authorityId: "91107", list: "sdn", program: "RUSSIA-EO14024", score: 0.97 },
     ]);
     const candidate = summary.candidates.find((c: { entity: { id: string } }) => c.entity.id === "a");
     expect(Object.keys(candidate)).toEqual(["entity", "score", "claims", "documents", "origins", "paths"]);
-    expect(summary.candidates_total).toBe(summary.candidates.length);
+    expect(summary.candidatesTotal).toBe(summary.candidates.length);
     const hop = candidate.paths[0][0];
     expect(Object.keys(hop)).toEqual([
       "from",
@@ -124,7 +124,7 @@ describe("summary.json", () => {
     });
     expect(hop.source.id).toBe("s2");
     expect(summary.candidates.map((c: { entity: { id: string } }) => c.entity.id)).not.toContain("k");
-    expect(summary.focal_points[0]).toMatchObject({ entity: { id: "b" } });
+    expect(summary.focalPoints[0]).toMatchObject({ entity: { id: "b" } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,8 +73,8 @@ describe("decision and analysis commands on the example dossier", () => {
   });
 
   it("dismissing a match takes the entity off the sanctioned list", () => {
-    const matches = json<Array<{ id: string; entity: { id: string }; authority_id: string }>>("matches");
-    const dremin = matches.find((m) => m.authority_id === "9100003");
+    const matches = json<Array<{ id: string; entity: { id: string }; authorityId: string }>>("matches");
+    const dremin = matches.find((m) => m.authorityId === "9100003");
     expect(dremin).toBeDefined();
     expect(skein("dismiss", dremin!.id, "--why", "namesake").status).toBe(0);
     const after = json<EntityJson[]>("entities").find((e) => e.id === dremin!.entity.id);
@@ -108,6 +108,10 @@ describe("decision and analysis commands on the example dossier", () => {
     expect(early).toEqual([]);
     const bad = skein("paths", "--to-sanctioned", "--between", "2024-01");
     expect(bad.status, bad.stderr).toBe(2);
+    // A case with a document and no list (resolve needs the workspace to exist).
+    const note = join(dir, "note.txt");
+    writeFileSync(note, "Omega Trading LLC shipped bearings to Sigma Machinery OOO in 2023.\n");
+    spawnSync("node", [CLI, "ingest", note, "--workspace", join(dir, "empty.db")], { encoding: "utf8" });
     const noList = spawnSync(
       "node",
       [CLI, "resolve", "--snapshot", "snap_missing", "--workspace", join(dir, "empty.db")],

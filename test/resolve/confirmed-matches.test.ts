@@ -22,7 +22,7 @@ interface MatchJson {
   id: string;
   entity: { id: string; caption: string };
   decision: string | null;
-  authority_id: string;
+  authorityId: string;
 }
 interface EntityJson {
   caption: string;
@@ -43,7 +43,7 @@ describe.skipIf(!HAS_SHARED)("a confirmed match across list changes (seed, OFAC 
       join(dir, "out"),
     );
     if (run.status !== 0) throw new Error(run.stderr);
-    const kupol = json<MatchJson[]>("matches").find((m) => m.authority_id === KUPOL);
+    const kupol = json<MatchJson[]>("matches").find((m) => m.authorityId === KUPOL);
     if (!kupol) throw new Error("the seed's Kupol did not match its SDN entry");
     const confirmed = skein("confirm", kupol.id, "--why", "same plant, same city");
     if (confirmed.status !== 0) throw new Error(confirmed.stderr);
@@ -62,7 +62,7 @@ describe.skipIf(!HAS_SHARED)("a confirmed match across list changes (seed, OFAC 
     expect(resolve.status).toBe(0);
     expect(resolve.stderr).toMatch(new RegExp(`confirmed match to ofac-sdn-${KUPOL} kept`));
     expect(kupolEntity()?.sanctioned).toBe(true);
-    const match = json<MatchJson[]>("matches").find((m) => m.authority_id === KUPOL);
+    const match = json<MatchJson[]>("matches").find((m) => m.authorityId === KUPOL);
     expect(match?.decision).toBe("confirmed");
     const candidates = json<Array<{ entity: { caption: string } }>>("candidates");
     expect(candidates.map((c) => c.entity.caption)).not.toContainEqual(expect.stringMatching(/Kupol/i));

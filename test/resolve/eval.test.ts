@@ -56,7 +56,7 @@ describe.skipIf(!HAS_SHARED)("resolution across the seed and three Treasury rele
         gold.source.kind,
         "--json",
       );
-      sourceOf[name.slice(0, 2)] = JSON.parse(out)[0].source_id;
+      sourceOf[name.slice(0, 2)] = JSON.parse(out)[0].sourceId;
     }
     skein("investigate", ...files, "--out", join(dir, "out"));
     entities = JSON.parse(skein("entities", "--json"));

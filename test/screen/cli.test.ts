@@ -73,7 +73,7 @@ describe("skein screen", () => {
       "score",
       "match",
       "authority",
-      "authority_id",
+      "authorityId",
       "list",
       "program",
       "explanations",

@@ -1,6 +1,7 @@
 // The shared-server workspace: the same case investigated in a PostgreSQL database and in a SQLite
 // file gives the same results; the decision log is append-only there too; a failed transaction leaves
-// nothing behind; a bad address is a clear error with the password masked. Needs a server: set
+// nothing behind; a bad address is a clear error with the password masked; a command that only reads
+// refuses a schema holding no workspace. Needs a server: set
 // SKEIN_TEST_POSTGRES to a URL of an empty database (.ci/run starts one with scripts/start-postgres.sh).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -33,6 +34,19 @@ describe.skipIf(!SERVER)("a workspace on a PostgreSQL server (needs SKEIN_TEST_P
 
   beforeAll(async () => {
     url = await freshSchema(SERVER!);
+  });
+
+  it("a command that only reads refuses a schema with no workspace in it, and creates no tables", async () => {
+    const empty = await freshSchema(SERVER!);
+    const dir = mkdtempSync(join(tmpdir(), "skein-pg-"));
+    const result = skein(["sources", "-w", empty], dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no workspace here/);
+    const error = await openWorkspace(empty, { create: false }).catch((e: unknown) => e);
+    expect((error as SkeinError).code).toBe("STORE_NO_WORKSPACE");
+    const workspace = await openWorkspace(empty);
+    await workspace.close();
+    await (await openWorkspace(empty, { create: false })).close();
   });
 
   it("investigates the example case to the same results as a SQLite file", () => {

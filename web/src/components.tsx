@@ -100,15 +100,18 @@ export function ClaimRow({
   claim,
   onDecided,
   review = true,
+  why = "",
 }: {
   claim: Claim;
   onDecided?: () => void;
   review?: boolean;
+  /** The reason to record with an accept or reject (the review queue's "Why" field). */
+  why?: string;
 }) {
   const { predicateLabel } = useVocabulary();
   const [error, setError] = useState<string | null>(null);
   const act = (action: "accept" | "reject") =>
-    decide({ action, claim: claim.id }, claim.version)
+    decide({ action, claim: claim.id, ...(why.trim() ? { why: why.trim() } : {}) }, claim.version)
       .then(() => onDecided?.())
       .catch((e: unknown) => {
         setError(e instanceof ApiError ? e.message : String(e));

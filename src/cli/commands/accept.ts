@@ -1,10 +1,10 @@
 // skein accept CLAIM: records the analyst's review of a claim (accept) in the decision log and applies it.
 import { reviewClaim } from "../../resolve/index.js";
 import { decisionMetaOf, printDecision } from "../decision-options.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
-  const outcome = await withWorkspace(options, ({ db }) =>
+  const outcome = await withExistingWorkspace(options, ({ db }) =>
     reviewClaim(db, args[0], "accept", decisionMetaOf(options)),
   );
   printDecision(outcome, `claim ${outcome.decision.target.claim} accepted`, options);

@@ -2,7 +2,7 @@
 // ones, scored by evidence strength and certainty, each with its paths and quotes.
 import { findCandidates } from "../../graph/index.js";
 import { formatHop, integerOption, loadNetwork } from "../analysis-options.js";
-import { printJson, printResult } from "../output.js";
+import { plural, printJson, printResult } from "../output.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
   const { network } = await loadNetwork(options);
@@ -20,7 +20,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   for (const c of found) {
     printResult(
-      `${c.entity.caption} (${c.entity.type}${c.entity.country ? `, ${c.entity.country}` : ""})  score ${c.score.toFixed(2)}, ${c.ties} tie(s), ${c.claims} claim(s) from ${c.documents} document(s) (${c.origins} independent origin(s))  ${c.entity.id}`,
+      `${c.entity.caption} (${c.entity.type}${c.entity.country ? `, ${c.entity.country}` : ""})  score ${c.score.toFixed(2)}, ${plural(c.ties, "tie")}, ${plural(c.claims, "claim")} from ${plural(c.documents, "document")} (${plural(c.origins, "independent origin")})  ${c.entity.id}`,
     );
     for (const hop of c.paths[0] ?? []) printResult(formatHop(hop));
   }

@@ -2,13 +2,13 @@
 import { formatPeriod } from "../../extract/index.js";
 import type { Predicate } from "../../model/index.js";
 import { listClaims } from "../../store/index.js";
-import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { clip, formatTable, printJson, printResult } from "../output.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const MAX_QUOTE = 90;
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const claims = await withWorkspace(options, ({ db }) =>
+  const claims = await withExistingWorkspace(options, ({ db }) =>
     listClaims(db, {
       entity: options.entity as string | undefined,
       predicate: options.predicate as Predicate | undefined,
@@ -25,17 +25,16 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   printResult(
     formatTable(
-      ["subject", "predicate", "object", "date", "certainty", "status", "quote"],
+      ["id", "subject", "predicate", "object", "date", "certainty", "status", "quote"],
       claims.map((c) => [
+        c.id,
         c.subjectCaption,
         c.predicate,
         c.objectCaption,
         formatPeriod(c.period),
-        c.attribution ? `${c.certainty} (${c.attribution.slice(0, 40)})` : c.certainty,
+        c.attribution ? `${c.certainty} (${clip(c.attribution, 40)})` : c.certainty,
         c.status,
-        c.evidence.quote.length > MAX_QUOTE
-          ? `“${c.evidence.quote.slice(0, MAX_QUOTE)}…”`
-          : `“${c.evidence.quote}”`,
+        `“${clip(c.evidence.quote.replace(/\s+/g, " "), MAX_QUOTE)}”`,
       ]),
     ),
   );

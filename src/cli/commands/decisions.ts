@@ -1,10 +1,10 @@
 // skein decisions: the analyst decision log, oldest first, undone entries marked.
 import { listDecisions } from "../../store/index.js";
-import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { clip, formatTable, printJson, printResult } from "../output.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const log = await withWorkspace(options, ({ db }) => listDecisions(db));
+  const log = await withExistingWorkspace(options, ({ db }) => listDecisions(db));
   if (options.json) {
     printJson(log);
     return 0;
@@ -24,9 +24,8 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
         Object.entries(d.target)
           .filter(([k]) => !/members|rest|moved/i.test(k))
           .map(([k, v]) => `${k}=${v}`)
-          .join(" ")
-          .slice(0, 60),
-        (d.why ?? "").slice(0, 40),
+          .join(" "),
+        clip(d.why ?? "", 40),
         d.supersededBy,
       ]),
     ),

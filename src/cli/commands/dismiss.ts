@@ -1,10 +1,10 @@
 // skein dismiss MATCH: records the analyst's decision on a list match (dismiss) in the decision log.
 import { decideMatch } from "../../resolve/index.js";
 import { decisionMetaOf, printDecision } from "../decision-options.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
-  const outcome = await withWorkspace(options, ({ db }) =>
+  const outcome = await withExistingWorkspace(options, ({ db }) =>
     decideMatch(db, args[0], "dismiss", decisionMetaOf(options)),
   );
   printDecision(

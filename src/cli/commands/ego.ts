@@ -1,7 +1,7 @@
 // skein ego ENTITY: an entity's neighbourhood, hop by hop, with the claims that join it.
 import { egoNetwork } from "../../graph/index.js";
 import { integerOption, loadNetwork } from "../analysis-options.js";
-import { formatTable, printJson, printResult } from "../output.js";
+import { formatTable, plural, printJson, printResult } from "../output.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const { network, entityIds } = await loadNetwork(options, [args[0]]);
@@ -21,7 +21,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   for (const e of ego.edges) {
     const quote = e.evidence[0]?.quote.replace(/\s+/g, " ").slice(0, 160) ?? "";
     printResult(
-      `${caption.get(e.subjectId)} —${e.predicate}→ ${caption.get(e.objectId)}  [${e.certainty}; ${e.sourceCount} independent origin(s)] "${quote}"`,
+      `${caption.get(e.subjectId)} —${e.predicate}→ ${caption.get(e.objectId)}  [${e.certainty}; ${plural(e.sourceCount, "independent origin")}] "${quote}"`,
     );
   }
   return 0;

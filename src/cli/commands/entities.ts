@@ -3,10 +3,10 @@
 import { ensureResolved, readCaseView } from "../../resolve/index.js";
 import { readCaseEntities, readDocumentEntities, readMentionRefs } from "../../store/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { view, documents, mentions, stored } = await withWorkspace(options, async ({ db }) => {
+  const { view, documents, mentions, stored } = await withExistingWorkspace(options, async ({ db }) => {
     await ensureResolved(db);
     return {
       view: await readCaseView(db),

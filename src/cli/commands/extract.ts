@@ -15,26 +15,11 @@ import {
 } from "../../extract/index.js";
 import { DEFAULT_MAX_BYTES, readDocument } from "../../ingest/index.js";
 import { DEFAULT_EXTRACTOR, SkeinError, sourceIdOf } from "../../model/index.js";
-import { formatTable, printJson, printResult, say, startProgress } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { formatTable, plural, printJson, printResult, say, startProgress } from "../output.js";
+import { readPublishedOption } from "../published-option.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const DEFAULTS = { extractor: DEFAULT_EXTRACTOR, maxSizeMb: DEFAULT_MAX_BYTES / 1e6 } as const;
-
-function readPublished(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  const text = String(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new SkeinError(
-      "EXTRACT_BAD_DATE",
-      "extract: --published must be a date YYYY-MM-DD, e.g. 2024-10-17",
-      {
-        field: "--published",
-        received: text,
-      },
-    );
-  }
-  return text;
-}
 
 /**
  * The model endpoint of `--extractor llm` (the SKEIN_LLM_* variables and --chunk-chars), or undefined
@@ -64,14 +49,14 @@ async function extractFile(
   if (!read.text.trim()) {
     throw new SkeinError("INGEST_EMPTY", `extract: ${file} has no text`, { file });
   }
-  const published = readPublished(options.published) ?? read.published;
+  const published = readPublishedOption(options) ?? read.published;
   const sourceId = sourceIdOf(read.text);
   const model = modelOptions(options);
   if (model) {
     const result = await extractWithModel(read.text, { ...model, published, sourceId });
     if (result.dropped.entities + result.dropped.claims > 0) {
       say(
-        `extract: dropped ${result.dropped.entities} entities and ${result.dropped.claims} claims the text does not bear out`,
+        `extract: dropped ${plural(result.dropped.entities, "entity", "entities")} and ${plural(result.dropped.claims, "claim")} the text does not bear out`,
       );
     }
     return result;
@@ -85,6 +70,7 @@ async function extractFile(
 }
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  readPublishedOption(options);
   const workspaceMode = options.workspace !== undefined;
   const format = String(options.format ?? (options.json || !workspaceMode ? "json" : "text"));
   if (format !== "json" && format !== "text") {
@@ -131,7 +117,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     );
     return 0;
   }
-  const result = await withWorkspace(options, async ({ db }) => {
+  const result = await withExistingWorkspace(options, async ({ db }) => {
     const progress = startProgress(args.length, "extract");
     try {
       const gazetteer = options.gazetteer ? await buildWorkspaceGazetteer(db) : undefined;
@@ -151,15 +137,15 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   }
   for (const r of result.runs) {
     printResult(
-      `${r.sourceId.slice(0, 12)}  ${r.entities} entities, ${r.mentions} mentions, ${r.claims} claims${r.kept ? ` (${r.kept} decided kept)` : ""}  ${r.title ?? ""}`,
+      `${r.sourceId.slice(0, 12)}  ${plural(r.entities, "entity", "entities")}, ${plural(r.mentions, "mention")}, ${plural(r.claims, "claim")}${r.kept ? ` (${r.kept} decided kept)` : ""}  ${r.title ?? ""}`,
     );
   }
   printResult(
-    `${result.sources} source(s): ${result.entities} entities, ${result.mentions} mentions, ${result.claims} claims`,
+    `${plural(result.sources, "source")}: ${plural(result.entities, "entity", "entities")}, ${plural(result.mentions, "mention")}, ${plural(result.claims, "claim")}`,
   );
   if (result.dropped > 0)
     say(
-      `extract: dropped ${result.dropped} entities and claims the model proposed that the texts do not bear out`,
+      `extract: dropped ${plural(result.dropped, "entity", "entities")} and claims the model proposed that the texts do not bear out`,
     );
   return 0;
 }

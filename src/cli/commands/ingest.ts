@@ -3,17 +3,12 @@ import { relative } from "node:path";
 import { DEFAULT_MAX_BYTES, expandPaths, type IngestOptions, ingestPaths } from "../../ingest/index.js";
 import { type Reliability, SkeinError, type SourceKind } from "../../model/index.js";
 import { osUser } from "../decision-options.js";
-import { printJson, printResult, say, startProgress } from "../output.js";
+import { plural, printJson, printResult, say, startProgress } from "../output.js";
+import { readPublishedOption } from "../published-option.js";
 import { withWorkspace } from "../workspace.js";
 
 function parseOptions(options: Record<string, unknown>): IngestOptions {
-  const published = options.published as string | undefined;
-  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    throw new SkeinError("INGEST_BAD_METADATA", "--published must be a date YYYY-MM-DD, e.g. 2024-10-17", {
-      field: "--published",
-      received: published,
-    });
-  }
+  const published = readPublishedOption(options);
   const maxSizeMb = Number(options.maxSize ?? DEFAULT_MAX_BYTES / 1e6);
   if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) {
     throw new SkeinError("INGEST_BAD_METADATA", "--max-size must be a positive number of MB, e.g. 50", {
@@ -33,6 +28,18 @@ function parseOptions(options: Record<string, unknown>): IngestOptions {
   };
 }
 
+/** A file as the user sees it: relative to the working folder when it is inside it. */
+export function shownPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside && !inside.startsWith("..") ? inside : file;
+}
+
+/** `file:line` of an ingest error, with the file as the user sees it. */
+export function errorWhere(error: SkeinError, file: string): string {
+  const shown = shownPath(file);
+  return error.details.line ? `${shown}:${error.details.line}` : shown;
+}
+
 export async function run(paths: string[], options: Record<string, unknown>): Promise<number> {
   const ingestOptions = parseOptions(options);
   const results = await withWorkspace(options, async ({ db }) => {
@@ -49,7 +56,7 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
       results.map((r) => ({
         file: r.file,
         status: r.status,
-        source_id: r.sourceId,
+        sourceId: r.sourceId,
         title: r.title,
         warnings: r.warnings,
         error: r.error ? { code: r.error.code, message: r.error.message, hint: r.error.hint } : null,
@@ -57,9 +64,9 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
     );
   } else {
     for (const r of results) {
-      const file = relative(process.cwd(), r.file) || r.file;
+      const file = shownPath(r.file);
       if (r.status === "failed" && r.error)
-        say(`skein: ${file}: ${r.error.message} (${r.error.code}). ${r.error.hint}`);
+        say(`skein: ${errorWhere(r.error, r.file)}: ${r.error.message} (${r.error.code}). ${r.error.hint}`);
       else if (r.status === "unchanged")
         printResult(`unchanged  ${r.sourceId?.slice(0, 12)}  ${file} (already in the workspace)`);
       else
@@ -69,6 +76,8 @@ export async function run(paths: string[], options: Record<string, unknown>): Pr
     }
   }
   const failed = results.filter((r) => r.status === "failed").length;
-  say(`${results.length - failed} of ${results.length} file(s) read${failed ? `, ${failed} failed` : ""}`);
+  say(
+    `${results.length - failed} of ${plural(results.length, "file")} read${failed ? `, ${failed} failed` : ""}`,
+  );
   return failed > 0 ? 1 : 0;
 }

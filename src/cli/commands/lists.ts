@@ -3,15 +3,18 @@
 import type { Command } from "commander";
 import {
   diffStoredSnapshots,
+  LIST_FORMATS,
+  type ListLimits,
   type LoadResult,
   listSnapshots,
-  loadLists,
+  loadEachList,
+  type ReadListOptions,
   updateLists,
 } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { osUser } from "../decision-options.js";
-import { formatTable, printJson, printResult, say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { formatTable, formatUserError, plural, printJson, printResult, say } from "../output.js";
+import { withExistingWorkspace, withWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
   return new SkeinError("CLI_USAGE", message, {});
@@ -24,7 +27,7 @@ export async function run(
 ): Promise<number> {
   const [action, ...rest] = args;
   if (!action) {
-    const snapshots = await withWorkspace(options, ({ db }) => listSnapshots(db));
+    const snapshots = await withExistingWorkspace(options, ({ db }) => listSnapshots(db));
     if (options.json) {
       printJson(snapshots);
       return 0;
@@ -53,15 +56,20 @@ export async function run(
 
   if (action === "load") {
     if (!rest.length) throw usage("lists load: give at least one list file or folder");
-    const results = await withWorkspace(options, ({ db }) =>
-      loadLists(db, rest, { format: options.format as string | undefined, by: osUser() }),
+    const readOptions = loadOptions(options);
+    const { loaded, failed } = await withWorkspace(options, ({ db }) =>
+      loadEachList(db, rest, { ...readOptions, by: osUser() }),
     );
-    return report(results, options);
+    for (const error of failed) say(formatUserError(error));
+    report(loaded, options);
+    if (failed.length)
+      say(`${plural(loaded.length, "list")} loaded, ${failed.length} failed: nothing of those was stored`);
+    return failed.length ? 1 : 0;
   }
 
   if (action === "diff") {
     if (rest.length !== 2) throw usage("lists diff: give two snapshot ids, OLD then NEW (see `skein lists`)");
-    const diff = await withWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
+    const diff = await withExistingWorkspace(options, ({ db }) => diffStoredSnapshots(db, rest[0], rest[1]));
     if (options.json) {
       printJson({
         before: diff.before,
@@ -106,6 +114,32 @@ export async function run(
   );
 }
 
+/** The read options of `lists load`: the format to skip detection, and the bounds a user may raise. */
+function loadOptions(options: Record<string, unknown>): ReadListOptions {
+  const format = options.listFormat as string | undefined;
+  if (format !== undefined && !LIST_FORMATS.some((f) => f.name === format)) {
+    throw new SkeinError(
+      "CLI_USAGE",
+      `unknown list format "${format}"; valid: ${LIST_FORMATS.map((f) => f.name).join(", ")}`,
+      { field: "--list-format", received: format },
+    );
+  }
+  const limits: Partial<ListLimits> = {};
+  if (options.maxSize !== undefined) limits.maxBytes = positive(options.maxSize, "--max-size") * 1e6;
+  if (options.maxRows !== undefined) limits.maxRecords = Math.floor(positive(options.maxRows, "--max-rows"));
+  return { format, limits };
+}
+
+function positive(value: unknown, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new SkeinError("CLI_USAGE", `${flag} must be a positive number`, {
+      field: flag,
+      received: String(value),
+    });
+  return n;
+}
+
 function report(results: LoadResult[], options: Record<string, unknown>): number {
   for (const r of results) {
     for (const issue of r.issues)
@@ -120,7 +154,7 @@ function report(results: LoadResult[], options: Record<string, unknown>): number
   for (const { snapshot: s, status } of results) {
     printResult(
       status === "loaded"
-        ? `loaded ${s.authority}/${s.list} (${s.format}, published ${s.publishDate ?? "date not stated"}): ${s.entryCount} entries as snapshot ${s.id}`
+        ? `loaded ${s.authority}/${s.list} (${s.format}, published ${s.publishDate ?? "date not stated"}): ${plural(s.entryCount, "entry", "entries")} as snapshot ${s.id}`
         : `unchanged: ${s.authority}/${s.list} is already stored as snapshot ${s.id} (same SHA-256); nothing loaded`,
     );
   }

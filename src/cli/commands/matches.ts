@@ -1,10 +1,10 @@
 // skein matches: the list matches of the case entities, best first, with the analyst's decisions.
 import { readMatchesWithDecisions } from "../../resolve/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const matches = await withWorkspace(options, ({ db }) => readMatchesWithDecisions(db));
+  const matches = await withExistingWorkspace(options, ({ db }) => readMatchesWithDecisions(db));
   if (options.json) {
     printJson(
       matches.map((m) => ({
@@ -14,7 +14,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
         decision: m.decision,
         snapshot: m.snapshotId,
         authority: m.entry?.authority ?? null,
-        authority_id: m.entry?.authorityId ?? null,
+        authorityId: m.entry?.authorityId ?? null,
         list: m.entry?.list ?? null,
         program: m.entry?.programs.join(", ") ?? null,
         entry: m.entry

@@ -5,8 +5,8 @@ import { listSnapshots } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { runResolution, runScreening } from "../../resolve/index.js";
 import { warnConfirmedChanges } from "../confirmed-matches.js";
-import { printJson, printResult, say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { plural, printJson, printResult, say } from "../output.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
   const threshold = Number(options.threshold ?? 0.7);
@@ -16,7 +16,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       received: String(options.threshold),
     });
   }
-  const result = await withWorkspace(options, async ({ db }) => {
+  const result = await withExistingWorkspace(options, async ({ db }) => {
     const resolution = await runResolution(db);
     const hasLists = (await listSnapshots(db)).length > 0;
     const snapshots = options.snapshot as string[] | undefined;
@@ -36,7 +36,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   const { resolution, screening } = result;
   printResult(
-    `resolved ${resolution.documentEntities} document entities into ${resolution.entities} entities`,
+    `resolved ${resolution.documentEntities} document entities into ${plural(resolution.entities, "entity", "entities")}`,
   );
   if (resolution.claims.accepted || resolution.claims.rejected) {
     printResult(
@@ -48,7 +48,9 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   }
   if (screening) {
     const lists = screening.snapshots.map((s) => `${s.authority}/${s.list}`).join(", ");
-    printResult(`screened ${screening.screened} entities against ${lists}: ${screening.matches} matches`);
+    printResult(
+      `screened ${plural(screening.screened, "entity", "entities")} against ${lists}: ${plural(screening.matches, "match", "matches")}`,
+    );
     warnConfirmedChanges(screening);
   } else {
     say("no list loaded: screening skipped (load one with `skein lists load PATH`)");

@@ -15,8 +15,8 @@ import {
   type ScreenResult,
   screenPrepared,
 } from "../../screen/index.js";
-import { say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { formatTable, printResult, say } from "../output.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 const CSV_HEADER = [
   "query_id",
@@ -74,17 +74,17 @@ async function readQueries(options: Record<string, unknown>): Promise<ScreenQuer
 
 /** Entries from --list files, or from the workspace's newest snapshots. */
 async function readEntries(options: Record<string, unknown>): Promise<ListEntry[]> {
-  const parsed = options.list
-    ? await readListFiles(options.list as string[], { format: options.listFormat as string | undefined })
-    : await withWorkspace(options, ({ db }) => readStoredEntries(db));
+  const parsed = options.lists
+    ? await readListFiles(options.lists as string[], { format: options.listFormat as string | undefined })
+    : await withExistingWorkspace(options, ({ db }) => readStoredEntries(db));
   const entries = parsed.flatMap((p) => p.entries);
   if (entries.length === 0) {
     throw new SkeinError(
       "SCREEN_NO_ENTRIES",
-      options.list
+      options.lists
         ? "the list files hold no entries to screen against"
         : "the workspace holds no list snapshots",
-      { received: options.list ? (options.list as string[]).join(" ") : String(options.workspace ?? "") },
+      { received: options.lists ? (options.lists as string[]).join(" ") : String(options.workspace ?? "") },
     );
   }
   return entries;
@@ -99,7 +99,7 @@ function resultJson(result: ScreenResult) {
     score: result.score,
     match: result.match,
     authority: entry.authority,
-    authority_id: entry.authorityId,
+    authorityId: entry.authorityId,
     list: entry.list,
     program: entry.programs.join("; "),
     explanations: result.explanations,
@@ -112,8 +112,15 @@ function queryJson(query: ScreenQuery) {
     name: query.name,
     schema: query.schema ?? null,
     country: query.country ?? null,
-    birth_date: query.birthDate ?? null,
+    birthDate: query.birthDate ?? null,
   };
+}
+
+/** table on a terminal unless --json or --format says otherwise; JSON lines in a pipe. */
+function outputFormat(options: Record<string, unknown>): "table" | "json" | "csv" {
+  if (options.format !== undefined) return options.format as "table" | "json" | "csv";
+  if (options.json) return "json";
+  return process.stdout.isTTY ? "table" : "json";
 }
 
 /** Parses flags, reads queries and entries, screens, prints. */
@@ -121,8 +128,8 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   if ((options.name === undefined) === (options.input === undefined)) {
     throw usage("give exactly one of --name NAME or --input names.csv", "--name/--input");
   }
-  if (options.list && options.workspace)
-    throw usage("give either --list PATH… or --workspace W, not both", "--list/--workspace");
+  if (options.lists && options.workspace)
+    throw usage("give either --lists PATH… or --workspace W, not both", "--lists/--workspace");
   const threshold = Number(options.threshold);
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1)
@@ -136,7 +143,28 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   say(
     `indexed ${index.size} names of ${entries.length} list entries in ${Math.round(performance.now() - started)} ms`,
   );
-  const csv = options.format === "csv";
+  const format = outputFormat(options);
+  const csv = format === "csv";
+  if (format === "table") {
+    const rows = queries.flatMap((query) =>
+      screenPrepared(index, prepareQuery(query), algorithm, config, limit).map((r, rank) => [
+        query.name,
+        rank + 1,
+        r.score.toFixed(2),
+        r.match ? "match" : "",
+        r.entry.caption,
+        r.entry.schema,
+        `${r.entry.authority} ${r.entry.list} ${r.entry.authorityId}`,
+        r.entry.programs.join("; "),
+      ]),
+    );
+    printResult(
+      rows.length
+        ? formatTable(["query", "rank", "score", "match", "entry", "schema", "listed as", "programs"], rows)
+        : "no list entry scores above the floor for these names",
+    );
+    return 0;
+  }
   const out: string[] = csv ? [formatCsvRow(CSV_HEADER)] : [];
   for (const query of queries) {
     const results = screenPrepared(index, prepareQuery(query), algorithm, config, limit);

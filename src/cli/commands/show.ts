@@ -2,10 +2,10 @@
 import { SkeinError } from "../../model/index.js";
 import { findSourcesByPrefix } from "../../store/index.js";
 import { printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run([id]: string[], options: Record<string, unknown>): Promise<number> {
-  const found = await withWorkspace(options, ({ db }) => findSourcesByPrefix(db, id));
+  const found = await withExistingWorkspace(options, ({ db }) => findSourcesByPrefix(db, id));
   if (found.length !== 1) {
     throw new SkeinError(
       found.length === 0 ? "STORE_NOT_FOUND" : "CLI_USAGE",

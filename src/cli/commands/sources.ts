@@ -1,10 +1,10 @@
 // skein sources: the sources of the workspace as a table or JSON.
 import { listSources } from "../../store/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const sources = await withWorkspace(options, ({ db }) => listSources(db));
+  const sources = await withExistingWorkspace(options, ({ db }) => listSources(db));
   if (options.json) {
     printJson(
       sources.map(({ text, pageStarts, ...meta }) => ({

@@ -2,11 +2,11 @@
 import { splitEntity } from "../../resolve/index.js";
 import { decisionMetaOf, printDecision } from "../decision-options.js";
 import { say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const mentions = (options.mention as string[] | undefined) ?? [];
-  const outcome = await withWorkspace(options, ({ db }) =>
+  const outcome = await withExistingWorkspace(options, ({ db }) =>
     splitEntity(db, args[0], mentions, decisionMetaOf(options)),
   );
   printDecision(

@@ -3,7 +3,7 @@
 import { SkeinError } from "../../model/index.js";
 import { undoDecision } from "../../resolve/index.js";
 import { decisionMetaOf, printDecision } from "../decision-options.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const id = Number(args[0]);
@@ -17,7 +17,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       },
     );
   }
-  const outcome = await withWorkspace(options, ({ db }) => undoDecision(db, id, decisionMetaOf(options)));
+  const outcome = await withExistingWorkspace(options, ({ db }) =>
+    undoDecision(db, id, decisionMetaOf(options)),
+  );
   printDecision(outcome, `decision ${id} undone`, options);
   return 0;
 }

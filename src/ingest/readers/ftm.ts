@@ -19,12 +19,12 @@ function splitJson(text: string, file: string): Located[] {
     try {
       return (JSON.parse(trimmed) as unknown[]).map((value, index) => ({ line: index + 1, value }));
     } catch (cause) {
-      throw new SkeinError(
-        "INGEST_BAD_FTM",
-        `not valid JSON: ${(cause as Error).message}`,
-        { file },
-        { cause },
-      );
+      const message = (cause as Error).message;
+      // V8 names the character position; the user needs the line.
+      const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+      const offset = text.length - trimmed.length;
+      const line = Number.isNaN(position) ? undefined : text.slice(0, offset + position).split("\n").length;
+      throw new SkeinError("INGEST_BAD_FTM", `not valid JSON: ${message}`, { file, line }, { cause });
     }
   }
   const items: Located[] = [];
@@ -51,6 +51,7 @@ function checkEntity(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof datum.id !== "string" || !datum.id) problems.push("id: missing");
   if (typeof datum.schema !== "string") problems.push("schema: missing");
+  else if (!(datum.schema in model.schemata)) problems.push(`schema: unknown FtM schema "${datum.schema}"`);
   else {
     try {
       const schema = model.getSchema(datum.schema);

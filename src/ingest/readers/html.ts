@@ -35,6 +35,31 @@ const BLOCK_TAGS = new Set([
 ]);
 /** Shortest article body we accept; below it the page has navigation, not an article. */
 const MIN_ARTICLE_CHARS = 40;
+/**
+ * Deepest element nesting read. News pages nest 20 to 60 deep; Readability's work grows faster than
+ * the nesting, so a page tens of thousands deep would run for hours.
+ */
+export const MAX_HTML_DEPTH = 256;
+/** Elements that have no end tag, or whose end tag HTML lets a page leave out: they never nest deeper. */
+const NOT_NESTING = new Set(
+  "area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp html head body".split(
+    " ",
+  ),
+);
+const TAG = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+
+/** The deepest element nesting of a page, read from its tags without building a DOM. */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(TAG)) {
+    const [, raw, closing, name, selfClosing] = match;
+    if (raw || !name || selfClosing || NOT_NESTING.has(name.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
 
 interface DomNode {
   nodeType: number;
@@ -89,13 +114,34 @@ export const htmlReader: Reader = {
   async read(bytes, file): Promise<DocumentRead> {
     assertText(bytes, file);
     const { text: html, warnings } = decodeUtf8(bytes, file);
-    const { document } = parseHTML(html);
+    const depth = nestingDepth(html);
+    if (depth > MAX_HTML_DEPTH) {
+      throw new SkeinError(
+        "INGEST_TOO_DEEP",
+        `the page nests elements ${depth} deep; the limit is ${MAX_HTML_DEPTH}`,
+        { file, received: `${depth} levels` },
+      );
+    }
+    // A fragment without <html> leaves linkedom without a root element; give it one.
+    const parsed = parseHTML(html).document;
+    const { document } = parsed.documentElement
+      ? { document: parsed }
+      : parseHTML(`<html><body>${html}</body></html>`);
     const metaDoc = document as unknown as MetaDocument;
+    let article: ReturnType<Readability["parse"]>;
+    try {
+      article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    } catch (cause) {
+      // Readability walks whatever DOM a hostile page builds; its failure is the page's, not ours.
+      throw new SkeinError(
+        "INGEST_NO_ARTICLE",
+        `the HTML page cannot be read as an article: ${(cause as Error).message}`,
+        { file },
+        { cause },
+      );
+    }
     const pageTitle = meta(metaDoc, "og:title", "twitter:title", "citation_title") ?? document.title ?? null;
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
-    const article = new Readability(
-      document as unknown as ConstructorParameters<typeof Readability>[0],
-    ).parse();
     const body = article?.content
       ? parseHTML(`<html><body>${article.content}</body></html>`).document.body
       : null;

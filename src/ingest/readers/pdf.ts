@@ -16,7 +16,8 @@ export const pdfReader: Reader = {
     let pages: string[];
     let info: Record<string, unknown> = {};
     try {
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      // Verbosity 0: PDF.js's warnings about damaged files would go to the user's terminal.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
       pages = (await extractText(pdf, { mergePages: false })).text;
       info = ((await getMeta(pdf)).info ?? {}) as Record<string, unknown>;
     } catch (cause) {

@@ -41,6 +41,37 @@ export function findDateline(text: string): string | null {
   return null;
 }
 
+/** Longest masthead (a publication's name) and headline read from the first lines. */
+const MAX_MASTHEAD = 60;
+const MAX_HEADLINE = 200;
+
+/** A line that could be a masthead or a headline: short, not a sentence, not a `Label: value` field. */
+function isHeading(line: string, max: number): boolean {
+  return (
+    line.length <= max && !/[.:;,]$/.test(line) && !/^[\w .'/-]{1,40}:\s/.test(line) && /\p{L}/u.test(line)
+  );
+}
+
+/**
+ * The headline and the publication of a plain-text news page, from its first lines: a short line
+ * followed by a dateline is the masthead (the publisher), and the first heading after them is the
+ * headline (the title). Without a dateline, a first line that reads as a heading is the title.
+ */
+export function findMasthead(text: string): { title: string | null; publisher: string | null } {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, HEAD_LINES);
+  const dateline = lines.findIndex((line) => DATELINE.test(line));
+  if (dateline === 1 && isHeading(lines[0], MAX_MASTHEAD) && lines[0].split(/\s+/).length <= 8) {
+    const headline = lines[2];
+    return { publisher: lines[0], title: headline && isHeading(headline, MAX_HEADLINE) ? headline : null };
+  }
+  const first = lines[dateline === 0 ? 1 : 0];
+  return { publisher: null, title: first && isHeading(first, MAX_HEADLINE) ? first : null };
+}
+
 /** Reads .txt and .md files. */
 export const textReader: Reader = {
   name: "text",
@@ -52,11 +83,13 @@ export const textReader: Reader = {
     const read = emptyRead("text", normaliseText(text));
     read.warnings.push(...warnings);
     const meta = frontMatter(read.text);
-    read.title = meta.title ?? null;
+    // Front matter speaks for the file; without it, the first lines are read as a news page's head.
+    const head = Object.keys(meta).length ? { title: null, publisher: null } : findMasthead(read.text);
+    read.title = meta.title ?? head.title;
     read.published = toIsoDate(meta.date ?? meta.published) ?? findDateline(read.text);
     read.url = meta.url ?? null;
     read.author = meta.author ?? null;
-    read.publisher = meta.publisher ?? null;
+    read.publisher = meta.publisher ?? head.publisher;
     return read;
   },
 };

@@ -29,7 +29,7 @@ export const euFsfCsv: ListFormat = {
       layout: "EU FSF CSV",
       missingColumns: (header: string[]) => REQUIRED.filter((c) => !header.includes(c)),
     };
-    for await (const { values, line } of readHeadedCsvRows(file.path, layout, log)) {
+    for await (const { values, line } of readHeadedCsvRows(file, layout, log)) {
       const v: Record<string, string | null> = {};
       for (const [key, value] of Object.entries(values)) v[key] = clean(value);
       const id = v.Entity_LogicalId;

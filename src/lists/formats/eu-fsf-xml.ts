@@ -84,7 +84,7 @@ export const euFsfXml: ListFormat = {
     const file = files[0];
     let publishDate: string | null = null;
     const entries: ListEntry[] = [];
-    await readXmlRecords(file.path, {
+    await readXmlRecords(file, log, {
       records: new Set(["sanctionEntity"]),
       onRoot(_name, attrs) {
         publishDate = parseListDate(attrs.generationDate?.slice(0, 10));

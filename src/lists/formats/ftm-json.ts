@@ -3,6 +3,7 @@
 // entries; Sanction entities give their programs and listing dates, Address entities their addresses,
 // and ownership, directorship, family and other links their "linked to" relations.
 import { basename, dirname } from "node:path";
+import followthemoney from "@opensanctions/followthemoney";
 import { type FtmRecord, type ListEntry, type ListEntrySchema, namePartsOf } from "../../model/index.js";
 import { addCountry, addIdentifier, addUnique, finishEntry, newEntry } from "../entry-builder.js";
 import { parseListDate } from "../list-dates.js";
@@ -114,6 +115,9 @@ function keepAdjacent(entities: Map<string, FtmEntity>, entries: Map<string, Lis
   }
 }
 
+/** The FtM schema names, from the model itself: a line of any other schema is a bad row. */
+const FTM_SCHEMATA = new Set(Object.keys(new followthemoney.Model(followthemoney.defaultModel).schemata));
+
 /** OpenSanctions / FollowTheMoney JSON lines. */
 export const ftmJson: ListFormat = {
   name: "ftm-json",
@@ -132,7 +136,7 @@ export const ftmJson: ListFormat = {
     const file = files[0];
     const entities = new Map<string, FtmEntity>();
     let anyTarget = false;
-    for await (const { text, line } of readLines(file.path)) {
+    for await (const { text, line } of readLines(file, log)) {
       if (!text.trim()) continue;
       let entity: FtmEntity;
       try {
@@ -159,6 +163,17 @@ export const ftmJson: ListFormat = {
           line,
           message: "each line must be an FtM entity with id, schema and properties",
           received: text,
+        });
+        continue;
+      }
+      if (!FTM_SCHEMATA.has(entity.schema)) {
+        log.error({
+          code: "LISTS_BAD_ROW",
+          file: file.path,
+          line,
+          field: "schema",
+          message: `"${entity.schema}" is not a FollowTheMoney schema (e.g. Person, Company, Sanction)`,
+          received: entity.schema,
         });
         continue;
       }

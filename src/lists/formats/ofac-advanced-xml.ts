@@ -60,7 +60,7 @@ export const ofacAdvancedXml: ListFormat = {
     const relations: XmlNode[] = [];
     const sanctions: XmlNode[] = [];
     let publishDate: string | null = null;
-    await readXmlRecords(file.path, {
+    await readXmlRecords(file, log, {
       records: new Set([
         "DateOfIssue",
         "ReferenceValueSets",

@@ -262,7 +262,7 @@ interface Row {
  */
 async function readRows(file: ListFile, role: Role, log: IssueLog, onRow: (row: Row) => void): Promise<void> {
   const columns = COLUMNS[role];
-  for await (const batch of readCsvBatches(file.path)) {
+  for await (const batch of readCsvBatches(file, log)) {
     for (const { record, line } of batch) {
       if (record.length === 1 && /^[\s\u001a]*$/.test(record[0])) continue;
       if (record.length !== columns.length) {

@@ -43,7 +43,7 @@ export const ofacXml: ListFormat = {
     let publishDate: string | null = null;
     const entries = new Map<string, ListEntry>();
     const linked = new Map<string, string[]>();
-    await readXmlRecords(file.path, {
+    await readXmlRecords(file, log, {
       records: new Set(["publshInformation", "sdnEntry"]),
       onRecord(node) {
         if (node.name === "publshInformation") {

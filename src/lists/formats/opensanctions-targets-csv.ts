@@ -48,7 +48,7 @@ export const opensanctionsTargetsCsv: ListFormat = {
       layout: "OpenSanctions targets.simple.csv",
       missingColumns: (header: string[]) => COLUMNS.filter((c) => !header.includes(c)),
     };
-    for await (const { values: v, line } of readHeadedCsvRows(file.path, layout, log)) {
+    for await (const { values: v, line } of readHeadedCsvRows(file, layout, log)) {
       const schema = SCHEMA[v.schema];
       if (!schema) continue;
       if (!clean(v.id) || !clean(v.name)) {

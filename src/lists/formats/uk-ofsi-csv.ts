@@ -24,7 +24,7 @@ export const ukOfsiCsv: ListFormat = {
         return lastUpdated;
       },
     };
-    for await (const { values, line } of readHeadedCsvRows(file.path, layout, log)) {
+    for await (const { values, line } of readHeadedCsvRows(file, layout, log)) {
       grouper.add({ values, line });
     }
     return { list: "conlist", publishDate, entries: grouper.entries() };

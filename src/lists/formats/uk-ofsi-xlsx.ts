@@ -35,7 +35,7 @@ export const ukOfsiXlsx: ListFormat = {
     const grouper = new OfsiGrouper(file.path, log);
     let firstRow: string[] = [];
     let seen = 0;
-    const sheetName = await readFirstSheet(file.path, ({ row, cells }, sheet) => {
+    const sheetName = await readFirstSheet(file, ({ row, cells }, sheet) => {
       if (!header) {
         seen++;
         if (seen === 1) firstRow = cells;

@@ -43,7 +43,7 @@ export const ukSanctionsListCsv: ListFormat = {
       },
       key: fieldKey,
     };
-    for await (const { values: v, record, line } of readHeadedCsvRows(file.path, layout, log)) {
+    for await (const { values: v, record, line } of readHeadedCsvRows(file, layout, log)) {
       const id = clean(v.uniqueid);
       if (!id || !clean(v.name6)) {
         log.error({

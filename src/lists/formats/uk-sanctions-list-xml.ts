@@ -26,7 +26,7 @@ export const ukSanctionsListXml: ListFormat = {
     const file = files[0];
     let publishDate: string | null = null;
     const entries: ListEntry[] = [];
-    await readXmlRecords(file.path, {
+    await readXmlRecords(file, log, {
       records: new Set(["DateGenerated", "Designation"]),
       onRecord(node) {
         if (node.name === "DateGenerated") {

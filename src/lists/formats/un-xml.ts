@@ -40,7 +40,7 @@ export const unXml: ListFormat = {
     let publishDate: string | null = null;
     const entries: ListEntry[] = [];
     const seen = new Set<string>();
-    await readXmlRecords(file.path, {
+    await readXmlRecords(file, log, {
       records: new Set(["INDIVIDUAL", "ENTITY"]),
       onRoot(_name, attrs) {
         publishDate = parseListDate(attrs.dateGenerated?.slice(0, 10));

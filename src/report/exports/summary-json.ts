@@ -26,10 +26,10 @@ export interface Summary {
   claims: number;
   sanctioned: Array<{
     entity: { id: string; caption: string };
-    matches: Array<{ authority: string; authority_id: string; list: string; program: string; score: number }>;
+    matches: Array<{ authority: string; authorityId: string; list: string; program: string; score: number }>;
   }>;
   /** Every candidate found; `candidates` lists the strongest, up to the report's limit. */
-  candidates_total: number;
+  candidatesTotal: number;
   candidates: Array<{
     entity: { id: string; caption: string };
     score: number;
@@ -44,10 +44,10 @@ export interface Summary {
     suppliers: number;
     sanctioned: boolean;
   }>;
-  focal_points: Array<{
+  focalPoints: Array<{
     entity: { id: string; caption: string };
     pagerank: number;
-    weighted_degree: number;
+    weightedDegree: number;
     degree: number;
     sanctioned: boolean;
   }>;
@@ -87,13 +87,13 @@ export function buildSummary(inv: Investigation): Summary {
         .filter((l) => l.decision !== "dismissed")
         .map((l) => ({
           authority: l.authority,
-          authority_id: l.authorityId,
+          authorityId: l.authorityId,
           list: l.list,
           program: l.programs.join("; "),
           score: round(l.score),
         })),
     })),
-    candidates_total: inv.candidates.length,
+    candidatesTotal: inv.candidates.length,
     candidates: inv.candidates.slice(0, inv.limits.summaryCandidates).map((c) => ({
       entity: { id: c.entity.id, caption: c.entity.caption },
       score: round(c.score),
@@ -108,10 +108,10 @@ export function buildSummary(inv: Investigation): Summary {
       suppliers: i.suppliers,
       sanctioned: i.sanctioned,
     })),
-    focal_points: inv.focalPoints.slice(0, inv.limits.focalPoints).map((f) => ({
+    focalPoints: inv.focalPoints.slice(0, inv.limits.focalPoints).map((f) => ({
       entity: f.entity,
       pagerank: round(f.pagerank),
-      weighted_degree: round(f.weightedDegree),
+      weightedDegree: round(f.weightedDegree),
       degree: f.degree,
       sanctioned: f.sanctioned,
     })),

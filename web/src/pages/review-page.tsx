@@ -105,7 +105,7 @@ export function ReviewPage({ query }: { query: URLSearchParams }) {
           <>
             <ul className="plain proposed-claims">
               {claims.data.items.map((c) => (
-                <ClaimRow key={c.id} claim={c} onDecided={reloadAll} />
+                <ClaimRow key={c.id} claim={c} onDecided={reloadAll} why={why} />
               ))}
             </ul>
             <Pager page={claimsPage} pageSize={CLAIMS_PER_PAGE} total={claims.data.total} param="claims" />

@@ -22,6 +22,10 @@ interface Run {
   error: { code: string; message: string } | null;
 }
 
+/** How often the page asks how a run is going, and how many failed asks in a row end the wait. */
+const POLL_MS = 400;
+const MAX_MISSES = 5;
+
 /** The upload page. */
 export function UploadPage() {
   const { vocabulary } = useVocabulary();
@@ -32,15 +36,34 @@ export function UploadPage() {
   const [run, setRun] = useState<Run | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [misses, setMisses] = useState(0);
+
+  // Polls the run until it ends. A failed poll is retried; after MAX_MISSES in a row the page stops
+  // waiting and says so, so that the button never stays disabled for a run that has ended unseen.
   useEffect(() => {
     if (!run || run.status === "done" || run.status === "failed") return;
-    const timer = setTimeout(() => {
-      getJson<Run>(`/api/extraction-runs/${run.id}`)
-        .then(setRun)
-        .catch((e: unknown) => setErrors([String(e)]));
-    }, 400);
+    const timer = setTimeout(
+      () => {
+        getJson<Run>(`/api/extraction-runs/${run.id}`)
+          .then((next) => {
+            setMisses(0);
+            setRun(next);
+          })
+          .catch((e: unknown) => {
+            if (misses + 1 < MAX_MISSES) {
+              setMisses(misses + 1);
+              setRun({ ...run });
+              return;
+            }
+            setMisses(0);
+            const message = `lost track of the run: ${e instanceof ApiError ? e.message : String(e)}`;
+            setRun({ ...run, status: "failed", current: null, error: { code: "POLL", message } });
+          });
+      },
+      POLL_MS * (misses + 1),
+    );
     return () => clearTimeout(timer);
-  }, [run]);
+  }, [run, misses]);
 
   const upload = async () => {
     setBusy(true);
