@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLists } from "../../src/lists/index.js";
+import { DEFAULT_ALGORITHM } from "../../src/screen/index.js";
 import { buildApp } from "../../src/server/index.js";
 import type { Workspace } from "../../src/store/index.js";
 import { openTestWorkspace } from "../helpers/workspace.js";
@@ -181,7 +182,7 @@ describe("the yente contract on an invented FtM export", () => {
     const option = await match({ q: PETROVSKY }, "", { config: { no_such_option: 1 } });
     expect(option.statusCode).toBe(400);
     expect(option.json().detail).toBe(
-      "Invalid configuration parameter: no_such_option for algorithm skein-v2",
+      `Invalid configuration parameter: no_such_option for algorithm ${DEFAULT_ALGORITHM}`,
     );
     const unknown = await app.inject({
       method: "POST",
