@@ -123,7 +123,7 @@ async function hasMigrationLog(db: Kysely<Database>): Promise<boolean> {
 
 /** True when nothing was ever stored: no source, list snapshot or decision. */
 export async function isWorkspaceEmpty(db: Queryable): Promise<boolean> {
-  for (const table of ["sources", "list_snapshots", "decisions"] as const) {
+  for (const table of ["sources", "list_snapshots", "decisions", "accounts", "api_tokens"] as const) {
     const row = await db.selectFrom(table).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
     if (row) return false;
   }

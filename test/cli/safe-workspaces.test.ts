@@ -45,6 +45,9 @@ describe("commands that work on a stored case", () => {
     ["screen", "--name", "Omega Trading"],
     ["resolve"],
     ["merge", "Omega Trading", "Sigma Machinery"],
+    ["users", "list"],
+    ["tokens", "list"],
+    ["audit"],
   ])("%s on a workspace that does not exist: exit 1 naming the path, nothing created", (...args) => {
     const dir = mkdtempSync(join(tmpdir(), "skein-read-"));
     const typo = skein([...args, "-w", "csae.db"], dir);
@@ -63,6 +66,21 @@ describe("commands that work on a stored case", () => {
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain(`skein: ${join(dir, "csae.db")}: no workspace here`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("an account is something stored: the workspace users add made for it stays", () => {
+    const dir = mkdtempSync(join(tmpdir(), "skein-read-"));
+    const added = spawnSync(
+      "node",
+      [CLI, "users", "add", "ada", "--role", "admin", "--password-stdin", "-w", "case.db"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        input: "correct horse battery staple\n",
+      },
+    );
+    expect(added.status).toBe(0);
+    expect(readdirSync(dir)).toEqual(["case.db"]);
   });
 
   it("a command that writes and stores nothing leaves no workspace file behind", () => {

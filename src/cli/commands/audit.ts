@@ -2,10 +2,10 @@
 // and decisions — oldest first.
 import { readAuditTrail } from "../../auth/index.js";
 import { formatTable, printJson, printResult } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const entries = await withWorkspace(options, ({ db }) =>
+  const entries = await withExistingWorkspace(options, ({ db }) =>
     readAuditTrail(db, {
       actor: options.actor as string | undefined,
       action: options.action as string | undefined,

@@ -4,7 +4,7 @@ import { createToken, parseLifetime, readTokens, revokeToken } from "../../auth/
 import { SkeinError } from "../../model/index.js";
 import { osUser } from "../decision-options.js";
 import { formatTable, printJson, printResult, say } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
   return new SkeinError("CLI_USAGE", message, {});
@@ -14,7 +14,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const [action = "list", ...rest] = args;
   const by = osUser();
   if (action === "list") {
-    const tokens = await withWorkspace(options, ({ db }) => readTokens(db));
+    const tokens = await withExistingWorkspace(options, ({ db }) => readTokens(db));
     if (options.json) {
       printJson(tokens);
       return 0;
@@ -45,7 +45,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     if (rest.length) throw usage(`tokens create takes no arguments; received ${rest.join(" ")}`);
     if (options.role === undefined) throw usage("tokens create: give --role viewer, analyst or admin");
     const expiresInMinutes = options.expires === undefined ? null : parseLifetime(String(options.expires));
-    const created = await withWorkspace(options, ({ db }) =>
+    const created = await withExistingWorkspace(options, ({ db }) =>
       createToken(db, {
         name: String(options.name ?? `${options.role} token`),
         role: String(options.role),
@@ -64,7 +64,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   if (action === "revoke") {
     if (rest.length !== 1)
       throw usage("tokens revoke: give one token id, e.g. skein tokens revoke tok_1a2b3c4d5e6f");
-    const token = await withWorkspace(options, ({ db }) => revokeToken(db, rest[0], by));
+    const token = await withExistingWorkspace(options, ({ db }) => revokeToken(db, rest[0], by));
     printResult(`${token.id}: revoked ${token.revokedAt}`);
     return 0;
   }

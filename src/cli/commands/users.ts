@@ -12,7 +12,7 @@ import { SkeinError } from "../../model/index.js";
 import { osUser } from "../decision-options.js";
 import { formatTable, printJson, printResult, say } from "../output.js";
 import { readPasswordFromStdin } from "../secret-input.js";
-import { withWorkspace } from "../workspace.js";
+import { withExistingWorkspace, withWorkspace } from "../workspace.js";
 
 function usage(message: string): SkeinError {
   return new SkeinError("CLI_USAGE", message, {});
@@ -37,7 +37,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const by = osUser();
   const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
   if (action === "list") {
-    const accounts = await withWorkspace(options, ({ db }) => readAccounts(db));
+    const accounts = await withExistingWorkspace(options, ({ db }) => readAccounts(db));
     if (options.json) {
       printJson(accounts);
       return 0;
@@ -73,7 +73,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   }
   if (action === "reset-password") {
     const name = nameOf(action, rest);
-    const reset = await withWorkspace(options, ({ db }) => resetPassword(db, name, password, by));
+    const reset = await withExistingWorkspace(options, ({ db }) => resetPassword(db, name, password, by));
     say(`skein: reset the password of ${name}; its sessions have ended`);
     showPassword(name, reset.password);
     return 0;
@@ -82,7 +82,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     const name = nameOf(action, rest);
     if (action === "role" && options.role === undefined)
       throw usage("users role: give --role viewer, analyst or admin");
-    const account = await withWorkspace(options, ({ db }) =>
+    const account = await withExistingWorkspace(options, ({ db }) =>
       action === "disable"
         ? disableAccount(db, name, by)
         : action === "enable"
