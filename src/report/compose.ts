@@ -4,7 +4,7 @@
 // lists the sections with their counts; each section leads with what matters and shows its first rows,
 // naming the export that holds every row.
 import type { Hop, SourceRef } from "../graph/index.js";
-import { CERTAINTIES, PREDICATES, type Predicate } from "../model/index.js";
+import { CERTAINTIES, type Decision, PREDICATES, type Predicate } from "../model/index.js";
 import { type Citation, Footnotes } from "./citations.js";
 import type { Cut, Investigation, Link, TimelineEvent } from "./investigation.js";
 
@@ -71,6 +71,28 @@ export function anchorOf(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N} _-]/gu, "")
     .replace(/ /g, "-");
+}
+
+/** What a decision acted on, in a few words: the entities, claim, list entry, caption or decision it names. */
+function decisionTarget(d: Decision): string {
+  const t = d.target;
+  switch (d.action) {
+    case "merge":
+    case "not_same":
+      return `${t.a} and ${t.b}`;
+    case "split":
+      return `${t.moved} out of ${t.entity}`;
+    case "rename":
+      return `${t.entity}: “${t.previous}” shown as “${t.caption}”`;
+    case "accept":
+    case "reject":
+      return `claim ${t.claim}`;
+    case "confirm":
+    case "dismiss":
+      return `${t.entity} as list entry ${t.entry}`;
+    case "undo":
+      return `decision ${t.decision}`;
+  }
 }
 
 /** Composes the report of an investigation, each section showing its first rows. */
@@ -181,6 +203,7 @@ export function composeReport(inv: Investigation): ComposedReport {
     ["Intermediaries", "intermediaries", inv.intermediaries.length, null],
     ["Focal points", "focal points", inv.focalPoints.length, null],
     ["Weak spots", "weak spots", inv.weakSpots.length, null],
+    ["Analyst decisions", "analyst decisions", inv.decisions.length, null],
     ["Network", "network picture", null, `${inv.picture.nodes.length} entities drawn`],
     ["Timeline", "timeline", inv.timeline.length, null],
     ["Sources", "sources", inv.sources.length, null],
@@ -327,6 +350,31 @@ export function composeReport(inv: Investigation): ComposedReport {
       }),
     });
     rest("weak spots", "weak spots (weak_spot column)");
+  }
+
+  heading(2, "Analyst decisions");
+  if (inv.decisions.length === 0) paragraph("No analyst decision: every finding is as Skein read it.");
+  else {
+    const people = [...new Set(inv.decisions.map((d) => d.by))];
+    const undone = inv.decisions.filter((d) => d.supersededBy !== null).length;
+    paragraph(
+      `${plural(inv.decisions.length, "decision")} by ${people.join(", ")}${undone ? `, ${undone} of them undone` : ""}; newest first${inv.decisions.length > limits.decisions ? `, the first ${limits.decisions} (all with \`skein decisions\`)` : ""}.`,
+    );
+    blocks.push({
+      kind: "table",
+      head: ["#", "When", "Who", "Decision", "On", "Why"],
+      rows: [...inv.decisions]
+        .reverse()
+        .slice(0, limits.decisions)
+        .map((d) => [
+          [String(d.id)],
+          [d.at.slice(0, 16).replace("T", " ")],
+          [d.by],
+          [d.supersededBy === null ? d.action : `${d.action} (undone by ${d.supersededBy})`],
+          [decisionTarget(d)],
+          [d.why ?? ""],
+        ]),
+    });
   }
 
   heading(2, "Network");

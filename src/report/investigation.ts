@@ -21,7 +21,7 @@ import {
   type NodeData,
   type SourceRef,
 } from "../graph/index.js";
-import { CERTAINTIES, type Claim, type Listing } from "../model/index.js";
+import { CERTAINTIES, type Claim, type Decision, type Listing } from "../model/index.js";
 import { layoutPicture, type Picture } from "./layout.js";
 
 /** How many items each section of the HTML and Markdown reports shows at most. */
@@ -36,6 +36,7 @@ export interface ReportLimits {
   intermediaries: number;
   focalPoints: number;
   weakSpots: number;
+  decisions: number;
   timeline: number;
   /** Entities drawn in the network picture. */
   picture: number;
@@ -53,6 +54,8 @@ export interface InvestigationOptions {
   limits?: Partial<ReportLimits>;
   /** Longest exposure path, in links. */
   maxHops?: number;
+  /** The analyst decision log, oldest first: the report says who decided what. */
+  decisions?: Decision[];
 }
 
 /** Report defaults. */
@@ -68,6 +71,7 @@ export const REPORT_DEFAULTS = Object.freeze({
     intermediaries: 15,
     focalPoints: 15,
     weakSpots: 25,
+    decisions: 50,
     timeline: 60,
     picture: 100,
     sources: 50,
@@ -146,6 +150,8 @@ export interface Investigation {
   focalPoints: FocalPoint[];
   /** Weak links the findings rely on, those relied on most first. */
   weakSpots: WeakSpot[];
+  /** The analyst decision log, oldest first (undone entries marked). */
+  decisions: Decision[];
   /** Every dated claim and listing, in date order. */
   timeline: TimelineEvent[];
   picture: Picture;
@@ -219,6 +225,7 @@ export function buildInvestigation(
     intermediaries,
     focalPoints,
     weakSpots,
+    decisions: options?.decisions ?? [],
     timeline,
     picture,
     limits,

@@ -28,12 +28,49 @@ import {
 } from "../fixtures/report/case.js";
 
 const GENERATED = "2025-03-01T12:00:00.000Z";
+/** Two analysts' decisions, the first undone by the third. */
+const DECISIONS: Decision[] = [
+  {
+    id: 1,
+    at: "2025-02-10T09:00:00.000Z",
+    by: "ann",
+    action: "merge",
+    target: { a: "case_a", b: "case_b" },
+    why: "same <tax> id",
+    supersededBy: 3,
+  },
+  {
+    id: 2,
+    at: "2025-02-11T10:30:00.000Z",
+    by: "bo",
+    action: "confirm",
+    target: { match: "m1", entity: "case_k", entry: "ofac-sdn-91107" },
+    why: null,
+    supersededBy: null,
+  },
+  {
+    id: 3,
+    at: "2025-02-12T11:00:00.000Z",
+    by: "ann",
+    action: "undo",
+    target: { decision: "1" },
+    why: null,
+    supersededBy: null,
+  },
+];
 let dir: string;
 const read = (name: string) => readFileSync(join(dir, name), "utf8");
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "skein-report-"));
-  writeReports(buildInvestigation(view, network, { title: "Case <Ossery>", generatedAt: GENERATED }), dir);
+  writeReports(
+    buildInvestigation(view, network, {
+      title: "Case <Ossery>",
+      generatedAt: GENERATED,
+      decisions: DECISIONS,
+    }),
+    dir,
+  );
 });
 
 describe("writeReports", () => {
@@ -63,7 +100,11 @@ describe("writeReports", () => {
   it("writes the same bytes for the same case", () => {
     const again = mkdtempSync(join(tmpdir(), "skein-report-"));
     writeReports(
-      buildInvestigation(view, network, { title: "Case <Ossery>", generatedAt: GENERATED }),
+      buildInvestigation(view, network, {
+        title: "Case <Ossery>",
+        generatedAt: GENERATED,
+        decisions: DECISIONS,
+      }),
       again,
     );
     for (const f of EXPORTS) expect(readFileSync(join(again, f.filename), "utf8")).toBe(read(f.filename));
@@ -147,6 +188,21 @@ describe("report.html", () => {
     expect(document.querySelector('a[href="https://example.org/a?b=1&c=2"]')).not.toBeNull();
   });
 
+  it("says who decided what, newest first, with undone decisions marked and their reasons escaped", () => {
+    const { document } = parseHTML(read("report.html"));
+    const rows = [...document.querySelectorAll("#analyst-decisions ~ table")][0].querySelectorAll("tbody tr");
+    const cells = [...rows].map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent));
+    expect(cells.map((c) => c.slice(0, 4))).toEqual([
+      ["3", "2025-02-12 11:00", "ann", "undo"],
+      ["2", "2025-02-11 10:30", "bo", "confirm"],
+      ["1", "2025-02-10 09:00", "ann", "merge (undone by 3)"],
+    ]);
+    expect(cells[1][4]).toBe("case_k as list entry ofac-sdn-91107");
+    expect(cells[2][5]).toBe("same <tax> id");
+    expect(read("report.html")).toContain("same &lt;tax&gt; id");
+    expect(read("report.md")).toMatch(/## Analyst decisions\n\n3 decisions by ann, bo, 1 of them undone/);
+  });
+
   it("has every section, the network picture, and a note for every reference", () => {
     const { document } = parseHTML(read("report.html"));
     const ids = [...document.querySelectorAll("h2")].map((h) => h.id);
@@ -159,6 +215,7 @@ describe("report.html", () => {
       "intermediaries",
       "focal-points",
       "weak-spots",
+      "analyst-decisions",
       "network",
       "timeline",
       "sources",
@@ -234,7 +291,7 @@ describe("report.md", () => {
     expect(md).not.toMatch(/<script|<img|<b>/i);
     expect(md).toContain("&lt;script&gt;");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toHaveLength(12);
+    expect(headings).toHaveLength(13);
     // The contents link each section by the anchor Markdown renderers derive from its heading.
     const anchors = [...md.matchAll(/^- \[[^\]]+\]\(#([a-z-]+)\)/gm)].map((m) => m[1]);
     expect(anchors).toEqual(headings.slice(1).map((h) => h.slice(3).toLowerCase().replace(/ /g, "-")));

@@ -10,6 +10,7 @@ import { listSnapshots, loadLists } from "../../lists/index.js";
 import { SkeinError } from "../../model/index.js";
 import { buildInvestigation, buildSummary, type Summary, writeReports } from "../../report/index.js";
 import { readCaseView, runResolution, runScreening } from "../../resolve/index.js";
+import { listDecisions } from "../../store/index.js";
 import { networkFilterOf } from "../analysis-options.js";
 import { warnConfirmedChanges } from "../confirmed-matches.js";
 import { plural, printJson, printResult, say, startProgress } from "../output.js";
@@ -153,7 +154,7 @@ export async function run(docs: string[], options: Record<string, unknown>): Pro
     const view = await readCaseView(db, { threshold });
     const network = buildNetwork(view, filter);
     const title = typeof options.title === "string" ? options.title : undefined;
-    const investigation = buildInvestigation(view, network, { title });
+    const investigation = buildInvestigation(view, network, { title, decisions: await listDecisions(db) });
     step(4, `${plural(network.order, "entity", "entities")}, ${plural(network.size, "link")}`);
 
     const written = writeReports(investigation, staging.path);
