@@ -6,6 +6,7 @@ import {
   type Db,
   listDecisions,
   listMatches,
+  lockDecisionLog,
   type Queryable,
   readDocumentEntities,
   readMemberships,
@@ -160,7 +161,12 @@ export async function runResolution(
   db: Db,
   options: Partial<ResolutionOptions> = {},
 ): Promise<ResolutionSummary> {
-  return db.transaction().execute((trx) => resolveWithin(trx, options));
+  return db.transaction().execute(async (trx) => {
+    // One writer of the resolved state at a time: a decision, an extraction run's resolution or a
+    // screening may run at once on a shared server, and each replaces the case entities and matches.
+    await lockDecisionLog(trx);
+    return resolveWithin(trx, options);
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   listDecisions,
   listListEntries,
   listListSnapshots,
+  lockDecisionLog,
   readCaseEntities,
   replaceMatches,
 } from "../store/index.js";
@@ -241,7 +242,11 @@ export async function runScreening(
   const confirmed = [...latest.values()].filter((d) => d.decision === "confirmed");
   const carried = carryConfirmed(entities, lists, matches, confirmed);
   matches.push(...carried.matches);
-  await db.transaction().execute((trx) => replaceMatches(trx, matches));
+  await db.transaction().execute(async (trx) => {
+    // Serialised with decisions and resolution runs, which also replace the stored matches.
+    await lockDecisionLog(trx);
+    await replaceMatches(trx, matches);
+  });
   return {
     snapshots: lists.map(({ snapshot, entries }) => ({
       id: snapshot.id,
