@@ -32,6 +32,29 @@ export function withTypo(name) {
   return name.slice(0, at) + (char === lower ? next : next.toUpperCase()) + name.slice(at + 1);
 }
 
+/**
+ * The name with two neighbouring letters of its `position`-th word swapped (the pair nearest the
+ * middle whose letters differ), so every word, legal-form words included, is misspelt in turn; null
+ * when the word has no such pair.
+ */
+export function withSwap(name, position) {
+  const word = [...name.matchAll(/[A-Za-z]+/g)][position];
+  if (!word) return null;
+  const text = word[0];
+  const middle = Math.floor((text.length - 1) / 2);
+  const pairs = [...text.slice(0, -1)].map((_, i) => i).sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
+  const at = pairs.find((i) => text[i].toLowerCase() !== text[i + 1].toLowerCase());
+  if (at === undefined) return null;
+  const swapped = text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
+  return name.slice(0, word.index) + swapped + name.slice(word.index + text.length);
+}
+
+/** The kind of party a schema names, for the figures by schema. */
+export function partyKind(schema) {
+  if (schema === "Person") return "people";
+  return schema === "Company" || schema === "Organization" || schema === "LegalEntity" ? "companies" : "other";
+}
+
 /** Every written legal form with its symbol, longest first, so a long form is replaced whole, not a word of it. */
 const WRITTEN = LEGAL_FORMS.flatMap((form) =>
   form.variants.filter((v) => v.length >= 2).map((variant) => ({ form, variant })),
@@ -271,6 +294,7 @@ async function benchSdn() {
       missed.push(`${q.kind} (${result}): ${q.text} → ${results[0]?.entry.caption ?? "nothing"}`);
   }
   const screening = performance.now() - screenStart;
+  const bySchema = screenBySchema(index, entries, listed);
   const screeningCpu = cpuMs(screenCpuStart);
   const whole = performance.now() - started;
   const wholeCpu = cpuMs(startedCpu);
@@ -301,8 +325,35 @@ async function benchSdn() {
     ratioToPeer: Math.round(peerPerQuery / perQuery),
     queryNames: queries.map((q) => q.text),
     foundFirst: counts,
+    bySchema,
     missed,
   };
+}
+
+/**
+ * Every entry queried by its primary name with a swap in each word in turn, and with its words
+ * reordered: how many rank first, by kind of party. Left out, as above, are variants that are
+ * another entry's listed name.
+ */
+export function screenBySchema(index, entries, listed) {
+  const counts = {};
+  const missed = [];
+  for (const entry of entries) {
+    const name = entry.names[0] ?? entry.caption;
+    const words = name.match(/[A-Za-z]+/g) ?? [];
+    const variants = words.map((_, i) => ["swap", withSwap(name, i)]);
+    variants.push(["reordered", reordered(name)]);
+    const kind = partyKind(entry.schema);
+    for (const [variant, text] of variants) {
+      if (text === null || (listed.get(text.toUpperCase()) ?? []).some((id) => id !== entry.id)) continue;
+      const results = screen(index, { name: text }, { limit: TIE_LIMIT });
+      const c = (counts[`${kind} ${variant}`] ??= { all: 0, found: 0 });
+      c.all++;
+      if (foundFirst(results, entry)) c.found++;
+      else if (missed.length < Number(process.env.SKEIN_BENCH_MISSES ?? 15)) missed.push(`${kind} ${variant}: ${text} → ${results[0]?.entry.caption ?? "nothing"}`);
+    }
+  }
+  return { counts, missed };
 }
 
 async function benchMillion() {
@@ -375,6 +426,9 @@ export async function run() {
       `screen: ${kind}: found first ${c.found}/${c.all}; another entry as few edits away ranked first ${c.tied}; missed ${c.missed}`,
     );
   }
+  for (const [kind, c] of Object.entries(sdn.bySchema.counts))
+    console.log(`screen: by schema, ${kind}: found first ${c.found}/${c.all} (${((100 * c.found) / c.all).toFixed(2)} %)`);
+  for (const line of sdn.bySchema.missed) console.log(`  not first (by schema): ${line}`);
   const cli = benchCli(sdn.queryNames);
   delete sdn.queryNames;
   if (cli) {

@@ -234,21 +234,41 @@ const FUZZY_MIN = 5;
 const FUZZY_TWO_EDITS = 12;
 const FUZZY_CACHE_LIMIT = 50_000;
 
-/** The child for `word`: exact, else a long form word within one edit (two for the longest), or cut short at the name's end. */
-function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
+/** Whether `a` is `b` with two neighbouring letters swapped ("joitn", "joint"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let at = 0;
+  while (a[at] === b[at]) at++;
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
+/**
+ * The child for `word`: exact, else a long form word within one edit (two for the longest; a swap of
+ * neighbouring letters is one), or cut short at the name's end. Inside a form of several words, and
+ * for three-letter forms when `swaps`, a short word with two neighbouring letters swapped ("sa ed cv",
+ * "lcl") is read as the form word too.
+ */
+function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie | undefined {
   const exact = node.next.get(word);
-  if (exact || word.length < FUZZY_MIN) return exact;
-  const cacheKey = last ? `${word}$` : word;
+  const inside = node !== TRIE;
+  if (exact) return exact;
+  const short = word.length < FUZZY_MIN;
+  if (short && !(inside ? word.length >= 2 : swaps && word.length === SHORT)) return undefined;
+  const cacheKey = `${word}${last ? "$" : ""}${swaps ? "~" : ""}`;
   const cached = node.fuzzy.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
   let found: Trie | null = null;
   for (const [key, child] of node.next) {
-    // Misspellings keep the first letter; checking it first spares most distance computations.
-    if (key.length < FUZZY_MIN || key[0] !== word[0]) continue;
-    if (last && key.length > word.length && key.startsWith(word)) found = child;
+    if (short) {
+      if (swapped(word, key)) found = child;
+    } else if (key.length < FUZZY_MIN) continue;
+    // Misspellings keep the first letter, or swap it with the second; checking that first spares most distance computations.
+    else if (key[0] !== word[0] && !(key[0] === word[1] && key[1] === word[0])) continue;
+    else if (last && key.length > word.length && key.startsWith(word)) found = child;
     else {
       const edits = key.length >= FUZZY_TWO_EDITS ? 2 : 1;
-      if (Math.abs(key.length - word.length) <= edits && distance(key, word) <= edits) found = child;
+      if (Math.abs(key.length - word.length) <= edits && (swapped(word, key) || distance(key, word) <= edits))
+        found = child;
     }
     if (found) break;
   }
@@ -257,12 +277,15 @@ function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   return found ?? undefined;
 }
 
-/** The longest legal form starting at `start` in `tokens` (reading forwards), or null. */
-function matchForward(tokens: string[], start: number): LegalFormHit | null {
+/**
+ * The longest legal form starting at `start` in `tokens` (reading forwards), or null. `swaps` reads
+ * three-letter forms with two letters swapped ("ldt"), for organisations at the ends of their names.
+ */
+function matchForward(tokens: string[], start: number, swaps = false): LegalFormHit | null {
   let node: Trie | undefined = TRIE;
   let best: LegalFormHit | null = null;
   for (let i = start; i < tokens.length && i < start + MAX_WORDS; i++) {
-    node = childFor(node, tokens[i], i === tokens.length - 1);
+    node = childFor(node, tokens[i], i === tokens.length - 1, swaps);
     if (!node) break;
     if (node.form) best = { symbol: node.form.symbol, generic: node.form.generic, length: i - start + 1 };
   }
@@ -290,7 +313,7 @@ export function extractLegalForms(
   let changed = true;
   while (changed && end - start > 1) {
     changed = false;
-    const head = matchForward(tokens.slice(0, end), start);
+    const head = matchForward(tokens.slice(0, end), start, !isPerson);
     if (head && end - start - head.length >= 1 && allowed(head, tokens[start], true, isPerson)) {
       forms.push(head);
       start += head.length;
@@ -298,7 +321,7 @@ export function extractLegalForms(
       continue;
     }
     for (let length = Math.min(MAX_WORDS, end - start - 1); length >= 1; length--) {
-      const tail = matchForward(tokens.slice(0, end), end - length);
+      const tail = matchForward(tokens.slice(0, end), end - length, !isPerson);
       if (tail && tail.length === length && allowed(tail, tokens[end - length], false, isPerson)) {
         forms.push(tail);
         end -= length;
