@@ -42,7 +42,9 @@ export function withSwap(name, position) {
   if (!word) return null;
   const text = word[0];
   const middle = Math.floor((text.length - 1) / 2);
-  const pairs = [...text.slice(0, -1)].map((_, i) => i).sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
+  const pairs = [...text.slice(0, -1)]
+    .map((_, i) => i)
+    .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
   const at = pairs.find((i) => text[i].toLowerCase() !== text[i + 1].toLowerCase());
   if (at === undefined) return null;
   const swapped = text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
@@ -52,7 +54,9 @@ export function withSwap(name, position) {
 /** The kind of party a schema names, for the figures by schema. */
 export function partyKind(schema) {
   if (schema === "Person") return "people";
-  return schema === "Company" || schema === "Organization" || schema === "LegalEntity" ? "companies" : "other";
+  return schema === "Company" || schema === "Organization" || schema === "LegalEntity"
+    ? "companies"
+    : "other";
 }
 
 /** Every written legal form with its symbol, longest first, so a long form is replaced whole, not a word of it. */
@@ -350,7 +354,8 @@ export function screenBySchema(index, entries, listed) {
       const c = (counts[`${kind} ${variant}`] ??= { all: 0, found: 0 });
       c.all++;
       if (foundFirst(results, entry)) c.found++;
-      else if (missed.length < Number(process.env.SKEIN_BENCH_MISSES ?? 15)) missed.push(`${kind} ${variant}: ${text} → ${results[0]?.entry.caption ?? "nothing"}`);
+      else if (missed.length < Number(process.env.SKEIN_BENCH_MISSES ?? 15))
+        missed.push(`${kind} ${variant}: ${text} → ${results[0]?.entry.caption ?? "nothing"}`);
     }
   }
   return { counts, missed };
@@ -427,7 +432,9 @@ export async function run() {
     );
   }
   for (const [kind, c] of Object.entries(sdn.bySchema.counts))
-    console.log(`screen: by schema, ${kind}: found first ${c.found}/${c.all} (${((100 * c.found) / c.all).toFixed(2)} %)`);
+    console.log(
+      `screen: by schema, ${kind}: found first ${c.found}/${c.all} (${((100 * c.found) / c.all).toFixed(2)} %)`,
+    );
   for (const line of sdn.bySchema.missed) console.log(`  not first (by schema): ${line}`);
   const cli = benchCli(sdn.queryNames);
   delete sdn.queryNames;

@@ -58,6 +58,15 @@ export const LEGAL_FORMS: LegalForm[] = [
       "kft",
       "doo",
       "mchj",
+      // Turkish, Persian, Chinese (pinyin) and Mexican forms.
+      "limited sirketi",
+      "ltd sti",
+      "ba masuliyat mahdud",
+      "ba masouliat mahdoud",
+      "youxian zeren gongsi",
+      "s de rl",
+      "s de rl de cv",
+      "sociedad de responsabilidad limitada de capital variable",
     ],
   },
   {
@@ -115,6 +124,14 @@ export const LEGAL_FORMS: LegalForm[] = [
       "aksjeselskap",
       "aktieselskab",
       "a s",
+      "anonim sirketi",
+      "sahami khas",
+      "sahami aam",
+      "sahami am",
+      "sherkat sahami khas",
+      "sherkat sahami aam",
+      "gufen youxian gongsi",
+      "sapi de cv",
     ],
   },
   {
@@ -136,6 +153,7 @@ export const LEGAL_FORMS: LegalForm[] = [
       "perseroan terbatas",
       "kk",
       "kabushiki kaisha",
+      "youxian gongsi",
       "yk",
       "oy",
     ],
@@ -143,7 +161,23 @@ export const LEGAL_FORMS: LegalForm[] = [
   { symbol: "PLC", generic: true, variants: ["plc", "public limited company"] },
   { symbol: "INC", generic: true, variants: ["inc", "incorporated"] },
   { symbol: "CORP", generic: true, variants: ["corp", "corporation"] },
-  { symbol: "CO", generic: true, variants: ["co", "company", "cie", "compagnie", "compania", "cia"] },
+  {
+    symbol: "CO",
+    generic: true,
+    variants: [
+      "co",
+      "company",
+      "cie",
+      "compagnie",
+      "compania",
+      "cia",
+      "sirketi",
+      "sherkat",
+      "sherkat e",
+      "shirkat",
+      "gongsi",
+    ],
+  },
   {
     symbol: "LP",
     generic: false,
@@ -190,6 +224,27 @@ export const LEGAL_FORMS: LegalForm[] = [
 const SHORT = 3;
 /** Short forms that are written before the name ("AO Aviakor", "PT Astra"); other short forms only end a name. */
 const SHORT_PREFIXES = new Set(["ao", "pt"]);
+
+/** Legal forms written in Han at the end of a name (有限公司), read before the name is romanised as one word. */
+const HAN_FORMS: readonly { suffix: string; form: LegalForm }[] = [
+  ["股份有限公司", "JSC"],
+  ["有限责任公司", "LLC"],
+  ["有限責任公司", "LLC"],
+  ["有限公司", "LTD"],
+  ["公司", "CO"],
+].map(([suffix, symbol]) => ({ suffix, form: LEGAL_FORMS.find((f) => f.symbol === symbol)! }));
+
+/** A name in Han without its legal form at the end ("上海扎列沃有限公司" → "上海扎列沃", LTD); the name itself when it has none. */
+export function withoutHanForm(name: string): { name: string; forms: LegalFormHit[] } {
+  const trimmed = name.trim();
+  for (const { suffix, form } of HAN_FORMS)
+    if (trimmed.length > suffix.length && trimmed.endsWith(suffix))
+      return {
+        name: trimmed.slice(0, -suffix.length),
+        forms: [{ symbol: form.symbol, generic: form.generic, length: 1 }],
+      };
+  return { name, forms: [] };
+}
 
 /** A legal form found in a name. */
 export interface LegalFormHit {

@@ -3,7 +3,7 @@
 
 import { readJapanese } from "./japanese.js";
 import { isKoreanSurname, isKoreanSyllables, readHangulName } from "./korean.js";
-import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
+import { extractLegalForms, nearLegalForm, withoutHanForm } from "./legal-forms.js";
 import { type KnownName, knownName } from "./name-tables.js";
 import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
 import {
@@ -362,7 +362,9 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const maybePerson = schema === undefined || MAYBE_PERSON.has(schema);
   const hangul = script === "Hangul" && maybePerson ? readHangulName(original) : null;
   const japanese = hangul || script === null ? null : readJapanese(original, maybePerson);
-  const latin = hangul ? hangul.latin : (japanese ?? latinise(original));
+  // A Han name is romanised as one word: its legal form is read off before.
+  const han = script === "Han" && !isPerson && !japanese ? withoutHanForm(original) : null;
+  const latin = hangul ? hangul.latin : (japanese ?? latinise(han ? han.name : original));
   let words = readNumbers(splitWords(latin, isPerson), isPerson);
   const compact = words.join("");
   const abd = abdApart(words);
@@ -370,6 +372,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
   const { rest, forms } = extractLegalForms(words, isPerson);
+  if (han) forms.push(...han.forms);
   words = rest;
   if (isPerson) {
     // A title after a particle is a family name ("al-Shaykh"), not a title.
