@@ -3,7 +3,7 @@
 // scan with fuzzball's WRatio over all names) runs in the same process for the per-query ratio. With
 // SKEIN_BENCH_1M=1 it also indexes a synthetic list of 1,000,000 names and times queries against it.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -351,7 +351,8 @@ export function screenBySchema(index, entries, listed) {
     for (const [variant, text] of variants) {
       if (text === null || (listed.get(text.toUpperCase()) ?? []).some((id) => id !== entry.id)) continue;
       const results = screen(index, { name: text }, { limit: TIE_LIMIT });
-      const c = (counts[`${kind} ${variant}`] ??= { all: 0, found: 0 });
+      counts[`${kind} ${variant}`] ??= { all: 0, found: 0 };
+      const c = counts[`${kind} ${variant}`];
       c.all++;
       if (foundFirst(results, entry)) c.found++;
       else if (missed.length < Number(process.env.SKEIN_BENCH_MISSES ?? 15))
@@ -411,6 +412,43 @@ function benchCli(names) {
   };
 }
 
+/** Wall and CPU seconds of one command, timed by /usr/bin/time. */
+function timed(args, env) {
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S", "node", CLI, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  if (run.status !== 0) throw new Error(`skein ${args.join(" ")} failed: ${run.stderr}`);
+  const [wall, user, system] = run.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+  return { wallSeconds: wall, cpuSeconds: Number((user + system).toFixed(2)) };
+}
+
+/**
+ * One name screened against the SDN loaded in a workspace, as a user runs it: `skein screen --name X
+ * --workspace W`, cold (no kept index: the entries are read and indexed, and the index kept) and warm
+ * (the kept index read), in a cache directory of its own.
+ */
+function benchSingleName() {
+  if (!existsSync("/usr/bin/time")) return null;
+  const dir = mkdtempSync(join(tmpdir(), "skein-screen-one-"));
+  const workspace = join(dir, "case.db");
+  const env = { SKEIN_CACHE_DIR: join(dir, "cache") };
+  timed(["lists", "load", dirname(SDN), "--workspace", workspace], env);
+  const screenOne = [
+    "screen",
+    "--name",
+    "Limited Liabiltiy Company Zarevo",
+    "--workspace",
+    workspace,
+    "--json",
+  ];
+  const cold = timed(screenOne, env);
+  const warm = [1, 2, 3].map(() => timed(screenOne, env)).sort((a, b) => a.wallSeconds - b.wallSeconds)[1];
+  rmSync(dir, { recursive: true, force: true });
+  return { cold, warm };
+}
+
 /** Runs the benchmark, prints its figures and returns them. */
 export async function run() {
   if (!existsSync(SDN)) {
@@ -444,8 +482,16 @@ export async function run() {
         `${cli.namesPerWallSecond} names/s wall clock (${cli.cpuSeconds} s CPU, ${cli.wallSeconds} s wall, peak ${cli.peakMemoryMb} MB)`,
     );
   }
+  const single = benchSingleName();
+  if (single) {
+    console.log(
+      `screen: one name (skein screen --name X --workspace W, SDN loaded): cold ${single.cold.wallSeconds} s wall ` +
+        `(${single.cold.cpuSeconds} s CPU; entries read, indexed, index kept), warm ${single.warm.wallSeconds} s wall ` +
+        `(${single.warm.cpuSeconds} s CPU; kept index read; median of 3)`,
+    );
+  }
   for (const line of sdn.missed) console.log(`  not first: ${line}`);
-  const figures = { sdn, cli };
+  const figures = { sdn, cli, single };
   if (process.env.SKEIN_BENCH_1M) {
     const million = await benchMillion();
     console.log(

@@ -301,7 +301,7 @@ function swapped(a: string, b: string): boolean {
  * The child for `word`: exact, else a long form word within one edit (two for the longest; a swap of
  * neighbouring letters is one), or cut short at the name's end. Inside a form of several words, and
  * for three-letter forms when `swaps`, a short word with two neighbouring letters swapped ("sa ed cv",
- * "lcl") is read as the form word too.
+ * "lcl") is read as the form word too, and inside a form one with a letter changed.
  */
 function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie | undefined {
   const exact = node.next.get(word);
@@ -315,7 +315,9 @@ function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie
   let found: Trie | null = null;
   for (const [key, child] of node.next) {
     if (short) {
-      if (swapped(word, key)) found = child;
+      // Inside a form the words around fix it: one letter changed counts too ("s df rl de cv").
+      if (swapped(word, key) || (inside && key.length === word.length && distance(key, word) === 1))
+        found = child;
     } else if (key.length < FUZZY_MIN) continue;
     // Misspellings keep the first letter, or swap it with the second; checking that first spares most distance computations.
     else if (key[0] !== word[0] && !(key[0] === word[1] && key[1] === word[0])) continue;

@@ -145,34 +145,165 @@ export function aliasesIn(name: string): string[] {
   return [name, ...parts];
 }
 
+/**
+ * An index as kept on disk (see index-cache.ts): the entries' name texts and the retrieval keys with
+ * their posting lists, so an index is rebuilt without normalising every name again. Names are
+ * normalised when a query first scores their entry.
+ */
+export interface StoredIndex {
+  /** Per entry, its names and whether each is a weak alias, as JSON (read faster than structured data). */
+  names: string;
+  /** The retrieval keys, joined by NUL (no key holds one). */
+  keys: string;
+  /** The posting lists of the keys, one after another; key i's is postings[offsets[i] … offsets[i + 1]). */
+  postings: Int32Array;
+  offsets: Int32Array;
+  /** The deletion variants, joined by NUL; variant i comes from the keys deleteKeys[deleteOffsets[i] …]. */
+  deleteVariants: string;
+  deleteKeys: Int32Array;
+  deleteOffsets: Int32Array;
+  nameEntry: Int32Array;
+  nameLength: Uint8Array;
+  hasAbjad: boolean;
+}
+
 /** Candidate names for a query, best retrieval score first. */
 export interface Candidate {
   nameId: number;
   retrieval: number;
 }
 
+/** Lists of numbers by string, packed into one array: key i's numbers are values[offsets[i] … offsets[i + 1]). */
+interface Packed {
+  keys: string[];
+  values: Int32Array;
+  offsets: Int32Array;
+}
+
+function pack(lists: Map<string, number[]>): Packed {
+  const keys = [...lists.keys()];
+  const offsets = new Int32Array(keys.length + 1);
+  let total = 0;
+  for (let k = 0; k < keys.length; k++) {
+    offsets[k] = total;
+    total += lists.get(keys[k])!.length;
+  }
+  offsets[keys.length] = total;
+  const values = new Int32Array(total);
+  for (let k = 0; k < keys.length; k++) values.set(lists.get(keys[k])!, offsets[k]);
+  return { keys, values, offsets };
+}
+
+/** The position of every key. */
+function slots(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) out.set(keys[k], k);
+  return out;
+}
+
 /** Names of list entries, indexed for candidate retrieval. Built by `buildIndex`. */
 export class ScreeningIndex {
   /** The entries, in the order given. */
   readonly entries: readonly ListEntry[];
-  /** Names of each entry (same order as `entries`). */
-  readonly namesOf: readonly EntryName[][];
+  /** Names of each entry (same order as `entries`), normalised when first asked for. */
+  #namesOf: (EntryName[] | undefined)[];
+  #nameTexts: Array<Array<[string, boolean]>>;
   #nameEntry: Int32Array;
   /** Words per name (for length normalisation), capped at 255. */
   #nameLength: Uint8Array;
-  #postings = new Map<string, number[]>();
-  /** Deletion variant → the key (or keys) it comes from; one string when only one, to spare arrays. */
-  #deletes = new Map<string, string | string[]>();
+  /** Retrieval keys, their positions, and their posting lists (name ids) packed. */
+  #keys: string[];
+  #slot: Map<string, number>;
+  #postings: Int32Array;
+  #offsets: Int32Array;
+  /** Deletion variant → its position; the keys (positions) it comes from, packed. */
+  #deleteOf: Map<string, number>;
+  #deleteKeys: Int32Array;
+  #deleteOffsets: Int32Array;
   #scores: Float32Array;
   #touched: Int32Array;
   #commonLimit: number;
   /** Whether any name came from an abjad: then Latin queries are looked up by skeleton as well. */
   #hasAbjad = false;
 
-  constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}) {
-    const config = { ...INDEX_DEFAULTS, ...options };
+  constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}, stored?: StoredIndex) {
     this.entries = entries;
+    if (stored) {
+      this.#nameTexts = JSON.parse(stored.names);
+      this.#namesOf = new Array(entries.length);
+      this.#nameEntry = stored.nameEntry;
+      this.#nameLength = stored.nameLength;
+      this.#hasAbjad = stored.hasAbjad;
+      this.#keys = stored.keys.split("\0");
+      this.#postings = stored.postings;
+      this.#offsets = stored.offsets;
+      this.#deleteOf = slots(stored.deleteVariants.split("\0"));
+      this.#deleteKeys = stored.deleteKeys;
+      this.#deleteOffsets = stored.deleteOffsets;
+    } else {
+      const built = this.#build(entries, { ...INDEX_DEFAULTS, ...options });
+      this.#nameTexts = built.nameTexts;
+      this.#namesOf = built.namesOf;
+      this.#nameEntry = built.nameEntry;
+      this.#nameLength = built.nameLength;
+      const postings = pack(built.postings);
+      this.#keys = postings.keys;
+      this.#postings = postings.values;
+      this.#offsets = postings.offsets;
+      const position = slots(this.#keys);
+      const deletes = new Map<string, number[]>();
+      for (const [variant, keys] of built.deletes)
+        deletes.set(
+          variant,
+          keys.map((key) => position.get(key)!),
+        );
+      const packed = pack(deletes);
+      this.#deleteOf = slots(packed.keys);
+      this.#deleteKeys = packed.values;
+      this.#deleteOffsets = packed.offsets;
+    }
+    this.#slot = slots(this.#keys);
+    const count = this.#nameEntry.length;
+    this.#scores = new Float32Array(count);
+    this.#touched = new Int32Array(count);
+    this.#commonLimit = Math.max(COMMON_MIN, Math.ceil(count * COMMON_SHARE));
+  }
+
+  /** The index as kept on disk, to be given back to the constructor with the same entries. */
+  stored(): StoredIndex {
+    return {
+      names: JSON.stringify(this.#nameTexts),
+      keys: this.#keys.join("\0"),
+      postings: this.#postings,
+      offsets: this.#offsets,
+      deleteVariants: [...this.#deleteOf.keys()].join("\0"),
+      deleteKeys: this.#deleteKeys,
+      deleteOffsets: this.#deleteOffsets,
+      nameEntry: this.#nameEntry,
+      nameLength: this.#nameLength,
+      hasAbjad: this.#hasAbjad,
+    };
+  }
+
+  /** The names of the entry at `e`, normalised. */
+  namesOf(e: number): EntryName[] {
+    let names = this.#namesOf[e];
+    if (names === undefined) {
+      const schema = this.entries[e].schema;
+      names = this.#nameTexts[e].map(([text, weak]) => ({
+        text,
+        weak,
+        normalised: normaliseName(text, schema),
+      }));
+      this.#namesOf[e] = names;
+    }
+    return names;
+  }
+
+  #build(entries: ListEntry[], config: IndexOptions) {
     const namesOf: EntryName[][] = [];
+    const nameTexts: Array<Array<[string, boolean]>> = [];
+    const postings = new Map<string, number[]>();
     const owner: number[] = [];
     const lengths: number[] = [];
     const words = new Set<string>();
@@ -180,6 +311,7 @@ export class ScreeningIndex {
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
       const names: EntryName[] = [];
+      const texts: Array<[string, boolean]> = [];
       const seen = new Set<string>();
       const add = (text: string, weak: boolean) => {
         if (!text || seen.has(text)) return;
@@ -187,7 +319,12 @@ export class ScreeningIndex {
         const normalised = normaliseName(text, entry.schema);
         if (normalised.abjad) this.#hasAbjad = true;
         names.push({ text, weak, normalised });
-        for (const key of keysOf(normalised)) this.#post(key, nameId);
+        texts.push([text, weak]);
+        for (const key of keysOf(normalised)) {
+          const list = postings.get(key);
+          if (list === undefined) postings.set(key, [nameId]);
+          else if (list[list.length - 1] !== nameId) list.push(nameId);
+        }
         for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
         owner.push(e);
         lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
@@ -198,25 +335,27 @@ export class ScreeningIndex {
       if (config.weakAliases)
         for (const name of entry.weakAliases) for (const part of aliasesIn(name)) add(part, true);
       namesOf.push(names);
+      nameTexts.push(texts);
     }
-    this.namesOf = namesOf;
-    this.#nameEntry = Int32Array.from(owner);
-    this.#nameLength = Uint8Array.from(lengths);
     // Only words get one-edit neighbours: joined forms and acronyms are looked up exactly.
+    const deletes = new Map<string, string[]>();
     for (const key of words) {
       if (key.length < FUZZY_MIN_LENGTH) continue;
       for (let i = 0; i < key.length; i++) {
         const variant = key.slice(0, i) + key.slice(i + 1);
-        const known = this.#deletes.get(variant);
-        if (known === undefined) this.#deletes.set(variant, key);
-        else if (typeof known === "string") {
-          if (known !== key) this.#deletes.set(variant, [known, key]);
-        } else if (known[known.length - 1] !== key) known.push(key);
+        const known = deletes.get(variant);
+        if (known === undefined) deletes.set(variant, [key]);
+        else if (known[known.length - 1] !== key) known.push(key);
       }
     }
-    this.#scores = new Float32Array(nameId);
-    this.#touched = new Int32Array(nameId);
-    this.#commonLimit = Math.max(COMMON_MIN, Math.ceil(nameId * COMMON_SHARE));
+    return {
+      namesOf,
+      nameTexts,
+      postings,
+      deletes,
+      nameEntry: Int32Array.from(owner),
+      nameLength: Uint8Array.from(lengths),
+    };
   }
 
   /** Number of names indexed (strong and weak). */
@@ -226,7 +365,7 @@ export class ScreeningIndex {
 
   /** Number of distinct retrieval keys. */
   get keyCount(): number {
-    return this.#postings.size;
+    return this.#keys.length;
   }
 
   /** The entry index a name belongs to. */
@@ -234,23 +373,19 @@ export class ScreeningIndex {
     return this.#nameEntry[nameId];
   }
 
-  #post(key: string, nameId: number): void {
-    const list = this.#postings.get(key);
-    if (list === undefined) this.#postings.set(key, [nameId]);
-    else if (list[list.length - 1] !== nameId) list.push(nameId);
-  }
-
   /** Calls `visit` with every indexed key that becomes `variant` when one character is deleted. */
   #eachDeleted(variant: string, visit: (key: string) => void): void {
-    const known = this.#deletes.get(variant);
-    if (known === undefined) return;
-    if (typeof known === "string") visit(known);
-    else if (known.length <= MAX_NEIGHBOURS) for (const key of known) visit(key);
+    const at = this.#deleteOf.get(variant);
+    if (at === undefined) return;
+    const from = this.#deleteOffsets[at];
+    const to = this.#deleteOffsets[at + 1];
+    if (to - from > MAX_NEIGHBOURS) return;
+    for (let i = from; i < to; i++) visit(this.#keys[this.#deleteKeys[i]]);
   }
 
   /** Indexed keys within one edit of `key`, with the weight they count for. */
   #neighbours(key: string, into: Map<string, number>): void {
-    const exact = this.#postings.has(key);
+    const exact = this.#slot.has(key);
     if (exact) into.set(key, 1);
     if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) return;
     const weight =
@@ -262,7 +397,7 @@ export class ScreeningIndex {
     this.#eachDeleted(key, fuzzy);
     const variants = deletions(key);
     for (const variant of variants) {
-      if (variant.length >= FUZZY_MIN_LENGTH && this.#postings.has(variant)) fuzzy(variant);
+      if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) fuzzy(variant);
       this.#eachDeleted(variant, fuzzy);
     }
     // A long word the list does not hold may be two edits away ("Ahmadinezhad", "Ahmadinejad"): two
@@ -283,7 +418,7 @@ export class ScreeningIndex {
     for (let at = SPLIT_MIN_PART; at <= word.length - SPLIT_MIN_PART; at++) {
       const head = word.slice(0, at);
       const tail = word.slice(at);
-      if (!this.#postings.has(head) && !this.#postings.has(tail)) continue;
+      if (!this.#slot.has(head) && !this.#slot.has(tail)) continue;
       this.#neighbours(head, into);
       this.#neighbours(tail, into);
     }
@@ -300,16 +435,15 @@ export class ScreeningIndex {
     for (const token of query.tokens) {
       if (token.kind === "word") this.#neighbours(token.text, wanted);
       if (token.kind !== "particle") words.push(token.text);
-      else if (this.#postings.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
+      else if (this.#slot.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
     }
     for (const token of query.tokens) {
       if (token.kind !== "word") continue;
       if ((query.abjad || this.#hasAbjad) && token.text.length >= SKELETON_MIN_WORD) {
         const key = (query.abjad ? SKELETON_PREFIX : ABJAD_SKELETON_PREFIX) + skeletonOf(token.text);
-        if (this.#postings.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT)
-          wanted.set(key, SKELETON_WEIGHT);
+        if (this.#slot.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT) wanted.set(key, SKELETON_WEIGHT);
       }
-      if (!this.#postings.has(token.text)) this.#splitWord(token.text, wanted);
+      if (!this.#slot.has(token.text)) this.#splitWord(token.text, wanted);
     }
     for (const token of query.apart ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
     for (const token of alsoAs?.tokens ?? []) {
@@ -323,19 +457,23 @@ export class ScreeningIndex {
     if (query.code !== null) exact.push(...codeNeighbourKeys(query.code));
     for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
     for (const key of exact)
-      if (!wanted.has(key) && this.#postings.has(key))
-        wanted.set(key, key[0] === CODE_PREFIX ? CODE_WEIGHT : 1);
-    const lookups = [...wanted].map(([key, weight]) => ({ list: this.#postings.get(key)!, weight }));
-    lookups.sort((a, b) => a.list.length - b.list.length);
+      if (!wanted.has(key) && this.#slot.has(key)) wanted.set(key, key[0] === CODE_PREFIX ? CODE_WEIGHT : 1);
+    const offsets = this.#offsets;
+    const lookups = [...wanted].map(([key, weight]) => {
+      const slot = this.#slot.get(key)!;
+      return { from: offsets[slot], length: offsets[slot + 1] - offsets[slot], weight };
+    });
+    lookups.sort((a, b) => a.length - b.length);
+    const postings = this.#postings;
     const total = this.size;
     const scores = this.#scores;
     const touched = this.#touched;
     let count = 0;
-    for (const { list, weight } of lookups) {
-      if (list.length > this.#commonLimit && count > 0) continue;
-      const idf = weight * Math.log(1 + total / list.length);
-      for (let i = 0; i < list.length; i++) {
-        const id = list[i];
+    for (const { from, length, weight } of lookups) {
+      if (length > this.#commonLimit && count > 0) continue;
+      const idf = weight * Math.log(1 + total / length);
+      for (let i = from; i < from + length; i++) {
+        const id = postings[i];
         if (scores[id] === 0) touched[count++] = id;
         scores[id] += idf;
       }

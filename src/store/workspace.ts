@@ -121,9 +121,10 @@ async function hasMigrationLog(db: Kysely<Database>): Promise<boolean> {
   return rows[0]?.found !== null && rows[0]?.found !== undefined;
 }
 
-/** True when nothing was ever stored: no source, list snapshot or decision. */
+/** True when nothing was ever stored: no source, list snapshot, decision or account. */
 export async function isWorkspaceEmpty(db: Queryable): Promise<boolean> {
-  for (const table of ["sources", "list_snapshots", "decisions"] as const) {
+  // Accounts count: `skein users add` on a new workspace stores only an account.
+  for (const table of ["sources", "list_snapshots", "decisions", "accounts"] as const) {
     const row = await db.selectFrom(table).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
     if (row) return false;
   }
