@@ -289,6 +289,17 @@ const FUZZY_MIN = 5;
 const FUZZY_TWO_EDITS = 12;
 const FUZZY_CACHE_LIMIT = 50_000;
 
+/** One-word forms of three letters with two neighbouring letters swapped ("ldt", "lcl"), when that is no form itself. */
+const SWAPPED_SHORT_FORMS = new Map(
+  [...TRIE.next].flatMap(([key, child]) =>
+    key.length !== SHORT
+      ? []
+      : [key[1] + key[0] + key[2], key[0] + key[2] + key[1]]
+          .filter((swap) => swap !== key && !TRIE.next.has(swap))
+          .map((swap) => [swap, child] as const),
+  ),
+);
+
 /** Whether `a` is `b` with two neighbouring letters swapped ("joitn", "joint"). */
 function swapped(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
@@ -308,8 +319,9 @@ function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie
   const inside = node !== TRIE;
   if (exact) return exact;
   const short = word.length < FUZZY_MIN;
-  if (short && !(inside ? word.length >= 2 : swaps && word.length === SHORT)) return undefined;
-  const cacheKey = `${word}${last ? "$" : ""}${swaps ? "~" : ""}`;
+  if (short && !inside) return swaps ? SWAPPED_SHORT_FORMS.get(word) : undefined;
+  if (short && word.length < 2) return undefined;
+  const cacheKey = last ? `${word}$` : word;
   const cached = node.fuzzy.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
   let found: Trie | null = null;

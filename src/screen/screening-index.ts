@@ -158,8 +158,10 @@ export interface StoredIndex {
   /** The posting lists of the keys, one after another; key i's is postings[offsets[i] … offsets[i + 1]). */
   postings: Int32Array;
   offsets: Int32Array;
-  /** The deletion variants, joined by NUL; variant i comes from the keys deleteKeys[deleteOffsets[i] …]. */
+  /** The deletion variants, joined by NUL, and what each comes from (as `#deleteOf` holds it). */
   deleteVariants: string;
+  deleteFrom: Int32Array;
+  /** The keys of the variants that come from several, packed as the posting lists are. */
   deleteKeys: Int32Array;
   deleteOffsets: Int32Array;
   nameEntry: Int32Array;
@@ -173,25 +175,18 @@ export interface Candidate {
   retrieval: number;
 }
 
-/** Lists of numbers by string, packed into one array: key i's numbers are values[offsets[i] … offsets[i + 1]). */
-interface Packed {
-  keys: string[];
-  values: Int32Array;
-  offsets: Int32Array;
-}
-
-function pack(lists: Map<string, number[]>): Packed {
-  const keys = [...lists.keys()];
-  const offsets = new Int32Array(keys.length + 1);
+/** Lists of numbers packed into one array: list i is values[offsets[i] … offsets[i + 1]). */
+function pack(lists: number[][]): { values: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1);
   let total = 0;
-  for (let k = 0; k < keys.length; k++) {
-    offsets[k] = total;
-    total += lists.get(keys[k])!.length;
+  for (let i = 0; i < lists.length; i++) {
+    offsets[i] = total;
+    total += lists[i].length;
   }
-  offsets[keys.length] = total;
+  offsets[lists.length] = total;
   const values = new Int32Array(total);
-  for (let k = 0; k < keys.length; k++) values.set(lists.get(keys[k])!, offsets[k]);
-  return { keys, values, offsets };
+  for (let i = 0; i < lists.length; i++) values.set(lists[i], offsets[i]);
+  return { values, offsets };
 }
 
 /** The position of every key. */
@@ -207,7 +202,8 @@ export class ScreeningIndex {
   readonly entries: readonly ListEntry[];
   /** Names of each entry (same order as `entries`), normalised when first asked for. */
   #namesOf: (EntryName[] | undefined)[];
-  #nameTexts: Array<Array<[string, boolean]>>;
+  /** Names of each entry and whether each is weak, as kept on disk, until they are normalised (read indexes only). */
+  #nameTexts: Array<Array<[string, boolean]>> | null = null;
   #nameEntry: Int32Array;
   /** Words per name (for length normalisation), capped at 255. */
   #nameLength: Uint8Array;
@@ -216,7 +212,10 @@ export class ScreeningIndex {
   #slot: Map<string, number>;
   #postings: Int32Array;
   #offsets: Int32Array;
-  /** Deletion variant → its position; the keys (positions) it comes from, packed. */
+  /**
+   * Deletion variant → the key it comes from (its position, ≥ 0), or, when it comes from several, -1 -
+   * the position of their list in the packed `#deleteKeys` (most come from one: no array for them).
+   */
   #deleteOf: Map<string, number>;
   #deleteKeys: Int32Array;
   #deleteOffsets: Int32Array;
@@ -235,34 +234,25 @@ export class ScreeningIndex {
       this.#nameLength = stored.nameLength;
       this.#hasAbjad = stored.hasAbjad;
       this.#keys = stored.keys.split("\0");
+      this.#slot = slots(this.#keys);
       this.#postings = stored.postings;
       this.#offsets = stored.offsets;
-      this.#deleteOf = slots(stored.deleteVariants.split("\0"));
+      this.#deleteOf = new Map();
+      const variants = stored.deleteVariants.split("\0");
+      for (let i = 0; i < variants.length; i++) this.#deleteOf.set(variants[i], stored.deleteFrom[i]);
       this.#deleteKeys = stored.deleteKeys;
       this.#deleteOffsets = stored.deleteOffsets;
     } else {
       const built = this.#build(entries, { ...INDEX_DEFAULTS, ...options });
-      this.#nameTexts = built.nameTexts;
       this.#namesOf = built.namesOf;
       this.#nameEntry = built.nameEntry;
       this.#nameLength = built.nameLength;
-      const postings = pack(built.postings);
-      this.#keys = postings.keys;
-      this.#postings = postings.values;
-      this.#offsets = postings.offsets;
-      const position = slots(this.#keys);
-      const deletes = new Map<string, number[]>();
-      for (const [variant, keys] of built.deletes)
-        deletes.set(
-          variant,
-          keys.map((key) => position.get(key)!),
-        );
-      const packed = pack(deletes);
-      this.#deleteOf = slots(packed.keys);
-      this.#deleteKeys = packed.values;
-      this.#deleteOffsets = packed.offsets;
+      this.#keys = built.keys;
+      this.#slot = built.slot;
+      ({ values: this.#postings, offsets: this.#offsets } = pack(built.postings));
+      this.#deleteOf = built.deleteOf;
+      ({ values: this.#deleteKeys, offsets: this.#deleteOffsets } = pack(built.deletes));
     }
-    this.#slot = slots(this.#keys);
     const count = this.#nameEntry.length;
     this.#scores = new Float32Array(count);
     this.#touched = new Int32Array(count);
@@ -272,11 +262,12 @@ export class ScreeningIndex {
   /** The index as kept on disk, to be given back to the constructor with the same entries. */
   stored(): StoredIndex {
     return {
-      names: JSON.stringify(this.#nameTexts),
+      names: JSON.stringify(this.entries.map((_, e) => this.namesOf(e).map((n) => [n.text, n.weak]))),
       keys: this.#keys.join("\0"),
       postings: this.#postings,
       offsets: this.#offsets,
       deleteVariants: [...this.#deleteOf.keys()].join("\0"),
+      deleteFrom: Int32Array.from(this.#deleteOf.values()),
       deleteKeys: this.#deleteKeys,
       deleteOffsets: this.#deleteOffsets,
       nameEntry: this.#nameEntry,
@@ -290,7 +281,7 @@ export class ScreeningIndex {
     let names = this.#namesOf[e];
     if (names === undefined) {
       const schema = this.entries[e].schema;
-      names = this.#nameTexts[e].map(([text, weak]) => ({
+      names = this.#nameTexts![e].map(([text, weak]) => ({
         text,
         weak,
         normalised: normaliseName(text, schema),
@@ -302,8 +293,9 @@ export class ScreeningIndex {
 
   #build(entries: ListEntry[], config: IndexOptions) {
     const namesOf: EntryName[][] = [];
-    const nameTexts: Array<Array<[string, boolean]>> = [];
-    const postings = new Map<string, number[]>();
+    const keys: string[] = [];
+    const slot = new Map<string, number>();
+    const postings: number[][] = [];
     const owner: number[] = [];
     const lengths: number[] = [];
     const words = new Set<string>();
@@ -311,7 +303,6 @@ export class ScreeningIndex {
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
       const names: EntryName[] = [];
-      const texts: Array<[string, boolean]> = [];
       const seen = new Set<string>();
       const add = (text: string, weak: boolean) => {
         if (!text || seen.has(text)) return;
@@ -319,11 +310,16 @@ export class ScreeningIndex {
         const normalised = normaliseName(text, entry.schema);
         if (normalised.abjad) this.#hasAbjad = true;
         names.push({ text, weak, normalised });
-        texts.push([text, weak]);
         for (const key of keysOf(normalised)) {
-          const list = postings.get(key);
-          if (list === undefined) postings.set(key, [nameId]);
-          else if (list[list.length - 1] !== nameId) list.push(nameId);
+          const at = slot.get(key);
+          if (at === undefined) {
+            slot.set(key, keys.length);
+            keys.push(key);
+            postings.push([nameId]);
+          } else {
+            const list = postings[at];
+            if (list[list.length - 1] !== nameId) list.push(nameId);
+          }
         }
         for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
         owner.push(e);
@@ -335,23 +331,34 @@ export class ScreeningIndex {
       if (config.weakAliases)
         for (const name of entry.weakAliases) for (const part of aliasesIn(name)) add(part, true);
       namesOf.push(names);
-      nameTexts.push(texts);
     }
     // Only words get one-edit neighbours: joined forms and acronyms are looked up exactly.
-    const deletes = new Map<string, string[]>();
+    const deleteOf = new Map<string, number>();
+    const deletes: number[][] = [];
     for (const key of words) {
       if (key.length < FUZZY_MIN_LENGTH) continue;
+      const at = slot.get(key)!;
       for (let i = 0; i < key.length; i++) {
         const variant = key.slice(0, i) + key.slice(i + 1);
-        const known = deletes.get(variant);
-        if (known === undefined) deletes.set(variant, [key]);
-        else if (known[known.length - 1] !== key) known.push(key);
+        const known = deleteOf.get(variant);
+        if (known === undefined) deleteOf.set(variant, at);
+        else if (known >= 0) {
+          if (known !== at) {
+            deleteOf.set(variant, -1 - deletes.length);
+            deletes.push([known, at]);
+          }
+        } else {
+          const group = deletes[-1 - known];
+          if (group[group.length - 1] !== at) group.push(at);
+        }
       }
     }
     return {
       namesOf,
-      nameTexts,
+      keys,
+      slot,
       postings,
+      deleteOf,
       deletes,
       nameEntry: Int32Array.from(owner),
       nameLength: Uint8Array.from(lengths),
@@ -375,10 +382,14 @@ export class ScreeningIndex {
 
   /** Calls `visit` with every indexed key that becomes `variant` when one character is deleted. */
   #eachDeleted(variant: string, visit: (key: string) => void): void {
-    const at = this.#deleteOf.get(variant);
-    if (at === undefined) return;
-    const from = this.#deleteOffsets[at];
-    const to = this.#deleteOffsets[at + 1];
+    const known = this.#deleteOf.get(variant);
+    if (known === undefined) return;
+    if (known >= 0) {
+      visit(this.#keys[known]);
+      return;
+    }
+    const from = this.#deleteOffsets[-1 - known];
+    const to = this.#deleteOffsets[-known];
     if (to - from > MAX_NEIGHBOURS) return;
     for (let i = from; i < to; i++) visit(this.#keys[this.#deleteKeys[i]]);
   }
