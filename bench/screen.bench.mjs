@@ -3,7 +3,7 @@
 // scan with fuzzball's WRatio over all names) runs in the same process for the per-query ratio. With
 // SKEIN_BENCH_1M=1 it also indexes a synthetic list of 1,000,000 names and times queries against it.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,33 @@ export function withTypo(name) {
   const lower = char.toLowerCase();
   const next = lower === "z" ? "a" : String.fromCharCode(lower.charCodeAt(0) + 1);
   return name.slice(0, at) + (char === lower ? next : next.toUpperCase()) + name.slice(at + 1);
+}
+
+/**
+ * The name with two neighbouring letters of its `position`-th word swapped (the pair nearest the
+ * middle whose letters differ), so every word, legal-form words included, is misspelt in turn; null
+ * when the word has no such pair.
+ */
+export function withSwap(name, position) {
+  const word = [...name.matchAll(/[A-Za-z]+/g)][position];
+  if (!word) return null;
+  const text = word[0];
+  const middle = Math.floor((text.length - 1) / 2);
+  const pairs = [...text.slice(0, -1)]
+    .map((_, i) => i)
+    .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
+  const at = pairs.find((i) => text[i].toLowerCase() !== text[i + 1].toLowerCase());
+  if (at === undefined) return null;
+  const swapped = text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
+  return name.slice(0, word.index) + swapped + name.slice(word.index + text.length);
+}
+
+/** The kind of party a schema names, for the figures by schema. */
+export function partyKind(schema) {
+  if (schema === "Person") return "people";
+  return schema === "Company" || schema === "Organization" || schema === "LegalEntity"
+    ? "companies"
+    : "other";
 }
 
 /** Every written legal form with its symbol, longest first, so a long form is replaced whole, not a word of it. */
@@ -271,6 +298,7 @@ async function benchSdn() {
       missed.push(`${q.kind} (${result}): ${q.text} → ${results[0]?.entry.caption ?? "nothing"}`);
   }
   const screening = performance.now() - screenStart;
+  const bySchema = screenBySchema(index, entries, listed);
   const screeningCpu = cpuMs(screenCpuStart);
   const whole = performance.now() - started;
   const wholeCpu = cpuMs(startedCpu);
@@ -301,8 +329,37 @@ async function benchSdn() {
     ratioToPeer: Math.round(peerPerQuery / perQuery),
     queryNames: queries.map((q) => q.text),
     foundFirst: counts,
+    bySchema,
     missed,
   };
+}
+
+/**
+ * Every entry queried by its primary name with a swap in each word in turn, and with its words
+ * reordered: how many rank first, by kind of party. Left out, as above, are variants that are
+ * another entry's listed name.
+ */
+export function screenBySchema(index, entries, listed) {
+  const counts = {};
+  const missed = [];
+  for (const entry of entries) {
+    const name = entry.names[0] ?? entry.caption;
+    const words = name.match(/[A-Za-z]+/g) ?? [];
+    const variants = words.map((_, i) => ["swap", withSwap(name, i)]);
+    variants.push(["reordered", reordered(name)]);
+    const kind = partyKind(entry.schema);
+    for (const [variant, text] of variants) {
+      if (text === null || (listed.get(text.toUpperCase()) ?? []).some((id) => id !== entry.id)) continue;
+      const results = screen(index, { name: text }, { limit: TIE_LIMIT });
+      counts[`${kind} ${variant}`] ??= { all: 0, found: 0 };
+      const c = counts[`${kind} ${variant}`];
+      c.all++;
+      if (foundFirst(results, entry)) c.found++;
+      else if (missed.length < Number(process.env.SKEIN_BENCH_MISSES ?? 15))
+        missed.push(`${kind} ${variant}: ${text} → ${results[0]?.entry.caption ?? "nothing"}`);
+    }
+  }
+  return { counts, missed };
 }
 
 async function benchMillion() {
@@ -355,6 +412,43 @@ function benchCli(names) {
   };
 }
 
+/** Wall and CPU seconds of one command, timed by /usr/bin/time. */
+function timed(args, env) {
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %U %S", "node", CLI, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  if (run.status !== 0) throw new Error(`skein ${args.join(" ")} failed: ${run.stderr}`);
+  const [wall, user, system] = run.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+  return { wallSeconds: wall, cpuSeconds: Number((user + system).toFixed(2)) };
+}
+
+/**
+ * One name screened against the SDN loaded in a workspace, as a user runs it: `skein screen --name X
+ * --workspace W`, cold (no kept index: the entries are read and indexed, and the index kept) and warm
+ * (the kept index read), in a cache directory of its own.
+ */
+function benchSingleName() {
+  if (!existsSync("/usr/bin/time")) return null;
+  const dir = mkdtempSync(join(tmpdir(), "skein-screen-one-"));
+  const workspace = join(dir, "case.db");
+  const env = { SKEIN_CACHE_DIR: join(dir, "cache") };
+  timed(["lists", "load", dirname(SDN), "--workspace", workspace], env);
+  const screenOne = [
+    "screen",
+    "--name",
+    "Limited Liabiltiy Company Zarevo",
+    "--workspace",
+    workspace,
+    "--json",
+  ];
+  const cold = timed(screenOne, env);
+  const warm = [1, 2, 3].map(() => timed(screenOne, env)).sort((a, b) => a.wallSeconds - b.wallSeconds)[1];
+  rmSync(dir, { recursive: true, force: true });
+  return { cold, warm };
+}
+
 /** Runs the benchmark, prints its figures and returns them. */
 export async function run() {
   if (!existsSync(SDN)) {
@@ -375,6 +469,11 @@ export async function run() {
       `screen: ${kind}: found first ${c.found}/${c.all}; another entry as few edits away ranked first ${c.tied}; missed ${c.missed}`,
     );
   }
+  for (const [kind, c] of Object.entries(sdn.bySchema.counts))
+    console.log(
+      `screen: by schema, ${kind}: found first ${c.found}/${c.all} (${((100 * c.found) / c.all).toFixed(2)} %)`,
+    );
+  for (const line of sdn.bySchema.missed) console.log(`  not first (by schema): ${line}`);
   const cli = benchCli(sdn.queryNames);
   delete sdn.queryNames;
   if (cli) {
@@ -383,8 +482,16 @@ export async function run() {
         `${cli.namesPerWallSecond} names/s wall clock (${cli.cpuSeconds} s CPU, ${cli.wallSeconds} s wall, peak ${cli.peakMemoryMb} MB)`,
     );
   }
+  const single = benchSingleName();
+  if (single) {
+    console.log(
+      `screen: one name (skein screen --name X --workspace W, SDN loaded): cold ${single.cold.wallSeconds} s wall ` +
+        `(${single.cold.cpuSeconds} s CPU; entries read, indexed, index kept), warm ${single.warm.wallSeconds} s wall ` +
+        `(${single.warm.cpuSeconds} s CPU; kept index read; median of 3)`,
+    );
+  }
   for (const line of sdn.missed) console.log(`  not first: ${line}`);
-  const figures = { sdn, cli };
+  const figures = { sdn, cli, single };
   if (process.env.SKEIN_BENCH_1M) {
     const million = await benchMillion();
     console.log(

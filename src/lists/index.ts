@@ -21,6 +21,7 @@ export {
   listSnapshots,
   loadEachList,
   loadLists,
+  newestSnapshots,
   readStoredEntries,
   storeParsedLists,
 } from "./load-lists.js";

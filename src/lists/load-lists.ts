@@ -120,6 +120,18 @@ export async function findSnapshot(db: Queryable, idOrPrefix: string): Promise<L
   return found[0];
 }
 
+/** The newest snapshot of each list (by publication date, then load time): what screening reads. */
+export async function newestSnapshots(db: Queryable): Promise<ListSnapshot[]> {
+  const newest = new Map<string, ListSnapshot>();
+  for (const snapshot of await listListSnapshots(db)) {
+    const key = `${snapshot.authority}|${snapshot.list}`;
+    const seen = newest.get(key);
+    const order = (s: ListSnapshot) => `${s.publishDate ?? ""}|${s.loadedAt}`;
+    if (!seen || order(snapshot) >= order(seen)) newest.set(key, snapshot);
+  }
+  return [...newest.values()];
+}
+
 /**
  * The entries of the given snapshots (ids or unique prefixes), or of the newest snapshot of every
  * authority and list when none are given.
@@ -132,16 +144,7 @@ export async function readStoredEntries(
   if (snapshotIds?.length) {
     snapshots = [];
     for (const id of snapshotIds) snapshots.push(await findSnapshot(db, id));
-  } else {
-    const newest = new Map<string, ListSnapshot>();
-    for (const snapshot of await listListSnapshots(db)) {
-      const key = `${snapshot.authority}|${snapshot.list}`;
-      const seen = newest.get(key);
-      const order = (s: ListSnapshot) => `${s.publishDate ?? ""}|${s.loadedAt}`;
-      if (!seen || order(snapshot) >= order(seen)) newest.set(key, snapshot);
-    }
-    snapshots = [...newest.values()];
-  }
+  } else snapshots = await newestSnapshots(db);
   const out: Array<{ snapshot: ListSnapshot; entries: ListEntry[] }> = [];
   for (const snapshot of snapshots) out.push({ snapshot, entries: await listListEntries(db, snapshot.id) });
   return out;

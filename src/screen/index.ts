@@ -18,6 +18,7 @@ export {
   type WeightedFeature,
 } from "./algorithms.js";
 export type { EntryName, Feature, FeatureInput, FeatureResult, PreparedQuery } from "./feature.js";
+export { indexCacheDir, indexCacheKey, readCachedIndex, writeCachedIndex } from "./index-cache.js";
 export { LEGAL_FORMS } from "./legal-forms.js";
 export {
   type CsvTable,

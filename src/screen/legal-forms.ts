@@ -58,6 +58,15 @@ export const LEGAL_FORMS: LegalForm[] = [
       "kft",
       "doo",
       "mchj",
+      // Turkish, Persian, Chinese (pinyin) and Mexican forms.
+      "limited sirketi",
+      "ltd sti",
+      "ba masuliyat mahdud",
+      "ba masouliat mahdoud",
+      "youxian zeren gongsi",
+      "s de rl",
+      "s de rl de cv",
+      "sociedad de responsabilidad limitada de capital variable",
     ],
   },
   {
@@ -115,6 +124,14 @@ export const LEGAL_FORMS: LegalForm[] = [
       "aksjeselskap",
       "aktieselskab",
       "a s",
+      "anonim sirketi",
+      "sahami khas",
+      "sahami aam",
+      "sahami am",
+      "sherkat sahami khas",
+      "sherkat sahami aam",
+      "gufen youxian gongsi",
+      "sapi de cv",
     ],
   },
   {
@@ -136,6 +153,7 @@ export const LEGAL_FORMS: LegalForm[] = [
       "perseroan terbatas",
       "kk",
       "kabushiki kaisha",
+      "youxian gongsi",
       "yk",
       "oy",
     ],
@@ -143,7 +161,23 @@ export const LEGAL_FORMS: LegalForm[] = [
   { symbol: "PLC", generic: true, variants: ["plc", "public limited company"] },
   { symbol: "INC", generic: true, variants: ["inc", "incorporated"] },
   { symbol: "CORP", generic: true, variants: ["corp", "corporation"] },
-  { symbol: "CO", generic: true, variants: ["co", "company", "cie", "compagnie", "compania", "cia"] },
+  {
+    symbol: "CO",
+    generic: true,
+    variants: [
+      "co",
+      "company",
+      "cie",
+      "compagnie",
+      "compania",
+      "cia",
+      "sirketi",
+      "sherkat",
+      "sherkat e",
+      "shirkat",
+      "gongsi",
+    ],
+  },
   {
     symbol: "LP",
     generic: false,
@@ -191,6 +225,27 @@ const SHORT = 3;
 /** Short forms that are written before the name ("AO Aviakor", "PT Astra"); other short forms only end a name. */
 const SHORT_PREFIXES = new Set(["ao", "pt"]);
 
+/** Legal forms written in Han at the end of a name (有限公司), read before the name is romanised as one word. */
+const HAN_FORMS: readonly { suffix: string; form: LegalForm }[] = [
+  ["股份有限公司", "JSC"],
+  ["有限责任公司", "LLC"],
+  ["有限責任公司", "LLC"],
+  ["有限公司", "LTD"],
+  ["公司", "CO"],
+].map(([suffix, symbol]) => ({ suffix, form: LEGAL_FORMS.find((f) => f.symbol === symbol)! }));
+
+/** A name in Han without its legal form at the end ("上海扎列沃有限公司" → "上海扎列沃", LTD); the name itself when it has none. */
+export function withoutHanForm(name: string): { name: string; forms: LegalFormHit[] } {
+  const trimmed = name.trim();
+  for (const { suffix, form } of HAN_FORMS)
+    if (trimmed.length > suffix.length && trimmed.endsWith(suffix))
+      return {
+        name: trimmed.slice(0, -suffix.length),
+        forms: [{ symbol: form.symbol, generic: form.generic, length: 1 }],
+      };
+  return { name, forms: [] };
+}
+
 /** A legal form found in a name. */
 export interface LegalFormHit {
   symbol: string;
@@ -234,21 +289,55 @@ const FUZZY_MIN = 5;
 const FUZZY_TWO_EDITS = 12;
 const FUZZY_CACHE_LIMIT = 50_000;
 
-/** The child for `word`: exact, else a long form word within one edit (two for the longest), or cut short at the name's end. */
-function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
+/** One-word forms of three letters with two neighbouring letters swapped ("ldt", "lcl"), when that is no form itself. */
+const SWAPPED_SHORT_FORMS = new Map(
+  [...TRIE.next].flatMap(([key, child]) =>
+    key.length !== SHORT
+      ? []
+      : [key[1] + key[0] + key[2], key[0] + key[2] + key[1]]
+          .filter((swap) => swap !== key && !TRIE.next.has(swap))
+          .map((swap) => [swap, child] as const),
+  ),
+);
+
+/** Whether `a` is `b` with two neighbouring letters swapped ("joitn", "joint"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let at = 0;
+  while (a[at] === b[at]) at++;
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
+/**
+ * The child for `word`: exact, else a long form word within one edit (two for the longest; a swap of
+ * neighbouring letters is one), or cut short at the name's end. Inside a form of several words, and
+ * for three-letter forms when `swaps`, a short word with two neighbouring letters swapped ("sa ed cv",
+ * "lcl") is read as the form word too, and inside a form one with a letter changed.
+ */
+function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie | undefined {
   const exact = node.next.get(word);
-  if (exact || word.length < FUZZY_MIN) return exact;
+  const inside = node !== TRIE;
+  if (exact) return exact;
+  const short = word.length < FUZZY_MIN;
+  if (short && !inside) return swaps ? SWAPPED_SHORT_FORMS.get(word) : undefined;
+  if (short && word.length < 2) return undefined;
   const cacheKey = last ? `${word}$` : word;
   const cached = node.fuzzy.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
   let found: Trie | null = null;
   for (const [key, child] of node.next) {
-    // Misspellings keep the first letter; checking it first spares most distance computations.
-    if (key.length < FUZZY_MIN || key[0] !== word[0]) continue;
-    if (last && key.length > word.length && key.startsWith(word)) found = child;
+    if (short) {
+      // Inside a form the words around fix it: one letter changed counts too ("s df rl de cv").
+      if (swapped(word, key) || (inside && key.length === word.length && distance(key, word) === 1))
+        found = child;
+    } else if (key.length < FUZZY_MIN) continue;
+    // Misspellings keep the first letter, or swap it with the second; checking that first spares most distance computations.
+    else if (key[0] !== word[0] && !(key[0] === word[1] && key[1] === word[0])) continue;
+    else if (last && key.length > word.length && key.startsWith(word)) found = child;
     else {
       const edits = key.length >= FUZZY_TWO_EDITS ? 2 : 1;
-      if (Math.abs(key.length - word.length) <= edits && distance(key, word) <= edits) found = child;
+      if (Math.abs(key.length - word.length) <= edits && (swapped(word, key) || distance(key, word) <= edits))
+        found = child;
     }
     if (found) break;
   }
@@ -257,12 +346,15 @@ function childFor(node: Trie, word: string, last: boolean): Trie | undefined {
   return found ?? undefined;
 }
 
-/** The longest legal form starting at `start` in `tokens` (reading forwards), or null. */
-function matchForward(tokens: string[], start: number): LegalFormHit | null {
+/**
+ * The longest legal form starting at `start` in `tokens` (reading forwards), or null. `swaps` reads
+ * three-letter forms with two letters swapped ("ldt"), for organisations at the ends of their names.
+ */
+function matchForward(tokens: string[], start: number, swaps = false): LegalFormHit | null {
   let node: Trie | undefined = TRIE;
   let best: LegalFormHit | null = null;
   for (let i = start; i < tokens.length && i < start + MAX_WORDS; i++) {
-    node = childFor(node, tokens[i], i === tokens.length - 1);
+    node = childFor(node, tokens[i], i === tokens.length - 1, swaps);
     if (!node) break;
     if (node.form) best = { symbol: node.form.symbol, generic: node.form.generic, length: i - start + 1 };
   }
@@ -290,7 +382,7 @@ export function extractLegalForms(
   let changed = true;
   while (changed && end - start > 1) {
     changed = false;
-    const head = matchForward(tokens.slice(0, end), start);
+    const head = matchForward(tokens.slice(0, end), start, !isPerson);
     if (head && end - start - head.length >= 1 && allowed(head, tokens[start], true, isPerson)) {
       forms.push(head);
       start += head.length;
@@ -298,7 +390,7 @@ export function extractLegalForms(
       continue;
     }
     for (let length = Math.min(MAX_WORDS, end - start - 1); length >= 1; length--) {
-      const tail = matchForward(tokens.slice(0, end), end - length);
+      const tail = matchForward(tokens.slice(0, end), end - length, !isPerson);
       if (tail && tail.length === length && allowed(tail, tokens[end - length], false, isPerson)) {
         forms.push(tail);
         end -= length;

@@ -3,7 +3,7 @@
 
 import { readJapanese } from "./japanese.js";
 import { isKoreanSurname, isKoreanSyllables, readHangulName } from "./korean.js";
-import { extractLegalForms, nearLegalForm } from "./legal-forms.js";
+import { extractLegalForms, nearLegalForm, withoutHanForm } from "./legal-forms.js";
 import { type KnownName, knownName } from "./name-tables.js";
 import { isAbjad, isSyllabic, latinise } from "./transliterate.js";
 import {
@@ -186,12 +186,27 @@ function splitWords(latin: string, isPerson: boolean): string[] {
 /** "first" … "ninth" with their numbers. */
 const ORDINAL_UNITS = new Map(ORDINAL_WORDS.slice(1, 10).map((word, i) => [word, i + 1]));
 
-/** Number words to digits, joining tens and units ("forty four" → "44"). */
+/** Number words of five letters or more with two neighbouring letters swapped ("seevn", "eihgty"), as typed. */
+const SWAPPED_NUMBER_WORDS = new Map(
+  [...NUMBER_WORDS].flatMap(([word, value]) =>
+    word.length < 5
+      ? []
+      : [...word.slice(1)]
+          .map((_, i) => word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
+          .filter((swapped) => swapped !== word && !NUMBER_WORDS.has(swapped))
+          .map((swapped) => [swapped, value] as const),
+  ),
+);
+
+/** Number words to digits, joining tens and units ("forty four" → "44"); one swap in a long number word is read too. */
 function readNumbers(words: string[], isPerson: boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    let value = word.length === 1 && word >= "0" && word <= "9" ? Number(word) : NUMBER_WORDS.get(word);
+    let value =
+      word.length === 1 && word >= "0" && word <= "9"
+        ? Number(word)
+        : (NUMBER_WORDS.get(word) ?? SWAPPED_NUMBER_WORDS.get(word));
     // Roman numerals in the names of organisations and craft of two words or more ("Fund IV", "Dino I").
     if (value === undefined && !isPerson && words.length > 1) value = ROMAN_NUMERALS.get(word);
     // An ordinal unit after tens is a number ("Twenty First" as "21st" reads, 21).
@@ -280,8 +295,8 @@ function readKorean(words: string[], surnameFirst: boolean): string[] | null {
   return surnameAt === 0 ? [words[0], joined] : [joined, words[last]];
 }
 
-/** "Abd" as written alone ("Abd", "Abdul", "Abdel", "Abdur" …), the article assimilated or not. */
-const ABD_WORD = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?$/;
+/** "Abd" as written alone ("Abd", "Abdul", "Abdel", "Abdur" …, "Adb" as often typed), the article assimilated or not. */
+const ABD_WORD = /^(?:abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?|adb)$/;
 /** "Abd" written together with the name it serves ("Abdulrahman", "Abdelaziz", "Abdurrahman"). */
 const ABD_JOINED = /^abd(?:u|e|a|o|ou|i)?(?:l|r|s|n|sh|z|d|t)?([a-z]{3,})$/;
 /** How "Abd" is written once its spellings are folded. */
@@ -296,7 +311,7 @@ const ABD_ARTICLE = /^(?:al|el|ul|ar|as|an|ash|az|ad|at|ur|us|ud)$/;
  */
 function abdApart(words: string[]): { words: string[]; written: Map<string, string> } {
   const written = new Map<string, string>();
-  if (!words.some((w) => w.startsWith("abd"))) return { words, written };
+  if (!words.some((w) => w.startsWith("abd") || w === "adb")) return { words, written };
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -347,7 +362,9 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   const maybePerson = schema === undefined || MAYBE_PERSON.has(schema);
   const hangul = script === "Hangul" && maybePerson ? readHangulName(original) : null;
   const japanese = hangul || script === null ? null : readJapanese(original, maybePerson);
-  const latin = hangul ? hangul.latin : (japanese ?? latinise(original));
+  // A Han name is romanised as one word: its legal form is read off before.
+  const han = script === "Han" && !isPerson && !japanese ? withoutHanForm(original) : null;
+  const latin = hangul ? hangul.latin : (japanese ?? latinise(han ? han.name : original));
   let words = readNumbers(splitWords(latin, isPerson), isPerson);
   const compact = words.join("");
   const abd = abdApart(words);
@@ -355,6 +372,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
   const { rest, forms } = extractLegalForms(words, isPerson);
+  if (han) forms.push(...han.forms);
   words = rest;
   if (isPerson) {
     // A title after a particle is a family name ("al-Shaykh"), not a title.

@@ -140,7 +140,7 @@ export function screenPrepared(
     seen.add(e);
     const entry = index.entries[e];
     // Scores first; only the results returned are explained (the same features, run again with details).
-    const { score } = scoreEntry(algorithm, nameConfig, query, entry, index.namesOf[e], false);
+    const { score } = scoreEntry(algorithm, nameConfig, query, entry, index.namesOf(e), false);
     if (score < config.cutoff) continue;
     results.push({
       entry,
@@ -159,7 +159,7 @@ export function screenPrepared(
   });
   return order.slice(0, limit).map((i) => {
     const result = results[i];
-    const names = index.namesOf[positions[i]];
+    const names = index.namesOf(positions[i]);
     result.explanations = scoreEntry(algorithm, nameConfig, query, result.entry, names, true).explanations;
     return result;
   });

@@ -145,34 +145,157 @@ export function aliasesIn(name: string): string[] {
   return [name, ...parts];
 }
 
+/**
+ * An index as kept on disk (see index-cache.ts): the entries' name texts and the retrieval keys with
+ * their posting lists, so an index is rebuilt without normalising every name again. Names are
+ * normalised when a query first scores their entry.
+ */
+export interface StoredIndex {
+  /** Per entry, its names and whether each is a weak alias, as JSON (read faster than structured data). */
+  names: string;
+  /** The retrieval keys, joined by NUL (no key holds one). */
+  keys: string;
+  /** The posting lists of the keys, one after another; key i's is postings[offsets[i] … offsets[i + 1]). */
+  postings: Int32Array;
+  offsets: Int32Array;
+  /** The deletion variants, joined by NUL, and what each comes from (as `#deleteOf` holds it). */
+  deleteVariants: string;
+  deleteFrom: Int32Array;
+  /** The keys of the variants that come from several, packed as the posting lists are. */
+  deleteKeys: Int32Array;
+  deleteOffsets: Int32Array;
+  nameEntry: Int32Array;
+  nameLength: Uint8Array;
+  hasAbjad: boolean;
+}
+
 /** Candidate names for a query, best retrieval score first. */
 export interface Candidate {
   nameId: number;
   retrieval: number;
 }
 
+/** Lists of numbers packed into one array: list i is values[offsets[i] … offsets[i + 1]). */
+function pack(lists: number[][]): { values: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1);
+  let total = 0;
+  for (let i = 0; i < lists.length; i++) {
+    offsets[i] = total;
+    total += lists[i].length;
+  }
+  offsets[lists.length] = total;
+  const values = new Int32Array(total);
+  for (let i = 0; i < lists.length; i++) values.set(lists[i], offsets[i]);
+  return { values, offsets };
+}
+
+/** The position of every key. */
+function slots(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) out.set(keys[k], k);
+  return out;
+}
+
 /** Names of list entries, indexed for candidate retrieval. Built by `buildIndex`. */
 export class ScreeningIndex {
   /** The entries, in the order given. */
   readonly entries: readonly ListEntry[];
-  /** Names of each entry (same order as `entries`). */
-  readonly namesOf: readonly EntryName[][];
+  /** Names of each entry (same order as `entries`), normalised when first asked for. */
+  #namesOf: (EntryName[] | undefined)[];
+  /** Names of each entry and whether each is weak, as kept on disk, until they are normalised (read indexes only). */
+  #nameTexts: Array<Array<[string, boolean]>> | null = null;
   #nameEntry: Int32Array;
   /** Words per name (for length normalisation), capped at 255. */
   #nameLength: Uint8Array;
-  #postings = new Map<string, number[]>();
-  /** Deletion variant → the key (or keys) it comes from; one string when only one, to spare arrays. */
-  #deletes = new Map<string, string | string[]>();
+  /** Retrieval keys, their positions, and their posting lists (name ids) packed. */
+  #keys: string[];
+  #slot: Map<string, number>;
+  #postings: Int32Array;
+  #offsets: Int32Array;
+  /**
+   * Deletion variant → the key it comes from (its position, ≥ 0), or, when it comes from several, -1 -
+   * the position of their list in the packed `#deleteKeys` (most come from one: no array for them).
+   */
+  #deleteOf: Map<string, number>;
+  #deleteKeys: Int32Array;
+  #deleteOffsets: Int32Array;
   #scores: Float32Array;
   #touched: Int32Array;
   #commonLimit: number;
   /** Whether any name came from an abjad: then Latin queries are looked up by skeleton as well. */
   #hasAbjad = false;
 
-  constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}) {
-    const config = { ...INDEX_DEFAULTS, ...options };
+  constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}, stored?: StoredIndex) {
     this.entries = entries;
+    if (stored) {
+      this.#nameTexts = JSON.parse(stored.names);
+      this.#namesOf = new Array(entries.length);
+      this.#nameEntry = stored.nameEntry;
+      this.#nameLength = stored.nameLength;
+      this.#hasAbjad = stored.hasAbjad;
+      this.#keys = stored.keys.split("\0");
+      this.#slot = slots(this.#keys);
+      this.#postings = stored.postings;
+      this.#offsets = stored.offsets;
+      this.#deleteOf = new Map();
+      const variants = stored.deleteVariants.split("\0");
+      for (let i = 0; i < variants.length; i++) this.#deleteOf.set(variants[i], stored.deleteFrom[i]);
+      this.#deleteKeys = stored.deleteKeys;
+      this.#deleteOffsets = stored.deleteOffsets;
+    } else {
+      const built = this.#build(entries, { ...INDEX_DEFAULTS, ...options });
+      this.#namesOf = built.namesOf;
+      this.#nameEntry = built.nameEntry;
+      this.#nameLength = built.nameLength;
+      this.#keys = built.keys;
+      this.#slot = built.slot;
+      ({ values: this.#postings, offsets: this.#offsets } = pack(built.postings));
+      this.#deleteOf = built.deleteOf;
+      ({ values: this.#deleteKeys, offsets: this.#deleteOffsets } = pack(built.deletes));
+    }
+    const count = this.#nameEntry.length;
+    this.#scores = new Float32Array(count);
+    this.#touched = new Int32Array(count);
+    this.#commonLimit = Math.max(COMMON_MIN, Math.ceil(count * COMMON_SHARE));
+  }
+
+  /** The index as kept on disk, to be given back to the constructor with the same entries. */
+  stored(): StoredIndex {
+    return {
+      names: JSON.stringify(this.entries.map((_, e) => this.namesOf(e).map((n) => [n.text, n.weak]))),
+      keys: this.#keys.join("\0"),
+      postings: this.#postings,
+      offsets: this.#offsets,
+      deleteVariants: [...this.#deleteOf.keys()].join("\0"),
+      deleteFrom: Int32Array.from(this.#deleteOf.values()),
+      deleteKeys: this.#deleteKeys,
+      deleteOffsets: this.#deleteOffsets,
+      nameEntry: this.#nameEntry,
+      nameLength: this.#nameLength,
+      hasAbjad: this.#hasAbjad,
+    };
+  }
+
+  /** The names of the entry at `e`, normalised. */
+  namesOf(e: number): EntryName[] {
+    let names = this.#namesOf[e];
+    if (names === undefined) {
+      const schema = this.entries[e].schema;
+      names = this.#nameTexts![e].map(([text, weak]) => ({
+        text,
+        weak,
+        normalised: normaliseName(text, schema),
+      }));
+      this.#namesOf[e] = names;
+    }
+    return names;
+  }
+
+  #build(entries: ListEntry[], config: IndexOptions) {
     const namesOf: EntryName[][] = [];
+    const keys: string[] = [];
+    const slot = new Map<string, number>();
+    const postings: number[][] = [];
     const owner: number[] = [];
     const lengths: number[] = [];
     const words = new Set<string>();
@@ -187,7 +310,17 @@ export class ScreeningIndex {
         const normalised = normaliseName(text, entry.schema);
         if (normalised.abjad) this.#hasAbjad = true;
         names.push({ text, weak, normalised });
-        for (const key of keysOf(normalised)) this.#post(key, nameId);
+        for (const key of keysOf(normalised)) {
+          const at = slot.get(key);
+          if (at === undefined) {
+            slot.set(key, keys.length);
+            keys.push(key);
+            postings.push([nameId]);
+          } else {
+            const list = postings[at];
+            if (list[list.length - 1] !== nameId) list.push(nameId);
+          }
+        }
         for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
         owner.push(e);
         lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
@@ -199,24 +332,37 @@ export class ScreeningIndex {
         for (const name of entry.weakAliases) for (const part of aliasesIn(name)) add(part, true);
       namesOf.push(names);
     }
-    this.namesOf = namesOf;
-    this.#nameEntry = Int32Array.from(owner);
-    this.#nameLength = Uint8Array.from(lengths);
     // Only words get one-edit neighbours: joined forms and acronyms are looked up exactly.
+    const deleteOf = new Map<string, number>();
+    const deletes: number[][] = [];
     for (const key of words) {
       if (key.length < FUZZY_MIN_LENGTH) continue;
+      const at = slot.get(key)!;
       for (let i = 0; i < key.length; i++) {
         const variant = key.slice(0, i) + key.slice(i + 1);
-        const known = this.#deletes.get(variant);
-        if (known === undefined) this.#deletes.set(variant, key);
-        else if (typeof known === "string") {
-          if (known !== key) this.#deletes.set(variant, [known, key]);
-        } else if (known[known.length - 1] !== key) known.push(key);
+        const known = deleteOf.get(variant);
+        if (known === undefined) deleteOf.set(variant, at);
+        else if (known >= 0) {
+          if (known !== at) {
+            deleteOf.set(variant, -1 - deletes.length);
+            deletes.push([known, at]);
+          }
+        } else {
+          const group = deletes[-1 - known];
+          if (group[group.length - 1] !== at) group.push(at);
+        }
       }
     }
-    this.#scores = new Float32Array(nameId);
-    this.#touched = new Int32Array(nameId);
-    this.#commonLimit = Math.max(COMMON_MIN, Math.ceil(nameId * COMMON_SHARE));
+    return {
+      namesOf,
+      keys,
+      slot,
+      postings,
+      deleteOf,
+      deletes,
+      nameEntry: Int32Array.from(owner),
+      nameLength: Uint8Array.from(lengths),
+    };
   }
 
   /** Number of names indexed (strong and weak). */
@@ -226,7 +372,7 @@ export class ScreeningIndex {
 
   /** Number of distinct retrieval keys. */
   get keyCount(): number {
-    return this.#postings.size;
+    return this.#keys.length;
   }
 
   /** The entry index a name belongs to. */
@@ -234,23 +380,23 @@ export class ScreeningIndex {
     return this.#nameEntry[nameId];
   }
 
-  #post(key: string, nameId: number): void {
-    const list = this.#postings.get(key);
-    if (list === undefined) this.#postings.set(key, [nameId]);
-    else if (list[list.length - 1] !== nameId) list.push(nameId);
-  }
-
   /** Calls `visit` with every indexed key that becomes `variant` when one character is deleted. */
   #eachDeleted(variant: string, visit: (key: string) => void): void {
-    const known = this.#deletes.get(variant);
+    const known = this.#deleteOf.get(variant);
     if (known === undefined) return;
-    if (typeof known === "string") visit(known);
-    else if (known.length <= MAX_NEIGHBOURS) for (const key of known) visit(key);
+    if (known >= 0) {
+      visit(this.#keys[known]);
+      return;
+    }
+    const from = this.#deleteOffsets[-1 - known];
+    const to = this.#deleteOffsets[-known];
+    if (to - from > MAX_NEIGHBOURS) return;
+    for (let i = from; i < to; i++) visit(this.#keys[this.#deleteKeys[i]]);
   }
 
   /** Indexed keys within one edit of `key`, with the weight they count for. */
   #neighbours(key: string, into: Map<string, number>): void {
-    const exact = this.#postings.has(key);
+    const exact = this.#slot.has(key);
     if (exact) into.set(key, 1);
     if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) return;
     const weight =
@@ -262,7 +408,7 @@ export class ScreeningIndex {
     this.#eachDeleted(key, fuzzy);
     const variants = deletions(key);
     for (const variant of variants) {
-      if (variant.length >= FUZZY_MIN_LENGTH && this.#postings.has(variant)) fuzzy(variant);
+      if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) fuzzy(variant);
       this.#eachDeleted(variant, fuzzy);
     }
     // A long word the list does not hold may be two edits away ("Ahmadinezhad", "Ahmadinejad"): two
@@ -283,7 +429,7 @@ export class ScreeningIndex {
     for (let at = SPLIT_MIN_PART; at <= word.length - SPLIT_MIN_PART; at++) {
       const head = word.slice(0, at);
       const tail = word.slice(at);
-      if (!this.#postings.has(head) && !this.#postings.has(tail)) continue;
+      if (!this.#slot.has(head) && !this.#slot.has(tail)) continue;
       this.#neighbours(head, into);
       this.#neighbours(tail, into);
     }
@@ -300,16 +446,15 @@ export class ScreeningIndex {
     for (const token of query.tokens) {
       if (token.kind === "word") this.#neighbours(token.text, wanted);
       if (token.kind !== "particle") words.push(token.text);
-      else if (this.#postings.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
+      else if (this.#slot.has(token.text)) wanted.set(token.text, PARTICLE_WEIGHT);
     }
     for (const token of query.tokens) {
       if (token.kind !== "word") continue;
       if ((query.abjad || this.#hasAbjad) && token.text.length >= SKELETON_MIN_WORD) {
         const key = (query.abjad ? SKELETON_PREFIX : ABJAD_SKELETON_PREFIX) + skeletonOf(token.text);
-        if (this.#postings.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT)
-          wanted.set(key, SKELETON_WEIGHT);
+        if (this.#slot.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT) wanted.set(key, SKELETON_WEIGHT);
       }
-      if (!this.#postings.has(token.text)) this.#splitWord(token.text, wanted);
+      if (!this.#slot.has(token.text)) this.#splitWord(token.text, wanted);
     }
     for (const token of query.apart ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
     for (const token of alsoAs?.tokens ?? []) {
@@ -323,19 +468,23 @@ export class ScreeningIndex {
     if (query.code !== null) exact.push(...codeNeighbourKeys(query.code));
     for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
     for (const key of exact)
-      if (!wanted.has(key) && this.#postings.has(key))
-        wanted.set(key, key[0] === CODE_PREFIX ? CODE_WEIGHT : 1);
-    const lookups = [...wanted].map(([key, weight]) => ({ list: this.#postings.get(key)!, weight }));
-    lookups.sort((a, b) => a.list.length - b.list.length);
+      if (!wanted.has(key) && this.#slot.has(key)) wanted.set(key, key[0] === CODE_PREFIX ? CODE_WEIGHT : 1);
+    const offsets = this.#offsets;
+    const lookups = [...wanted].map(([key, weight]) => {
+      const slot = this.#slot.get(key)!;
+      return { from: offsets[slot], length: offsets[slot + 1] - offsets[slot], weight };
+    });
+    lookups.sort((a, b) => a.length - b.length);
+    const postings = this.#postings;
     const total = this.size;
     const scores = this.#scores;
     const touched = this.#touched;
     let count = 0;
-    for (const { list, weight } of lookups) {
-      if (list.length > this.#commonLimit && count > 0) continue;
-      const idf = weight * Math.log(1 + total / list.length);
-      for (let i = 0; i < list.length; i++) {
-        const id = list[i];
+    for (const { from, length, weight } of lookups) {
+      if (length > this.#commonLimit && count > 0) continue;
+      const idf = weight * Math.log(1 + total / length);
+      for (let i = from; i < from + length; i++) {
+        const id = postings[i];
         if (scores[id] === 0) touched[count++] = id;
         scores[id] += idf;
       }

@@ -121,8 +121,9 @@ async function hasMigrationLog(db: Kysely<Database>): Promise<boolean> {
   return rows[0]?.found !== null && rows[0]?.found !== undefined;
 }
 
-/** True when nothing was ever stored: no source, list snapshot or decision. */
+/** True when nothing was ever stored: no source, list snapshot, decision, account or token. */
 export async function isWorkspaceEmpty(db: Queryable): Promise<boolean> {
+  // Accounts and tokens count: `skein users add` on a new workspace stores only an account.
   for (const table of ["sources", "list_snapshots", "decisions", "accounts", "api_tokens"] as const) {
     const row = await db.selectFrom(table).select(sql<number>`1`.as("one")).limit(1).executeTakeFirst();
     if (row) return false;

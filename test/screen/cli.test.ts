@@ -1,7 +1,7 @@
 // skein compare-names and skein screen through the built CLI: the CSV and JSON contracts other tools
 // rely on, screening against list files and a workspace, and the exit codes of bad input.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -10,9 +10,17 @@ import { CLI, REPO_ROOT } from "../helpers/shared.js";
 
 const FIXTURES = join(REPO_ROOT, "test/fixtures/screen");
 const LIST = join(FIXTURES, "list.jsonl");
+const SECOND_LIST = join(REPO_ROOT, "test/fixtures/lists/sdn.xml");
 
-function skein(args: string[], cwd = REPO_ROOT) {
-  return spawnSync("node", [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
+/** A cache directory of the tests' own, so kept indexes never land in the user's. */
+const CACHE = mkdtempSync(join(tmpdir(), "skein-screen-cache-"));
+
+function skein(args: string[], cwd = REPO_ROOT, cache = CACHE) {
+  return spawnSync("node", [CLI, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, CI: "1", SKEIN_CACHE_DIR: cache },
+  });
 }
 
 describe("skein compare-names", () => {
@@ -119,6 +127,22 @@ describe("skein screen", () => {
     const run = skein(["screen", "-w", "case.db", "--name", "Zarevo Instrument Works"], dir);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).results[0].caption).toBe("OOO Zarevo Instrument Works");
+  });
+
+  it("keeps the index of a workspace's lists and reads it back until the lists change", () => {
+    const dir = mkdtempSync(join(tmpdir(), "skein-screen-kept-"));
+    const cache = join(dir, "cache");
+    expect(skein(["lists", "load", LIST, "-w", "case.db"], dir, cache).status).toBe(0);
+    const screenOne = ["screen", "-w", "case.db", "--name", "Zarevo Instrument Works", "--json"];
+    const cold = skein(screenOne, dir, cache);
+    expect(cold.stderr).toMatch(/indexed \d+ names/);
+    expect(readdirSync(cache).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    const warm = skein(screenOne, dir, cache);
+    expect(warm.stderr).toMatch(/read the kept index of \d+ names/);
+    expect(JSON.parse(warm.stdout)).toEqual(JSON.parse(cold.stdout));
+    // Another list loaded: the snapshots differ, so the index is built again.
+    expect(skein(["lists", "load", SECOND_LIST, "-w", "case.db"], dir, cache).status).toBe(0);
+    expect(skein(screenOne, dir, cache).stderr).toMatch(/indexed \d+ names/);
   });
 
   it("exits 2 on flag misuse and 1 on bad input", () => {

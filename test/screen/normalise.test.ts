@@ -29,6 +29,43 @@ describe("normaliseName", () => {
     expect(normalised.tokens.map((t) => t.text)).toEqual(["zarevo"]);
   });
 
+  it.each([
+    ["Zarevo Joitn Stock Copmany", "JSC"],
+    ["Limited Liabilty Company Zarevo", "LLC"],
+    ["Obshchestvo s ogranichennoi otvetstevnnostyu Zarevo", "LLC"],
+    ["Zarevo LDT", "LTD"],
+    ["OOA Zarevo", "JSC"],
+    ["Zarevo S.A. ed C.V.", "JSC"],
+    ["Zarevo Limited Partnreship", "LP"],
+    ["Zarevo Anonim Sirketi", "JSC"],
+    ["Zarevo Aonnim Sirketi", "JSC"],
+    ["Zarevo Ltd. Şti.", "LLC"],
+    ["Sherkat-e Zarevo", "CO"],
+    ["Zarevo Sahami Khas", "JSC"],
+    ["Zarevo Youxian Gongsi", "LTD"],
+    ["Zarevo S. de R.L. de C.V.", "LLC"],
+  ])("reads the legal form of %s, misspelt or in another language, as %s", (name, symbol) => {
+    const normalised = normaliseName(name, "Company");
+    expect(normalised.legalForms).toEqual([symbol]);
+    expect(normalised.tokens.map((t) => t.text)).toEqual(["zarevo"]);
+  });
+
+  it("reads a legal form written in Han before romanising the name as one word", () => {
+    const normalised = normaliseName("扎列沃有限公司", "Company");
+    expect(normalised.legalForms).toEqual(["LTD"]);
+    expect(normalised.tokens.map((t) => t.text).join("")).toBe("zhaliewo");
+  });
+
+  it("reads a short form with letters swapped only at a company name's ends, never in a person's name", () => {
+    expect(words("Vardo Ldt Holdings", "Company")).toEqual(["vardo", "ldt", "holdings"]);
+    expect(words("Ana Ldt", "Person")).toEqual(["ana", "ldt"]);
+  });
+
+  it("reads a number word with two letters swapped and 'Adb' as the element Abd", () => {
+    expect(words("Elveen Eighty Eihgt Ltd", "Company")).toEqual(["11", "88"]);
+    expect(words("Adb al-Hadi Zarani", "Person")).toEqual(words("Abd al-Hadi Zarani", "Person"));
+  });
+
   it("keeps a legal form as the name when nothing else is left", () => {
     expect(words("Company", "Company")).toEqual(["company"]);
   });

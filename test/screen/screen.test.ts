@@ -110,6 +110,28 @@ describe("buildIndex and screen", () => {
   });
 });
 
+describe("screening names whose legal form is misspelt", () => {
+  const companies = buildIndex([
+    entry("a", "Company", ["Limited Liability Company Vostrelmash"]),
+    entry("b", "Company", ["Joint Stock Company Kerval Trading"]),
+    entry("c", "Company", ["Vostrelmash Holdings Limited"]),
+  ]);
+
+  it.each([
+    ["Limited Liabiltiy Company Vostrelmash", "a"],
+    ["Vostrelmash Limited Liability Copmany", "a"],
+    ["LCL Vostrelmash", "a"],
+    ["Joitn Stock Company Kerval Trading", "b"],
+    ["Kerval Trading Jiont Stock Company", "b"],
+    ["Trading Kerval JSC", "b"],
+    ["Vostrelmash Holdings Limtied", "c"],
+  ])("finds %s first", (name, id) => {
+    const results = screen(companies, { name }, { limit: 3 });
+    expect(results[0]?.entry.id).toBe(`test-list-${id}`);
+    expect(results[0]?.match).toBe(true);
+  });
+});
+
 describe("ALGORITHMS", () => {
   it("declares each algorithm's features with weights and typed config variables", () => {
     for (const algorithm of ALGORITHMS) {

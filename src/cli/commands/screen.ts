@@ -1,19 +1,23 @@
 // skein screen: screens names (--name or a CSV) against list files (--list) or the workspace's
 // snapshots, printing one JSON line per query or CSV rows, with each result's explanations.
 import { readFile } from "node:fs/promises";
-import { readListFiles, readStoredEntries } from "../../lists/index.js";
-import { type ListEntry, SkeinError } from "../../model/index.js";
+import { newestSnapshots, readListFiles, readStoredEntries } from "../../lists/index.js";
+import { SkeinError } from "../../model/index.js";
 import {
   buildIndex,
   configOf,
   findAlgorithm,
   formatCsvRow,
+  indexCacheKey,
   parseCsvTable,
   prepareQuery,
+  readCachedIndex,
   requireColumn,
+  type ScreeningIndex,
   type ScreenQuery,
   type ScreenResult,
   screenPrepared,
+  writeCachedIndex,
 } from "../../screen/index.js";
 import { formatTable, printResult, say } from "../output.js";
 import { withExistingWorkspace } from "../workspace.js";
@@ -72,22 +76,56 @@ async function readQueries(options: Record<string, unknown>): Promise<ScreenQuer
   }));
 }
 
-/** Entries from --list files, or from the workspace's newest snapshots. */
-async function readEntries(options: Record<string, unknown>): Promise<ListEntry[]> {
-  const parsed = options.lists
-    ? await readListFiles(options.lists as string[], { format: options.listFormat as string | undefined })
-    : await withExistingWorkspace(options, ({ db }) => readStoredEntries(db));
-  const entries = parsed.flatMap((p) => p.entries);
-  if (entries.length === 0) {
-    throw new SkeinError(
-      "SCREEN_NO_ENTRIES",
-      options.lists
-        ? "the list files hold no entries to screen against"
-        : "the workspace holds no list snapshots",
-      { received: options.lists ? (options.lists as string[]).join(" ") : String(options.workspace ?? "") },
-    );
+function noEntries(options: Record<string, unknown>): SkeinError {
+  return new SkeinError(
+    "SCREEN_NO_ENTRIES",
+    options.lists
+      ? "the list files hold no entries to screen against"
+      : "the workspace holds no list snapshots",
+    { received: options.lists ? (options.lists as string[]).join(" ") : String(options.workspace ?? "") },
+  );
+}
+
+/**
+ * The index over the --list files, or over the workspace's newest snapshots: kept in the cache under
+ * the snapshots' content hashes, so the next screen of the same lists reads it instead of building it.
+ */
+async function readIndex(options: Record<string, unknown>): Promise<ScreeningIndex> {
+  const started = performance.now();
+  let index: ScreeningIndex;
+  let how = "indexed";
+  if (options.lists) {
+    const parsed = await readListFiles(options.lists as string[], {
+      format: options.listFormat as string | undefined,
+    });
+    const entries = parsed.flatMap((p) => p.entries);
+    if (entries.length === 0) throw noEntries(options);
+    index = buildIndex(entries);
+  } else {
+    index = await withExistingWorkspace(options, async ({ db }) => {
+      const snapshots = await newestSnapshots(db);
+      if (snapshots.length === 0) throw noEntries(options);
+      const key = indexCacheKey(snapshots);
+      const cached = readCachedIndex(key);
+      if (cached) {
+        how = "read the kept index of";
+        return cached;
+      }
+      const stored = await readStoredEntries(
+        db,
+        snapshots.map((s) => s.id),
+      );
+      const entries = stored.flatMap((p) => p.entries);
+      if (entries.length === 0) throw noEntries(options);
+      const built = buildIndex(entries);
+      writeCachedIndex(key, built);
+      return built;
+    });
   }
-  return entries;
+  say(
+    `${how} ${index.size} names of ${index.entries.length} list entries in ${Math.round(performance.now() - started)} ms`,
+  );
+  return index;
 }
 
 function resultJson(result: ScreenResult) {
@@ -137,12 +175,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   const algorithm = findAlgorithm((options.algorithm as string | undefined) ?? undefined);
   const config = configOf(algorithm, { threshold });
   const queries = await readQueries(options);
-  const entries = await readEntries(options);
-  const started = performance.now();
-  const index = buildIndex(entries);
-  say(
-    `indexed ${index.size} names of ${entries.length} list entries in ${Math.round(performance.now() - started)} ms`,
-  );
+  const index = await readIndex(options);
   const format = outputFormat(options);
   const csv = format === "csv";
   if (format === "table") {
