@@ -345,7 +345,7 @@ export async function renameEntity(
     if (chosen === "" || chosen.length > MAX_CAPTION || /\p{Cc}/u.test(chosen)) {
       throw new SkeinError(
         "DECISION_BAD_VALUE",
-        `rename: the caption must be 1–${MAX_CAPTION} characters of text on one line, e.g. "Hikvision Haoyuan Haotianyi"`,
+        `rename: the caption must be 1–${MAX_CAPTION} characters of text on one line, e.g. "Orlov Precision Instruments JSC"`,
         { field: "caption", received: String(caption).slice(0, MAX_CAPTION) },
       );
     }
