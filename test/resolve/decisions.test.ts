@@ -24,7 +24,7 @@ import {
   readMentionRefs,
   type Workspace,
 } from "../../src/store/index.js";
-import { CASE, sourceOf, writeCase } from "../fixtures/resolve/case.js";
+import { CASE, claimRow, entityRow, mentionRow, sourceOf, writeCase } from "../fixtures/resolve/case.js";
 import { REPO_ROOT } from "../helpers/shared.js";
 import { openTestWorkspace } from "../helpers/workspace.js";
 
@@ -126,63 +126,44 @@ describe("analyst decisions", () => {
     const sourceId = sha256(text);
     await insertSource(workspace.db, { ...sourceOf(text), id: sourceId });
     const second = text.lastIndexOf("Velta Trading");
-    const row = { source_id: sourceId, identifiers: "{}", properties: "{}", producer: "test", country: null };
     await workspace.db
       .insertInto("entities")
       .values([
-        { ...row, id: "ent_velta", type: "Company", caption: "Velta Trading", names: '["Velta Trading"]' },
-        { ...row, id: "ent_kestrel", type: "Company", caption: "Kestrel Arms", names: '["Kestrel Arms"]' },
-        { ...row, id: "ent_minsk", type: "Place", caption: "Minsk", names: '["Minsk"]' },
+        entityRow("ent_velta", sourceId, "Company", ["Velta Trading"], null),
+        entityRow("ent_kestrel", sourceId, "Company", ["Kestrel Arms"], null),
+        entityRow("ent_minsk", sourceId, "Place", ["Minsk"], null),
       ])
       .execute();
-    const mention = (id: string, start: number, len: number, entity: string) => ({
-      id,
-      source_id: sourceId,
-      start,
-      end: start + len,
-      text: text.slice(start, start + len),
-      type: "Company",
-      entity_id: entity,
-      producer: "test",
-    });
     await workspace.db
       .insertInto("mentions")
       .values([
-        mention("men_v1", 0, 13, "ent_velta"),
-        mention("men_v2", second, 13, "ent_velta"),
-        mention("men_k", text.indexOf("Kestrel"), 12, "ent_kestrel"),
-        mention("men_m", text.indexOf("Minsk"), 5, "ent_minsk"),
+        mentionRow("men_v1", sourceId, 0, "Velta Trading", "ent_velta"),
+        mentionRow("men_v2", sourceId, second, "Velta Trading", "ent_velta"),
+        mentionRow("men_k", sourceId, text.indexOf("Kestrel"), "Kestrel Arms", "ent_kestrel"),
+        mentionRow("men_m", sourceId, text.indexOf("Minsk"), "Minsk", "ent_minsk"),
       ])
       .execute();
-    const claimRow = (id: string, subject: string, predicate: string, object: string, quote: string) => ({
-      id,
-      subject_id: subject,
-      predicate,
-      object_id: object,
-      period: null,
-      amount: null,
-      product_id: null,
-      via_id: null,
-      source_id: sourceId,
-      start: text.indexOf(quote),
-      end: text.indexOf(quote) + quote.length,
-      quote,
-      attribution: null,
-      certainty: "stated",
-      status: "proposed",
-      producer: "test",
-    });
     await workspace.db
       .insertInto("claims")
       .values([
         claimRow(
           "clm_ship",
+          sourceId,
           "ent_velta",
           "supplies",
           "ent_kestrel",
           "Velta Trading shipped relays to Kestrel Arms",
+          text,
         ),
-        claimRow("clm_minsk", "ent_velta", "located_in", "ent_minsk", "Velta Trading sells boats in Minsk"),
+        claimRow(
+          "clm_minsk",
+          sourceId,
+          "ent_velta",
+          "located_in",
+          "ent_minsk",
+          "Velta Trading sells boats in Minsk",
+          text,
+        ),
       ])
       .execute();
     await runResolution(workspace.db);
