@@ -366,84 +366,60 @@ export async function reconcilePlugin(
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>(
-    "/reconcile/:dataset/suggest/entity",
-    {
-      ...yente,
-      schema: {
-        summary: "OpenRefine reconciliation: entities whose names contain the prefix",
-        tags: ["reconcile"],
-        params,
-        querystring: prefixQuery,
+  /** A suggest route: what `find` offers for the prefix in the datasets chosen, at most `limit`. */
+  const suggest = (
+    kind: "entity" | "type" | "property",
+    summary: string,
+    find: (chosen: Awaited<ReturnType<typeof datasets.select>>, prefix: string) => unknown[],
+  ) =>
+    app.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>(
+      `/reconcile/:dataset/suggest/${kind}`,
+      { ...yente, schema: { summary, tags: ["reconcile"], params, querystring: prefixQuery } },
+      async (request) => {
+        const chosen = await datasets.select(request.params.dataset);
+        const { prefix, limit } = request.query;
+        return { prefix, result: find(chosen, prefix).slice(0, limit) };
       },
-    },
-    async (request) => {
-      const { prefix, limit } = request.query;
+    );
+
+  suggest(
+    "entity",
+    "OpenRefine reconciliation: entities whose names contain the prefix",
+    (chosen, prefix) => {
       const result: unknown[] = [];
-      if (foldText(prefix).trim()) {
-        for (const dataset of await datasets.select(request.params.dataset)) {
-          for (const entity of dataset.entities.values()) {
-            const names = ["name", "alias", "previousName"].flatMap((n) => entity.properties[n] ?? []);
-            if (
-              !matchesPrefix(
-                prefix,
-                entity.caption,
-                ...names.filter((v): v is string => typeof v === "string"),
-              )
-            )
-              continue;
-            result.push({
-              id: entity.id,
-              name: entity.caption,
-              description: describe(entity),
-              type: [typeOf(entity.schema)],
-            });
-          }
+      if (!foldText(prefix).trim()) return result;
+      for (const dataset of chosen) {
+        for (const entity of dataset.entities.values()) {
+          const names = ["name", "alias", "previousName"].flatMap((n) => entity.properties[n] ?? []);
+          if (
+            !matchesPrefix(prefix, entity.caption, ...names.filter((v): v is string => typeof v === "string"))
+          )
+            continue;
+          result.push({
+            id: entity.id,
+            name: entity.caption,
+            description: describe(entity),
+            type: [typeOf(entity.schema)],
+          });
         }
       }
-      return { prefix, result: result.slice(0, limit) };
+      return result;
     },
   );
-
-  app.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>(
-    "/reconcile/:dataset/suggest/type",
-    {
-      ...yente,
-      schema: {
-        summary: "OpenRefine reconciliation: the entity types (schemata) matching the prefix",
-        tags: ["reconcile"],
-        params,
-        querystring: prefixQuery,
-      },
-    },
-    async (request) => {
-      await datasets.select(request.params.dataset);
-      const { prefix, limit } = request.query;
-      const result = MATCHABLE_SCHEMATA.filter((s) => matchesPrefix(prefix, s, SCHEMA_LABELS[s])).map(typeOf);
-      return { prefix, result: result.slice(0, limit) };
-    },
+  suggest(
+    "type",
+    "OpenRefine reconciliation: the entity types (schemata) matching the prefix",
+    (_chosen, prefix) =>
+      MATCHABLE_SCHEMATA.filter((s) => matchesPrefix(prefix, s, SCHEMA_LABELS[s])).map(typeOf),
   );
-
-  app.get<{ Params: { dataset: string }; Querystring: { prefix: string; limit: number } }>(
-    "/reconcile/:dataset/suggest/property",
-    {
-      ...yente,
-      schema: {
-        summary: "OpenRefine reconciliation: the properties (Schema:name) matching the prefix",
-        tags: ["reconcile"],
-        params,
-        querystring: prefixQuery,
-      },
-    },
-    async (request) => {
-      await datasets.select(request.params.dataset);
-      const { prefix, limit } = request.query;
-      const result = PROPERTIES.filter((p) => matchesPrefix(prefix, p.name, p.label)).map((p) => ({
+  suggest(
+    "property",
+    "OpenRefine reconciliation: the properties (Schema:name) matching the prefix",
+    (_chosen, prefix) =>
+      PROPERTIES.filter((p) => matchesPrefix(prefix, p.name, p.label)).map((p) => ({
         id: `${p.schema}:${p.name}`,
         name: p.label,
-      }));
-      return { prefix, result: result.slice(0, limit) };
-    },
+      })),
   );
 
   app.get<{ Params: { dataset: string }; Querystring: { type: string; limit: number } }>(
