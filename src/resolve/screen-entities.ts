@@ -16,7 +16,7 @@ import {
 } from "../store/index.js";
 import { matchIdOf } from "./matches.js";
 import { keyOfName, keyOfSchemaName, keysOfNames } from "./names.js";
-import { replayDecisions } from "./replay.js";
+import { findMatchDecision, type Replay, replayDecisions } from "./replay.js";
 
 /** Options of screening case entities. */
 export interface ScreeningOptions {
@@ -160,7 +160,7 @@ export function carryConfirmed(
   entities: Array<Entity & { memberIds: string[] }>,
   lists: Array<{ snapshot: { id: string; authority: string; list: string }; entries: ListEntry[] }>,
   found: Array<Omit<Match, "decision">>,
-  confirmed: Array<{ entryId: string; members: string[]; decisionId: number }>,
+  replay: Replay,
 ): {
   matches: Array<Omit<Match, "decision">>;
   kept: ConfirmedMatchChange[];
@@ -172,9 +172,17 @@ export function carryConfirmed(
   const matches: Array<Omit<Match, "decision">> = [];
   const kept: ConfirmedMatchChange[] = [];
   const delisted: ConfirmedMatchChange[] = [];
-  for (const decision of confirmed) {
-    const entity = decision.members.map((m) => owner.get(m)).find((e) => e !== undefined);
-    if (!entity || have.has(`${entity.id}|${decision.entryId}`)) continue;
+  for (const confirmation of replay.matchDecisions) {
+    if (confirmation.decision !== "confirmed") continue;
+    const entity = confirmation.members.map((m) => owner.get(m)).find((e) => e !== undefined);
+    if (!entity || have.has(`${entity.id}|${confirmation.entryId}`)) continue;
+    // The decision in force on this entry for this entity, as everywhere else (a later dismissal wins).
+    const decision = findMatchDecision(
+      replay,
+      { id: "", snapshotId: "", entryId: confirmation.entryId },
+      new Set(entity.memberIds),
+    );
+    if (decision?.decision !== "confirmed") continue;
     have.add(`${entity.id}|${decision.entryId}`);
     for (const { snapshot, entries } of lists) {
       if (!decision.entryId.startsWith(`${snapshot.authority}-${snapshot.list}-`)) continue;
@@ -235,12 +243,7 @@ export async function runScreening(
   for (const { snapshot, entries } of lists) {
     matches.push(...screenEntities(screened, buildIndex(entries), snapshot.id, options));
   }
-  const { matchDecisions } = replayDecisions(await listDecisions(db));
-  // The latest decision on an entry wins; only confirmations still in force are carried.
-  const latest = new Map<string, (typeof matchDecisions)[number]>();
-  for (const d of matchDecisions) latest.set(`${d.entryId}|${d.members.join(",")}`, d);
-  const confirmed = [...latest.values()].filter((d) => d.decision === "confirmed");
-  const carried = carryConfirmed(entities, lists, matches, confirmed);
+  const carried = carryConfirmed(entities, lists, matches, replayDecisions(await listDecisions(db)));
   matches.push(...carried.matches);
   await db.transaction().execute(async (trx) => {
     // Serialised with decisions and resolution runs, which also replace the stored matches.
