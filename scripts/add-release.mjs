@@ -3,7 +3,7 @@
 // unannotated skeleton: front matter read into `source`, Markdown (links, emphasis, heading marks, stray
 // no-break spaces) removed, and the standard closing sections ("Sanctions Implications" onwards) cut, as
 // the texts of ../shared/eval were prepared. The text is never edited by hand afterwards.
-//   node scripts/add-release.mjs ../shared/corpus/treasury-press-releases/2023-03-09-jy1331.md [--genre designation]
+//   node scripts/add-release.mjs ../shared/corpus/treasury-press-releases/2023-03-09-jy1331.md [--genre designation] [--out DIR]
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,13 +59,16 @@ export function readRelease(markdown) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, ...rest] = process.argv.slice(2);
   if (!file) {
-    console.error("usage: add-release.mjs RELEASE.md [--genre designation]");
+    console.error("usage: add-release.mjs RELEASE.md [--genre designation] [--out DIR]");
     process.exit(2);
   }
   const genre = rest.includes("--genre") ? rest[rest.indexOf("--genre") + 1] : "designation";
   const release = readRelease(readFileSync(file, "utf8"));
   const id = basename(file, ".md");
-  const out = join(root, "data/annotated/designation", `${id}.json`);
+  const folder = rest.includes("--out")
+    ? resolve(rest[rest.indexOf("--out") + 1])
+    : join(root, "data/annotated/designation");
+  const out = join(folder, `${id}.json`);
   if (existsSync(out)) {
     console.error(`${out} exists; not overwritten`);
     process.exit(1);

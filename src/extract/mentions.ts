@@ -364,18 +364,39 @@ function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text) && !t.possessive;
 }
 
+/** How often `needle` occurs in `text`. */
+function countOf(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** The text of a run of tokens as written. */
+const spanText = (text: string, tokens: Token[]): string =>
+  text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+
 /** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
-function splitCoordination(seq: Token[]): Token[][] {
+function splitCoordination(text: string, seq: Token[]): Token[][] {
   // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
   const andThe = seq.findIndex((t, i) => t.text === "and" && seq[i + 1]?.text === "the" && i > 1);
   if (andThe > 0)
-    return [...splitCoordination(seq.slice(0, andThe)), ...splitCoordination(seq.slice(andThe + 2))].filter(
-      (s) => s.length > 0,
-    );
+    return [
+      ...splitCoordination(text, seq.slice(0, andThe)),
+      ...splitCoordination(text, seq.slice(andThe + 2)),
+    ].filter((s) => s.length > 0);
   const andAt = seq.findIndex((t) => t.text === "and" || t.text === "&");
   if (andAt < 0) return [seq];
   const left = seq.slice(0, andAt);
   const right = seq.slice(andAt + 1);
+  // "Beijing Sanshunda and Beijing Jinghua Qidi are being designated": when the text also names each half
+  // on its own, the two are parties of their own, whatever their words look like.
+  const ownName = (side: Token[]): boolean =>
+    side.length >= 2 || (side.length === 1 && !isCommonWord(side[0].text));
+  if (ownName(left) && ownName(right)) {
+    const whole = countOf(text, spanText(text, seq));
+    if (countOf(text, spanText(text, left)) > whole && countOf(text, spanText(text, right)) > whole)
+      return [left, ...splitCoordination(text, right)];
+  }
   const rightLast = right[right.length - 1]?.text ?? "";
   const leftText = left.map((t) => t.text).join(" ");
   const rightHead =
@@ -400,7 +421,7 @@ function splitCoordination(seq: Token[]): Token[][] {
         GENERIC_WORDS.has(t.text),
     )
   )
-    return [left, ...splitCoordination(right)];
+    return [left, ...splitCoordination(text, right)];
   // "U.S. Customs and Border Protection": a country's word before "and" governs both halves.
   if (
     left.length === 2 &&
@@ -423,7 +444,7 @@ function splitCoordination(seq: Token[]): Token[][] {
   if (right.length > 0 && right.every((t) => LEGAL_FORMS.has(t.text) || /^(?:Sons|Partners)$/.test(t.text)))
     return [seq];
   if (!leftComplete && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
-  return [left, ...splitCoordination(right)].filter((s) => s.length > 0);
+  return [left, ...splitCoordination(text, right)].filter((s) => s.length > 0);
 }
 
 function trimConnectors(seq: Token[]): Token[] {
@@ -701,7 +722,7 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     return [];
   }
-  return splitCoordination(seq)
+  return splitCoordination(text, seq)
     .map(trimConnectors)
     .filter((s) => s.length > 0)
     .map((tokens) => ({ tokens }));

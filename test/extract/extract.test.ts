@@ -220,6 +220,13 @@ describe("within-document coreference", () => {
     expect(x.claims.some((c) => c.subjectId === firm?.id && c.predicate === "supplies")).toBe(true);
   });
 
+  it("reads 'A and B' as two parties when the text names each on its own", () => {
+    const x = run(
+      "Beijing Orlan traded with Beijing Kestrel Tech. Beijing Orlan and Beijing Kestrel Tech are being designated.",
+    );
+    expect(x.entities.map((e) => e.caption).sort()).toEqual(["Beijing Kestrel Tech", "Beijing Orlan"]);
+  });
+
   it("keeps a person apart from the firm named after them", () => {
     const x = run(
       "Iranian national **Reza Tolouian** (** Tolouian**) runs the exchange house** Reza Tolouian & Co. Exchange**. Reza Tolouian and Atropin Company are being designated.",
