@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Measures extraction the way it is judged: on texts it did not learn from.
 //   npm run evaluate                                  (= --cv 5: cross-validation over data/annotated)
-//   node scripts/evaluate-extraction.mjs --cv 5 [--json] [--errors] [--quick] [--corpus DIR]
+//   node scripts/evaluate-extraction.mjs --cv 5 [--json] [--errors] [--quick] [--corpus DIR] [--train-share S]
 //   node scripts/evaluate-extraction.mjs             (the four texts of ../shared/eval: the shipped model and the rules)
 // With --cv K the corpus is split into K folds by document (stratified by genre); for each fold a model
 // is trained on the other folds (its decoding chosen inside them) and the fold is scored, for the rules
 // alone, the model without rule features, and the model with them. Then a model trained on the whole
 // corpus scores the four development texts of ../shared/eval, which it never saw.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,6 +33,18 @@ const corpusDir = argv.includes("--corpus")
 
 /** With --quick, only the rules and the full model are scored, and the development texts are skipped. */
 const quick = argv.includes("--quick");
+/**
+ * With --train-share S (0 < S ≤ 1), each fold's model learns from that share of its training documents
+ * (the same ones whatever the fold, chosen by a hash of their ids): a learning curve, to tell whether
+ * more annotated texts would still raise the figures.
+ */
+const trainShare = argv.includes("--train-share") ? Number(argv[argv.indexOf("--train-share") + 1]) : 1;
+if (!(trainShare > 0 && trainShare <= 1)) {
+  console.error("evaluate: --train-share must be a number above 0 and at most 1");
+  process.exit(2);
+}
+const inShare = (id) =>
+  trainShare === 1 || createHash("sha256").update(id).digest().readUInt32BE(0) / 2 ** 32 < trainShare;
 const SYSTEMS = quick ? ["rules", "both"] : ["rules", "model", "both"];
 const ABLATED = x.FEATURE_FAMILIES.filter((f) => f.name !== "ruleVotes");
 
@@ -105,7 +118,7 @@ export function crossValidate(k, { errors = false } = {}) {
   const rows = [];
   const decodings = [];
   for (let fold = 0; fold < k; fold++) {
-    const train = (list) => list.filter((_, i) => folds[i] !== fold);
+    const train = (list) => list.filter((_, i) => folds[i] !== fold && inShare(documents[i].id));
     const both = x.trainLearnedModel(train(full), config);
     const alone = quick ? both : x.trainLearnedModel(train(ablated), { ...config, combinations: ["model"] });
     decodings.push({
