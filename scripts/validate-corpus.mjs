@@ -53,6 +53,27 @@ for (const file of files) {
   }
   relations += Array.isArray(doc.relations) ? doc.relations.length : 0;
 }
+// The development texts of ../shared/eval score a model that never saw them: none may be in the corpus.
+const evalDir = join(root, "../shared/eval");
+if (existsSync(evalDir)) {
+  const development = readdirSync(evalDir)
+    .filter((f) => f.endsWith(".gold.json"))
+    .map((f) => ({ file: f, text: JSON.parse(readFileSync(join(evalDir, f), "utf8")).text ?? "" }));
+  for (const file of files) {
+    const text = JSON.parse(readFileSync(file, "utf8")).text ?? "";
+    for (const d of development)
+      if (sharesPassage(text, d.text))
+        problems.push(`${relative(process.cwd(), file)}: its text is the development text ${d.file}`);
+  }
+}
+
+/** Whether two texts share a 200-character passage from near either one's start. */
+function sharesPassage(a, b) {
+  return (
+    (b.length >= 250 && a.includes(b.slice(50, 250))) || (a.length >= 250 && b.includes(a.slice(50, 250)))
+  );
+}
+
 // The corpus's cross-document clusters must cover its documents exactly.
 const clusterFile = join(root, "data/annotated/resolution.json");
 if (args.length === 0 && existsSync(clusterFile) && problems.length === 0) {

@@ -1,6 +1,6 @@
 // The annotation validator on hand-made cases, and the project's corpus in data/annotated: every file
 // valid, the size the corpus promises, and clusters that cover every entity once.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -161,5 +161,14 @@ describe.skipIf(!HAS_SHARED)("released texts copied from ../shared/corpus", () =
       expect(readRelease(original).text).toBe(d.text);
       expect(d.provenance.origin).toMatch(/^https:\/\/home\.treasury\.gov\//);
     }
+  });
+
+  it("leave out the development texts, which score a model that never saw them", () => {
+    const development = readdirSync(sharedPath("eval"))
+      .filter((f) => f.endsWith(".gold.json"))
+      .map((f) => JSON.parse(readFileSync(sharedPath("eval", f), "utf8")).text as string);
+    expect(development.length).toBe(4);
+    for (const d of readCorpus(CORPUS).documents)
+      for (const text of development) expect(d.text.includes(text.slice(50, 250))).toBe(false);
   });
 });
