@@ -455,18 +455,38 @@ function listedPairs(
   const { views, facts, text } = analysis;
   const out: PairCandidate[] = [];
   views.forEach((intro, vi) => {
-    if (!intro.template.trimEnd().endsWith(":") || !LIST_INTRO.test(intro.template)) return;
+    if (!intro.template.trimEnd().endsWith(":")) return;
+    // "OFAC is identifying 14 tankers … These vessels, all of which …, are:": the designation may be
+    // announced in the sentence before the lead-in, within its paragraph.
+    const before = views[vi - 1];
+    const announced =
+      LIST_INTRO.test(intro.template) ||
+      (before !== undefined &&
+        before.sentence.end <= intro.sentence.start &&
+        !text.slice(before.sentence.end, intro.sentence.start).includes("\n") &&
+        LIST_INTRO.test(before.template));
+    if (!announced) return;
     const body =
       intro.slots.find((s) => s.type === "Organization" || s.type === "PublicBody")?.entity ??
       facts.authority;
     if (body === null || body === undefined) return;
-    const { tokens } = tokensOf(intro, typeOf);
+    const { tokens, slotAt } = tokensOf(intro, typeOf);
+    let numbered = false;
     for (let j = vi + 1; j < Math.min(views.length, vi + 80); j++) {
       const entry = views[j];
-      const opensParagraph = text.slice(views[j - 1].sentence.end, entry.sentence.start).includes("\n");
+      // "1." read as a sentence of its own: the entry is the sentence after it.
+      if (entry.slots.length === 0 && /^\s*\d{1,3}[.)]\s*$/.test(entry.template)) {
+        numbered = true;
+        continue;
+      }
+      const opensParagraph =
+        numbered || text.slice(views[j - 1].sentence.end, entry.sentence.start).includes("\n");
+      numbered = false;
       if (!opensParagraph) continue;
       const entryTokens = tokensOf(entry, typeOf).tokens;
-      const start = entryTokens[0]?.text === "-" || entryTokens[0]?.text === "•" ? 1 : 0;
+      // An entry opens with its name, after a bullet or a list number ("1.", "2)").
+      let start = 0;
+      while (start < 2 && /^(?:[-•]|\d{1,3}[.)]?|[.)])$/.test(entryTokens[start]?.text ?? "")) start++;
       if (entryTokens[start]?.slot === undefined || entryTokens[start].slot < 0) {
         if (entry.sentence.heading) continue;
         break;
@@ -498,6 +518,23 @@ function listedPairs(
         otherRules: NO_OTHERS,
         quoteFrom: intro.sentence.start,
         quoteTo: intro.sentence.end,
+      });
+      // "These vessels, all of which are beneficially owned by ⟨Sovcomflot⟩, are:": the lead-in's own
+      // parties relate to each entry, with the lead-in's words before them as what lies between.
+      intro.slots.forEach((party, k) => {
+        if (party.entity === body || party.entity === slot.entity || slotAt[k] < 0) return;
+        if (intro.slots.slice(0, k).some((p) => p.entity === party.entity)) return;
+        out.push({
+          ...out[out.length - 1],
+          second: party.entity,
+          secondType: typeOf(party.entity) ?? party.type,
+          firstAt: 0,
+          secondAt: slotAt[k],
+          gapStart: 0,
+          gapEnd: slotAt[k],
+          authority: false,
+          typesHash: 0,
+        });
       });
     }
   });

@@ -68,6 +68,17 @@ describe("findPairs", () => {
     expect(withAuthority).not.toContain("Russia");
   });
 
+  it("pairs each numbered entry after a lead-in with the authority and with the lead-in's parties", () => {
+    const pairs = named(
+      "The Office of Foreign Assets Control is identifying three tankers as property in which Orlan Avia LLC has an interest. These vessels, all of which are owned by Orlan Avia LLC, are:\n\n1. *AMBER SKY*(IMO 9610808)\n2. *NORTH STAR*(IMO 9413559)\n\nOther news follows.",
+    );
+    for (const vessel of ["AMBER SKY", "NORTH STAR"]) {
+      expect(pairs).toContainEqual(expect.objectContaining({ first: vessel, second: "(authority)" }));
+      const owner = pairs.find((p) => p.first === vessel && p.second === "Orlan Avia LLC");
+      expect(owner?.gap).toMatch(/owned by$/);
+    }
+  });
+
   it("gives the same pairs whatever types the entities take", () => {
     const a = analyse("Kestrel Trading Ltd supplied engines to Orlan Avia LLC, a Minsk-based firm.");
     const retyped = new Map(a.entities.map((_, i) => [i, "Organization" as const]));
