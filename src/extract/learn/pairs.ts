@@ -4,6 +4,7 @@
 // parties are capped so pairs grow linearly, keeping every pair a rule proposed.
 import type { EntityType, Span } from "../../model/index.js";
 import type { Analysis } from "../extract.js";
+import { findPlace } from "../lexicons/index.js";
 import type { ProposedClaim } from "../rules/index.js";
 import type { SentenceView } from "../template.js";
 import { hashString } from "./hashing.js";
@@ -67,6 +68,8 @@ export interface PairCandidate {
   rules: RuleVote[];
   /** Rules that fired on the first or second mention with a third party. */
   otherRules: Array<{ rule: string; side: 0 | 1 }>;
+  /** The place kinds of the two ends ("country|city", "-" for an end that is no place), set last. */
+  placeKinds?: string;
   /** The evidence a claim from this pair quotes. */
   /** Where the quote of a claim from this pair starts and where its second end is (see evidenceOf). */
   quoteFrom: number;
@@ -384,6 +387,18 @@ export function findPairs(
     }
   });
   pairs.push(...listedPairs(analysis, typeOf));
+  // What kind of place each end is: a country is never located in another country, a city is in one.
+  const kinds = new Map<number, string>();
+  const kindOf = (entity: number): string => {
+    let kind = kinds.get(entity);
+    if (kind === undefined) {
+      const group = analysis.groups[entity];
+      kind = (typeOf(entity) ?? group?.type) === "Place" ? (findPlace(group.caption)?.kind ?? "place") : "-";
+      kinds.set(entity, kind);
+    }
+    return kind;
+  };
+  for (const p of pairs) p.placeKinds = p.authority ? "" : `${kindOf(p.first)}|${kindOf(p.second)}`;
   return pairs;
 }
 

@@ -17,7 +17,7 @@ export type { FeatureFamily } from "./family.js";
  * The version of the feature set; a weights file trained with another version is refused, since its
  * buckets would mean other things.
  */
-export const FEATURE_SET_VERSION = "skein-features-v2";
+export const FEATURE_SET_VERSION = "skein-features-v3";
 
 /** Every feature family, in a fixed order. */
 export const FEATURE_FAMILIES: readonly FeatureFamily[] = [
