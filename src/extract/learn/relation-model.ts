@@ -100,12 +100,16 @@ export function scorePairs(
   return [...best.values()];
 }
 
-/** The decisions kept by the thresholds: per unordered pair, the best predicate, and others above the second threshold. */
+/**
+ * The decisions kept by the thresholds: per unordered pair and sentence, the best predicate, and others
+ * above the second threshold. Per sentence, so a text that says "shipped to" in one sentence and "paid"
+ * in the next keeps both.
+ */
 export function decide(decisions: PairDecision[], decoding: Decoding): PairDecision[] {
   const byPair = new Map<string, PairDecision[]>();
   for (const d of decisions) {
     if (d.probability < decoding.threshold) continue;
-    const key = `${Math.min(d.subject, d.object)}|${Math.max(d.subject, d.object)}`;
+    const key = `${Math.min(d.subject, d.object)}|${Math.max(d.subject, d.object)}|${d.pair.view}`;
     const list = byPair.get(key);
     if (list) list.push(d);
     else byPair.set(key, [d]);
