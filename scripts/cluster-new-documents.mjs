@@ -60,19 +60,20 @@ for (const doc of fresh) {
       cluster.members.push(member);
       joined++;
       console.log(`join  ${doc.id}/${e.id} ${JSON.stringify(e.name)} → ${cluster.cluster}`);
+      remember(cluster, member);
     } else {
-      const c = { cluster: slug(e.name), canonical: e.name, type: e.type, members: [member] };
-      resolution.clusters.push(c);
+      const own = { cluster: slug(e.name), canonical: e.name, type: e.type, members: [member] };
+      resolution.clusters.push(own);
       created++;
+      remember(own, member);
     }
-    remember(cluster ?? resolution.clusters[resolution.clusters.length - 1], member);
   }
   resolution.documents.push(doc.id);
 }
 console.log(
   `${fresh.length} document(s): ${joined} entities joined existing clusters, ${created} new clusters`,
 );
-const problems = x.validateClusters(resolution, x.readCorpus(join(root, "data/annotated")).documents);
+const problems = x.validateClusters(resolution, documents);
 if (problems.length > 0) {
   for (const p of problems.slice(0, 20)) console.error(`${p.path}: ${p.message}`);
   process.exit(1);

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = process.env.SKEIN_DIST ?? join(root, "dist");
-const { readCorpus, validateAnnotation, validateClusters } = await import(
+const { readCorpus, sharesPassage, validateAnnotation, validateClusters } = await import(
   pathToFileURL(join(dist, "extract/index.js")).href
 );
 
@@ -27,6 +27,13 @@ const targets = args.length > 0 ? args : [join(root, "data/annotated")];
 const files = targets
   .flatMap(jsonFiles)
   .filter((f) => !f.includes(`${join("annotated", "clusters")}`) && basename(f) !== "resolution.json");
+// The development texts of ../shared/eval score a model that never saw them: none may be in the corpus.
+const evalDir = join(root, "../shared/eval");
+const development = existsSync(evalDir)
+  ? readdirSync(evalDir)
+      .filter((f) => f.endsWith(".gold.json"))
+      .map((f) => ({ file: f, text: JSON.parse(readFileSync(join(evalDir, f), "utf8")).text ?? "" }))
+  : [];
 const problems = [];
 const ids = new Map();
 let relations = 0;
@@ -51,29 +58,11 @@ for (const file of files) {
     if (readRelease(readFileSync(original, "utf8")).text !== doc.text)
       problems.push(`${name}: text differs from the cleaned original ${relative(process.cwd(), original)}`);
   }
+  for (const d of development)
+    if (typeof doc.text === "string" && sharesPassage(doc.text, d.text))
+      problems.push(`${name}: its text is the development text ${d.file}`);
   relations += Array.isArray(doc.relations) ? doc.relations.length : 0;
 }
-// The development texts of ../shared/eval score a model that never saw them: none may be in the corpus.
-const evalDir = join(root, "../shared/eval");
-if (existsSync(evalDir)) {
-  const development = readdirSync(evalDir)
-    .filter((f) => f.endsWith(".gold.json"))
-    .map((f) => ({ file: f, text: JSON.parse(readFileSync(join(evalDir, f), "utf8")).text ?? "" }));
-  for (const file of files) {
-    const text = JSON.parse(readFileSync(file, "utf8")).text ?? "";
-    for (const d of development)
-      if (sharesPassage(text, d.text))
-        problems.push(`${relative(process.cwd(), file)}: its text is the development text ${d.file}`);
-  }
-}
-
-/** Whether two texts share a 200-character passage from near either one's start. */
-function sharesPassage(a, b) {
-  return (
-    (b.length >= 250 && a.includes(b.slice(50, 250))) || (a.length >= 250 && b.includes(a.slice(50, 250)))
-  );
-}
-
 // The corpus's cross-document clusters must cover its documents exactly.
 const clusterFile = join(root, "data/annotated/resolution.json");
 if (args.length === 0 && existsSync(clusterFile) && problems.length === 0) {

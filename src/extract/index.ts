@@ -42,6 +42,7 @@ export {
   type Genre,
   isAnnotationDate,
   normaliseForScoring,
+  sharesPassage,
   validateAnnotation,
   validateClusters,
 } from "./learn/annotation.js";

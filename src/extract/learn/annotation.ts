@@ -244,6 +244,16 @@ export interface ClusterFile {
 }
 
 /**
+ * Whether two texts share a 200-character passage from near the start of either: how the corpus checks
+ * that none of its texts is one of the development texts, which must stay unseen by training.
+ */
+export function sharesPassage(a: string, b: string): boolean {
+  return (
+    (b.length >= 250 && a.includes(b.slice(50, 250))) || (a.length >= 250 && b.includes(a.slice(50, 250)))
+  );
+}
+
+/**
  * Checks clusters against the documents they cover and returns every issue: each entity of each document
  * in exactly one cluster, every member an entity that exists, with its name and aliases as written there.
  */

@@ -511,7 +511,7 @@ function listedPairs(
       );
       const slot = entry.slots[entryTokens[subjectAt >= 0 ? subjectAt : start].slot];
       if (!slot || slot.entity === body || slot.type === "Place" || slot.type === "Product") continue;
-      out.push({
+      const withBody: PairCandidate = {
         view: vi,
         first: slot.entity,
         second: body,
@@ -533,14 +533,15 @@ function listedPairs(
         otherRules: NO_OTHERS,
         quoteFrom: intro.sentence.start,
         quoteTo: intro.sentence.end,
-      });
+      };
+      out.push(withBody);
       // "These vessels, all of which are beneficially owned by ⟨Sovcomflot⟩, are:": the lead-in's own
       // parties relate to each entry, with the lead-in's words before them as what lies between.
       intro.slots.forEach((party, k) => {
         if (party.entity === body || party.entity === slot.entity || slotAt[k] < 0) return;
         if (intro.slots.slice(0, k).some((p) => p.entity === party.entity)) return;
         out.push({
-          ...out[out.length - 1],
+          ...withBody,
           second: party.entity,
           secondType: typeOf(party.entity) ?? party.type,
           firstAt: 0,

@@ -8,6 +8,7 @@ import {
   type AnnotatedDocument,
   isAnnotationDate,
   readCorpus,
+  sharesPassage,
   validateAnnotation,
   validateClusters,
 } from "../../../src/extract/index.js";
@@ -169,6 +170,6 @@ describe.skipIf(!HAS_SHARED)("released texts copied from ../shared/corpus", () =
       .map((f) => JSON.parse(readFileSync(sharedPath("eval", f), "utf8")).text as string);
     expect(development.length).toBe(4);
     for (const d of readCorpus(CORPUS).documents)
-      for (const text of development) expect(d.text.includes(text.slice(50, 250))).toBe(false);
+      for (const text of development) expect(sharesPassage(d.text, text)).toBe(false);
   });
 });
