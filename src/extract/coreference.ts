@@ -61,16 +61,27 @@ const GENERIC = (w: string): boolean =>
   COMMON_ACRONYMS.has(w) ||
   /^(?:of|the|and|for|a|&)$/.test(w);
 
+/** The words of a name, without the guillemets and quotes a firm's name may be written in ("OOO «Navitrek»"). */
+const wordsOf = (name: string): string[] =>
+  name
+    .replace(/[«»“”"]/g, " ")
+    .trim()
+    .split(/\s+/);
+
 /** Words of a name that identify it on their own ("Treasury" in "Department of the Treasury"). */
 function distinctiveWords(name: string): string[] {
-  const words = name.split(/\s+/);
+  const words = wordsOf(name);
   return words.filter(
     (w, i) => !GENERIC(w) || (i > 0 && /^(?:of|the)$/.test(words[i - 1]) && ORGANIZATION_HEADS.has(w)),
   );
 }
 
+/**
+ * What stands between a name and another name of the same party: "X, also known as Y", "X (a.k.a. “Y”)",
+ * "X, commonly known as the Y", "X was formerly known as Y", "X is also known by the online moniker Y".
+ */
 const ALIAS_BETWEEN =
-  /^\s*,?\s*(?:also known as|a\.k\.a\.?|aka|formerly(?: known as)?|f\.k\.a\.?|changed its name to|now known as)\s+(?:the\s+)?$/i;
+  /^\s*[,(]?\s*(?:(?:is|was|are|were)\s+)?(?:(?:(?:also|more|most|commonly|better|widely|now|formerly|formally|previously)\s+)*(?:known|referred to)\s+(?:as|by\s+the\s+(?:online\s+)?(?:monikers?|alias(?:es)?|names?|handles?))|a\.k\.a\.?|a\/k\/a|aka|formerly|f\.k\.a\.?|d\/b\/a|doing business as|changed its name to)\s+(?:the\s+)?[“"‘]?$/i;
 const RENAME_BETWEEN = /^\s+to\s+(?:the\s+)?$/;
 const USED_NAME = /\b(?:used|uses|using|operates under|operating under|trades as|trading as) the names?\s+$/;
 
@@ -134,7 +145,7 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     firstAt.set(root, Math.min(...members.map((i) => mentions[i].start)));
     const person = members.some((i) => mentions[i].type === "Person");
     for (const name of new Set(members.map((i) => mentions[i].text))) {
-      const words = name.split(/\s+/);
+      const words = wordsOf(name);
       if (words.length < 2) continue;
       for (const w of distinctiveWords(name)) add(byWord, w, root);
       for (let k = 2; k < Math.min(words.length, 16); k++) {
@@ -152,12 +163,13 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     const longest = members
       .map((i) => mentions[i].text)
       .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0];
-    let words = longest.split(/\s+/);
+    let words = wordsOf(longest);
     // "<Region> <Brand>" ("Hebei Tianlong") is the brand with its seat: it matches as the brand alone.
     if (
       words.length === 2 &&
       mentions[root].type !== "Person" &&
       findPlace(words[0]) &&
+      /^\p{Lu}/u.test(words[1]) &&
       !GENERIC(words[1]) &&
       !isCommonWord(words[1])
     ) {

@@ -5,6 +5,7 @@ import type { EntityType } from "../model/index.js";
 import {
   COMMON_ACRONYMS,
   COMPANY_HEADS,
+  DEFINED_ROLES,
   findDemonym,
   findInternationalBody,
   findPlace,
@@ -574,6 +575,18 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
   return out;
 }
 
+/**
+ * Whether the text writes "<first> <second>" inside a sentence, after a lower-case word or a comma: the
+ * first word then belongs to the name where a sentence opens with it too ("Royal Shune Lei", "Fly Baghdad").
+ */
+function writtenInsideSentence(text: string, first: string, second: string): boolean {
+  const pair = `${first} ${second}`;
+  for (let i = text.indexOf(pair); i >= 0; i = text.indexOf(pair, i + 1)) {
+    if (i >= 2 && /\s/.test(text[i - 1]) && /[\p{Ll},;(]/u.test(text[i - 2])) return true;
+  }
+  return false;
+}
+
 /** Whether a word at `start` opens its sentence, or a clause after a colon or an em dash ("two parts: Tax cuts"). */
 function opensClause(text: string, sentenceStart: number, start: number): boolean {
   return (
@@ -639,6 +652,14 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
     !isAllCaps(seq[0].text) &&
     isCommonWord(seq[0].text) &&
     !isDemonym(seq[0].text) &&
+    !writtenInsideSentence(text, seq[0].text, seq[1].text) &&
+    // "Prime Tankers LLC": before a firm's legal form only an adverb, a participle or a word that never
+    // names ("Yesterday", "Designated") is cut.
+    !(
+      LEGAL_FORMS.has(seq[seq.length - 1].text) &&
+      !NON_NAME_WORDS.has(seq[0].text) &&
+      !/(?:ly|ed|ing)$/.test(seq[0].text)
+    ) &&
     // "Chairman Joyce, …" opening a sentence is a title and a name (longer runs lose the title here).
     !(
       seq.length === 2 &&
@@ -650,11 +671,15 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
-  // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Energy" keep the demonym.
+  // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Energy" keep the demonym,
+  // and so does a given name before a patronymic ("German Borisovich Khan").
   while (
     seq.length > 1 &&
     isDemonym(seq[0].text) &&
-    !seq.slice(1).some((t) => ORGANIZATION_HEADS.has(t.text))
+    !seq.slice(1).some((t) => ORGANIZATION_HEADS.has(t.text)) &&
+    !PATRONYMIC.test(seq[1].text) &&
+    // "Syrian Arab Airlines", "Turkish Petroleum Corporation": a firm named with its demonym.
+    !(COMPANY_HEADS.has(seq[seq.length - 1].text) || LEGAL_FORMS.has(seq[seq.length - 1].text))
   ) {
     seq = seq.slice(1);
   }
@@ -702,7 +727,11 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
       drafts.push({ tokens: person, type: "Person", strength: 3 });
     return drafts;
   }
-  if (TITLE_WORDS.has(seq[0].text) || TITLE_WORDS.has(seq[0].text.split("-")[0])) {
+  // "Prime Tankers LLC", "General Trading Co.": a title word opening a firm's name is part of it.
+  if (
+    (TITLE_WORDS.has(seq[0].text) || TITLE_WORDS.has(seq[0].text.split("-")[0])) &&
+    !(LEGAL_FORMS.has(seq[seq.length - 1].text) && !seq.some((t) => t.text === "of"))
+  ) {
     return seq.length > 1 ? splitTitle(text, seq, sentence.start) : [];
   }
   // The title of a law or instrument ("Countering … Act", "Executive Order") names no party.
@@ -714,11 +743,13 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     return [];
   }
-  // A lone generic head ("Manufacturing", "Ministry") is not a name.
+  // A lone generic head ("Manufacturing", "Ministry") is not a name, unless the text names a body by it
+  // ("Treasury" after "Department of the Treasury").
   if (
     seq.length === 1 &&
     !isAllCaps(seq[0].text) &&
-    (COMPANY_HEADS.has(seq[0].text) || ORGANIZATION_HEADS.has(seq[0].text) || LEGAL_FORMS.has(seq[0].text))
+    (COMPANY_HEADS.has(seq[0].text) || ORGANIZATION_HEADS.has(seq[0].text) || LEGAL_FORMS.has(seq[0].text)) &&
+    !text.includes(` of the ${seq[0].text}`)
   ) {
     return [];
   }
@@ -728,6 +759,13 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
     .map((tokens) => ({ tokens }));
 }
 
+/**
+ * A state's government or ministry named in lower case after its demonym or acronym ("the DPRK
+ * government"). Its military or "regime" is not annotated as a party of its own, so it is not read.
+ */
+const STATE_BODY =
+  /\b([A-Z][a-z]+|DPRK|PRC) (government|(?:defen[cs]e|foreign|finance|interior|economy|energy|justice|trade|industry) ministry)\b/g;
+
 /** Lower-case government bodies: "the Russian energy ministry", "the Iranian government". */
 function findSpecialBodies(
   text: string,
@@ -736,11 +774,10 @@ function findSpecialBodies(
   out: MentionCandidate[],
 ): void {
   const slice = text.slice(sentence.start, sentence.end);
-  const re =
-    /\b([A-Z][a-z]+) (government|(?:defen[cs]e|foreign|finance|interior|economy|trade|industry) ministry)\b/g;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const place = findDemonym(m[1]);
-    if (!place) continue;
+  STATE_BODY.lastIndex = 0;
+  for (let m = STATE_BODY.exec(slice); m; m = STATE_BODY.exec(slice)) {
+    const place = findDemonym(m[1]) ?? (/^[A-Z]+$/.test(m[1]) ? findPlace(m[1]) : undefined);
+    if (!place?.country) continue;
     const start = sentence.start + m.index;
     const kind =
       m[2] === "government" ? "government" : `ministry:${m[2].split(" ")[0].replace("defence", "defense")}`;
@@ -777,7 +814,7 @@ function classify(
   const tokens = draft.tokens;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
-  const start = first.start;
+  let start = first.start;
   let end = last.end;
   let name = text.slice(start, end);
   const words = tokens.map((t) => t.text);
@@ -815,7 +852,9 @@ function classify(
   // Events and documents ("Human Rights Day", "Annual Threat Assessment") name no party.
   if (words.length >= 2 && EVENT_OR_DOCUMENT_HEADS.has(words[words.length - 1])) return undefined;
   // "Tibetans", "North Koreans": a nationality's people are no party.
-  if (words.length <= 2 && /s$/.test(name) && isDemonym(name.replace(/s$/, ""))) return undefined;
+  // ("Laos", "Maldives" are places whose names end the same way.)
+  if (words.length <= 2 && /s$/.test(name) && isDemonym(name.replace(/s$/, "")) && !findPlace(name))
+    return undefined;
   const contentWords = words.filter((w) => !CONNECTORS.has(w));
   // "Address Illicit Financing Risks of Digital Assets": four or more words, most of them ordinary English
   // and none a legal form or head, are a document's or measure's title.
@@ -1055,6 +1094,14 @@ function classify(
       findDemonym(demonym?.[1] ?? "")?.country ??
       (basedPlace ? (findPlace(basedPlace.text)?.country ?? null) : null);
   }
+  // "OOO «Navitrek»": a legal form before a name in guillemets is part of how the firm is named.
+  const formBefore = QUOTED_FORM_BEFORE.exec(text.slice(Math.max(sentence.start, start - 8), start));
+  if (formBefore && type !== "Place" && text[last.rawEnd] === "»") {
+    start -= formBefore[0].length;
+    end = last.rawEnd + 1;
+    name = text.slice(start, end);
+    type = "Company";
+  }
   return {
     start,
     end,
@@ -1070,6 +1117,9 @@ function classify(
     producer: producer(rule),
   };
 }
+
+/** Russian and Central Asian legal forms written before a firm's name in guillemets. */
+const QUOTED_FORM_BEFORE = /\b(?:OOO|OAO|ZAO|PAO|AO|JSC|PJSC|OJSC|CJSC|LLC|TOO|OsOO|NPO|NPP|FGUP|GUP)\s?«$/;
 
 /** "Federal Bureau of Investigation", "Central Bank of Nordavia": only generic words before "Bureau of" / "Bank of". */
 function isPublicBodyOf(words: string[]): boolean {
@@ -1169,16 +1219,28 @@ function findAliases(
   if (!m || main.type === "Place") return;
   const inner = m[1];
   if (
-    /^(?:(?:IMO|MMSI|DOB|born|Registration|Tax|ID|INN|OGRN|hereafter)\b|b\.|No\.|[“"])/i.test(inner) ||
-    !/^[\p{Lu}\p{N}]|^(?:a\.k\.a|aka|also known as|formerly|f\.k\.a)/iu.test(inner)
+    /^(?:(?:IMO|MMSI|DOB|born|Registration|Tax|ID|INN|OGRN)\b|b\.|No\.)/i.test(inner) ||
+    !/^[“"‘]?[\p{Lu}\p{N}]|^(?:a\.k\.a|a\/k\/a|aka|also known as|formerly|f\.k\.a|here(?:in)?after)/iu.test(
+      inner,
+    )
   )
     return;
   if (/^\d+$/.test(inner) || (/\d{4}/.test(inner) && !/\p{Lu}{2}/u.test(inner))) return;
   const innerStart = from + m[0].indexOf(inner);
-  const partRe = /(?:(?:a\.k\.a\.?|aka|also known as|formerly(?: known as)?|f\.k\.a\.?)\s+)?([^;,]+)/giu;
+  const partRe =
+    /(?:(?:a\.k\.a\.?|a\/k\/a|aka|also known as|formerly(?: known as)?|f\.k\.a\.?|here(?:in)?after(?: referred to as)?)\s+)?([^;,]+)/giu;
   for (let p = partRe.exec(inner); p; p = partRe.exec(inner)) {
     let alias = p[1].trim();
-    const offset = innerStart + p.index + p[0].indexOf(p[1]) + (p[1].length - p[1].trimStart().length);
+    let offset = innerStart + p.index + p[0].indexOf(p[1]) + (p[1].length - p[1].trimStart().length);
+    // A defined term is often quoted: 'X ("Maplewing")', 'X (hereinafter “Huarui Xinke”)'.
+    // A defined role ("Seller", "Defendant") or a term of common words is not another name of the party.
+    const quoted = /^[“"‘](\S(?:.*\S)?)[”"’]$/u.exec(alias);
+    if (quoted) {
+      if (quoted[1].split(/\s+/).every((w) => DEFINED_ROLES.has(w) || isCommonWord(w.toLowerCase())))
+        continue;
+      alias = quoted[1];
+      offset += 1;
+    }
     alias = alias.replace(/['’]s$/, "");
     if (
       !alias ||

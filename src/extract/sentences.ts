@@ -21,9 +21,19 @@ const MAX_HEADING_WORDS = 16;
  */
 export const MAX_SENTENCE_CHARS = 2000;
 
+// Legal forms that mark a line of a record as a party's name.
+const RECORD_FORMS =
+  "LLC|L\\.L\\.C\\.|LLP|LTD\\.?|LIMITED|CO\\.,? LTD\\.?|INC\\.?|CORP\\.?|GMBH|GmbH|JSC|PJSC|OJSC|CJSC|DMCC|FZE|FZCO|FZ-LLC|S\\.A\\.|SDN\\.? BHD\\.?|BHD\\.?|PTE\\.? LTD\\.?|A\\.Ş\\.|ŞTİ\\.|OOO|OsOO|TOO|AO";
 /** A line naming a firm by its legal form ("… CO., LTD.", "… DMCC", "OOO «…»"): a record's party, not a heading. */
-const RECORD_NAME =
-  /(?:^|[\s,(«"])(?:LLC|L\.L\.C\.|LLP|LTD\.?|LIMITED|CO\.,? LTD\.?|INC\.?|CORP\.?|GMBH|GmbH|JSC|PJSC|OJSC|CJSC|DMCC|FZE|FZCO|FZ-LLC|S\.A\.|SDN\.? BHD\.?|BHD\.?|PTE\.? LTD\.?|A\.Ş\.|ŞTİ\.|OOO|OsOO|TOO|AO)(?=$|[\s,.)»"])/u;
+const RECORD_NAME = new RegExp(`(?:^|[\\s,(«"])(?:${RECORD_FORMS})(?=$|[\\s,.)»"])`, "u");
+/**
+ * A line that ends with a legal form ("TRADING HOUSE ESIL-TEKHSNAB LLP") or opens with one before a quoted
+ * name: a record's party line unless marked up as a heading ("## ACME LIMITED").
+ */
+const RECORD_NAME_ALONE = new RegExp(
+  `(?:^|[\\s,(«"])(?:${RECORD_FORMS})[»")]*$|^(?:OOO|AO|TOO|OsOO|ZAO|PAO|OAO) «`,
+  "u",
+);
 
 /** True when the word before a full stop is an abbreviation or an initial, not a sentence end. */
 function isAbbreviation(text: string, dot: number): boolean {
@@ -64,7 +74,8 @@ export function splitSentences(text: string): Sentence[] {
     // REFINING LTD", "Bostandyk district, 050040 Almaty") are content, not headings.
     const recordLine =
       /\|.*\|/.test(trimmed) ||
-      (RECORD_NAME.test(trimmed) && /,/.test(trimmed)) ||
+      (RECORD_NAME.test(trimmed) &&
+        (/,/.test(trimmed) || (RECORD_NAME_ALONE.test(trimmed) && !/^[#*_]/.test(trimmed)))) ||
       (/,/.test(trimmed) && /\d/.test(trimmed) && !/[.!?]\s/.test(trimmed));
     const heading =
       open &&

@@ -240,9 +240,60 @@ describe("within-document coreference", () => {
   it("keeps a heading's capitals as a mention and alias of the entity named below it", () => {
     const x = run("ORLAN AVIA NETWORK\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
     expect(entity(x, "Orlan Avia LLC")?.names).not.toContain("ORLAN AVIA NETWORK");
-    const y = run("ORLAN AVIA LLC\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
+    const y = run("## ORLAN AVIA LLC\n\nOrlan Avia LLC supplied parts to Kestrel Trading Ltd.");
     expect(entity(y, "Orlan Avia LLC")?.names).toContain("ORLAN AVIA LLC");
     expect(y.mentions.filter((m) => m.producer.endsWith("headingName@1"))).toHaveLength(1);
+  });
+
+  it("reads a record's line that ends in a legal form as a party, not a heading", () => {
+    const x = run("BUYER\nTRADING HOUSE VELSK-TEKHSNAB LLP\nAbay Ave. 40, Astana, Kazakhstan");
+    expect(entity(x, "TRADING HOUSE VELSK-TEKHSNAB LLP")?.type).toBe("Company");
+  });
+
+  it("joins quoted defined terms and names given with 'known as', but not a defined role", () => {
+    const x = run(
+      'BRANVIK TURBINE PARTS, INC. ("Branvik") sold the parts. Ostrel Commercial Bank PJSC (“Ostrel Bank”) paid. ' +
+        "Tarvan Sanat Company, known as Tarvan Cloud, hosts it. The Qirsani movement, commonly known as the Qirs, " +
+        'fought. Pavel Dorn is also known by the online moniker Kestrelbyte. Velsk LLC ("Seller") shipped them.',
+    );
+    expect(entity(x, "BRANVIK TURBINE PARTS, INC.")?.names).toContain("Branvik");
+    expect(entity(x, "Ostrel Commercial Bank PJSC")?.names).toContain("Ostrel Bank");
+    expect(entity(x, "Tarvan Sanat Company")?.names).toContain("Tarvan Cloud");
+    expect(entity(x, "Pavel Dorn")?.names).toContain("Kestrelbyte");
+    expect(entity(x, "Velsk LLC")?.names).not.toContain("Seller");
+  });
+
+  it("keeps the first word of a name where a sentence opens with it", () => {
+    const x = run(
+      "Royal Velsk Lei Company Limited sells fuel. OFAC designated Royal Velsk Lei Company Limited. " +
+        "Syrian Arab Airlines flew it. Prime Tankers LLC owns it. German Borisovich Khan is listed. " +
+        "Yesterday Orlan Avia LLC said so. Managing Director of Kestrel Trading Company Ivan Petrov said so.",
+    );
+    for (const name of [
+      "Royal Velsk Lei Company Limited",
+      "Syrian Arab Airlines",
+      "Prime Tankers LLC",
+      "German Borisovich Khan",
+      "Orlan Avia LLC",
+      "Ivan Petrov",
+    ])
+      expect(entity(x, name), name).toBeDefined();
+    expect(entity(x, "German Borisovich Khan")?.type).toBe("Person");
+    expect(entity(x, "Yesterday Orlan Avia LLC")).toBeUndefined();
+  });
+
+  it("names a firm written in guillemets with its legal form, and joins its short form", () => {
+    const x = run("Parts came from OOO «Velskrek» and AO «Korvin-Avionika». Velskrek denied it.");
+    expect(entity(x, "OOO «Velskrek»")?.names).toContain("Velskrek");
+    expect(entity(x, "AO «Korvin-Avionika»")?.type).toBe("Company");
+  });
+
+  it("reads a lone 'Treasury' as the department the text names, and 'Laos' as a place", () => {
+    const x = run(
+      "The Department of the Treasury designated Velsk LLC. Treasury designated it pursuant to E.O. 14024. Routes ran through Laos.",
+    );
+    expect(entity(x, "Department of the Treasury")?.names).toContain("Treasury");
+    expect(entity(x, "Laos")?.type).toBe("Place");
   });
 
   it("joins a parenthetical alias, an acronym and later short forms", () => {

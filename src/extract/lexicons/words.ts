@@ -51,6 +51,15 @@ export const COMMON_ACRONYMS = set(
     "AIS|STS|HS|MSN|USDT|USDC|IEEPA|NDAA|INKSNA|CAATSA|UNSCR|BIN|POB|SWIFT|IBAN|BIC|FOB|CIF|CFR|EXW|DAP|DDP|FCA|T/T|L/C|B/L|AWB|SKU|ETA|ETD|DWT|GT|VLCC|LCC|TEU|KYB|VPN|API|LNG|",
 );
 
+/** The roles contracts and court papers define parties by: 'X ("Seller")' gives X a role, not a name. */
+export const DEFINED_ROLES = set(
+  "Seller|Buyer|Purchaser|Vendor|Supplier|Customer|Client|Consignor|Consignee|Shipper|Carrier|Agent|" +
+    "Company|Companies|Firm|Bank|Borrower|Lender|Guarantor|Beneficiary|Applicant|Issuer|Owner|Owners|" +
+    "Charterer|Charterers|Manager|Operator|Contractor|Subcontractor|Distributor|Importer|Exporter|" +
+    "Defendant|Defendants|Plaintiff|Respondent|Claimant|Party|Parties|Affiant|Government|Agreement|" +
+    "Contract|Goods|Products|Items|Vessel|Aircraft|Shipment|Account|Accounts|Entity|Entities|Group",
+);
+
 /** Capitalised words that open sentences or titles but never names. */
 export const NON_NAME_WORDS = set(
   "The|A|An|This|That|These|Those|Today|Tomorrow|Yesterday|In|On|At|As|By|For|From|With|Without|Of|To|" +
