@@ -223,6 +223,13 @@ const FIRES: Record<string, Row[]> = {
       "supplies",
       "Varnitsa Tekhnika LLC",
     ],
+    // Labels on lines of their own above the parties' names.
+    [
+      "SELLER / MANUFACTURER\nQormeno Trading FZE, Dubai\n\nBUYER\nVARNITSA TEKHNIKA LLC\nUl. Lenina 4, Moscow",
+      "Qormeno Trading FZE",
+      "supplies",
+      "VARNITSA TEKHNIKA LLC",
+    ],
     [
       "Passenger: Dmitri Sarnov\nEmployer: Varnitsa Tekhnika LLC\nRoute: Moscow – Tehran",
       "Dmitri Sarnov",

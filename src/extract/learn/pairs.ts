@@ -8,6 +8,7 @@ import { findPlace } from "../lexicons/index.js";
 import type { ProposedClaim } from "../rules/index.js";
 import type { SentenceView } from "../template.js";
 import { hashString } from "./hashing.js";
+import { definedRoles, type RoleParty, roleReference, withRoles } from "./roles.js";
 
 /** A token of a sentence template as features see it. */
 export interface FeatureToken {
@@ -224,7 +225,9 @@ export function findPairs(
 ): PairCandidate[] {
   const { crowded, nearest } = { ...PAIR_DEFAULTS, ...options };
   const typeOf = (entity: number): EntityType | undefined => types?.get(entity);
-  const { views, facts } = analysis;
+  const { facts } = analysis;
+  const roles = definedRoles(analysis);
+  const views = withRoles(analysis, roles);
   const sources = citedSources(analysis);
   const citedOf = (a: number, b: number): number => (sources.has(a) ? 1 : 0) | (sources.has(b) ? 2 : 0);
   const bySentence = new Map<number, ProposedClaim[]>();
@@ -325,7 +328,7 @@ export function findPairs(
         });
       }
     }
-    for (const ref of findReferences(tokens, view, views, vi, typeOf)) {
+    for (const ref of findReferences(tokens, view, views, vi, typeOf, roles)) {
       if (sources.has(ref.entity)) continue;
       for (let j = 0; j < n; j++) {
         const other = view.slots[j].entity;
@@ -573,7 +576,7 @@ function sentenceOf(analysis: Analysis, offset: number): number {
 /** Words that refer back to a party named earlier, and the types they can stand for. */
 const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
   { words: ["it"], types: ["Company", "Organization", "PublicBody"] },
-  { words: ["its"], types: ["Company", "Organization", "PublicBody", "Vessel"] },
+  { words: ["its"], types: ["Company", "Organization", "PublicBody", "Vessel", "Aircraft"] },
   { words: ["he"], types: ["Person"] },
   { words: ["his"], types: ["Person"] },
   { words: ["she"], types: ["Person"] },
@@ -600,13 +603,45 @@ const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
     "exporter",
     "importer",
     "operator",
+    "yard",
+    "shipyard",
+    "refinery",
+    "factory",
+    "mill",
+    "smelter",
+    "trust",
+    "fund",
+    "foundation",
+    "broker",
+    "forwarder",
+    "insurer",
+    "lender",
+    "dealer",
+    "wholesaler",
+    "restaurant",
+    "hotel",
+    "gallery",
+    "laboratory",
+    "bureau",
+    "militia",
+    "cartel",
+    "network",
+    "consortium",
+    "conglomerate",
+    "subsidiary",
+    "regulator",
+    "department",
+    "office",
   ].map((noun) => ({
     words: ["the", noun],
     types: ["Company", "Organization", "PublicBody"] as EntityType[],
   })),
-  ...["vessel", "ship", "tanker", "carrier"].map((noun) => ({
+  ...["vessel", "ship", "tanker", "carrier", "yacht", "superyacht", "freighter", "barge", "dhow"].map(
+    (noun) => ({ words: ["the", noun], types: ["Vessel"] as EntityType[] }),
+  ),
+  ...["aircraft", "plane", "jet", "airliner", "helicopter"].map((noun) => ({
     words: ["the", noun],
-    types: ["Vessel"] as EntityType[],
+    types: ["Aircraft"] as EntityType[],
   })),
 ];
 
@@ -627,8 +662,21 @@ function findReferences(
   views: SentenceView[],
   vi: number,
   typeOf: (entity: number) => EntityType | undefined,
+  roles: Map<string, RoleParty>,
 ): Array<{ at: number; entity: number; type: EntityType }> {
   const found: Array<{ at: number; entity: number; type: EntityType }> = [];
+  // "the seller’s plant", "the notify party": a role the record or contract defined stands for its party.
+  if (roles.size > 0) {
+    const words = tokens.map((t) => t.text);
+    for (let i = 1; i < tokens.length; i++) {
+      if (tokens[i].slot >= 0 || (words[i - 1] !== "the" && words[i + 1] !== "'s")) continue;
+      const role = roleReference(words, i, roles);
+      if (!role) continue;
+      const at = i + role.length - 1;
+      found.push({ at, entity: role.entity, type: typeOf(role.entity) ?? role.type });
+      i = at;
+    }
+  }
   // Which party a reference stands for is read from the rules' types, so the pairs do not depend on the
   // entity model; the type it reports is the entity model's.
   const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;

@@ -79,7 +79,8 @@ function visited(entities: number[]): number[] {
 export const recordFields: ClaimRule = {
   name: "recordFields",
   version: 1,
-  cue: /:/,
+  // A field's line has a colon, or opens with a name under a label line.
+  cue: /:|^⟨0⟩/,
   description:
     "A record's labelled fields link its parties (seller → buyer, traveller → destination, employer).",
   apply(view, facts) {

@@ -39,20 +39,51 @@ export interface RecordField {
   value: string;
 }
 
-/** Reads a "Label: value" line of a sentence view, or undefined. */
+/**
+ * Reads a record field from a sentence view: a "Label: value" line, or a line under a label of its own
+ * ("BUYER" ⏎ "TRADING HOUSE … LLP", "Shipper:" ⏎ "…"). A label of alternatives ("Seller / Manufacturer")
+ * is read as its first.
+ */
 export function readField(view: SentenceView): { label: string; field: RecordField } | undefined {
   const m = /^\s*([\p{Lu}][\p{L} /.-]{1,30}):\s+(.+)$/u.exec(view.template);
-  if (!m) return undefined;
-  const slots = slotsIn(view, m[2]);
+  if (m) {
+    const slots = slotsIn(view, m[2]);
+    return {
+      label: firstLabel(m[1]),
+      field: {
+        entities: slots.map((k) => view.slots[k].entity),
+        types: slots.map((k) => view.slots[k].type),
+        span: { start: view.sentence.start, end: view.sentence.end },
+        value: view.text.slice(view.offsets[m.index + m[0].length - m[2].length], view.sentence.end),
+      },
+    };
+  }
+  const above = labelAbove(view);
+  if (!above || view.slots.length === 0 || view.slots[0].start !== view.sentence.start) return undefined;
   return {
-    label: m[1].toLowerCase().trim(),
+    label: firstLabel(above.label),
     field: {
-      entities: slots.map((k) => view.slots[k].entity),
-      types: slots.map((k) => view.slots[k].type),
-      span: { start: view.sentence.start, end: view.sentence.end },
-      value: view.text.slice(view.offsets[m.index + m[0].length - m[2].length], view.sentence.end),
+      entities: view.slots.map((s) => s.entity),
+      types: view.slots.map((s) => s.type),
+      span: { start: above.start, end: view.sentence.end },
+      value: view.text.slice(view.sentence.start, view.sentence.end),
     },
   };
+}
+
+const firstLabel = (label: string): string => label.split("/")[0].toLowerCase().trim();
+
+/** The label on the line right above a view's line: in capitals ("NOTIFY PARTY") or ending in a colon. */
+function labelAbove(view: SentenceView): { label: string; start: number } | undefined {
+  const { text, sentence } = view;
+  const lineStart = text.lastIndexOf("\n", sentence.start - 1) + 1;
+  if (lineStart === 0 || !/^[ \t]*$/.test(text.slice(lineStart, sentence.start))) return undefined;
+  const lineAbove = text.lastIndexOf("\n", lineStart - 2) + 1;
+  const raw = text.slice(lineAbove, lineStart - 1);
+  const line = raw.trim();
+  const m = /^[*_#]*([\p{Lu}][\p{L} /&-]{1,30}?)[*_]*(:?)[*_]*$/u.exec(line);
+  if (!m || m[1].split(/\s+/).length > 4 || (!m[2] && m[1] !== m[1].toUpperCase())) return undefined;
+  return { label: m[1], start: lineAbove + raw.length - raw.trimStart().length };
 }
 
 /** A claim rule: one file each in src/extract/rules/, listed in RULES. */

@@ -50,6 +50,21 @@ describe("findPairs", () => {
     );
   });
 
+  it("reads a role the record or contract defined as the party it names", () => {
+    const invoice = named(
+      "SELLER\nQormeno Trading FZE, Dubai\n\nBUYER\nVarnitsa Tekhnika LLC, Moscow\n\nAdvance remitted from the Buyer's account with Ostrel Bank PJSC.",
+    );
+    expect(invoice).toContainEqual(
+      expect.objectContaining({ first: "Varnitsa Tekhnika LLC", second: "Ostrel Bank PJSC" }),
+    );
+    const contract = named(
+      'Qormeno Trading FZE ("Seller") and Varnitsa Tekhnika LLC ("Buyer") signed it. The Seller shipped the goods to Minsk.',
+    );
+    expect(contract).toContainEqual(
+      expect.objectContaining({ first: "Qormeno Trading FZE", second: "Minsk" }),
+    );
+  });
+
   it("reads each party of a list across the list", () => {
     const pairs = named(
       "Kestrel Trading Ltd, Vela Transit LLC and Amber Line Ltd supplied engines to Orlan Avia LLC.",
