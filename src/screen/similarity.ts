@@ -4,6 +4,7 @@
 // transliteration produces (vowels, doubled letters, silent h, voiced/unvoiced pairs).
 import { isKoreanSyllables, koreanKey, sameKoreanSurname } from "./korean.js";
 import { type NameToken, type NormalisedName, newToken, skeletonOf } from "./normalise.js";
+import { soundAlike } from "./sounds.js";
 import { GENERIC_WORDS } from "./vocabulary.js";
 
 /** Tuning of the name comparison; copied and frozen into each algorithm version. */
@@ -265,6 +266,8 @@ interface Reading {
   korean: boolean;
   /** One name read from kanji through the dictionary, whose readings are exact: two apart are two names. */
   japanese: boolean;
+  /** Both names written in Latin script: their consonants are as spelt, not one transliteration of several. */
+  latin: boolean;
 }
 
 /** The reading rule (NAME_RULES) that makes two different words one name, or null. */
@@ -528,6 +531,11 @@ function compareTokens(
   // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries").
   let restAgrees = false;
   let namesDiffer = false;
+  // A person's last word (the family name, most often) that sounds different, two letters or more
+  // off, where another word sounds alike ("Niels Oscar Rost", "Niels Oscar Troost"); one letter off
+  // may be a typo.
+  let soundDiffers: string | null = null;
+  let soundAgrees = false;
   for (let n = 0; n < p.chosenCount; n++) {
     const k = p.chosen[n];
     const score = p.score[k];
@@ -550,6 +558,20 @@ function compareTokens(
         isGuard(x, y, reading, score)
       )
         namesDiffer = true;
+    }
+    if (single && reading.person && reading.latin && !reading.korean) {
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
+      if (x.kind === "word" && y.kind === "word") {
+        if (score === 1 || soundAlike(x.text, y.text)) soundAgrees = true;
+        else if (
+          (p.a0[k] === a.length - 1 || p.b0[k] === b.length - 1) &&
+          Math.min(x.text.length, y.text.length) >= SOUND_MIN_LENGTH &&
+          readingRule(x, y, reading) === null &&
+          plainEditDistance(x.text, y.text) > 1
+        )
+          soundDiffers = `${x.text}~${y.text}`;
+      }
     }
     if (!trace) continue;
     pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
@@ -591,6 +613,10 @@ function compareTokens(
   }
   let score = Math.exp(logSum / shortWeight) * factor;
   if (namesDiffer) score = guarded(score, config.distinctNames);
+  if (soundDiffers !== null && soundAgrees) {
+    score = guarded(score, config.distinctNames);
+    if (trace) rules.push(`nameSoundDiffers ${soundDiffers}`);
+  }
   if (distinctiveDiffers && restAgrees) {
     score = guarded(score, config.distinctiveWordDiffers);
     if (trace) rules.push("distinctiveWordDiffers");
@@ -611,6 +637,9 @@ const GUARD_CEILING = 0.69;
 export function guarded(score: number, factor: number): number {
   return Math.min(score * factor, GUARD_CEILING);
 }
+
+/** Words shorter than this sound alike too often ("Xi", "Shi") for their sounds to tell people apart. */
+const SOUND_MIN_LENGTH = 4;
 
 /** A country in brackets after one organisation name, when the other names none, counts this much of a word. */
 const COUNTRY_BRANCH_WEIGHT = 0.5;
@@ -706,6 +735,7 @@ function compareReadings(
     abjad: a.abjad || b.abjad,
     korean: a.korean && b.korean,
     japanese: readFromKanji(a) !== readFromKanji(b),
+    latin: a.script === null && b.script === null,
   };
   let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
   // A Korean given name joined in one name and not read as Korean in the other ("Joonng un"), or two

@@ -65,6 +65,8 @@ describe("name rules of skein-v3", () => {
     ["HP Grauwald", "Hans-Peter Grauwald"],
     ["Dr. Margit Ellison", "Margit Ellison"],
     ["Jo KIM Hyon", "KIM, Hyon Jo"],
+    ["Irina Tereshchenko", "Irina Tereshenko"],
+    ["Klaus Schultz", "Klaus Schulz"],
   ])("%s ~ %s matches", (a, b) => {
     expect(compareNames(a, b, "Person")).toBeGreaterThanOrEqual(THRESHOLD);
   });
@@ -76,6 +78,7 @@ describe("name rules of skein-v3", () => {
     ["Granite Growth Fund II", "Granite Growth Fund III", "Company"],
     ["KTL Instruments Inc.", "KDL Instruments Inc.", "Company"],
     ["佐藤恵子", "Sato Keiji", "Person"],
+    ["Edvard Lindqvist", "Edvard Lindgrist", "Person"],
   ])("%s ~ %s (%s) does not match", (a, b, schema) => {
     expect(compareNames(a, b, schema)).toBeLessThan(THRESHOLD);
   });
@@ -98,6 +101,9 @@ describe("name rules of skein-v3", () => {
       "distinctKnownNames sokolov~sobolev",
     );
     expect(rulesOf("Sea Falcon 3", "Sea Falcon 4", "Vessel")).toContain("numbersDisagree 3~4");
+    expect(rulesOf("Edvard Lindqvist", "Edvard Lindgrist", "Person")).toContain(
+      "nameSoundDiffers lindqvist~lindgrist",
+    );
   });
 
   it("compares FtM name parts by role: the same words in other roles are another person", () => {
