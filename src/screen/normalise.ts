@@ -14,6 +14,7 @@ import {
   NUMBER_WORDS,
   ORDINAL_WORDS,
   PARTICLES,
+  REGION_CODES,
   ROMAN_NUMERALS,
   SPELLINGS,
   TITLES,
@@ -32,8 +33,11 @@ export interface NameToken {
   country: string | null;
   /** In a person's name, what the name tables know of the word (its equivalents), else undefined. */
   known?: KnownName;
-  /** A country written in brackets after an organisation's name ("Deutsche Bank (Schweiz) AG"): a branch. */
-  aside?: boolean;
+  /**
+   * A place naming a branch of the organisation: a country in brackets ("Deutsche Bank (Schweiz) AG")
+   * or a region ("Faberlic Europe").
+   */
+  branch: boolean;
   /** A Korean given name read from Hangul: every Latin spelling it may take, written together. */
   hangul?: RegExp;
   /** The element "abd" of an Arabic name, as the name wrote it ("Abdul", "Abdulrahman"). */
@@ -235,7 +239,7 @@ export function newToken(
   country: string | null = null,
   known: KnownName | undefined = undefined,
 ): NameToken {
-  return { text, kind, weight, country, known, aside: false, hangul: undefined, written: undefined };
+  return { text, kind, weight, country, known, branch: false, hangul: undefined, written: undefined };
 }
 
 function makeToken(text: string, isPerson: boolean): NameToken {
@@ -267,10 +271,13 @@ function splitInitials(words: string[], original: string): string[] {
   return words.flatMap((w) => (initials.has(w) ? [...w] : [w]));
 }
 
-/** Marks the country words written in brackets ("(Schweiz)"), which name a branch of the organisation. */
-function markAsides(tokens: NameToken[], latin: string): void {
-  const bracketed = new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false));
-  for (const token of tokens) if (token.country && bracketed.has(token.text)) token.aside = true;
+/** Marks the places that name a branch of the organisation: regions, and countries in brackets ("(Schweiz)"). */
+function markBranches(tokens: NameToken[], latin: string): void {
+  const bracketed = latin.includes("(")
+    ? new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false))
+    : null;
+  for (const token of tokens)
+    if (token.country && (REGION_CODES.has(token.country) || bracketed?.has(token.text))) token.branch = true;
 }
 
 /** Schemata whose names may be a person's, read as Korean when they look it. */
@@ -396,7 +403,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   // The given name read from Hangul carries every Latin spelling it may take.
   if (korean && hangul?.given)
     for (const token of tokens) if (!isKoreanSurname(token.text)) token.hangul = hangul.given;
-  if (!isPerson && latin.includes("(")) markAsides(tokens, latin);
+  if (!isPerson) markBranches(tokens, latin);
   if (abd.written.size > 0)
     for (const token of tokens) {
       const written = abd.written.get(token.text);

@@ -605,11 +605,21 @@ function compareTokens(
   const extraPenalty = reading.person ? config.extraPersonPenalty : config.extraOtherPenalty;
   for (let j = 0; j < long.length; j++) {
     if (longScores[j] > 0) continue;
-    // A country in brackets the other name does not name is a branch's ("Bank (Schweiz) AG"): it weighs
-    // half; other countries weigh double. A one-word name meeting a longer one is weak evidence: its
-    // extras weigh double.
-    const country = long[j].country ? (long[j].aside && !shortHasCountry ? COUNTRY_BRANCH_WEIGHT : 2) : 1;
-    factor *= extraPenalty ** (long[j].weight * country * (shortWeight < 2 ? 2 / shortWeight : 1));
+    // A branch the other name does not place ("Faberlic Europe", "Bank (Schweiz) AG") weighs half a word,
+    // however short the other name; other places weigh double. A word naming a line of business
+    // ("Deutsche Bank Trust") names another company of the group: it weighs more than a word of no
+    // meaning to the name. A one-word name meeting a longer one is weak evidence: its extras weigh double.
+    const token = long[j];
+    const kind = token.country
+      ? 2
+      : !reading.person && GENERIC_WORDS.has(token.text)
+        ? BUSINESS_LINE_WEIGHT
+        : 1;
+    const weight =
+      token.branch && !shortHasCountry
+        ? BRANCH_WEIGHT
+        : token.weight * kind * (shortWeight < 2 ? 2 / shortWeight : 1);
+    factor *= extraPenalty ** weight;
   }
   let score = Math.exp(logSum / shortWeight) * factor;
   if (namesDiffer) score = guarded(score, config.distinctNames);
@@ -641,8 +651,10 @@ export function guarded(score: number, factor: number): number {
 /** Words shorter than this sound alike too often ("Xi", "Shi") for their sounds to tell people apart. */
 const SOUND_MIN_LENGTH = 4;
 
-/** A country in brackets after one organisation name, when the other names none, counts this much of a word. */
-const COUNTRY_BRANCH_WEIGHT = 0.5;
+/** A branch's place in one organisation's name, when the other names none, counts this much of a word. */
+const BRANCH_WEIGHT = 0.5;
+/** A word naming a line of business that one organisation's name adds counts this much of a word. */
+const BUSINESS_LINE_WEIGHT = 1.5;
 /** Distinctive words this short are codes or acronyms: any changed letter makes another name. */
 const SHORT_DISTINCTIVE = 3;
 

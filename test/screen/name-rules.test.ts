@@ -72,6 +72,13 @@ describe("name rules of skein-v3", () => {
   });
 
   it.each([
+    ["Kelvarin", "Kelvarin Europe Sp. z o.o."],
+    ["Kelvarin Bank AG", "Kelvarin Bank (Schweiz) AG"],
+  ])("%s ~ %s matches: a region or a country in brackets names a branch", (a, b) => {
+    expect(compareNames(a, b, "Company")).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it.each([
     ["Ri Chol-su", "Ri Chol-ho", "Person"],
     ["Peter Sokolov", "Peter Sobolev", "Person"],
     ["Sea Falcon 3", "Sea Falcon 4", "Vessel"],
@@ -79,6 +86,8 @@ describe("name rules of skein-v3", () => {
     ["KTL Instruments Inc.", "KDL Instruments Inc.", "Company"],
     ["佐藤恵子", "Sato Keiji", "Person"],
     ["Edvard Lindqvist", "Edvard Lindgrist", "Person"],
+    ["Kelvarin Bank", "Kelvarin Bank Trust Company", "Company"],
+    ["Kelvarin Bank S.A.", "Kelvarin Bank Chile S.A.", "Company"],
   ])("%s ~ %s (%s) does not match", (a, b, schema) => {
     expect(compareNames(a, b, schema)).toBeLessThan(THRESHOLD);
   });
