@@ -173,13 +173,14 @@ function undoLeet(token: string): string {
   return token.replace(/(?<=[a-z])[0134579](?=[a-z])|^[0134579](?=[a-z]{2})/g, (d) => LEET[d]);
 }
 
-/** Lower-case ASCII words of a name, punctuation removed. */
+/** Lower-case ASCII words of a name, punctuation removed and symbols read as words ("&" and, "%" percent). */
 function splitWords(latin: string, isPerson: boolean): string[] {
   let text = latin.toLowerCase().replace(/['’`ʼʻ]s\b/g, "");
   if (!isPerson) text = joinInitialisms(text);
   text = text
     .replace(/['’`ʼʻ"“”«»]/g, "")
     .replace(/[&+]/g, " and ")
+    .replace(/%/g, " percent ")
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => ORDINAL_WORDS[Number(n)] ?? n);
   return text
     .split(/[^a-z0-9]+/)

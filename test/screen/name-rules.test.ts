@@ -74,7 +74,8 @@ describe("name rules of skein-v3", () => {
   it.each([
     ["Kelvarin", "Kelvarin Europe Sp. z o.o."],
     ["Kelvarin Bank AG", "Kelvarin Bank (Schweiz) AG"],
-  ])("%s ~ %s matches: a region or a country in brackets names a branch", (a, b) => {
+    ["5%ers Fellowship", "Five Percenters Fellowship"],
+  ])("%s ~ %s matches as organisations", (a, b) => {
     expect(compareNames(a, b, "Company")).toBeGreaterThanOrEqual(THRESHOLD);
   });
 
