@@ -57,6 +57,11 @@ export interface NormalisedName {
   /** Every Latin token, legal forms included, joined without spaces ("siemensag"). */
   compact: string;
   /**
+   * An organisation's initials as its name is written, legal forms included, particles not ("tmc" for
+   * "Tavrida Machinery Company"), for acronyms that spell them; empty for a person's name.
+   */
+  initials: string;
+  /**
    * The tokens with runs of single letters kept apart ("h", "h", "metalform" for "H & H Metalform"),
    * for names whose letters are written elsewhere in the name; null when no letters were joined.
    */
@@ -338,6 +343,13 @@ function abdApart(words: string[]): { words: string[]; written: Map<string, stri
   return { words: out, written };
 }
 
+/** The first letters of the words that are not particles. */
+function initialsOf(words: string[]): string {
+  let initials = "";
+  for (const word of words) if (!PARTICLES.has(word)) initials += word[0];
+  return initials;
+}
+
 /** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
 function nativeTokensOf(text: string): NameToken[] {
   const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
@@ -379,6 +391,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   words = abd.words;
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
+  const initials = isPerson ? "" : initialsOf(words);
   const { rest, forms } = extractLegalForms(words, isPerson);
   if (han) forms.push(...han.forms);
   words = rest;
@@ -417,6 +430,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     legalForms: [...new Set(forms.map((f) => f.symbol))],
     genericFormsOnly: forms.every((f) => f.generic),
     compact,
+    initials,
     letterTokens: joined.length < words.length ? tokensOf(words, isPerson) : null,
     looseForm:
       !isPerson && tokens.length >= 2 && tokens[tokens.length - 1].kind === "word"

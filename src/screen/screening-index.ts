@@ -97,6 +97,8 @@ export function keysOf(name: NormalisedName): string[] {
     keys.add(words.join(""));
     if (name.schema !== "Person" && words.length >= MIN_ACRONYM) keys.add(words.map((w) => w[0]).join(""));
   }
+  // The initials with the legal form's, so "TMC" meets "Tavrida Machinery Company".
+  if (name.initials.length >= MIN_ACRONYM) keys.add(name.initials);
   return [...keys];
 }
 

@@ -672,7 +672,10 @@ function differsDistinctively(a: NameToken, b: NameToken): boolean {
 /** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */
 const ACRONYM_WITH_COUNTRY = 0.95;
 
-/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA", "PLA China"). */
+/**
+ * Similarity when `short` is one word spelling the initials of the words of `long`, with or without its
+ * legal form ("PLA", "PLA China", "TMC" for "Tavrida Machinery Company").
+ */
 function acronymScore(short: NormalisedName, long: NormalisedName): number {
   if (long.tokens.length < 2 || short.tokens.length > 2) return 0;
   // Counted without allocating: this runs for every pair of organisation names scored.
@@ -688,7 +691,7 @@ function acronymScore(short: NormalisedName, long: NormalisedName): number {
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
-  if (initials !== word) return 0;
+  if (initials !== word && long.initials !== word) return 0;
   return factor * (word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH);
 }
 

@@ -148,6 +148,13 @@ describe("name rules of skein-v3", () => {
     expect(namePartsOf({ name: ["Lowell Brennan"] })).toBeUndefined();
   });
 
+  it("finds an organisation by the acronym of its name with its legal form, a country word beside it", () => {
+    const index = buildIndex([entry("Harrow Valve Company", "Company"), entry("Harrow Valves", "Company")]);
+    const [top] = screen(index, { name: "HVC Ukraine", schema: "Company" }, { limit: 1 });
+    expect(top?.entry.caption).toBe("Harrow Valve Company");
+    expect(top?.match).toBe(true);
+  });
+
   it("retrieves names written together, joined with their article, and aliases joined by / or ;", () => {
     const index = buildIndex([
       entry("Varnholt Dynamics AG", "Company"),
