@@ -528,8 +528,10 @@ function compareTokens(
   const rules: string[] = trace ? [] : UNTRACED;
   const p = pairsOf;
   let distinctiveDiffers = false;
-  // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries").
-  let restAgrees = false;
+  // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries")
+  // or where it is all of both names besides their legal forms ("N.A.B.C. Company", "A.B.C. Company").
+  const alone = a.length === 1 && b.length === 1;
+  let restAgrees = alone;
   let namesDiffer = false;
   // A person's last word (the family name, most often) that sounds different, two letters or more
   // off, where another word sounds alike ("Niels Oscar Rost", "Niels Oscar Troost"); one letter off
@@ -552,7 +554,7 @@ function compareTokens(
     else if (single) {
       const x = a[p.a0[k]];
       const y = b[p.b0[k]];
-      if (!reading.person && differsDistinctively(x, y)) distinctiveDiffers = true;
+      if (!reading.person && differsDistinctively(x, y, alone)) distinctiveDiffers = true;
       if (
         (reading.korean || reading.japanese || (reading.person && x.known && y.known)) &&
         isGuard(x, y, reading, score)
@@ -661,12 +663,15 @@ const SHORT_DISTINCTIVE = 3;
 /**
  * Whether two aligned, unequal words of organisation names make different organisations: distinctive
  * words (not "industries", "trading" …) of three letters or fewer, or that differ in their first letter
- * ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter and stays a typo.
+ * and sound different ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter or
+ * its sound ("Cencora"/"Sencora") and stays a typo; so does a short word one letter off when it is `alone`,
+ * all of both names, since it may be a typo of a listed code ("SBT", "SCT").
  */
-function differsDistinctively(a: NameToken, b: NameToken): boolean {
+function differsDistinctively(a: NameToken, b: NameToken, alone: boolean): boolean {
   if (a.kind !== "word" || b.kind !== "word" || a.text === b.text) return false;
   if (GENERIC_WORDS.has(a.text) || GENERIC_WORDS.has(b.text)) return false;
-  return a.text[0] !== b.text[0] || Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
+  if (!alone && Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE) return true;
+  return a.text[0] !== b.text[0] && !soundAlike(a.text, b.text);
 }
 
 /** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */

@@ -21,6 +21,9 @@ const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
   ["ck", "k"],
   ["tz", "z"],
   ["x", "ks"],
+  ["ce", "se"],
+  ["ci", "si"],
+  ["cy", "sy"],
 ];
 
 /**

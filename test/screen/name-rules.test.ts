@@ -75,6 +75,7 @@ describe("name rules of skein-v3", () => {
     ["Kelvarin", "Kelvarin Europe Sp. z o.o."],
     ["Kelvarin Bank AG", "Kelvarin Bank (Schweiz) AG"],
     ["5%ers Fellowship", "Five Percenters Fellowship"],
+    ["Cintara Logistics", "Sintara Logistics"],
   ])("%s ~ %s matches as organisations", (a, b) => {
     expect(compareNames(a, b, "Company")).toBeGreaterThanOrEqual(THRESHOLD);
   });
@@ -85,6 +86,7 @@ describe("name rules of skein-v3", () => {
     ["Sea Falcon 3", "Sea Falcon 4", "Vessel"],
     ["Granite Growth Fund II", "Granite Growth Fund III", "Company"],
     ["KTL Instruments Inc.", "KDL Instruments Inc.", "Company"],
+    ["Q.R.T.V. Company", "R.T.V. Company", "Company"],
     ["佐藤恵子", "Sato Keiji", "Person"],
     ["Edvard Lindqvist", "Edvard Lindgrist", "Person"],
     ["Kelvarin Bank", "Kelvarin Bank Trust Company", "Company"],
