@@ -83,6 +83,8 @@ export interface NormalisedName {
   numbers: string;
   /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
   japanese: string | null;
+  /** A Thai name with จ, its tokens with จ spelt ch as the Royal Thai General System spells it (the tokens spell it j); else null. */
+  respelt: NameToken[] | null;
 }
 
 const SCRIPTS = [
@@ -450,5 +452,9 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
           .join(" ")
       : "",
     japanese,
+    respelt:
+      script === "Thai" && original.includes("จ")
+        ? normaliseName(latinise(original, "ch"), schema).tokens
+        : null,
   };
 }

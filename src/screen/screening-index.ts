@@ -68,8 +68,10 @@ export function keysOf(name: NormalisedName): string[] {
     keys.add(token.text);
     if (token.kind !== "particle") words.push(token.text);
   }
-  // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it.
+  // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it, and a
+  // Thai name's words as respelt.
   for (const token of name.apart ?? []) keys.add(token.text);
+  for (const token of name.respelt ?? []) keys.add(token.text);
   // Joined with its particles too, so "van der Bilt" meets "Vanderbilt" and "al-Hashimi" "Alhashimi".
   if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
   for (let i = 0; i + 1 < name.tokens.length; i++)
@@ -459,6 +461,7 @@ export class ScreeningIndex {
       if (!this.#slot.has(token.text)) this.#splitWord(token.text, wanted);
     }
     for (const token of query.apart ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
+    for (const token of query.respelt ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
     for (const token of alsoAs?.tokens ?? []) {
       if (token.kind === "word" && !query.tokens.some((t) => t.text === token.text))
         this.#neighbours(token.text, wanted);

@@ -771,6 +771,11 @@ function compareReadings(
     const apart = compareTokens(a.apart ?? a.tokens, b.apart ?? b.tokens, reading, config, trace);
     if (apart.score > result.score) result = apart;
   }
+  // A Thai name spelt with ch for จ, as the Royal Thai General System spells it ("Chan-o-cha").
+  if (a.respelt || b.respelt) {
+    const respelt = compareTokens(a.respelt ?? a.tokens, b.respelt ?? b.tokens, reading, config, trace);
+    if (respelt.score > result.score) result = respelt;
+  }
   // Letters written apart in one name and together in the other ("H Metalform H", "HH Metalform").
   if (!person && (a.letterTokens || b.letterTokens)) {
     const apart = compareTokens(

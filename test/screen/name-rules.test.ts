@@ -66,6 +66,8 @@ describe("name rules of skein-v3", () => {
     ["Dr. Margit Ellison", "Margit Ellison"],
     ["Jo KIM Hyon", "KIM, Hyon Jo"],
     ["Irina Tereshchenko", "Irina Tereshenko"],
+    ["จันทร์ศรี บุญมา", "Chan-sri Boonma"],
+    ["สมจิต แก้วมณี", "Som-chit Kaewmanee"],
     ["Klaus Schultz", "Klaus Schulz"],
   ])("%s ~ %s matches", (a, b) => {
     expect(compareNames(a, b, "Person")).toBeGreaterThanOrEqual(THRESHOLD);
