@@ -288,7 +288,7 @@ function markBranches(tokens: NameToken[], latin: string): void {
     if (token.country && (REGION_CODES.has(token.country) || bracketed?.has(token.text))) token.branch = true;
 }
 
-/** Schemata whose names may be a person's, read as Korean when they look it. */
+/** Schemata whose names may be a person's, read from Hangul and kanji as persons' names are. */
 const MAYBE_PERSON = new Set([PERSON_SCHEMA, "LegalEntity"]);
 
 /**
@@ -411,7 +411,10 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   // A comma after the first word ("RI, Hong Sop") or a hyphen before the last ("Kim Myong-guk") puts the
   // family name first.
   const surnameFirst = /^[^,\s]+,|-\s*\S+$/.test(original);
-  const korean = maybePerson ? readKorean(words, surnameFirst) : null;
+  // An organisation's name without a legal form may be a person's filed as one (a list's Company entry
+  // "Kim Yong-chun"): it is read as Korean when it looks it.
+  const mayBeKorean = maybePerson || (forms.length === 0 && !CRAFT_SCHEMATA.has(schema ?? ""));
+  const korean = mayBeKorean ? readKorean(words, surnameFirst) : null;
   const apart = korean ? tokensOf(words, isPerson) : null;
   if (korean) words = korean;
   const joined = isPerson ? words : joinLetters(words);

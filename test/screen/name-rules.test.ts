@@ -97,6 +97,12 @@ describe("name rules of skein-v3", () => {
     expect(compareNames(a, b, schema)).toBeLessThan(THRESHOLD);
   });
 
+  it("compares a Korean given name whole in a party of unknown kind against a company entry", () => {
+    const index = buildIndex([entry("Han Kwang-chun", "Company")]);
+    const [result] = screen(index, { name: "Han Kwang-chol", schema: "LegalEntity" }, { limit: 1 });
+    expect(result?.match ?? false).toBe(false);
+  });
+
   it("reads kanji as Japanese only when a Japanese family name leads, else as Chinese pinyin", () => {
     expect(normaliseName("高橋誠", "Person").japanese).toBe("takahashi makoto");
     expect(normaliseName("李明", "Person").japanese).toBeNull();
