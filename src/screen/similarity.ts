@@ -266,8 +266,8 @@ interface Reading {
   korean: boolean;
   /** One name read from kanji through the dictionary, whose readings are exact: two apart are two names. */
   japanese: boolean;
-  /** Both names written in Latin script: their consonants are as spelt, not one transliteration of several. */
-  latin: boolean;
+  /** Both names written in scripts whose consonants are as spelt, not one transliteration of several. */
+  consonantsSpelt: boolean;
 }
 
 /** The reading rule (NAME_RULES) that makes two different words one name, or null. */
@@ -561,11 +561,11 @@ function compareTokens(
       )
         namesDiffer = true;
     }
-    if (single && reading.person && reading.latin && !reading.korean) {
+    if (single && reading.person && reading.consonantsSpelt && !reading.korean) {
       const x = a[p.a0[k]];
       const y = b[p.b0[k]];
       if (x.kind === "word" && y.kind === "word") {
-        if (score === 1 || soundAlike(x.text, y.text)) soundAgrees = true;
+        if (score === 1 || wordsSoundAlike(x.text, y.text, reading.abjad)) soundAgrees = true;
         else if (
           (p.a0[k] === a.length - 1 || p.b0[k] === b.length - 1) &&
           Math.min(x.text.length, y.text.length) >= SOUND_MIN_LENGTH &&
@@ -648,6 +648,17 @@ const GUARD_CEILING = 0.69;
 /** A score lowered by a guard's factor and kept below the match threshold, its order among others kept. */
 export function guarded(score: number, factor: number): number {
   return Math.min(score * factor, GUARD_CEILING);
+}
+
+/**
+ * Latin (null) and Arabic, which write every consonant: their Latin letters are the name's consonants,
+ * where transliterations of Greek, Cyrillic or Thai spell some in several ways (γ as g or y, ช as ch or sh).
+ */
+const CONSONANTS_SPELT: ReadonlySet<string | null> = new Set([null, "Arabic"]);
+
+/** Whether two words sound alike; words from an abjad by their skeletons, whose w and y are mostly vowels. */
+function wordsSoundAlike(a: string, b: string, abjad: boolean): boolean {
+  return abjad ? soundAlike(skeletonOf(a), skeletonOf(b)) : soundAlike(a, b);
 }
 
 /** Words shorter than this sound alike too often ("Xi", "Shi") for their sounds to tell people apart. */
@@ -755,7 +766,7 @@ function compareReadings(
     abjad: a.abjad || b.abjad,
     korean: a.korean && b.korean,
     japanese: readFromKanji(a) !== readFromKanji(b),
-    latin: a.script === null && b.script === null,
+    consonantsSpelt: CONSONANTS_SPELT.has(a.script) && CONSONANTS_SPELT.has(b.script),
   };
   let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
   // A Korean given name joined in one name and not read as Korean in the other ("Joonng un"), or two

@@ -66,6 +66,7 @@ describe("name rules of skein-v3", () => {
     ["Dr. Margit Ellison", "Margit Ellison"],
     ["Jo KIM Hyon", "KIM, Hyon Jo"],
     ["Irina Tereshchenko", "Irina Tereshenko"],
+    ["ماجد الشمري", "Majed Al-Shammari"],
     ["จันทร์ศรี บุญมา", "Chan-sri Boonma"],
     ["สมจิต แก้วมณี", "Som-chit Kaewmanee"],
     ["Klaus Schultz", "Klaus Schulz"],
@@ -91,6 +92,7 @@ describe("name rules of skein-v3", () => {
     ["Q.R.T.V. Company", "R.T.V. Company", "Company"],
     ["佐藤恵子", "Sato Keiji", "Person"],
     ["Edvard Lindqvist", "Edvard Lindgrist", "Person"],
+    ["ماجد الشمري", "Majid Al Shami", "Person"],
     ["Kelvarin Bank", "Kelvarin Bank Trust Company", "Company"],
     ["Kelvarin Bank S.A.", "Kelvarin Bank Chile S.A.", "Company"],
   ])("%s ~ %s (%s) does not match", (a, b, schema) => {
