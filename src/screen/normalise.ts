@@ -42,6 +42,8 @@ export interface NameToken {
   hangul?: RegExp;
   /** The element "abd" of an Arabic name, as the name wrote it ("Abdul", "Abdulrahman"). */
   written?: string;
+  /** The word's consonant key (see sounds.ts), worked out when the comparison first needs it. */
+  sound?: string;
 }
 
 /** A name ready for comparison. */
@@ -240,14 +242,24 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
  * A token with every field set, so all tokens share one shape and the comparison's hot loops stay
  * monomorphic (a field added to some tokens only slows every property read of all of them).
  */
-export function newToken(
+function newToken(
   text: string,
   kind: TokenKind,
   weight: number,
   country: string | null = null,
   known: KnownName | undefined = undefined,
 ): NameToken {
-  return { text, kind, weight, country, known, branch: false, hangul: undefined, written: undefined };
+  return {
+    text,
+    kind,
+    weight,
+    country,
+    known,
+    branch: false,
+    hangul: undefined,
+    written: undefined,
+    sound: undefined,
+  };
 }
 
 function makeToken(text: string, isPerson: boolean): NameToken {

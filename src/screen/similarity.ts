@@ -3,8 +3,8 @@
 // The weighted edit distance follows Damerau–Levenshtein with cheaper costs for the variations that
 // transliteration produces (vowels, doubled letters, silent h, voiced/unvoiced pairs).
 import { isKoreanSyllables, koreanKey, sameKoreanSurname } from "./korean.js";
-import { type NameToken, type NormalisedName, newToken, skeletonOf } from "./normalise.js";
-import { soundAlike } from "./sounds.js";
+import { type NameToken, type NormalisedName, skeletonOf } from "./normalise.js";
+import { soundKeyOf, soundKeysAlike } from "./sounds.js";
 import { GENERIC_WORDS } from "./vocabulary.js";
 
 /** Tuning of the name comparison; copied and frozen into each algorithm version. */
@@ -407,14 +407,14 @@ function before(x: number, y: number): boolean {
   return p.a1[x] - p.a0[x] + p.b1[x] - p.b0[x] < p.a1[y] - p.a0[y] + p.b1[y] - p.b0[y];
 }
 
-function spanToken(tokens: NameToken[], start: number, end: number): NameToken | null {
-  if (end - start === 1) return tokens[start];
+/** The words of tokens[start, end) written together, or null when a number is among them. */
+function spanText(tokens: NameToken[], start: number, end: number): string | null {
   let text = "";
   for (let i = start; i < end; i++) {
     if (tokens[i].kind === "number") return null;
     text += tokens[i].text;
   }
-  return newToken(text, "word", 1);
+  return text;
 }
 
 /** Whether words written apart may be one word written together: same first letter, similar length. */
@@ -439,20 +439,20 @@ function align(a: NameToken[], b: NameToken[], reading: Reading, config: NameCon
   }
   for (let len = 2; len <= spans; len++) {
     for (let i = 0; i + len <= a.length; i++) {
-      const merged = spanToken(a, i, i + len);
-      if (!merged) continue;
+      const merged = spanText(a, i, i + len);
+      if (merged === null) continue;
       for (let j = 0; j < b.length; j++) {
-        if (b[j].kind !== "word" || !mayJoin(merged.text, b[j].text)) continue;
-        const score = abjadAwareSimilarity(merged.text, b[j].text, abjad, config);
+        if (b[j].kind !== "word" || !mayJoin(merged, b[j].text)) continue;
+        const score = abjadAwareSimilarity(merged, b[j].text, abjad, config);
         if (score >= MIN_PAIR) addPair(i, i + len, j, j + 1, score);
       }
     }
     for (let j = 0; j + len <= b.length; j++) {
-      const merged = spanToken(b, j, j + len);
-      if (!merged) continue;
+      const merged = spanText(b, j, j + len);
+      if (merged === null) continue;
       for (let i = 0; i < a.length; i++) {
-        if (a[i].kind !== "word" || !mayJoin(merged.text, a[i].text)) continue;
-        const score = abjadAwareSimilarity(a[i].text, merged.text, abjad, config);
+        if (a[i].kind !== "word" || !mayJoin(merged, a[i].text)) continue;
+        const score = abjadAwareSimilarity(a[i].text, merged, abjad, config);
         if (score >= MIN_PAIR) addPair(i, i + 1, j, j + len, score);
       }
     }
@@ -523,8 +523,8 @@ function compareTokens(
   const countB = scratch(3, b.length);
   for (let i = 0; i < a.length; i++) countA[i] = a[i].weight;
   for (let j = 0; j < b.length; j++) countB[j] = b[j].weight;
-  const pairs: TokenPair[] = [];
-  // Rules are only listed for a trace: untraced comparisons share one empty list and never add to it.
+  // Pairs and rules are only listed for a trace: untraced comparisons share empty lists, never added to.
+  const pairs: TokenPair[] = trace ? [] : UNTRACED_PAIRS;
   const rules: string[] = trace ? [] : UNTRACED;
   const p = pairsOf;
   let distinctiveDiffers = false;
@@ -565,7 +565,7 @@ function compareTokens(
       const x = a[p.a0[k]];
       const y = b[p.b0[k]];
       if (x.kind === "word" && y.kind === "word") {
-        if (score === 1 || wordsSoundAlike(x.text, y.text, reading.abjad)) soundAgrees = true;
+        if (score === 1 || soundAlike(x, y, reading.abjad)) soundAgrees = true;
         else if (
           (p.a0[k] === a.length - 1 || p.b0[k] === b.length - 1) &&
           Math.min(x.text.length, y.text.length) >= SOUND_MIN_LENGTH &&
@@ -633,14 +633,15 @@ function compareTokens(
     score = guarded(score, config.distinctiveWordDiffers);
     if (trace) rules.push("distinctiveWordDiffers");
   }
-  if (!trace) return { score, pairs, queryOnly: [], candidateOnly: [], rules };
+  if (!trace) return { score, pairs, queryOnly: UNTRACED, candidateOnly: UNTRACED, rules };
   const queryOnly = a.filter((_, i) => scoreA[i] === 0).map((t) => t.text);
   const candidateOnly = b.filter((_, j) => scoreB[j] === 0).map((t) => t.text);
   return { score, pairs, queryOnly, candidateOnly, rules };
 }
 
-/** The rules of an untraced comparison: always empty. */
+/** The rules and leftover words of an untraced comparison, and its pairs: always empty. */
 const UNTRACED: string[] = [];
+const UNTRACED_PAIRS: TokenPair[] = [];
 
 /** Guarded scores stay below this, whatever their names share: the guard found different parties. */
 const GUARD_CEILING = 0.69;
@@ -657,8 +658,12 @@ export function guarded(score: number, factor: number): number {
 const CONSONANTS_SPELT: ReadonlySet<string | null> = new Set([null, "Arabic"]);
 
 /** Whether two words sound alike; words from an abjad by their skeletons, whose w and y are mostly vowels. */
-function wordsSoundAlike(a: string, b: string, abjad: boolean): boolean {
-  return abjad ? soundAlike(skeletonOf(a), skeletonOf(b)) : soundAlike(a, b);
+function soundAlike(a: NameToken, b: NameToken, abjad: boolean): boolean {
+  if (abjad) return soundKeysAlike(soundKeyOf(skeletonOf(a.text)), soundKeyOf(skeletonOf(b.text)));
+  // Kept on the token: a listed name's words are compared with many queries.
+  a.sound ??= soundKeyOf(a.text);
+  b.sound ??= soundKeyOf(b.text);
+  return soundKeysAlike(a.sound, b.sound);
 }
 
 /** Words shorter than this sound alike too often ("Xi", "Shi") for their sounds to tell people apart. */
@@ -682,7 +687,7 @@ function differsDistinctively(a: NameToken, b: NameToken, alone: boolean): boole
   if (a.kind !== "word" || b.kind !== "word" || a.text === b.text) return false;
   if (GENERIC_WORDS.has(a.text) || GENERIC_WORDS.has(b.text)) return false;
   if (!alone && Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE) return true;
-  return a.text[0] !== b.text[0] && !soundAlike(a.text, b.text);
+  return a.text[0] !== b.text[0] && !soundAlike(a, b, false);
 }
 
 /** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */

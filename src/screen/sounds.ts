@@ -62,10 +62,8 @@ export function soundKeyOf(word: string): string {
   return key;
 }
 
-/** Whether two words sound alike: the same consonant key, or keys one swap of neighbours apart. */
-export function soundAlike(a: string, b: string): boolean {
-  const x = soundKeyOf(a);
-  const y = soundKeyOf(b);
+/** Whether two consonant keys sound alike: the same, or one swap of neighbours apart. */
+export function soundKeysAlike(x: string, y: string): boolean {
   if (x === y) return true;
   if (x.length !== y.length) return false;
   let at = 0;
