@@ -180,6 +180,18 @@ export interface StoredIndex {
   hasAbjad: boolean;
 }
 
+/** What one word meets in the index: itself, keys one edit away (at one weight), and keys two edits away. */
+interface WordNeighbours {
+  exact: boolean;
+  near: string[];
+  nearWeight: number;
+  /** Null until a lookup asks for them (only long words the list does not hold have any). */
+  far: string[] | null;
+}
+
+/** Query words whose neighbours are kept at most; the cache starts again when full. */
+const NEIGHBOUR_CACHE_LIMIT = 50_000;
+
 /** Candidate names for a query, best retrieval score first. */
 export interface Candidate {
   nameId: number;
@@ -240,6 +252,8 @@ export class ScreeningIndex {
    * "mohammed", "muhammad"); worked out from the keys when the first such query comes, since few do.
    */
   #wordsBySkeleton: Map<string, number[]> | null = null;
+  /** What query words met in the index, by word (see `#neighboursOf`). */
+  #neighbourCache = new Map<string, WordNeighbours>();
 
   constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}, stored?: StoredIndex) {
     this.entries = entries;
@@ -428,33 +442,58 @@ export class ScreeningIndex {
     return this.#wordsBySkeleton.get(skeleton) ?? NO_SLOTS;
   }
 
-  /** Indexed keys within one edit of `key`, with the weight they count for. */
+  /**
+   * Adds to `into` the indexed keys within one edit of `key` (and, with `twoEdits`, two edits of a long
+   * word the list does not hold), each with the weight it counts for, unless it is there with more.
+   */
   #neighbours(key: string, into: Map<string, number>, twoEdits = true): void {
-    const exact = this.#slot.has(key);
-    if (exact) into.set(key, 1);
-    if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) return;
-    const weight =
-      (key.length >= FUZZY_FULL_LENGTH ? FUZZY_WEIGHT : FUZZY_SHORT_WEIGHT) *
-      (exact ? FUZZY_KNOWN_FACTOR : 1);
-    const fuzzy = (found: string) => {
-      if ((into.get(found) ?? 0) < weight) into.set(found, weight);
-    };
-    this.#eachDeleted(key, fuzzy);
-    const variants = deletions(key);
-    for (const variant of variants) {
-      if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) fuzzy(variant);
-      this.#eachDeleted(variant, fuzzy);
+    const found = this.#neighboursOf(key, twoEdits);
+    if (found.exact) into.set(key, 1);
+    for (const near of found.near)
+      if ((into.get(near) ?? 0) < found.nearWeight) into.set(near, found.nearWeight);
+    if (twoEdits && found.far)
+      for (const far of found.far) if (!into.has(far)) into.set(far, TWO_EDIT_WEIGHT);
+  }
+
+  /** What `key` meets in the index, looked up once and kept: the same words recur across queries. */
+  #neighboursOf(key: string, twoEdits: boolean): WordNeighbours {
+    let found = this.#neighbourCache.get(key);
+    if (found === undefined) {
+      const exact = this.#slot.has(key);
+      const near = new Set<string>();
+      if (key.length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(key)) {
+        const add = (other: string) => {
+          if (other !== key) near.add(other);
+        };
+        this.#eachDeleted(key, add);
+        for (let i = 0; i < key.length; i++) {
+          const variant = key.slice(0, i) + key.slice(i + 1);
+          if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) add(variant);
+          this.#eachDeleted(variant, add);
+        }
+      }
+      const nearWeight =
+        (key.length >= FUZZY_FULL_LENGTH ? FUZZY_WEIGHT : FUZZY_SHORT_WEIGHT) *
+        (exact ? FUZZY_KNOWN_FACTOR : 1);
+      found = { exact, near: [...near], nearWeight, far: null };
+      if (this.#neighbourCache.size >= NEIGHBOUR_CACHE_LIMIT) this.#neighbourCache.clear();
+      this.#neighbourCache.set(key, found);
     }
     // A long word the list does not hold may be two edits away ("Ahmadinezhad", "Ahmadinejad"): two
     // deletions on the query side meet one on the list side, at a lower weight.
-    if (!twoEdits || exact || key.length < TWO_EDIT_MIN_LENGTH) return;
-    const far = (found: string) => {
-      if (!into.has(found)) into.set(found, TWO_EDIT_WEIGHT);
-    };
-    // Deleting letters i and j (i < j) once each: the other order gives the same variant.
-    for (let i = 0; i < key.length; i++)
-      for (let j = i + 1; j < key.length; j++)
-        this.#eachDeleted(key.slice(0, i) + key.slice(i + 1, j) + key.slice(j + 1), far);
+    if (twoEdits && found.far === null && !found.exact && key.length >= TWO_EDIT_MIN_LENGTH) {
+      const far = new Set<string>();
+      const near = new Set(found.near);
+      const add = (other: string) => {
+        if (other !== key && !near.has(other)) far.add(other);
+      };
+      // Deleting letters i and j (i < j) once each: the other order gives the same variant.
+      for (let i = 0; i < key.length; i++)
+        for (let j = i + 1; j < key.length; j++)
+          this.#eachDeleted(key.slice(0, i) + key.slice(i + 1, j) + key.slice(j + 1), add);
+      found.far = [...far];
+    }
+    return found;
   }
 
   /**
