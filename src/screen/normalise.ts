@@ -85,7 +85,10 @@ export interface NormalisedName {
   numbers: string;
   /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
   japanese: string | null;
-  /** A Thai name with จ, its tokens with จ spelt ch as the Royal Thai General System spells it (the tokens spell it j); else null. */
+  /**
+   * A Thai name with จ: its tokens with จ spelt ch, as the Royal Thai General System spells it (`tokens`
+   * spell it j); else null.
+   */
   respelt: NameToken[] | null;
 }
 

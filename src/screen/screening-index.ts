@@ -60,8 +60,8 @@ const SPLIT_MIN_WORD = 10;
 const SPLIT_MIN_PART = 4;
 
 /**
- * The retrieval keys of a normalised name looked up exactly: its words, numbers and initials, the words
- * joined, the tokens in sorted order (any word order meets it) and (organisations) the acronym.
+ * The retrieval keys of a normalised name: its words, numbers and initials, the words joined, the
+ * tokens in sorted order (any word order meets it) and (organisations) the acronym.
  */
 export function keysOf(name: NormalisedName): string[] {
   const keys = new Set<string>();

@@ -612,7 +612,7 @@ function compareTokens(
     // ("Deutsche Bank Trust") names another company of the group: it weighs more than a word of no
     // meaning to the name. A one-word name meeting a longer one is weak evidence: its extras weigh double.
     const token = long[j];
-    const kind = token.country
+    const importance = token.country
       ? 2
       : !reading.person && GENERIC_WORDS.has(token.text)
         ? BUSINESS_LINE_WEIGHT
@@ -620,7 +620,7 @@ function compareTokens(
     const weight =
       token.branch && !shortHasCountry
         ? BRANCH_WEIGHT
-        : token.weight * kind * (shortWeight < 2 ? 2 / shortWeight : 1);
+        : token.weight * importance * (shortWeight < 2 ? 2 / shortWeight : 1);
     factor *= extraPenalty ** weight;
   }
   let score = Math.exp(logSum / shortWeight) * factor;
@@ -680,13 +680,14 @@ const SHORT_DISTINCTIVE = 3;
  * Whether two aligned, unequal words of organisation names make different organisations: distinctive
  * words (not "industries", "trading" …) of three letters or fewer, or that differ in their first letter
  * and sound different ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter or
- * its sound ("Cencora"/"Sencora") and stays a typo; so does a short word one letter off when it is `alone`,
- * all of both names, since it may be a typo of a listed code ("SBT", "SCT").
+ * its sound ("Cencora"/"Sencora") and stays a typo; so does a short word when it is `alone`, all of both
+ * names, since it may be a typo of a listed code ("SBT", "SCT"; "KMA", "LMA").
  */
 function differsDistinctively(a: NameToken, b: NameToken, alone: boolean): boolean {
   if (a.kind !== "word" || b.kind !== "word" || a.text === b.text) return false;
   if (GENERIC_WORDS.has(a.text) || GENERIC_WORDS.has(b.text)) return false;
-  if (!alone && Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE) return true;
+  const short = Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
+  if (short) return !alone;
   return a.text[0] !== b.text[0] && !soundAlike(a, b, false);
 }
 
