@@ -259,17 +259,55 @@ interface Trie {
   form: LegalForm | null;
   /** Words already looked up fuzzily at this node, and what they led to. */
   fuzzy: Map<string, Trie | null>;
+  /** The long words of `next` by first letter, each with its place in `next`; built when first needed. */
+  byInitial: Map<string, LongWord[]> | null;
+}
+
+/** A word of FUZZY_MIN letters or more leading from a node, its child, and its place among the node's words. */
+interface LongWord {
+  key: string;
+  child: Trie;
+  order: number;
+}
+
+/**
+ * The node's long words a misspelling of `word` may stand for, in the node's order: those with its first
+ * letter, or with its first two letters swapped.
+ */
+function longWordsFor(node: Trie, word: string): LongWord[] {
+  if (node.byInitial === null) {
+    node.byInitial = new Map();
+    let order = 0;
+    for (const [key, child] of node.next) {
+      order++;
+      if (key.length < FUZZY_MIN) continue;
+      const bucket = node.byInitial.get(key[0]);
+      if (bucket) bucket.push({ key, child, order });
+      else node.byInitial.set(key[0], [{ key, child, order }]);
+    }
+  }
+  const same = node.byInitial.get(word[0]) ?? NO_WORDS;
+  if (word[1] === word[0]) return same;
+  const swapped = (node.byInitial.get(word[1]) ?? NO_WORDS).filter((w) => w.key[1] === word[0]);
+  if (swapped.length === 0) return same;
+  return [...same, ...swapped].sort((a, b) => a.order - b.order);
+}
+
+const NO_WORDS: LongWord[] = [];
+
+function newNode(): Trie {
+  return { next: new Map(), form: null, fuzzy: new Map(), byInitial: null };
 }
 
 function buildTrie(): Trie {
-  const root: Trie = { next: new Map(), form: null, fuzzy: new Map() };
+  const root = newNode();
   for (const form of LEGAL_FORMS) {
     for (const variant of form.variants) {
       let node = root;
       for (const word of variant.split(" ")) {
         let child = node.next.get(word);
         if (!child) {
-          child = { next: new Map(), form: null, fuzzy: new Map() };
+          child = newNode();
           node.next.set(word, child);
         }
         node = child;
@@ -325,21 +363,26 @@ function childFor(node: Trie, word: string, last: boolean, swaps: boolean): Trie
   const cached = node.fuzzy.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
   let found: Trie | null = null;
-  for (const [key, child] of node.next) {
-    if (short) {
+  if (short) {
+    for (const [key, child] of node.next) {
       // Inside a form the words around fix it: one letter changed counts too ("s df rl de cv").
-      if (swapped(word, key) || (inside && key.length === word.length && distance(key, word) === 1))
+      if (swapped(word, key) || (inside && key.length === word.length && distance(key, word) === 1)) {
         found = child;
-    } else if (key.length < FUZZY_MIN) continue;
-    // Misspellings keep the first letter, or swap it with the second; checking that first spares most distance computations.
-    else if (key[0] !== word[0] && !(key[0] === word[1] && key[1] === word[0])) continue;
-    else if (last && key.length > word.length && key.startsWith(word)) found = child;
-    else {
-      const edits = key.length >= FUZZY_TWO_EDITS ? 2 : 1;
-      if (Math.abs(key.length - word.length) <= edits && (swapped(word, key) || distance(key, word) <= edits))
-        found = child;
+        break;
+      }
     }
-    if (found) break;
+  } else {
+    // Misspellings keep the first letter, or swap it with the second: only such words are compared.
+    for (const { key, child } of longWordsFor(node, word)) {
+      const edits = key.length >= FUZZY_TWO_EDITS ? 2 : 1;
+      if (
+        (last && key.length > word.length && key.startsWith(word)) ||
+        (Math.abs(key.length - word.length) <= edits && (swapped(word, key) || distance(key, word) <= edits))
+      ) {
+        found = child;
+        break;
+      }
+    }
   }
   if (node.fuzzy.size > FUZZY_CACHE_LIMIT) node.fuzzy.clear();
   node.fuzzy.set(cacheKey, found);

@@ -50,6 +50,12 @@ export const NAME_RULES: readonly NameRule[] = Object.freeze([
       "Two different names Skein's tables know (Sokolov and Sobolev, Frank and Frederik) are different people however few letters apart, not a typo.",
   },
   {
+    name: "nameSoundDiffers",
+    kind: "guard",
+    description:
+      "A person's last name in Latin or Arabic script two letters or more from the other's whose consonants sound different (Rost and Troost, Navros and Lavrov), where the rest of the name sounds alike, is another person's: vowels, doubled letters, a silent h and the letters transliteration exchanges (Tereshchenko, Tereshenko) are spelling, and one letter off may be a typo.",
+  },
+  {
     name: "koreanGivenNameDiffers",
     kind: "guard",
     description:

@@ -14,6 +14,7 @@ import {
   NUMBER_WORDS,
   ORDINAL_WORDS,
   PARTICLES,
+  REGION_CODES,
   ROMAN_NUMERALS,
   SPELLINGS,
   TITLES,
@@ -32,12 +33,17 @@ export interface NameToken {
   country: string | null;
   /** In a person's name, what the name tables know of the word (its equivalents), else undefined. */
   known?: KnownName;
-  /** A country written in brackets after an organisation's name ("Deutsche Bank (Schweiz) AG"): a branch. */
-  aside?: boolean;
+  /**
+   * A place naming a branch of the organisation: a country in brackets ("Deutsche Bank (Schweiz) AG")
+   * or a region ("Faberlic Europe").
+   */
+  branch: boolean;
   /** A Korean given name read from Hangul: every Latin spelling it may take, written together. */
   hangul?: RegExp;
   /** The element "abd" of an Arabic name, as the name wrote it ("Abdul", "Abdulrahman"). */
   written?: string;
+  /** The word's consonant key (see sounds.ts), worked out when the comparison first needs it. */
+  sound?: string;
 }
 
 /** A name ready for comparison. */
@@ -52,6 +58,11 @@ export interface NormalisedName {
   genericFormsOnly: boolean;
   /** Every Latin token, legal forms included, joined without spaces ("siemensag"). */
   compact: string;
+  /**
+   * An organisation's initials as its name is written, legal forms included, particles not ("tmc" for
+   * "Tavrida Machinery Company"), for acronyms that spell them; empty for a person's name.
+   */
+  initials: string;
   /**
    * The tokens with runs of single letters kept apart ("h", "h", "metalform" for "H & H Metalform"),
    * for names whose letters are written elsewhere in the name; null when no letters were joined.
@@ -74,6 +85,11 @@ export interface NormalisedName {
   numbers: string;
   /** A name in Japanese script read in Hepburn romanisation ("sato kenichi"), else null. */
   japanese: string | null;
+  /**
+   * A Thai name with จ: its tokens with จ spelt ch, as the Royal Thai General System spells it (`tokens`
+   * spell it j); else null.
+   */
+  respelt: NameToken[] | null;
 }
 
 const SCRIPTS = [
@@ -169,13 +185,14 @@ function undoLeet(token: string): string {
   return token.replace(/(?<=[a-z])[0134579](?=[a-z])|^[0134579](?=[a-z]{2})/g, (d) => LEET[d]);
 }
 
-/** Lower-case ASCII words of a name, punctuation removed. */
+/** Lower-case ASCII words of a name, punctuation removed and symbols read as words ("&" and, "%" percent). */
 function splitWords(latin: string, isPerson: boolean): string[] {
   let text = latin.toLowerCase().replace(/['’`ʼʻ]s\b/g, "");
   if (!isPerson) text = joinInitialisms(text);
   text = text
     .replace(/['’`ʼʻ"“”«»]/g, "")
     .replace(/[&+]/g, " and ")
+    .replace(/%/g, " percent ")
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => ORDINAL_WORDS[Number(n)] ?? n);
   return text
     .split(/[^a-z0-9]+/)
@@ -228,14 +245,24 @@ function readNumbers(words: string[], isPerson: boolean): string[] {
  * A token with every field set, so all tokens share one shape and the comparison's hot loops stay
  * monomorphic (a field added to some tokens only slows every property read of all of them).
  */
-export function newToken(
+function newToken(
   text: string,
   kind: TokenKind,
   weight: number,
   country: string | null = null,
   known: KnownName | undefined = undefined,
 ): NameToken {
-  return { text, kind, weight, country, known, aside: false, hangul: undefined, written: undefined };
+  return {
+    text,
+    kind,
+    weight,
+    country,
+    known,
+    branch: false,
+    hangul: undefined,
+    written: undefined,
+    sound: undefined,
+  };
 }
 
 function makeToken(text: string, isPerson: boolean): NameToken {
@@ -267,13 +294,16 @@ function splitInitials(words: string[], original: string): string[] {
   return words.flatMap((w) => (initials.has(w) ? [...w] : [w]));
 }
 
-/** Marks the country words written in brackets ("(Schweiz)"), which name a branch of the organisation. */
-function markAsides(tokens: NameToken[], latin: string): void {
-  const bracketed = new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false));
-  for (const token of tokens) if (token.country && bracketed.has(token.text)) token.aside = true;
+/** Marks the places that name a branch of the organisation: regions, and countries in brackets ("(Schweiz)"). */
+function markBranches(tokens: NameToken[], latin: string): void {
+  const bracketed = latin.includes("(")
+    ? new Set(splitWords((latin.match(/\([^)]*\)/g) ?? []).join(" "), false))
+    : null;
+  for (const token of tokens)
+    if (token.country && (REGION_CODES.has(token.country) || bracketed?.has(token.text))) token.branch = true;
 }
 
-/** Schemata whose names may be a person's, read as Korean when they look it. */
+/** Schemata whose names may be a person's, read from Hangul and kanji as persons' names are. */
 const MAYBE_PERSON = new Set([PERSON_SCHEMA, "LegalEntity"]);
 
 /**
@@ -330,6 +360,13 @@ function abdApart(words: string[]): { words: string[]; written: Map<string, stri
   return { words: out, written };
 }
 
+/** The first letters of the words that are not particles. */
+function initialsOf(words: string[]): string {
+  let initials = "";
+  for (const word of words) if (!PARTICLES.has(word)) initials += word[0];
+  return initials;
+}
+
 /** Tokens in the name's own script, for comparing two names written in the same non-Latin script. */
 function nativeTokensOf(text: string): NameToken[] {
   const lower = text.toLowerCase().replace(/['’`ʼʻ"“”«»\u200c\u200d]/g, "");
@@ -371,6 +408,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   words = abd.words;
   words = words.filter((w) => !DROPPED_WORDS.has(w) || words.length === 1);
   words = words.map((w) => SPELLINGS.get(w) ?? w);
+  const initials = isPerson ? "" : initialsOf(words);
   const { rest, forms } = extractLegalForms(words, isPerson);
   if (han) forms.push(...han.forms);
   words = rest;
@@ -388,7 +426,10 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   // A comma after the first word ("RI, Hong Sop") or a hyphen before the last ("Kim Myong-guk") puts the
   // family name first.
   const surnameFirst = /^[^,\s]+,|-\s*\S+$/.test(original);
-  const korean = maybePerson ? readKorean(words, surnameFirst) : null;
+  // An organisation's name without a legal form may be a person's filed as one (a list's Company entry
+  // "Kim Yong-chun"): it is read as Korean when it looks it.
+  const mayBeKorean = maybePerson || (forms.length === 0 && !CRAFT_SCHEMATA.has(schema ?? ""));
+  const korean = mayBeKorean ? readKorean(words, surnameFirst) : null;
   const apart = korean ? tokensOf(words, isPerson) : null;
   if (korean) words = korean;
   const joined = isPerson ? words : joinLetters(words);
@@ -396,7 +437,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
   // The given name read from Hangul carries every Latin spelling it may take.
   if (korean && hangul?.given)
     for (const token of tokens) if (!isKoreanSurname(token.text)) token.hangul = hangul.given;
-  if (!isPerson && latin.includes("(")) markAsides(tokens, latin);
+  if (!isPerson) markBranches(tokens, latin);
   if (abd.written.size > 0)
     for (const token of tokens) {
       const written = abd.written.get(token.text);
@@ -409,6 +450,7 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
     legalForms: [...new Set(forms.map((f) => f.symbol))],
     genericFormsOnly: forms.every((f) => f.generic),
     compact,
+    initials,
     letterTokens: joined.length < words.length ? tokensOf(words, isPerson) : null,
     looseForm:
       !isPerson && tokens.length >= 2 && tokens[tokens.length - 1].kind === "word"
@@ -428,5 +470,9 @@ export function normaliseName(name: string, schema?: string): NormalisedName {
           .join(" ")
       : "",
     japanese,
+    respelt:
+      script === "Thai" && original.includes("จ")
+        ? normaliseName(latinise(original, "ch"), schema).tokens
+        : null,
   };
 }

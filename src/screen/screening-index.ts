@@ -43,9 +43,11 @@ const CODE_PREFIX = "\u0002";
 const POSITION_END = "\u0003";
 /** A code key outweighs the words of a code, which as words meet many unrelated short words. */
 const CODE_WEIGHT = 3;
-/** Prefix of the key of a word's consonant skeleton, and of one of a name from an abjad. */
-const SKELETON_PREFIX = "\u0004";
+/** Prefix of the key of the consonant skeleton of a word of a name from an abjad. */
 const ABJAD_SKELETON_PREFIX = "\u0005";
+/** A key that is a word (or words written together), not a code, a bag or a skeleton. */
+const WORD_KEY = /^[a-z]+$/;
+const NO_SLOTS: readonly number[] = [];
 /** Words shorter than this have skeletons shared by too many words to be worth a key. */
 const SKELETON_MIN_WORD = 3;
 /** Skeletons meet words spelt with other vowels: they count less than the word itself. */
@@ -68,8 +70,10 @@ export function keysOf(name: NormalisedName): string[] {
     keys.add(token.text);
     if (token.kind !== "particle") words.push(token.text);
   }
-  // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it.
+  // A Korean given name's syllables apart too, so a misspelt one ("Kwbng Hyok") still meets it, and a
+  // Thai name's words as respelt.
   for (const token of name.apart ?? []) keys.add(token.text);
+  for (const token of name.respelt ?? []) keys.add(token.text);
   // Joined with its particles too, so "van der Bilt" meets "Vanderbilt" and "al-Hashimi" "Alhashimi".
   if (name.tokens.length >= 2) keys.add(name.tokens.map((t) => t.text).join(""));
   for (let i = 0; i + 1 < name.tokens.length; i++)
@@ -77,14 +81,6 @@ export function keysOf(name: NormalisedName): string[] {
       keys.add(name.tokens[i].text + name.tokens[i + 1].text);
   // Joined with its legal form, so "VardenholmAG" meets "Vardenholm AG".
   if (name.compact.length >= JOINED_MIN_LENGTH) keys.add(name.compact);
-  // Consonant skeletons, so a name from an abjad ("mhmd") meets the vowelled spelling ("Mohammed"):
-  // every name's under one prefix (for queries from an abjad), an abjad name's under another too (for
-  // Latin queries, which so meet only names from an abjad).
-  for (const token of name.tokens) {
-    if (token.kind !== "word" || token.text.length < SKELETON_MIN_WORD) continue;
-    keys.add(SKELETON_PREFIX + skeletonOf(token.text));
-    if (name.abjad) keys.add(ABJAD_SKELETON_PREFIX + skeletonOf(token.text));
-  }
   // Letters apart, so "H Metalform H" meets "HH Metalform".
   const bag = (name.letterTokens ?? name.tokens).map((t) => t.text).sort();
   if (bag.length >= 2) keys.add(BAG_PREFIX + bag.join(" "));
@@ -97,7 +93,22 @@ export function keysOf(name: NormalisedName): string[] {
     keys.add(words.join(""));
     if (name.schema !== "Person" && words.length >= MIN_ACRONYM) keys.add(words.map((w) => w[0]).join(""));
   }
+  // The initials with the legal form's, so "TMC" meets "Tavrida Machinery Company".
+  if (name.initials.length >= MIN_ACRONYM) keys.add(name.initials);
   return [...keys];
+}
+
+/**
+ * The consonant-skeleton keys of a name from an abjad, so a Latin query meets it by its vowelled spelling
+ * ("Mohammed" and "mhmd"); a query from an abjad meets Latin names through `#wordsBySkeleton`.
+ */
+function abjadKeysOf(name: NormalisedName): string[] {
+  const keys: string[] = [];
+  if (!name.abjad) return keys;
+  for (const token of name.tokens)
+    if (token.kind === "word" && token.text.length >= SKELETON_MIN_WORD)
+      keys.push(ABJAD_SKELETON_PREFIX + skeletonOf(token.text));
+  return keys;
 }
 
 /** The key of a code with the character at `at` deleted. */
@@ -169,6 +180,18 @@ export interface StoredIndex {
   hasAbjad: boolean;
 }
 
+/** What one word meets in the index: itself, keys one edit away (at one weight), and keys two edits away. */
+interface WordNeighbours {
+  exact: boolean;
+  near: string[];
+  nearWeight: number;
+  /** Null until a lookup asks for them (only long words the list does not hold have any). */
+  far: string[] | null;
+}
+
+/** Query words whose neighbours are kept at most; the cache starts again when full. */
+const NEIGHBOUR_CACHE_LIMIT = 50_000;
+
 /** Candidate names for a query, best retrieval score first. */
 export interface Candidate {
   nameId: number;
@@ -224,6 +247,13 @@ export class ScreeningIndex {
   #commonLimit: number;
   /** Whether any name came from an abjad: then Latin queries are looked up by skeleton as well. */
   #hasAbjad = false;
+  /**
+   * The positions of the word keys by their consonant skeleton, for queries from an abjad ("mhmd" meets
+   * "mohammed", "muhammad"); worked out from the keys when the first such query comes, since few do.
+   */
+  #wordsBySkeleton: Map<string, number[]> | null = null;
+  /** What query words met in the index, by word (see `#neighboursOf`). */
+  #neighbourCache = new Map<string, WordNeighbours>();
 
   constructor(entries: ListEntry[], options: Partial<IndexOptions> = {}, stored?: StoredIndex) {
     this.entries = entries;
@@ -300,6 +330,17 @@ export class ScreeningIndex {
     const lengths: number[] = [];
     const words = new Set<string>();
     let nameId = 0;
+    const post = (key: string) => {
+      const at = slot.get(key);
+      if (at === undefined) {
+        slot.set(key, keys.length);
+        keys.push(key);
+        postings.push([nameId]);
+      } else {
+        const list = postings[at];
+        if (list[list.length - 1] !== nameId) list.push(nameId);
+      }
+    };
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
       const names: EntryName[] = [];
@@ -310,17 +351,8 @@ export class ScreeningIndex {
         const normalised = normaliseName(text, entry.schema);
         if (normalised.abjad) this.#hasAbjad = true;
         names.push({ text, weak, normalised });
-        for (const key of keysOf(normalised)) {
-          const at = slot.get(key);
-          if (at === undefined) {
-            slot.set(key, keys.length);
-            keys.push(key);
-            postings.push([nameId]);
-          } else {
-            const list = postings[at];
-            if (list[list.length - 1] !== nameId) list.push(nameId);
-          }
-        }
+        for (const key of keysOf(normalised)) post(key);
+        for (const key of abjadKeysOf(normalised)) post(key);
         for (const token of normalised.tokens) if (token.kind === "word") words.add(token.text);
         owner.push(e);
         lengths.push(Math.min(255, Math.max(1, normalised.tokens.length)));
@@ -394,35 +426,79 @@ export class ScreeningIndex {
     for (let i = from; i < to; i++) visit(this.#keys[this.#deleteKeys[i]]);
   }
 
-  /** Indexed keys within one edit of `key`, with the weight they count for. */
-  #neighbours(key: string, into: Map<string, number>): void {
-    const exact = this.#slot.has(key);
-    if (exact) into.set(key, 1);
-    if (key.length < FUZZY_MIN_LENGTH || /^\d+$/.test(key)) return;
-    const weight =
-      (key.length >= FUZZY_FULL_LENGTH ? FUZZY_WEIGHT : FUZZY_SHORT_WEIGHT) *
-      (exact ? FUZZY_KNOWN_FACTOR : 1);
-    const fuzzy = (found: string) => {
-      if ((into.get(found) ?? 0) < weight) into.set(found, weight);
-    };
-    this.#eachDeleted(key, fuzzy);
-    const variants = deletions(key);
-    for (const variant of variants) {
-      if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) fuzzy(variant);
-      this.#eachDeleted(variant, fuzzy);
+  /** The positions of the word keys whose consonant skeleton is `skeleton`. */
+  #wordsWithSkeleton(skeleton: string): readonly number[] {
+    if (this.#wordsBySkeleton === null) {
+      this.#wordsBySkeleton = new Map();
+      for (let k = 0; k < this.#keys.length; k++) {
+        const key = this.#keys[k];
+        if (key.length < SKELETON_MIN_WORD || !WORD_KEY.test(key)) continue;
+        const of = skeletonOf(key);
+        const slots = this.#wordsBySkeleton.get(of);
+        if (slots) slots.push(k);
+        else this.#wordsBySkeleton.set(of, [k]);
+      }
+    }
+    return this.#wordsBySkeleton.get(skeleton) ?? NO_SLOTS;
+  }
+
+  /**
+   * Adds to `into` the indexed keys within one edit of `key` (and, with `twoEdits`, two edits of a long
+   * word the list does not hold), each with the weight it counts for, unless it is there with more.
+   */
+  #neighbours(key: string, into: Map<string, number>, twoEdits = true): void {
+    const found = this.#neighboursOf(key, twoEdits);
+    if (found.exact) into.set(key, 1);
+    for (const near of found.near)
+      if ((into.get(near) ?? 0) < found.nearWeight) into.set(near, found.nearWeight);
+    if (twoEdits && found.far)
+      for (const far of found.far) if (!into.has(far)) into.set(far, TWO_EDIT_WEIGHT);
+  }
+
+  /** What `key` meets in the index, looked up once and kept: the same words recur across queries. */
+  #neighboursOf(key: string, twoEdits: boolean): WordNeighbours {
+    let found = this.#neighbourCache.get(key);
+    if (found === undefined) {
+      const exact = this.#slot.has(key);
+      const near = new Set<string>();
+      if (key.length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(key)) {
+        const add = (other: string) => {
+          if (other !== key) near.add(other);
+        };
+        this.#eachDeleted(key, add);
+        for (let i = 0; i < key.length; i++) {
+          const variant = key.slice(0, i) + key.slice(i + 1);
+          if (variant.length >= FUZZY_MIN_LENGTH && this.#slot.has(variant)) add(variant);
+          this.#eachDeleted(variant, add);
+        }
+      }
+      const nearWeight =
+        (key.length >= FUZZY_FULL_LENGTH ? FUZZY_WEIGHT : FUZZY_SHORT_WEIGHT) *
+        (exact ? FUZZY_KNOWN_FACTOR : 1);
+      found = { exact, near: [...near], nearWeight, far: null };
+      if (this.#neighbourCache.size >= NEIGHBOUR_CACHE_LIMIT) this.#neighbourCache.clear();
+      this.#neighbourCache.set(key, found);
     }
     // A long word the list does not hold may be two edits away ("Ahmadinezhad", "Ahmadinejad"): two
     // deletions on the query side meet one on the list side, at a lower weight.
-    if (exact || key.length < TWO_EDIT_MIN_LENGTH) return;
-    const far = (found: string) => {
-      if (!into.has(found)) into.set(found, TWO_EDIT_WEIGHT);
-    };
-    for (const variant of variants) for (const twice of deletions(variant)) this.#eachDeleted(twice, far);
+    if (twoEdits && found.far === null && !found.exact && key.length >= TWO_EDIT_MIN_LENGTH) {
+      const far = new Set<string>();
+      const near = new Set(found.near);
+      const add = (other: string) => {
+        if (other !== key && !near.has(other)) far.add(other);
+      };
+      // Deleting letters i and j (i < j) once each: the other order gives the same variant.
+      for (let i = 0; i < key.length; i++)
+        for (let j = i + 1; j < key.length; j++)
+          this.#eachDeleted(key.slice(0, i) + key.slice(i + 1, j) + key.slice(j + 1), add);
+      found.far = [...far];
+    }
+    return found;
   }
 
   /**
    * A word the list does not hold may be two written together ("FridrichLindenberg"): where one part
-   * is a listed word, both parts are looked up as words.
+   * is a listed word, both parts are looked up as words, one edit away at most.
    */
   #splitWord(word: string, into: Map<string, number>): void {
     if (word.length < SPLIT_MIN_WORD) return;
@@ -430,8 +506,8 @@ export class ScreeningIndex {
       const head = word.slice(0, at);
       const tail = word.slice(at);
       if (!this.#slot.has(head) && !this.#slot.has(tail)) continue;
-      this.#neighbours(head, into);
-      this.#neighbours(tail, into);
+      this.#neighbours(head, into, false);
+      this.#neighbours(tail, into, false);
     }
   }
 
@@ -450,21 +526,25 @@ export class ScreeningIndex {
     }
     for (const token of query.tokens) {
       if (token.kind !== "word") continue;
-      if ((query.abjad || this.#hasAbjad) && token.text.length >= SKELETON_MIN_WORD) {
-        const key = (query.abjad ? SKELETON_PREFIX : ABJAD_SKELETON_PREFIX) + skeletonOf(token.text);
+      if (token.text.length >= SKELETON_MIN_WORD && query.abjad) {
+        for (const slot of this.#wordsWithSkeleton(skeletonOf(token.text))) {
+          const key = this.#keys[slot];
+          if ((wanted.get(key) ?? 0) < SKELETON_WEIGHT) wanted.set(key, SKELETON_WEIGHT);
+        }
+      } else if (token.text.length >= SKELETON_MIN_WORD && this.#hasAbjad) {
+        const key = ABJAD_SKELETON_PREFIX + skeletonOf(token.text);
         if (this.#slot.has(key) && (wanted.get(key) ?? 0) < SKELETON_WEIGHT) wanted.set(key, SKELETON_WEIGHT);
       }
       if (!this.#slot.has(token.text)) this.#splitWord(token.text, wanted);
     }
     for (const token of query.apart ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
+    for (const token of query.respelt ?? []) if (token.kind === "word") this.#neighbours(token.text, wanted);
     for (const token of alsoAs?.tokens ?? []) {
       if (token.kind === "word" && !query.tokens.some((t) => t.text === token.text))
         this.#neighbours(token.text, wanted);
     }
     // Joined forms, neighbouring pairs and the acronym are looked up exactly.
-    const exact = keysOf(query).filter(
-      (key) => key[0] !== SKELETON_PREFIX && key[0] !== ABJAD_SKELETON_PREFIX,
-    );
+    const exact = keysOf(query);
     if (query.code !== null) exact.push(...codeNeighbourKeys(query.code));
     for (let i = 0; i + 1 < words.length; i++) exact.push(words[i] + words[i + 1]);
     for (const key of exact)

@@ -3,7 +3,8 @@
 // The weighted edit distance follows Damerau–Levenshtein with cheaper costs for the variations that
 // transliteration produces (vowels, doubled letters, silent h, voiced/unvoiced pairs).
 import { isKoreanSyllables, koreanKey, sameKoreanSurname } from "./korean.js";
-import { type NameToken, type NormalisedName, newToken, skeletonOf } from "./normalise.js";
+import { type NameToken, type NormalisedName, skeletonOf } from "./normalise.js";
+import { soundKeyOf, soundKeysAlike } from "./sounds.js";
 import { GENERIC_WORDS } from "./vocabulary.js";
 
 /** Tuning of the name comparison; copied and frozen into each algorithm version. */
@@ -265,6 +266,8 @@ interface Reading {
   korean: boolean;
   /** One name read from kanji through the dictionary, whose readings are exact: two apart are two names. */
   japanese: boolean;
+  /** Both names written in scripts whose consonants are as spelt, not one transliteration of several. */
+  consonantsSpelt: boolean;
 }
 
 /** The reading rule (NAME_RULES) that makes two different words one name, or null. */
@@ -404,14 +407,14 @@ function before(x: number, y: number): boolean {
   return p.a1[x] - p.a0[x] + p.b1[x] - p.b0[x] < p.a1[y] - p.a0[y] + p.b1[y] - p.b0[y];
 }
 
-function spanToken(tokens: NameToken[], start: number, end: number): NameToken | null {
-  if (end - start === 1) return tokens[start];
+/** The words of tokens[start, end) written together, or null when a number is among them. */
+function spanText(tokens: NameToken[], start: number, end: number): string | null {
   let text = "";
   for (let i = start; i < end; i++) {
     if (tokens[i].kind === "number") return null;
     text += tokens[i].text;
   }
-  return newToken(text, "word", 1);
+  return text;
 }
 
 /** Whether words written apart may be one word written together: same first letter, similar length. */
@@ -436,20 +439,20 @@ function align(a: NameToken[], b: NameToken[], reading: Reading, config: NameCon
   }
   for (let len = 2; len <= spans; len++) {
     for (let i = 0; i + len <= a.length; i++) {
-      const merged = spanToken(a, i, i + len);
-      if (!merged) continue;
+      const merged = spanText(a, i, i + len);
+      if (merged === null) continue;
       for (let j = 0; j < b.length; j++) {
-        if (b[j].kind !== "word" || !mayJoin(merged.text, b[j].text)) continue;
-        const score = abjadAwareSimilarity(merged.text, b[j].text, abjad, config);
+        if (b[j].kind !== "word" || !mayJoin(merged, b[j].text)) continue;
+        const score = abjadAwareSimilarity(merged, b[j].text, abjad, config);
         if (score >= MIN_PAIR) addPair(i, i + len, j, j + 1, score);
       }
     }
     for (let j = 0; j + len <= b.length; j++) {
-      const merged = spanToken(b, j, j + len);
-      if (!merged) continue;
+      const merged = spanText(b, j, j + len);
+      if (merged === null) continue;
       for (let i = 0; i < a.length; i++) {
-        if (a[i].kind !== "word" || !mayJoin(merged.text, a[i].text)) continue;
-        const score = abjadAwareSimilarity(a[i].text, merged.text, abjad, config);
+        if (a[i].kind !== "word" || !mayJoin(merged, a[i].text)) continue;
+        const score = abjadAwareSimilarity(a[i].text, merged, abjad, config);
         if (score >= MIN_PAIR) addPair(i, i + 1, j, j + len, score);
       }
     }
@@ -520,14 +523,21 @@ function compareTokens(
   const countB = scratch(3, b.length);
   for (let i = 0; i < a.length; i++) countA[i] = a[i].weight;
   for (let j = 0; j < b.length; j++) countB[j] = b[j].weight;
-  const pairs: TokenPair[] = [];
-  // Rules are only listed for a trace: untraced comparisons share one empty list and never add to it.
+  // Pairs and rules are only listed for a trace: untraced comparisons share empty lists, never added to.
+  const pairs: TokenPair[] = trace ? [] : UNTRACED_PAIRS;
   const rules: string[] = trace ? [] : UNTRACED;
   const p = pairsOf;
   let distinctiveDiffers = false;
-  // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries").
-  let restAgrees = false;
+  // The distinctive word decides only where the rest of the names agree ("BTL Industries", "BCL Industries")
+  // or where it is all of both names besides their legal forms ("N.A.B.C. Company", "A.B.C. Company").
+  const alone = a.length === 1 && b.length === 1;
+  let restAgrees = alone;
   let namesDiffer = false;
+  // A person's last word (the family name, most often) that sounds different, two letters or more
+  // off, where another word sounds alike ("Niels Oscar Rost", "Niels Oscar Troost"); one letter off
+  // may be a typo.
+  let soundDiffers: string | null = null;
+  let soundAgrees = false;
   for (let n = 0; n < p.chosenCount; n++) {
     const k = p.chosen[n];
     const score = p.score[k];
@@ -544,12 +554,26 @@ function compareTokens(
     else if (single) {
       const x = a[p.a0[k]];
       const y = b[p.b0[k]];
-      if (!reading.person && differsDistinctively(x, y)) distinctiveDiffers = true;
+      if (!reading.person && differsDistinctively(x, y, alone)) distinctiveDiffers = true;
       if (
         (reading.korean || reading.japanese || (reading.person && x.known && y.known)) &&
         isGuard(x, y, reading, score)
       )
         namesDiffer = true;
+    }
+    if (single && reading.person && reading.consonantsSpelt && !reading.korean) {
+      const x = a[p.a0[k]];
+      const y = b[p.b0[k]];
+      if (x.kind === "word" && y.kind === "word") {
+        if (score === 1 || soundAlike(x, y, reading.abjad)) soundAgrees = true;
+        else if (
+          (p.a0[k] === a.length - 1 || p.b0[k] === b.length - 1) &&
+          Math.min(x.text.length, y.text.length) >= SOUND_MIN_LENGTH &&
+          readingRule(x, y, reading) === null &&
+          plainEditDistance(x.text, y.text) > 1
+        )
+          soundDiffers = `${x.text}~${y.text}`;
+      }
     }
     if (!trace) continue;
     pairs.push({ query: textOf(a, p.a0[k], p.a1[k]), candidate: textOf(b, p.b0[k], p.b1[k]), score });
@@ -583,26 +607,41 @@ function compareTokens(
   const extraPenalty = reading.person ? config.extraPersonPenalty : config.extraOtherPenalty;
   for (let j = 0; j < long.length; j++) {
     if (longScores[j] > 0) continue;
-    // A country in brackets the other name does not name is a branch's ("Bank (Schweiz) AG"): it weighs
-    // half; other countries weigh double. A one-word name meeting a longer one is weak evidence: its
-    // extras weigh double.
-    const country = long[j].country ? (long[j].aside && !shortHasCountry ? COUNTRY_BRANCH_WEIGHT : 2) : 1;
-    factor *= extraPenalty ** (long[j].weight * country * (shortWeight < 2 ? 2 / shortWeight : 1));
+    // A branch the other name does not place ("Faberlic Europe", "Bank (Schweiz) AG") weighs half a word,
+    // however short the other name; other places weigh double. A word naming a line of business
+    // ("Deutsche Bank Trust") names another company of the group: it weighs more than a word of no
+    // meaning to the name. A one-word name meeting a longer one is weak evidence: its extras weigh double.
+    const token = long[j];
+    const importance = token.country
+      ? 2
+      : !reading.person && GENERIC_WORDS.has(token.text)
+        ? BUSINESS_LINE_WEIGHT
+        : 1;
+    const weight =
+      token.branch && !shortHasCountry
+        ? BRANCH_WEIGHT
+        : token.weight * importance * (shortWeight < 2 ? 2 / shortWeight : 1);
+    factor *= extraPenalty ** weight;
   }
   let score = Math.exp(logSum / shortWeight) * factor;
   if (namesDiffer) score = guarded(score, config.distinctNames);
+  if (soundDiffers !== null && soundAgrees) {
+    score = guarded(score, config.distinctNames);
+    if (trace) rules.push(`nameSoundDiffers ${soundDiffers}`);
+  }
   if (distinctiveDiffers && restAgrees) {
     score = guarded(score, config.distinctiveWordDiffers);
     if (trace) rules.push("distinctiveWordDiffers");
   }
-  if (!trace) return { score, pairs, queryOnly: [], candidateOnly: [], rules };
+  if (!trace) return { score, pairs, queryOnly: UNTRACED, candidateOnly: UNTRACED, rules };
   const queryOnly = a.filter((_, i) => scoreA[i] === 0).map((t) => t.text);
   const candidateOnly = b.filter((_, j) => scoreB[j] === 0).map((t) => t.text);
   return { score, pairs, queryOnly, candidateOnly, rules };
 }
 
-/** The rules of an untraced comparison: always empty. */
+/** The rules and leftover words of an untraced comparison, and its pairs: always empty. */
 const UNTRACED: string[] = [];
+const UNTRACED_PAIRS: TokenPair[] = [];
 
 /** Guarded scores stay below this, whatever their names share: the guard found different parties. */
 const GUARD_CEILING = 0.69;
@@ -612,26 +651,53 @@ export function guarded(score: number, factor: number): number {
   return Math.min(score * factor, GUARD_CEILING);
 }
 
-/** A country in brackets after one organisation name, when the other names none, counts this much of a word. */
-const COUNTRY_BRANCH_WEIGHT = 0.5;
+/**
+ * Latin (null) and Arabic, which write every consonant: their Latin letters are the name's consonants,
+ * where transliterations of Greek, Cyrillic or Thai spell some in several ways (γ as g or y, ช as ch or sh).
+ */
+const CONSONANTS_SPELT: ReadonlySet<string | null> = new Set([null, "Arabic"]);
+
+/** Whether two words sound alike; words from an abjad by their skeletons, whose w and y are mostly vowels. */
+function soundAlike(a: NameToken, b: NameToken, abjad: boolean): boolean {
+  if (abjad) return soundKeysAlike(soundKeyOf(skeletonOf(a.text)), soundKeyOf(skeletonOf(b.text)));
+  // Kept on the token: a listed name's words are compared with many queries.
+  a.sound ??= soundKeyOf(a.text);
+  b.sound ??= soundKeyOf(b.text);
+  return soundKeysAlike(a.sound, b.sound);
+}
+
+/** Words shorter than this sound alike too often ("Xi", "Shi") for their sounds to tell people apart. */
+const SOUND_MIN_LENGTH = 4;
+
+/** A branch's place in one organisation's name, when the other names none, counts this much of a word. */
+const BRANCH_WEIGHT = 0.5;
+/** A word naming a line of business that one organisation's name adds counts this much of a word. */
+const BUSINESS_LINE_WEIGHT = 1.5;
 /** Distinctive words this short are codes or acronyms: any changed letter makes another name. */
 const SHORT_DISTINCTIVE = 3;
 
 /**
  * Whether two aligned, unequal words of organisation names make different organisations: distinctive
  * words (not "industries", "trading" …) of three letters or fewer, or that differ in their first letter
- * ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter and stays a typo.
+ * and sound different ("BTL"/"BCL", "Polaris"/"Solaris"). A misspelt long word keeps its first letter or
+ * its sound ("Cencora"/"Sencora") and stays a typo; so does a short word when it is `alone`, all of both
+ * names, since it may be a typo of a listed code ("SBT", "SCT"; "KMA", "LMA").
  */
-function differsDistinctively(a: NameToken, b: NameToken): boolean {
+function differsDistinctively(a: NameToken, b: NameToken, alone: boolean): boolean {
   if (a.kind !== "word" || b.kind !== "word" || a.text === b.text) return false;
   if (GENERIC_WORDS.has(a.text) || GENERIC_WORDS.has(b.text)) return false;
-  return a.text[0] !== b.text[0] || Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
+  const short = Math.max(a.text.length, b.text.length) <= SHORT_DISTINCTIVE;
+  if (short) return !alone;
+  return a.text[0] !== b.text[0] && !soundAlike(a, b, false);
 }
 
 /** An acronym with a country word beside it ("PLA China") keeps this much of the acronym's score. */
 const ACRONYM_WITH_COUNTRY = 0.95;
 
-/** Similarity when `short` is one word spelling the initials of the words of `long` ("PLA", "PLA China"). */
+/**
+ * Similarity when `short` is one word spelling the initials of the words of `long`, with or without its
+ * legal form ("PLA", "PLA China", "TMC" for "Tavrida Machinery Company").
+ */
 function acronymScore(short: NormalisedName, long: NormalisedName): number {
   if (long.tokens.length < 2 || short.tokens.length > 2) return 0;
   // Counted without allocating: this runs for every pair of organisation names scored.
@@ -647,7 +713,7 @@ function acronymScore(short: NormalisedName, long: NormalisedName): number {
   if (word.length < 2 || word.length > 8) return 0;
   let initials = "";
   for (const token of long.tokens) if (token.kind !== "particle") initials += token.text[0];
-  if (initials !== word) return 0;
+  if (initials !== word && long.initials !== word) return 0;
   return factor * (word.length <= SHORT_ACRONYM ? SHORT_ACRONYM_MATCH : ACRONYM_MATCH);
 }
 
@@ -706,6 +772,7 @@ function compareReadings(
     abjad: a.abjad || b.abjad,
     korean: a.korean && b.korean,
     japanese: readFromKanji(a) !== readFromKanji(b),
+    consonantsSpelt: CONSONANTS_SPELT.has(a.script) && CONSONANTS_SPELT.has(b.script),
   };
   let result = compareTokens(a.tokens, b.tokens, reading, config, trace);
   // A Korean given name joined in one name and not read as Korean in the other ("Joonng un"), or two
@@ -720,6 +787,11 @@ function compareReadings(
   if (a.korean !== b.korean || reordered) {
     const apart = compareTokens(a.apart ?? a.tokens, b.apart ?? b.tokens, reading, config, trace);
     if (apart.score > result.score) result = apart;
+  }
+  // A Thai name spelt with ch for จ, as the Royal Thai General System spells it ("Chan-o-cha").
+  if (a.respelt || b.respelt) {
+    const respelt = compareTokens(a.respelt ?? a.tokens, b.respelt ?? b.tokens, reading, config, trace);
+    if (respelt.score > result.score) result = respelt;
   }
   // Letters written apart in one name and together in the other ("H Metalform H", "HH Metalform").
   if (!person && (a.letterTokens || b.letterTokens)) {

@@ -39,22 +39,26 @@ function arabicElementsApart(text: string): string {
 /**
  * Thai written as its names are spelt in Latin script: letters silenced by the thanthakhat dropped
  * ("ประยุทธ์" Prayut, "จันทร์" Chan), a vowel written before its consonant moved after it ("ใจ" jai), the vowel
- * carrier อ silent, and จ as j, as most spellings of Thai names write it (Jaidee, Janjira).
+ * carrier อ silent, and จ as `choChan`: j, as most spellings of Thai names write it (Jaidee, Janjira), or
+ * ch, as the Royal Thai General System does (Chan-o-cha).
  */
-function thaiAsSpelt(text: string): string {
+function thaiAsSpelt(text: string, choChan: ThaiChoChan): string {
   return text
     .replace(/[\u0e01-\u0e2e]?ร\u0e4c|[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c/g, "")
     .replace(/([\u0e40-\u0e44])([\u0e01-\u0e2e])/g, "$2$1")
     .replace(/อ(?=[\u0e30-\u0e44])/g, "")
-    .replace(/จ/g, "j");
+    .replace(/จ/g, choChan);
 }
 
-/** Latin letters for `text`; ASCII input is returned unchanged. */
-export function latinise(text: string): string {
+/** The two Latin spellings of the Thai letter จ in names. */
+export type ThaiChoChan = "j" | "ch";
+
+/** Latin letters for `text` (the Thai letter จ as `choChan`); ASCII input is returned unchanged. */
+export function latinise(text: string, choChan: ThaiChoChan = "j"): string {
   if (!NON_ASCII.test(text)) return text;
   const withPinyin = HAN_CHAR.test(text) ? text.replace(HAN_RUN, (run) => ` ${pinyinOfRun(run)} `) : text;
   const arabic = ARABIC.test(text);
-  const thai = THAI.test(text) ? thaiAsSpelt(withPinyin) : withPinyin;
+  const thai = THAI.test(text) ? thaiAsSpelt(withPinyin, choChan) : withPinyin;
   // Greek "ου" is the sound u (ELOT 743), where a letter-by-letter reading gives "oy".
   const latin = anyAscii((arabic ? arabicElementsApart(thai) : thai).replace(/([οΟ])[υύΥΎ]/g, "$1u"));
   return arabic ? latin.replace(/(^|\s)[`'](?=[a-z])/gi, "$1a") : latin;

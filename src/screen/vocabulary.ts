@@ -219,29 +219,42 @@ export const COUNTRY_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(
 
 const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "ro"];
 
-/** One-word country names in the main European languages, lower-case ASCII, with their ISO code ("kazakistan" → "kz"). */
+/**
+ * The UN M49 codes of continents and world regions (Africa, Europe, Latin America …), which name an
+ * organisation's branch rather than a national one.
+ */
+export const REGION_CODES: ReadonlySet<string> = new Set(
+  "002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 143 145 150 151 154 155 202 419".split(
+    " ",
+  ),
+);
+
+/**
+ * One-word country and region names in the main European languages, lower-case ASCII, with their ISO
+ * or M49 code ("kazakistan" → "kz", "europa" → "150").
+ */
 function buildCountryWords(): Map<string, string> {
   const words = new Map<string, string>();
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+  codes.push(...REGION_CODES);
   for (const locale of LOCALES) {
     const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-    for (const a of letters) {
-      for (const b of letters) {
-        const name = names.of(a + b);
-        if (!name) continue;
-        const plain = name
-          .normalize("NFD")
-          .replace(/[\u0300-\u036f]/g, "")
-          .toLowerCase();
-        if (/^[a-z]+$/.test(plain) && plain.length > 3 && !words.has(plain))
-          words.set(plain, (a + b).toLowerCase());
-      }
+    for (const code of codes) {
+      const name = names.of(code);
+      if (!name) continue;
+      const plain = name
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+      if (/^[a-z]+$/.test(plain) && plain.length > 3 && !words.has(plain))
+        words.set(plain, code.toLowerCase());
     }
   }
   return words;
 }
 
-/** Country names and their codes: two names that differ only by the country they name are different parties. */
+/** Country and region names and their codes: two names that differ only by the place they name are different parties. */
 export const COUNTRY_WORDS: ReadonlyMap<string, string> = buildCountryWords();
 
 /** Words many organisation names share ("industries", "trading"): the other words tell organisations apart. */

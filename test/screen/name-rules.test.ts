@@ -65,8 +65,22 @@ describe("name rules of skein-v3", () => {
     ["HP Grauwald", "Hans-Peter Grauwald"],
     ["Dr. Margit Ellison", "Margit Ellison"],
     ["Jo KIM Hyon", "KIM, Hyon Jo"],
+    ["Irina Tereshchenko", "Irina Tereshenko"],
+    ["ماجد الشمري", "Majed Al-Shammari"],
+    ["จันทร์ศรี บุญมา", "Chan-sri Boonma"],
+    ["สมจิต แก้วมณี", "Som-chit Kaewmanee"],
+    ["Klaus Schultz", "Klaus Schulz"],
   ])("%s ~ %s matches", (a, b) => {
     expect(compareNames(a, b, "Person")).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it.each([
+    ["Kelvarin", "Kelvarin Europe Sp. z o.o."],
+    ["Kelvarin Bank AG", "Kelvarin Bank (Schweiz) AG"],
+    ["5%ers Fellowship", "Five Percenters Fellowship"],
+    ["Cintara Logistics", "Sintara Logistics"],
+  ])("%s ~ %s matches as organisations", (a, b) => {
+    expect(compareNames(a, b, "Company")).toBeGreaterThanOrEqual(THRESHOLD);
   });
 
   it.each([
@@ -75,9 +89,20 @@ describe("name rules of skein-v3", () => {
     ["Sea Falcon 3", "Sea Falcon 4", "Vessel"],
     ["Granite Growth Fund II", "Granite Growth Fund III", "Company"],
     ["KTL Instruments Inc.", "KDL Instruments Inc.", "Company"],
+    ["Q.R.T.V. Company", "R.T.V. Company", "Company"],
     ["佐藤恵子", "Sato Keiji", "Person"],
+    ["Edvard Lindqvist", "Edvard Lindgrist", "Person"],
+    ["ماجد الشمري", "Majid Al Shami", "Person"],
+    ["Kelvarin Bank", "Kelvarin Bank Trust Company", "Company"],
+    ["Kelvarin Bank S.A.", "Kelvarin Bank Chile S.A.", "Company"],
   ])("%s ~ %s (%s) does not match", (a, b, schema) => {
     expect(compareNames(a, b, schema)).toBeLessThan(THRESHOLD);
+  });
+
+  it("compares a Korean given name whole in a party of unknown kind against a company entry", () => {
+    const index = buildIndex([entry("Han Kwang-chun", "Company")]);
+    const [result] = screen(index, { name: "Han Kwang-chol", schema: "LegalEntity" }, { limit: 1 });
+    expect(result?.match ?? false).toBe(false);
   });
 
   it("reads kanji as Japanese only when a Japanese family name leads, else as Chinese pinyin", () => {
@@ -98,6 +123,9 @@ describe("name rules of skein-v3", () => {
       "distinctKnownNames sokolov~sobolev",
     );
     expect(rulesOf("Sea Falcon 3", "Sea Falcon 4", "Vessel")).toContain("numbersDisagree 3~4");
+    expect(rulesOf("Edvard Lindqvist", "Edvard Lindgrist", "Person")).toContain(
+      "nameSoundDiffers lindqvist~lindgrist",
+    );
   });
 
   it("compares FtM name parts by role: the same words in other roles are another person", () => {
@@ -130,6 +158,13 @@ describe("name rules of skein-v3", () => {
     });
     expect(namePartsOf({ firstName: ["Lowell", "Lou"], lastName: ["Brennan"] })).toBeUndefined();
     expect(namePartsOf({ name: ["Lowell Brennan"] })).toBeUndefined();
+  });
+
+  it("finds an organisation by the acronym of its name with its legal form, a country word beside it", () => {
+    const index = buildIndex([entry("Harrow Valve Company", "Company"), entry("Harrow Valves", "Company")]);
+    const [top] = screen(index, { name: "HVC Ukraine", schema: "Company" }, { limit: 1 });
+    expect(top?.entry.caption).toBe("Harrow Valve Company");
+    expect(top?.match).toBe(true);
   });
 
   it("retrieves names written together, joined with their article, and aliases joined by / or ;", () => {

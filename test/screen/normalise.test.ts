@@ -119,8 +119,9 @@ describe("normaliseName", () => {
     expect(words("1st Harbour Fund IV", "Company")).toEqual(["first", "harbour", "fund", "4"]);
   });
 
-  it("drops articles and conjunctions, and reads '&' as 'and'", () => {
+  it("drops articles and conjunctions, and reads '&' as 'and' and '%' as 'percent'", () => {
     expect(words("The Pelikan & Orchid Company", "Company")).toEqual(["pelikan", "orchid"]);
+    expect(words("5%ers Fellowship", "Organization")).toEqual(["5", "percent", "ers", "fellowship"]);
   });
 
   it("reads digits typed for letters inside words", () => {
