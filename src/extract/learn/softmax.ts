@@ -97,6 +97,12 @@ export function predictDense(
 
 /** The probability of every class from sparse weights. */
 export function predictSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
+  scoreSparse(weights, features, into);
+  squash(into);
+}
+
+/** The score (log-odds) of every class from sparse weights; `probabilityOf` turns one into a probability. */
+export function scoreSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
   into.fill(0);
   const { classes, rowOf, values } = weights;
   for (let f = 0; f < features.length; f++) {
@@ -105,11 +111,15 @@ export function predictSparse(weights: SoftmaxWeights, features: Int32Array, int
     const base = r * classes;
     for (let c = 0; c < classes; c++) into[c] += values[base + c];
   }
-  squash(into);
+}
+
+/** The probability of a class's score. */
+export function probabilityOf(score: number): number {
+  return 1 / (1 + Math.exp(-score));
 }
 
 function squash(scores: Float64Array): void {
-  for (let c = 0; c < scores.length; c++) scores[c] = 1 / (1 + Math.exp(-scores[c]));
+  for (let c = 0; c < scores.length; c++) scores[c] = probabilityOf(scores[c]);
 }
 
 /** Trains the weights; the same examples, config and seed give the same weights bit for bit. */
