@@ -7,9 +7,9 @@ import type { Analysis } from "../extract.js";
 import { findPlace } from "../lexicons/index.js";
 import type { ProposedClaim } from "../rules/index.js";
 import type { SentenceView } from "../template.js";
-import { hashString } from "./hashing.js";
+import { hashString, nameHash } from "./hashing.js";
 
-/** A token of a sentence template as features see it. */
+/** A token of a sentence template as features see it; a word's token is shared by every sentence that has it. */
 export interface FeatureToken {
   /** Lower-case form ("’s" for a possessive, the type in angle brackets for a mention). */
   text: string;
@@ -184,23 +184,36 @@ export function tokensOf(
       const s = view.slots[slot];
       const text = `<${s ? (typeOf(s.entity) ?? s.type) : "?"}>`;
       if (slot < slotAt.length) slotAt[slot] = tokens.length;
-      const h = hashString(text);
+      const h = nameHash(text);
       tokens.push({ text, hash: h, stem: h, slot, punct: false, groups: null });
       continue;
     }
-    const text = m[0] === "’s" ? "'s" : m[0].toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
-    if (!text) continue;
-    const punct = !/[\p{L}\p{N}]/u.test(text);
-    tokens.push({
-      text,
-      hash: hashString(text),
-      stem: hashString(stemOf(text)),
-      slot: -1,
-      punct,
-      groups: null,
-    });
+    const token = wordToken(m[0]);
+    if (token) tokens.push(token);
   }
   return { tokens, slotAt, listAt: findLists(tokens) };
+}
+
+// A word's token depends on its spelling alone, so each is made once and shared (null for a lone ".").
+const wordTokens = new Map<string, FeatureToken | null>();
+
+function wordToken(raw: string): FeatureToken | null {
+  let token = wordTokens.get(raw);
+  if (token === undefined) {
+    const text = raw === "’s" ? "'s" : raw.toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
+    token = text
+      ? {
+          text,
+          hash: hashString(text),
+          stem: hashString(stemOf(text)),
+          slot: -1,
+          punct: !/[\p{L}\p{N}]/u.test(text),
+          groups: null,
+        }
+      : null;
+    if (wordTokens.size < 100_000) wordTokens.set(raw, token);
+  }
+  return token;
 }
 
 const bodyAndPlace = (a: EntityType, b: EntityType): boolean =>
