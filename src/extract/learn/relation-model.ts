@@ -8,7 +8,7 @@ import { filterClaims, RULES_VERSION } from "../extract.js";
 import type { ProposedClaim } from "../rules/index.js";
 import { FEATURE_FAMILIES, type FeatureFamily } from "./features/index.js";
 import { evidenceOf, findPairs, type PairCandidate } from "./pairs.js";
-import { probabilityOf, type SoftmaxWeights, scoreSparse, toBuckets } from "./softmax.js";
+import { distinctSorted, probabilityOf, type SoftmaxWeights, scoreSparse } from "./softmax.js";
 
 /** The name recorded on claims the learned stage proposes. */
 export const RELATION_MODEL_NAME = "skein-relations-v1";
@@ -44,15 +44,21 @@ export function featuresOf(
   buckets: number,
   families: readonly FeatureFamily[] = FEATURE_FAMILIES,
 ): Int32Array {
-  scratch.length = 0;
-  for (const family of families) family.extract(pair, emitScratch);
-  return toBuckets(scratch, buckets);
+  gathered.mask = buckets - 1;
+  gathered.size = 0;
+  for (const family of families) family.extract(pair, gather);
+  return distinctSorted(gathered.buckets.subarray(0, gathered.size));
 }
 
-// One buffer the features of each pair are gathered in before folding (extraction is synchronous).
-const scratch: number[] = [];
-const emitScratch = (f: number): void => {
-  scratch.push(f);
+// One buffer the buckets of each pair are gathered in (extraction is synchronous).
+const gathered = { buckets: new Int32Array(1024), size: 0, mask: 0 };
+const gather = (f: number): void => {
+  if (gathered.size === gathered.buckets.length) {
+    const larger = new Int32Array(gathered.size * 2);
+    larger.set(gathered.buckets);
+    gathered.buckets = larger;
+  }
+  gathered.buckets[gathered.size++] = f & gathered.mask;
 };
 
 /** A class's predicate and whether the first mention is its subject. */

@@ -72,12 +72,17 @@ export function seededRandom(seed: number): () => number {
 /** Folds feature hashes into distinct sorted buckets. */
 export function toBuckets(features: number[], buckets: number): Int32Array {
   const mask = buckets - 1;
-  const out = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) out[i] = features[i] & mask;
-  out.sort();
+  const folded = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) folded[i] = features[i] & mask;
+  return distinctSorted(folded);
+}
+
+/** The distinct buckets of `folded` in increasing order, as a new array (`folded` is sorted in place). */
+export function distinctSorted(folded: Int32Array): Int32Array {
+  folded.sort();
   let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  return out.subarray(0, n);
+  for (let i = 0; i < folded.length; i++) if (i === 0 || folded[i] !== folded[i - 1]) folded[n++] = folded[i];
+  return folded.slice(0, n);
 }
 
 /** The probability of every class for one example, from dense weights. */
