@@ -12,7 +12,7 @@ import {
   quoteOf,
 } from "../model/index.js";
 import { findAmounts } from "./amounts.js";
-import { readStance } from "./certainty.js";
+import { readStance, readStanceCues, type StanceCues, stanceAt } from "./certainty.js";
 import { type EntityGroup, normaliseName, resolveMentions } from "./coreference.js";
 import { findPeriods } from "./dates.js";
 import { findInText, type Gazetteer } from "./gazetteer.js";
@@ -459,7 +459,15 @@ function finishClaims(
     }
     return found;
   };
-  const stances = new Map<number, ReturnType<typeof readStance>>();
+  const cuesBySentence = new Map<number, StanceCues>();
+  const cuesOf = (si: number): StanceCues => {
+    let cues = cuesBySentence.get(si);
+    if (!cues) {
+      cues = readStanceCues(text.slice(sentences[si].start, sentences[si].end));
+      cuesBySentence.set(si, cues);
+    }
+    return cues;
+  };
   const bySentence = new Map<number, number[]>();
   candidates.forEach((m, i) => {
     const list = bySentence.get(m.sentence);
@@ -470,7 +478,6 @@ function finishClaims(
   for (const c of proposed) {
     const si = sentenceAt(sentences, c.evidence.start);
     const sentence = sentences[si];
-    const sentenceText = text.slice(sentence.start, sentence.end);
     let period: Period | null = null;
     if (c.date) {
       period = { start: c.date, end: c.date, precision: "day", text: "today" };
@@ -499,15 +506,9 @@ function finishClaims(
             text.slice(c.evidence.end, Math.min(sentence.end, c.evidence.end + 60)).split(/[;.]\s/)[0],
           )[0] ?? null)
         : null);
-    const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
-    let stance = OWN_VOICE.has(c.rule)
+    const { certainty, attribution } = OWN_VOICE.has(c.rule)
       ? readStance(quoteOf(text, c.evidence).replace(/^\W*(?:said|says)\b/, ""))
-      : stances.get(stanceKey);
-    if (!stance) {
-      stance = readStance(sentenceText, c.evidence.end - sentence.start);
-      stances.set(stanceKey, stance);
-    }
-    const { certainty, attribution } = stance;
+      : stanceAt(cuesOf(si), c.evidence.end - sentence.start);
     const subject = entities[c.subject];
     const object = entities[c.object];
     const { productId, viaId } = readQualifiers(
