@@ -8,7 +8,7 @@ import { filterClaims, RULES_VERSION } from "../extract.js";
 import type { ProposedClaim } from "../rules/index.js";
 import { FEATURE_FAMILIES, type FeatureFamily } from "./features/index.js";
 import { evidenceOf, findPairs, type PairCandidate } from "./pairs.js";
-import { distinctSorted, probabilityOf, type SoftmaxWeights, scoreSparse } from "./softmax.js";
+import { probabilityOf, type SoftmaxWeights, scoreSparse, sortDistinct } from "./softmax.js";
 
 /** The name recorded on claims the learned stage proposes. */
 export const RELATION_MODEL_NAME = "skein-relations-v1";
@@ -38,28 +38,35 @@ export interface RelationModel {
   decoding: Decoding;
 }
 
-/** Hashed features of a pair, folded into the model's buckets. */
-export function featuresOf(
-  pair: PairCandidate,
+/**
+ * Hashed features of each pair, folded into the model's buckets: distinct and in increasing order, as
+ * views of one buffer (one allocation for all the pairs, not one each).
+ */
+export function featuresOfPairs(
+  pairs: PairCandidate[],
   buckets: number,
   families: readonly FeatureFamily[] = FEATURE_FAMILIES,
-): Int32Array {
-  gathered.mask = buckets - 1;
-  gathered.size = 0;
-  for (const family of families) family.extract(pair, gather);
-  return distinctSorted(gathered.buckets.subarray(0, gathered.size));
-}
-
-// One buffer the buckets of each pair are gathered in (extraction is synchronous).
-const gathered = { buckets: new Int32Array(1024), size: 0, mask: 0 };
-const gather = (f: number): void => {
-  if (gathered.size === gathered.buckets.length) {
-    const larger = new Int32Array(gathered.size * 2);
-    larger.set(gathered.buckets);
-    gathered.buckets = larger;
+): Int32Array[] {
+  const mask = buckets - 1;
+  let gathered = new Int32Array(64 * pairs.length + 64);
+  let size = 0;
+  const emit = (feature: number): void => {
+    if (size === gathered.length) {
+      const larger = new Int32Array(2 * size);
+      larger.set(gathered);
+      gathered = larger;
+    }
+    gathered[size++] = feature & mask;
+  };
+  const ends: number[] = [];
+  for (const pair of pairs) {
+    const start = size;
+    for (const family of families) family.extract(pair, emit);
+    size = sortDistinct(gathered, start, size);
+    ends.push(size);
   }
-  gathered.buckets[gathered.size++] = f & gathered.mask;
-};
+  return ends.map((end, i) => gathered.subarray(i === 0 ? 0 : ends[i - 1], end));
+}
 
 /** A class's predicate and whether the first mention is its subject. */
 export function readClass(name: string): { predicate: Predicate; forward: boolean } | null {
@@ -149,7 +156,7 @@ export function proposeClaims(
   const pairs = findPairs(analysis, entities.types).filter(
     (p) => !dropped.has(p.first) && !dropped.has(p.second),
   );
-  const features = pairs.map((pair) => featuresOf(pair, model.weights.buckets));
+  const features = featuresOfPairs(pairs, model.weights.buckets);
   return combineClaims(analysis, scorePairs(pairs, features, model), model).filter(
     (c) => !dropped.has(c.subject) && !dropped.has(c.object),
   );

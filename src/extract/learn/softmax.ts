@@ -72,17 +72,17 @@ export function seededRandom(seed: number): () => number {
 /** Folds feature hashes into distinct sorted buckets. */
 export function toBuckets(features: number[], buckets: number): Int32Array {
   const mask = buckets - 1;
-  const folded = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) folded[i] = features[i] & mask;
-  return distinctSorted(folded);
+  const out = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) out[i] = features[i] & mask;
+  return out.subarray(0, sortDistinct(out, 0, out.length));
 }
 
-/** The distinct buckets of `folded` in increasing order, as a new array (`folded` is sorted in place). */
-export function distinctSorted(folded: Int32Array): Int32Array {
-  folded.sort();
-  let n = 0;
-  for (let i = 0; i < folded.length; i++) if (i === 0 || folded[i] !== folded[i - 1]) folded[n++] = folded[i];
-  return folded.slice(0, n);
+/** Sorts `values[start, end)` in place and moves its distinct values to the front; returns where they end. */
+export function sortDistinct(values: Int32Array, start: number, end: number): number {
+  values.subarray(start, end).sort();
+  let n = start;
+  for (let i = start; i < end; i++) if (i === start || values[i] !== values[i - 1]) values[n++] = values[i];
+  return n;
 }
 
 /** The probability of every class for one example, from dense weights. */
