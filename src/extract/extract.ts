@@ -215,17 +215,18 @@ function findHeadingMentions(
   sourceId: string,
 ): Mention[] {
   const found: Mention[] = [];
-  const headings = sentences.filter((s) => s.heading);
+  const headings = sentences
+    .filter((s) => s.heading)
+    .map((h) => ({ start: h.start, lower: text.slice(h.start, h.end).toLowerCase() }));
   if (headings.length === 0) return found;
   for (const entity of entities) {
     if (entity.type === "Place") continue;
     for (const name of [...entity.names]) {
       if (name.length < 4) continue;
       const needle = name.toLowerCase();
-      for (const h of headings) {
-        const lower = text.slice(h.start, h.end).toLowerCase();
+      for (const { start: headingStart, lower } of headings) {
         for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-          const start = h.start + at;
+          const start = headingStart + at;
           const end = start + name.length;
           const bounded =
             !/[\p{L}\p{N}]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[end] ?? "");
