@@ -137,9 +137,16 @@ function itemStart(tokens: FeatureToken[], at: number): number {
   return i;
 }
 
+/** The token positions of the mentions, in order. */
+function positionsOfSlots(tokens: FeatureToken[]): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].slot >= 0) positions.push(i);
+  return positions;
+}
+
 /** Finds coordinated lists of mentions ("⟨A⟩, ⟨B⟩, and the ⟨C⟩-based ⟨D⟩"). */
 function findLists(tokens: FeatureToken[]): Map<number, MentionList> {
-  const slots = tokens.flatMap((t, i) => (t.slot >= 0 ? [i] : []));
+  const slots = positionsOfSlots(tokens);
   const lists = new Map<number, MentionList>();
   let current: MentionList | null = null;
   for (let k = 0; k < slots.length; k++) {
@@ -623,7 +630,10 @@ const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
   })),
 ];
 
-const REFERENCE_STARTS = new Set(REFERENCES.map((r) => r.words[0]));
+/** The references by their first word, in the order above. */
+const REFERENCES_BY_START = new Map<string, typeof REFERENCES>();
+for (const r of REFERENCES)
+  REFERENCES_BY_START.set(r.words[0], [...(REFERENCES_BY_START.get(r.words[0]) ?? []), r]);
 
 /** How many sentences back a reference looks for the party it stands for. */
 const REFERENCE_REACH = 3;
@@ -646,10 +656,12 @@ function findReferences(
   // entity model; the type it reports is the entity model's.
   const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;
   const typeOfSlot = (v: SentenceView, k: number): EntityType => typeOf(v.slots[k].entity) ?? v.slots[k].type;
-  const slotPositions = tokens.flatMap((t, at) => (t.slot >= 0 ? [{ k: t.slot, at }] : []));
+  const slotPositions = positionsOfSlots(tokens).map((at) => ({ k: tokens[at].slot, at }));
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].slot >= 0 || !REFERENCE_STARTS.has(tokens[i].text)) continue;
-    const ref = REFERENCES.find((r) => r.words.every((w, k) => tokens[i + k]?.text === w));
+    if (tokens[i].slot >= 0) continue;
+    const ref = REFERENCES_BY_START.get(tokens[i].text)?.find((r) =>
+      r.words.every((w, k) => tokens[i + k]?.text === w),
+    );
     if (!ref) continue;
     const at = i + ref.words.length - 1;
     // "The company" opening the sentence is already a slot of the view.
