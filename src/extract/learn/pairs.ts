@@ -635,6 +635,19 @@ const REFERENCES_BY_START = new Map<string, typeof REFERENCES>();
 for (const r of REFERENCES)
   REFERENCES_BY_START.set(r.words[0], [...(REFERENCES_BY_START.get(r.words[0]) ?? []), r]);
 
+/** The reference whose words start at token i, if any (the first listed when several fit). */
+function referenceAt(tokens: FeatureToken[], i: number): (typeof REFERENCES)[number] | undefined {
+  const candidates = REFERENCES_BY_START.get(tokens[i].text);
+  if (!candidates) return undefined;
+  // Plain loops, not closures: this runs on every "the" of the text.
+  for (const ref of candidates) {
+    let k = 1;
+    while (k < ref.words.length && tokens[i + k]?.text === ref.words[k]) k++;
+    if (k === ref.words.length) return ref;
+  }
+  return undefined;
+}
+
 /** How many sentences back a reference looks for the party it stands for. */
 const REFERENCE_REACH = 3;
 
@@ -659,9 +672,7 @@ function findReferences(
   const slotPositions = positionsOfSlots(tokens).map((at) => ({ k: tokens[at].slot, at }));
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].slot >= 0) continue;
-    const ref = REFERENCES_BY_START.get(tokens[i].text)?.find((r) =>
-      r.words.every((w, k) => tokens[i + k]?.text === w),
-    );
+    const ref = referenceAt(tokens, i);
     if (!ref) continue;
     const at = i + ref.words.length - 1;
     // "The company" opening the sentence is already a slot of the view.
