@@ -224,6 +224,9 @@ const FIGURE = `(?:(?<digits>${DIGITS})(?:(?<attached>${SCALE_ATTACHED})\\b|\\s*
 const RANGE_TAIL = `(?:\\s*(?:[-\u2013\u2014]|to|and)\\s*(?:${SYMBOL_PATTERN}|(?:${CODE_PATTERN})\\s?)?(?<upper>${DIGITS})(?:(?<upperAttached>${SCALE_ATTACHED})\\b|\\s*(?<upperScale>${SCALE_SPACED})\\b)?)?`;
 const QUALIFIER_PATTERN = `(?:\\b(?<qualifier>${QUALIFIERS.sort(byLength).map(escapeRegExp).join("|")})\\s+)?`;
 
+/** What every figure has, digits or a scale word: most sentences have neither and are passed over. */
+const FIGURE_CUE = /\d|thousand|million|billion|trillion/i;
+
 const PREFIXED = new RegExp(
   `${QUALIFIER_PATTERN}(?<prefix>${SYMBOL_PATTERN}|\\b(?:${CODE_PATTERN})\\b)\\s?${FIGURE}${RANGE_TAIL}(?:\\s+(?<trailWord>${WORD_PATTERN})\\b)?`,
   "gi",
@@ -240,6 +243,7 @@ const SUFFIXED = new RegExp(
  * Figures with no currency are not amounts.
  */
 export function findAmounts(text: string): AmountInText[] {
+  if (!FIGURE_CUE.test(text)) return [];
   const yenCurrency = /\b(?:yuan|renminbi|RMB|CNY|Chin(?:a|ese))\b/i.test(text) ? "CNY" : "JPY";
   const found: AmountInText[] = [];
   for (const regex of [PREFIXED, SUFFIXED]) {

@@ -1,7 +1,7 @@
 // Attribution and certainty of a claim, read from the hedges and reporting verbs of its sentence:
 // who says it ("according to two European security officials") and how firmly (stated … denied).
 import type { Certainty } from "../model/index.js";
-import { ATTRIBUTION_PATTERNS, CERTAINTY_CUES } from "./lexicons/index.js";
+import { ATTRIBUTION_CUE, ATTRIBUTION_PATTERNS, CERTAINTY_CUES } from "./lexicons/index.js";
 
 /** Who says a claim and how firmly. */
 export interface Stance {
@@ -9,32 +9,54 @@ export interface Stance {
   attribution: string | null;
 }
 
-/**
- * Reads the stance of a sentence for a claim whose evidence ends at `evidenceEnd` (sentence offset). The first matching cue wins, strongest doubt first (denied,
- * unverified, alleged, assessed, reported); with no cue the source states it in its own voice.
- */
-export function readStance(sentence: string, evidenceEnd: number = sentence.length): Stance {
-  let certainty: Certainty = "stated";
+/** The stance cues of one sentence, read once for all its claims (see stanceAt). */
+export interface StanceCues {
+  /** Where each of CERTAINTY_CUES first matches (the legal basis blanked), or -1. */
+  cueAt: number[];
+  attribution: string | null;
+}
+
+/** Reads the certainty cues and the attribution of a sentence. */
+export function readStanceCues(sentence: string): StanceCues {
   const scanned = withoutLegalBasis(sentence);
-  for (const cue of CERTAINTY_CUES) {
-    const m = cue.pattern.exec(scanned);
+  const cueAt = CERTAINTY_CUES.map((cue) => cue.pattern.exec(scanned)?.index ?? -1);
+  let attribution: string | null = null;
+  if (ATTRIBUTION_CUE.test(sentence)) {
+    for (const pattern of ATTRIBUTION_PATTERNS) {
+      const m = pattern.exec(sentence);
+      if (m) {
+        attribution = m[1].trim();
+        break;
+      }
+    }
+  }
+  return { cueAt, attribution };
+}
+
+/**
+ * The stance of a claim whose evidence ends at `evidenceEnd` (sentence offset), from its sentence's cues.
+ * The first matching cue wins, strongest doubt first (denied, unverified, alleged, assessed, reported);
+ * with no cue the source states it in its own voice.
+ */
+export function stanceAt(cues: StanceCues, evidenceEnd: number): Stance {
+  let certainty: Certainty = "stated";
+  for (let k = 0; k < CERTAINTY_CUES.length; k++) {
+    const at = cues.cueAt[k];
+    const cue = CERTAINTY_CUES[k];
     // A denial or doubt written after the claim's words ("X, the firm's chief executive, denied …")
     // is about what follows it, not about the claim.
-    if (m && (m.index < evidenceEnd || cue.certainty === "assessed" || cue.certainty === "reported")) {
+    if (at >= 0 && (at < evidenceEnd || cue.certainty === "assessed" || cue.certainty === "reported")) {
       certainty = cue.certainty;
       break;
     }
   }
-  let attribution: string | null = null;
-  for (const pattern of ATTRIBUTION_PATTERNS) {
-    const m = pattern.exec(sentence);
-    if (m) {
-      attribution = m[1].trim();
-      break;
-    }
-  }
-  if (attribution && certainty === "stated") certainty = "reported";
-  return { certainty, attribution };
+  if (cues.attribution && certainty === "stated") certainty = "reported";
+  return { certainty, attribution: cues.attribution };
+}
+
+/** The stance of a claim stated by a whole text (a quote): its cues anywhere count. */
+export function readStance(text: string): Stance {
+  return stanceAt(readStanceCues(text), text.length);
 }
 
 /** "designated pursuant to E.O. 14024 for … reasonably likely to …": where a designation's legal basis starts. */

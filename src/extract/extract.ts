@@ -12,7 +12,7 @@ import {
   quoteOf,
 } from "../model/index.js";
 import { findAmounts } from "./amounts.js";
-import { readStance } from "./certainty.js";
+import { readStance, readStanceCues, type StanceCues, stanceAt } from "./certainty.js";
 import { type EntityGroup, normaliseName, resolveMentions } from "./coreference.js";
 import { findPeriods } from "./dates.js";
 import { findInText, type Gazetteer } from "./gazetteer.js";
@@ -215,17 +215,18 @@ function findHeadingMentions(
   sourceId: string,
 ): Mention[] {
   const found: Mention[] = [];
-  const headings = sentences.filter((s) => s.heading);
+  const headings = sentences
+    .filter((s) => s.heading)
+    .map((h) => ({ start: h.start, lower: text.slice(h.start, h.end).toLowerCase() }));
   if (headings.length === 0) return found;
   for (const entity of entities) {
     if (entity.type === "Place") continue;
     for (const name of [...entity.names]) {
       if (name.length < 4) continue;
       const needle = name.toLowerCase();
-      for (const h of headings) {
-        const lower = text.slice(h.start, h.end).toLowerCase();
+      for (const { start: headingStart, lower } of headings) {
         for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-          const start = h.start + at;
+          const start = headingStart + at;
           const end = start + name.length;
           const bounded =
             !/[\p{L}\p{N}]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[end] ?? "");
@@ -459,7 +460,15 @@ function finishClaims(
     }
     return found;
   };
-  const stances = new Map<number, ReturnType<typeof readStance>>();
+  const cuesBySentence = new Map<number, StanceCues>();
+  const cuesOf = (si: number): StanceCues => {
+    let cues = cuesBySentence.get(si);
+    if (!cues) {
+      cues = readStanceCues(text.slice(sentences[si].start, sentences[si].end));
+      cuesBySentence.set(si, cues);
+    }
+    return cues;
+  };
   const bySentence = new Map<number, number[]>();
   candidates.forEach((m, i) => {
     const list = bySentence.get(m.sentence);
@@ -470,7 +479,6 @@ function finishClaims(
   for (const c of proposed) {
     const si = sentenceAt(sentences, c.evidence.start);
     const sentence = sentences[si];
-    const sentenceText = text.slice(sentence.start, sentence.end);
     let period: Period | null = null;
     if (c.date) {
       period = { start: c.date, end: c.date, precision: "day", text: "today" };
@@ -499,15 +507,9 @@ function finishClaims(
             text.slice(c.evidence.end, Math.min(sentence.end, c.evidence.end + 60)).split(/[;.]\s/)[0],
           )[0] ?? null)
         : null);
-    const stanceKey = si * 1e7 + (c.evidence.end - sentence.start);
-    let stance = OWN_VOICE.has(c.rule)
+    const { certainty, attribution } = OWN_VOICE.has(c.rule)
       ? readStance(quoteOf(text, c.evidence).replace(/^\W*(?:said|says)\b/, ""))
-      : stances.get(stanceKey);
-    if (!stance) {
-      stance = readStance(sentenceText, c.evidence.end - sentence.start);
-      stances.set(stanceKey, stance);
-    }
-    const { certainty, attribution } = stance;
+      : stanceAt(cuesOf(si), c.evidence.end - sentence.start);
     const subject = entities[c.subject];
     const object = entities[c.object];
     const { productId, viaId } = readQualifiers(

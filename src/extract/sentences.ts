@@ -62,26 +62,7 @@ export function splitSentences(text: string): Sentence[] {
       first = false;
       continue;
     }
-    const words = trimmed.split(/\s+/).length;
-    const open = !/[.!?:;”"’)]$/.test(trimmed.replace(/\*+$/, ""));
-    const capitalised = trimmed.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
-    // "Seller: Acme Ltd" is a record field, not a heading.
-    // "Pathways: How Components Reach …" is a title; "Seller: Acme Ltd, Dubai" is a field.
-    const titled =
-      words > 5 && capitalised / words >= 0.6 && !/[,\d]/.test(trimmed) && /:\s+[\p{Lu}]/u.test(trimmed);
-    const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(trimmed);
-    // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
-    // REFINING LTD", "Bostandyk district, 050040 Almaty") are content, not headings.
-    const recordLine =
-      /\|.*\|/.test(trimmed) ||
-      (RECORD_NAME.test(trimmed) &&
-        (/,/.test(trimmed) || (RECORD_NAME_ALONE.test(trimmed) && !/^[#*_]/.test(trimmed)))) ||
-      (/,/.test(trimmed) && /\d/.test(trimmed) && !/[.!?]\s/.test(trimmed));
-    const heading =
-      open &&
-      !field &&
-      !recordLine &&
-      (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised / words >= 0.6));
+    const heading = isHeading(trimmed);
     let start = 0;
     // The next sentence may open with quotes, a bracket, emphasis or a Markdown link ("[Name](…)").
     const endRe = /[.!?]+["”’)]*(?=\s+["“‘(*_[]*[\p{Lu}\p{N}])/gu;
@@ -93,6 +74,28 @@ export function splitSentences(text: string): Sentence[] {
     pushTrimmed(sentences, text, lineStart + start, lineStart + lineText.length, heading);
   }
   return sentences;
+}
+
+/** A heading: a line without closing punctuation, short or mostly capitalised, and no record's field or content. */
+function isHeading(line: string): boolean {
+  // Most lines are prose that ends in a full stop: they are told apart before their words are counted.
+  if (/[.!?:;”"’)]$/.test(line.replace(/\*+$/, ""))) return false;
+  const words = line.split(/\s+/).length;
+  const capitalised = (): number => line.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
+  // "Seller: Acme Ltd" is a record field, not a heading.
+  // "Pathways: How Components Reach …" is a title; "Seller: Acme Ltd, Dubai" is a field.
+  const titled =
+    words > 5 && capitalised() / words >= 0.6 && !/[,\d]/.test(line) && /:\s+[\p{Lu}]/u.test(line);
+  const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(line);
+  // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
+  // REFINING LTD", "Bostandyk district, 050040 Almaty") are content, not headings.
+  const recordLine =
+    /\|.*\|/.test(line) ||
+    (RECORD_NAME.test(line) && (/,/.test(line) || (RECORD_NAME_ALONE.test(line) && !/^[#*_]/.test(line)))) ||
+    (/,/.test(line) && /\d/.test(line) && !/[.!?]\s/.test(line));
+  return (
+    !field && !recordLine && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised() / words >= 0.6))
+  );
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number, heading: boolean): void {

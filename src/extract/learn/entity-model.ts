@@ -16,7 +16,7 @@ import {
   ORGANIZATION_HEADS,
   PRODUCT_NOUNS,
 } from "../lexicons/index.js";
-import { mix, mix3, nameHash } from "./hashing.js";
+import { hashString, mix, mix3, nameHash } from "./hashing.js";
 import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
 
 /** The heads of the entity model: "keep" (a reader would mark it), then one per type. */
@@ -59,7 +59,15 @@ function shapeOf(name: string): string {
     .slice(0, 12);
 }
 
-const isWordChar = (c: string): boolean => /[\p{L}\p{N}’'.]/u.test(c);
+// Whether each UTF-16 code unit is a word character (a letter, digit, apostrophe or dot), filled on first
+// use: the context words of every mention are read one character at a time.
+const WORD_CHAR = /[\p{L}\p{N}’'.]/u;
+const wordCharCodes = new Int8Array(0x10000);
+const isWordChar = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  if (wordCharCodes[code] === 0) wordCharCodes[code] = WORD_CHAR.test(text[i]) ? 1 : -1;
+  return wordCharCodes[code] === 1;
+};
 
 /** The two words before an offset, nearest first, lower case ("^" where there is none). */
 function wordsBefore(text: string, at: number): [string, string] {
@@ -67,9 +75,9 @@ function wordsBefore(text: string, at: number): [string, string] {
   let i = at - 1;
   const floor = Math.max(0, at - 60);
   while (words.length < 2 && i >= floor) {
-    while (i >= floor && !isWordChar(text[i])) i--;
+    while (i >= floor && !isWordChar(text, i)) i--;
     const end = i + 1;
-    while (i >= floor && isWordChar(text[i])) i--;
+    while (i >= floor && isWordChar(text, i)) i--;
     if (end > i + 1) words.push(text.slice(i + 1, end).toLowerCase());
   }
   return [words[0] ?? "^", words[1] ?? "^"];
@@ -79,9 +87,9 @@ function wordsBefore(text: string, at: number): [string, string] {
 function wordAfter(text: string, at: number): string {
   let i = at;
   const ceiling = Math.min(text.length, at + 40);
-  while (i < ceiling && !isWordChar(text[i])) i++;
+  while (i < ceiling && !isWordChar(text, i)) i++;
   const start = i;
-  while (i < ceiling && isWordChar(text[i])) i++;
+  while (i < ceiling && isWordChar(text, i)) i++;
   return i > start ? text.slice(start, i).toLowerCase() : "$";
 }
 
@@ -99,13 +107,15 @@ export function entityFeatures(analysis: Analysis, index: number, buckets: numbe
   const words = caption.match(WORD) ?? [];
   const last = words[words.length - 1] ?? "";
   emit("words", Math.min(words.length, 6));
-  emit("shape", nameHash(shapeOf(caption)));
-  emit("first", nameHash(words[0]?.toLowerCase() ?? ""));
-  emit("last", nameHash(last.toLowerCase()));
-  emit("last-type", mix(nameHash(last.toLowerCase()), type));
-  emit("suffix", nameHash(last.slice(-3).toLowerCase()));
+  // Words of the text are an open set: hashed directly (nameHash would only fill its cache with them).
+  const lastHash = hashString(last.toLowerCase());
+  emit("shape", hashString(shapeOf(caption)));
+  emit("first", hashString(words[0]?.toLowerCase() ?? ""));
+  emit("last", lastHash);
+  emit("last-type", mix(lastHash, type));
+  emit("suffix", hashString(last.slice(-3).toLowerCase()));
   for (const w of words) {
-    emit("word", nameHash(w.toLowerCase()));
+    emit("word", hashString(w.toLowerCase()));
     if (LEGAL_FORMS.has(w)) emit("legal-form", 1);
     if (COMPANY_HEADS.has(w)) emit("company-head", 1);
     if (ORGANIZATION_HEADS.has(w)) emit("organization-head", 1);
@@ -134,18 +144,20 @@ export function entityFeatures(analysis: Analysis, index: number, buckets: numbe
     const after = text.slice(m.end, m.end + 40);
     const [prev, prev2] = wordsBefore(text, m.start);
     const next = wordAfter(text, m.end);
-    emit("before", nameHash(prev));
-    emit("before2", mix(nameHash(prev2), nameHash(prev)));
-    emit("after", nameHash(next));
-    emit("before-type", mix(nameHash(prev), type));
-    emit("after-type", mix(nameHash(next), type));
+    const prevHash = hashString(prev);
+    const nextHash = hashString(next);
+    emit("before", prevHash);
+    emit("before2", mix(hashString(prev2), prevHash));
+    emit("after", nextHash);
+    emit("before-type", mix(prevHash, type));
+    emit("after-type", mix(nextHash, type));
     const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
     const label = /^\s*([\p{L} /.-]{1,30}):\s*$/u.exec(text.slice(lineStart, m.start));
-    if (label) emit("label", nameHash(label[1].toLowerCase().trim()));
+    if (label) emit("label", hashString(label[1].toLowerCase().trim()));
     if (/^\s*$/.test(text.slice(lineStart, m.start))) emit("line-start", type);
     if (/\(\s*$/.test(before)) emit("in-parentheses", type);
     if (/^\s*\(/.test(after)) emit("before-parentheses", type);
-    emit("punct-after", mix3(nameHash(after.slice(0, 1)), type, 0));
+    emit("punct-after", mix3(hashString(after.slice(0, 1)), type, 0));
   }
   return toBuckets(out, buckets);
 }

@@ -1,15 +1,17 @@
 // Feature hashing (Weinberger et al., "Feature Hashing for Large Scale Multitask Learning", ICML 2009):
 // feature strings and their conjunctions become 32-bit numbers folded into a fixed number of buckets,
-// so the weights file stays small and no vocabulary is stored.
+// so the weights file stays small and no vocabulary is stored. Hashes are signed 32-bit integers, which
+// V8 passes around as small integers (unsigned ones above 2^31 would be heap numbers, allocated on every
+// call); only their low bits pick a bucket.
 
-/** FNV-1a hash of a string, as an unsigned 32-bit number. */
+/** FNV-1a hash of a string, as a signed 32-bit integer. */
 export function hashString(value: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Combines two hashes into one (order matters), with murmur3's finaliser for an even spread. */
@@ -20,7 +22,7 @@ export function mix(a: number, b: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Combines three hashes. */

@@ -7,10 +7,10 @@ import type { Analysis } from "../extract.js";
 import { findPlace } from "../lexicons/index.js";
 import type { ProposedClaim } from "../rules/index.js";
 import type { SentenceView } from "../template.js";
-import { hashString } from "./hashing.js";
+import { hashString, nameHash } from "./hashing.js";
 import { definedRoles, type RoleParty, roleReference, withRoles } from "./roles.js";
 
-/** A token of a sentence template as features see it. */
+/** A token of a sentence template as features see it; a word's token is shared by every sentence that has it. */
 export interface FeatureToken {
   /** Lower-case form ("’s" for a possessive, the type in angle brackets for a mention). */
   text: string;
@@ -138,9 +138,16 @@ function itemStart(tokens: FeatureToken[], at: number): number {
   return i;
 }
 
+/** The token positions of the mentions, in order. */
+function positionsOfSlots(tokens: FeatureToken[]): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].slot >= 0) positions.push(i);
+  return positions;
+}
+
 /** Finds coordinated lists of mentions ("⟨A⟩, ⟨B⟩, and the ⟨C⟩-based ⟨D⟩"). */
 function findLists(tokens: FeatureToken[]): Map<number, MentionList> {
-  const slots = tokens.flatMap((t, i) => (t.slot >= 0 ? [i] : []));
+  const slots = positionsOfSlots(tokens);
   const lists = new Map<number, MentionList>();
   let current: MentionList | null = null;
   for (let k = 0; k < slots.length; k++) {
@@ -185,23 +192,36 @@ export function tokensOf(
       const s = view.slots[slot];
       const text = `<${s ? (typeOf(s.entity) ?? s.type) : "?"}>`;
       if (slot < slotAt.length) slotAt[slot] = tokens.length;
-      const h = hashString(text);
+      const h = nameHash(text);
       tokens.push({ text, hash: h, stem: h, slot, punct: false, groups: null });
       continue;
     }
-    const text = m[0] === "’s" ? "'s" : m[0].toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
-    if (!text) continue;
-    const punct = !/[\p{L}\p{N}]/u.test(text);
-    tokens.push({
-      text,
-      hash: hashString(text),
-      stem: hashString(stemOf(text)),
-      slot: -1,
-      punct,
-      groups: null,
-    });
+    const token = wordToken(m[0]);
+    if (token) tokens.push(token);
   }
   return { tokens, slotAt, listAt: findLists(tokens) };
+}
+
+// A word's token depends on its spelling alone, so each is made once and shared (null for a lone ".").
+const wordTokens = new Map<string, FeatureToken | null>();
+
+function wordToken(raw: string): FeatureToken | null {
+  let token = wordTokens.get(raw);
+  if (token === undefined) {
+    const text = raw === "’s" ? "'s" : raw.toLowerCase().replace(/\.$/, "").replace(/’/g, "'");
+    token = text
+      ? {
+          text,
+          hash: hashString(text),
+          stem: hashString(stemOf(text)),
+          slot: -1,
+          punct: !/[\p{L}\p{N}]/u.test(text),
+          groups: null,
+        }
+      : null;
+    if (wordTokens.size < 100_000) wordTokens.set(raw, token);
+  }
+  return token;
 }
 
 const bodyAndPlace = (a: EntityType, b: EntityType): boolean =>
@@ -645,7 +665,23 @@ const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
   })),
 ];
 
-const REFERENCE_STARTS = new Set(REFERENCES.map((r) => r.words[0]));
+/** The references by their first word, in the order above. */
+const REFERENCES_BY_START = new Map<string, typeof REFERENCES>();
+for (const r of REFERENCES)
+  REFERENCES_BY_START.set(r.words[0], [...(REFERENCES_BY_START.get(r.words[0]) ?? []), r]);
+
+/** The reference whose words start at token i, if any (the first listed when several fit). */
+function referenceAt(tokens: FeatureToken[], i: number): (typeof REFERENCES)[number] | undefined {
+  const candidates = REFERENCES_BY_START.get(tokens[i].text);
+  if (!candidates) return undefined;
+  // Plain loops, not closures: this runs on every "the" of the text.
+  for (const ref of candidates) {
+    let k = 1;
+    while (k < ref.words.length && tokens[i + k]?.text === ref.words[k]) k++;
+    if (k === ref.words.length) return ref;
+  }
+  return undefined;
+}
 
 /** How many sentences back a reference looks for the party it stands for. */
 const REFERENCE_REACH = 3;
@@ -681,10 +717,10 @@ function findReferences(
   // entity model; the type it reports is the entity model's.
   const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;
   const typeOfSlot = (v: SentenceView, k: number): EntityType => typeOf(v.slots[k].entity) ?? v.slots[k].type;
-  const slotPositions = tokens.flatMap((t, at) => (t.slot >= 0 ? [{ k: t.slot, at }] : []));
+  const slotPositions = positionsOfSlots(tokens).map((at) => ({ k: tokens[at].slot, at }));
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].slot >= 0 || !REFERENCE_STARTS.has(tokens[i].text)) continue;
-    const ref = REFERENCES.find((r) => r.words.every((w, k) => tokens[i + k]?.text === w));
+    if (tokens[i].slot >= 0) continue;
+    const ref = referenceAt(tokens, i);
     if (!ref) continue;
     const at = i + ref.words.length - 1;
     // "The company" opening the sentence is already a slot of the view.

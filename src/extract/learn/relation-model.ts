@@ -8,7 +8,7 @@ import { filterClaims, RULES_VERSION } from "../extract.js";
 import type { ProposedClaim } from "../rules/index.js";
 import { FEATURE_FAMILIES, type FeatureFamily } from "./features/index.js";
 import { evidenceOf, findPairs, type PairCandidate } from "./pairs.js";
-import { predictSparse, type SoftmaxWeights, toBuckets } from "./softmax.js";
+import { probabilityOf, type SoftmaxWeights, scoreSparse, sortDistinct } from "./softmax.js";
 
 /** The name recorded on claims the learned stage proposes. */
 export const RELATION_MODEL_NAME = "skein-relations-v1";
@@ -38,22 +38,35 @@ export interface RelationModel {
   decoding: Decoding;
 }
 
-/** Hashed features of a pair, folded into the model's buckets. */
-export function featuresOf(
-  pair: PairCandidate,
+/**
+ * Hashed features of each pair, folded into the model's buckets: distinct and in increasing order, as
+ * views of one buffer (one allocation for all the pairs, not one each).
+ */
+export function featuresOfPairs(
+  pairs: PairCandidate[],
   buckets: number,
   families: readonly FeatureFamily[] = FEATURE_FAMILIES,
-): Int32Array {
-  scratch.length = 0;
-  for (const family of families) family.extract(pair, emitScratch);
-  return toBuckets(scratch, buckets);
+): Int32Array[] {
+  const mask = buckets - 1;
+  let gathered = new Int32Array(64 * pairs.length + 64);
+  let size = 0;
+  const emit = (feature: number): void => {
+    if (size === gathered.length) {
+      const larger = new Int32Array(2 * size);
+      larger.set(gathered);
+      gathered = larger;
+    }
+    gathered[size++] = feature & mask;
+  };
+  const ends: number[] = [];
+  for (const pair of pairs) {
+    const start = size;
+    for (const family of families) family.extract(pair, emit);
+    size = sortDistinct(gathered, start, size);
+    ends.push(size);
+  }
+  return ends.map((end, i) => gathered.subarray(i === 0 ? 0 : ends[i - 1], end));
 }
-
-// One buffer the features of each pair are gathered in before folding (extraction is synchronous).
-const scratch: number[] = [];
-const emitScratch = (f: number): void => {
-  scratch.push(f);
-};
 
 /** A class's predicate and whether the first mention is its subject. */
 export function readClass(name: string): { predicate: Predicate; forward: boolean } | null {
@@ -72,20 +85,28 @@ export interface PairDecision {
   pair: PairCandidate;
 }
 
-/** The probability of every directed predicate for every pair (the best pair per subject–predicate–object). */
+/** Probabilities below this are not kept as decisions (every decoding threshold is at or above it). */
+const FLOOR = 0.1;
+/** A score below this has a probability below FLOOR (its log-odds, less a margin for rounding). */
+const FLOOR_SCORE = Math.log(FLOOR / (1 - FLOOR)) - 1e-9;
+
+/** The probability of every directed predicate for every pair at or above FLOOR (the best pair per subject–predicate–object). */
 export function scorePairs(
   pairs: PairCandidate[],
   features: Int32Array[],
   model: RelationModel,
 ): PairDecision[] {
   const best = new Map<number, PairDecision>();
-  const p = new Float64Array(model.classes.length);
+  const scores = new Float64Array(model.classes.length);
   const classes = model.classes.map(readClass);
   const predicateIndex = classes.map((c) => (c ? PREDICATE_NAMES.indexOf(c.predicate) : -1));
   pairs.forEach((pair, i) => {
-    predictSparse(model.weights, features[i], p);
+    scoreSparse(model.weights, features[i], scores);
     for (let c = 0; c < classes.length; c++) {
-      if (p[c] < 0.1) continue;
+      // Most scores fall far below the floor: they are passed over without computing their probability.
+      if (scores[c] < FLOOR_SCORE) continue;
+      const probability = probabilityOf(scores[c]);
+      if (probability < FLOOR) continue;
       const cls = classes[c];
       if (!cls) continue;
       const subject = cls.forward ? pair.first : pair.second;
@@ -93,8 +114,8 @@ export function scorePairs(
       // subject, predicate and object in one number (entity counts stay far below a million).
       const key = (subject * 64 + predicateIndex[c]) * 1_000_000 + object;
       const seen = best.get(key);
-      if (!seen || p[c] > seen.probability)
-        best.set(key, { subject, predicate: cls.predicate, object, probability: p[c], pair });
+      if (!seen || probability > seen.probability)
+        best.set(key, { subject, predicate: cls.predicate, object, probability, pair });
     }
   });
   return [...best.values()];
@@ -135,7 +156,7 @@ export function proposeClaims(
   const pairs = findPairs(analysis, entities.types).filter(
     (p) => !dropped.has(p.first) && !dropped.has(p.second),
   );
-  const features = pairs.map((pair) => featuresOf(pair, model.weights.buckets));
+  const features = featuresOfPairs(pairs, model.weights.buckets);
   return combineClaims(analysis, scorePairs(pairs, features, model), model).filter(
     (c) => !dropped.has(c.subject) && !dropped.has(c.object),
   );

@@ -74,10 +74,15 @@ export function toBuckets(features: number[], buckets: number): Int32Array {
   const mask = buckets - 1;
   const out = new Int32Array(features.length);
   for (let i = 0; i < features.length; i++) out[i] = features[i] & mask;
-  out.sort();
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  return out.subarray(0, n);
+  return out.subarray(0, sortDistinct(out, 0, out.length));
+}
+
+/** Sorts `values[start, end)` in place and moves its distinct values to the front; returns where they end. */
+export function sortDistinct(values: Int32Array, start: number, end: number): number {
+  values.subarray(start, end).sort();
+  let n = start;
+  for (let i = start; i < end; i++) if (i === start || values[i] !== values[i - 1]) values[n++] = values[i];
+  return n;
 }
 
 /** The probability of every class for one example, from dense weights. */
@@ -97,19 +102,59 @@ export function predictDense(
 
 /** The probability of every class from sparse weights. */
 export function predictSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
-  into.fill(0);
-  const { classes, rowOf, values } = weights;
-  for (let f = 0; f < features.length; f++) {
-    const r = rowOf[features[f]];
-    if (r < 0) continue;
-    const base = r * classes;
-    for (let c = 0; c < classes; c++) into[c] += values[base + c];
-  }
+  scoreSparse(weights, features, into);
   squash(into);
 }
 
+/** The score (log-odds) of every class from sparse weights; `probabilityOf` turns one into a probability. */
+export function scoreSparse(weights: SoftmaxWeights, features: Int32Array, into: Float64Array): void {
+  const { classes, rowOf, values } = weights;
+  if (rowStarts.length < features.length) rowStarts = new Int32Array(2 * features.length);
+  let rows = 0;
+  for (let f = 0; f < features.length; f++) {
+    const r = rowOf[features[f]];
+    if (r >= 0) rowStarts[rows++] = r * classes;
+  }
+  // Five classes at a time, their sums kept in registers rather than stored back after every row;
+  // each class still adds its rows in feature order, so the scores are the same to the last bit.
+  let c = 0;
+  for (; c + 5 <= classes; c += 5) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let k = 0; k < rows; k++) {
+      const at = rowStarts[k] + c;
+      s0 += values[at];
+      s1 += values[at + 1];
+      s2 += values[at + 2];
+      s3 += values[at + 3];
+      s4 += values[at + 4];
+    }
+    into[c] = s0;
+    into[c + 1] = s1;
+    into[c + 2] = s2;
+    into[c + 3] = s3;
+    into[c + 4] = s4;
+  }
+  for (; c < classes; c++) {
+    let sum = 0;
+    for (let k = 0; k < rows; k++) sum += values[rowStarts[k] + c];
+    into[c] = sum;
+  }
+}
+
+// Where the rows of one example's features start in `values`, reused from one example to the next.
+let rowStarts = new Int32Array(256);
+
+/** The probability of a class's score. */
+export function probabilityOf(score: number): number {
+  return 1 / (1 + Math.exp(-score));
+}
+
 function squash(scores: Float64Array): void {
-  for (let c = 0; c < scores.length; c++) scores[c] = 1 / (1 + Math.exp(-scores[c]));
+  for (let c = 0; c < scores.length; c++) scores[c] = probabilityOf(scores[c]);
 }
 
 /** Trains the weights; the same examples, config and seed give the same weights bit for bit. */

@@ -22,7 +22,7 @@ import {
   combineClaimKeys,
   combineClaims,
   type Decoding,
-  featuresOf,
+  featuresOfPairs,
   type PairDecision,
   RELATION_MODEL_NAME,
   type RelationModel,
@@ -120,7 +120,7 @@ export function prepareDocument(
     learned: undefined,
   });
   const pairs = findPairs(analysis, undefined);
-  const features = pairs.map((p) => featuresOf(p, buckets, families));
+  const features = featuresOfPairs(pairs, buckets, families);
   const toGold = alignEntities(
     document.entities,
     analysis.entities.map((e) => ({ name: e.caption, aliases: e.names })),
@@ -228,7 +228,7 @@ export function typedPairs(
       `train: retyping changed the candidate pairs of ${document.document.id}`,
       {},
     );
-  return { pairs, features: pairs.map((p) => featuresOf(p, document.buckets, document.families)) };
+  return { pairs, features: featuresOfPairs(pairs, document.buckets, document.families) };
 }
 
 const entityRows = (documents: PreparedDocument[]) =>

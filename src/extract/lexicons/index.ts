@@ -29,9 +29,18 @@ for (const entry of PLACES) {
 const BODY_BY_NAME = new Map<string, string>();
 for (const body of INTERNATIONAL_BODIES) for (const name of body.names) BODY_BY_NAME.set(name, body.names[0]);
 
-function tagsOf(word: string): string[] {
-  const value = compromiseLexicon[word.toLowerCase()];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+const NO_TAGS: readonly string[] = [];
+// Mention finding asks about the same words again and again: each word's tags are looked up once.
+const tagsByWord = new Map<string, readonly string[]>();
+
+function tagsOf(word: string): readonly string[] {
+  let tags = tagsByWord.get(word);
+  if (tags === undefined) {
+    const value = compromiseLexicon[word.toLowerCase()];
+    tags = value === undefined ? NO_TAGS : Array.isArray(value) ? value : [value];
+    if (tagsByWord.size < 100_000) tagsByWord.set(word, tags);
+  }
+  return tags;
 }
 
 /** The place a written name points at, or undefined. Cities and regions come from compromise's lexicon. */
@@ -106,18 +115,18 @@ export function isVerb(word: string): boolean {
 export function isCommonWord(word: string): boolean {
   const tags = tagsOf(word);
   if (tags.length === 0) return false;
-  return !tags.some((t) =>
-    [
-      "FirstName",
-      "MaleName",
-      "FemaleName",
-      "LastName",
-      "City",
-      "Region",
-      "Country",
-      "Place",
-      "Organization",
-      "ProperNoun",
-    ].includes(t),
-  );
+  return !tags.some((t) => NAME_TAGS.has(t));
 }
+
+const NAME_TAGS = new Set([
+  "FirstName",
+  "MaleName",
+  "FemaleName",
+  "LastName",
+  "City",
+  "Region",
+  "Country",
+  "Place",
+  "Organization",
+  "ProperNoun",
+]);

@@ -178,6 +178,13 @@ export const CERTAINTY_CUES: Array<{ certainty: Certainty; pattern: RegExp }> = 
   },
 ];
 
+/**
+ * Words one of which every attribution pattern below needs: most sentences have none, and the patterns,
+ * which try a name at every word, are not run over them.
+ */
+export const ATTRIBUTION_CUE =
+  /according to| by | (?:show|showed|shows|indicate|indicated|reveal|revealed|said|say|says|noted|believe|assessed|described|cautioned|stressed|told|reported|asserted)\b/;
+
 /** Reporting phrases whose agent is the attribution ("according to X", "documents reviewed by X", "X said"). */
 export const ATTRIBUTION_PATTERNS: RegExp[] = [
   /\baccording to ((?:[\w’'-]+ ){0,6}?(?:officials?|sources?|documents?|records?|data|people|[A-Z][\w’'-]+)(?: and (?:[\w’'-]+ ){0,4}?(?:documents?|records?|data)(?: reviewed by [A-Z][\w’'-]+)?)?)/,

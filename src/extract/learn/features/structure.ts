@@ -25,10 +25,31 @@ export const structure: FeatureFamily = {
       emit(h);
       emit(mix(h, types));
     };
-    const inside = tokens.slice(pair.gapStart, Math.min(pair.gapEnd, to));
-    if (inside.length > 0 && inside.every((t) => LIST_WORDS.has(t.text) || t.slot >= 0)) flag("list");
-    if (inside.some((t) => t.text === "(")) flag("paren-open");
-    if (inside.some((t) => t.text === ")")) flag("paren-close");
+    // The words between the pair, read in one pass for the flags that look at them.
+    const from = pair.gapStart;
+    const end = Math.min(pair.gapEnd, to);
+    let list = from < end;
+    let parenOpen = false;
+    let parenClose = false;
+    let relative = false;
+    let colonBetween = false;
+    let dash = false;
+    let negation = false;
+    let by = -1;
+    for (let i = from; i < end; i++) {
+      const { text, slot } = tokens[i];
+      if (slot < 0 && !LIST_WORDS.has(text)) list = false;
+      if (text === "(") parenOpen = true;
+      else if (text === ")") parenClose = true;
+      else if (text === ":" || text === ";") colonBetween = true;
+      else if (text === "—" || text === "–") dash = true;
+      else if (text === "not" || text === "never" || text === "no") negation = true;
+      else if (RELATIVE.has(text)) relative = true;
+      else if (text === "by" && by < 0) by = i;
+    }
+    if (list) flag("list");
+    if (parenOpen) flag("paren-open");
+    if (parenClose) flag("paren-close");
     if (tokens[firstAt + 1]?.text === "'s") flag("possessive-first");
     if (tokens[to - 1]?.text === "'s" || tokens[to + 1]?.text === "'s") flag("possessive-second");
     if (
@@ -37,12 +58,11 @@ export const structure: FeatureFamily = {
       /^(?:a|an|the)$/.test(tokens[firstAt + 2].text)
     )
       flag("apposition-first");
-    if (inside.some((t) => RELATIVE.has(t.text))) flag("relative");
-    if (inside.some((t) => t.text === ":" || t.text === ";")) flag("colon");
-    if (inside.some((t) => t.text === "—" || t.text === "–")) flag("dash");
-    const by = inside.findIndex((t) => t.text === "by");
-    if (by > 0 && /(?:ed|en|wn)$/.test(inside[by - 1].text)) flag("passive-by");
-    if (inside.some((t) => t.text === "not" || t.text === "never" || t.text === "no")) flag("negation");
+    if (relative) flag("relative");
+    if (colonBetween) flag("colon");
+    if (dash) flag("dash");
+    if (by > from && /(?:ed|en|wn)$/.test(tokens[by - 1].text)) flag("passive-by");
+    if (negation) flag("negation");
     if (tokens.length > 1 && tokens[1].text === ":" && tokens[0].slot < 0) emit(mix(H_LABEL, tokens[0].hash));
     const { colon, pursuant } = factsOf(tokens);
     if (colon > 0 && colon < 4 && colon < firstAt) emit(mix(H_LABEL_LINE, tokens[0].hash));
