@@ -667,8 +667,11 @@ const REFERENCES: Array<{ words: string[]; types: EntityType[] }> = [
 
 /** The references by their first word, in the order above. */
 const REFERENCES_BY_START = new Map<string, typeof REFERENCES>();
-for (const r of REFERENCES)
-  REFERENCES_BY_START.set(r.words[0], [...(REFERENCES_BY_START.get(r.words[0]) ?? []), r]);
+for (const r of REFERENCES) {
+  const list = REFERENCES_BY_START.get(r.words[0]);
+  if (list) list.push(r);
+  else REFERENCES_BY_START.set(r.words[0], [r]);
+}
 
 /** The reference whose words start at token i, if any (the first listed when several fit). */
 function referenceAt(tokens: FeatureToken[], i: number): (typeof REFERENCES)[number] | undefined {

@@ -48,6 +48,7 @@ export function featuresOfPairs(
   families: readonly FeatureFamily[] = FEATURE_FAMILIES,
 ): Int32Array[] {
   const mask = buckets - 1;
+  // Room for 64 features a pair (a pair has about 60 distinct ones); it grows when a text needs more.
   let gathered = new Int32Array(64 * pairs.length + 64);
   let size = 0;
   const emit = (feature: number): void => {

@@ -118,6 +118,7 @@ export function isCommonWord(word: string): boolean {
   return !tags.some((t) => NAME_TAGS.has(t));
 }
 
+/** compromise's tags of names and places: a word with one is no common word. */
 const NAME_TAGS = new Set([
   "FirstName",
   "MaleName",
