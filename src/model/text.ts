@@ -1,6 +1,6 @@
 // Source text normalisation and content ids. A source's id is the SHA-256 of its normalised text,
 // and the stored text is exactly that text, so [start, end) character offsets stay valid for ever.
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 /** Unicode NFC, `\n` line ends, no byte-order mark. */
 export function normaliseText(text: string): string {
@@ -10,9 +10,15 @@ export function normaliseText(text: string): string {
     .normalize("NFC");
 }
 
+// crypto.hash (Node 20.12 and later) digests in one call, about three times as fast as a Hash object on
+// the short strings ids are made of; older Nodes build the Hash object.
+const digestOnce: typeof crypto.hash | undefined = crypto.hash;
+
 /** Hex SHA-256 of a string (UTF-8) or bytes. */
 export function sha256(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
+  return digestOnce
+    ? digestOnce("sha256", content, "hex")
+    : crypto.createHash("sha256").update(content).digest("hex");
 }
 
 /** The id of a source: the SHA-256 of its normalised text. */
