@@ -6,6 +6,7 @@ import {
   COMMON_ACRONYMS,
   COMPANY_HEADS,
   DEFINED_ROLES,
+  FORMS_BEFORE_QUOTED_NAME,
   findDemonym,
   findInternationalBody,
   findPlace,
@@ -1119,7 +1120,7 @@ function classify(
 }
 
 /** Russian and Central Asian legal forms written before a firm's name in guillemets. */
-const QUOTED_FORM_BEFORE = /\b(?:OOO|OAO|ZAO|PAO|AO|JSC|PJSC|OJSC|CJSC|LLC|TOO|OsOO|NPO|NPP|FGUP|GUP)\s?«$/;
+const QUOTED_FORM_BEFORE = new RegExp(`\\b(?:${FORMS_BEFORE_QUOTED_NAME.join("|")})\\s?«$`);
 
 /** "Federal Bureau of Investigation", "Central Bank of Nordavia": only generic words before "Bureau of" / "Bank of". */
 function isPublicBodyOf(words: string[]): boolean {

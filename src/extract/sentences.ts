@@ -1,6 +1,7 @@
 // Splits a source's text into sentences with [start, end) offsets, marking headings (short lines
 // without closing punctuation). Abbreviations and initials do not end a sentence.
 import type { Span } from "../model/index.js";
+import { FORMS_BEFORE_QUOTED_NAME } from "./lexicons/index.js";
 
 /** A sentence of a source; `heading` marks a title or section heading line. */
 export interface Sentence extends Span {
@@ -31,7 +32,7 @@ const RECORD_NAME = new RegExp(`(?:^|[\\s,(«"])(?:${RECORD_FORMS})(?=$|[\\s,.)�
  * name: a record's party line unless marked up as a heading ("## ACME LIMITED").
  */
 const RECORD_NAME_ALONE = new RegExp(
-  `(?:^|[\\s,(«"])(?:${RECORD_FORMS})[»")]*$|^(?:OOO|AO|TOO|OsOO|ZAO|PAO|OAO) «`,
+  `(?:^|[\\s,(«"])(?:${RECORD_FORMS})[»")]*$|^(?:${FORMS_BEFORE_QUOTED_NAME.join("|")}) «`,
   "u",
 );
 

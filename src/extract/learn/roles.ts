@@ -3,33 +3,8 @@
 // and the candidate pairs read those words as the party they stand for.
 import type { EntityType } from "../../model/index.js";
 import type { Analysis } from "../extract.js";
+import { PARTY_ROLE_WORDS } from "../lexicons/index.js";
 import type { SentenceView, Slot } from "../template.js";
-
-/** Role words of trade records, payment orders and contracts (lower case). */
-const ROLE_WORDS = new Set([
-  "seller",
-  "buyer",
-  "purchaser",
-  "vendor",
-  "supplier",
-  "customer",
-  "consignor",
-  "consignee",
-  "shipper",
-  "exporter",
-  "importer",
-  "manufacturer",
-  "beneficiary",
-  "applicant",
-  "remitter",
-  "ordering customer",
-  "notify party",
-  "carrier",
-  "charterer",
-  "contractor",
-  "principal",
-  "agent",
-]);
 
 // 'X LLC ("Seller")', 'X (the "Buyer")', 'X (hereinafter referred to as the “Consignee”)'.
 const DEFINED_AFTER =
@@ -48,7 +23,8 @@ export function definedRoles(analysis: Analysis): Map<string, RoleParty> {
   const { text, views, facts, groups } = analysis;
   const roles = new Map<string, RoleParty>();
   const define = (role: string, entity: number): void => {
-    if (ROLE_WORDS.has(role) && !roles.has(role)) roles.set(role, { entity, type: groups[entity].type });
+    if (PARTY_ROLE_WORDS.has(role) && !roles.has(role))
+      roles.set(role, { entity, type: groups[entity].type });
   };
   for (const [label, field] of facts.fields) {
     const k = field.types.findIndex((t) => t !== "Place" && t !== "Product");

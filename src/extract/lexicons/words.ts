@@ -15,6 +15,26 @@ export const LEGAL_FORMS = set(
     "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
 );
 
+/** Legal forms written before a firm's quoted name: "OOO «Navitrek»", "AO «Kupol»" (Russian and Central Asian). */
+export const FORMS_BEFORE_QUOTED_NAME = [
+  "OOO",
+  "OsOO",
+  "TOO",
+  "OAO",
+  "ZAO",
+  "PAO",
+  "AO",
+  "JSC",
+  "PJSC",
+  "OJSC",
+  "CJSC",
+  "LLC",
+  "NPO",
+  "NPP",
+  "FGUP",
+  "GUP",
+];
+
 /** Head words that make a capitalised phrase a company even without a legal form. */
 export const COMPANY_HEADS = set(
   "Technology|Technologies|Electronics|Engineering|Machinery|Aerospace|Aviation|Systems|Solutions|" +
@@ -51,14 +71,48 @@ export const COMMON_ACRONYMS = set(
     "AIS|STS|HS|MSN|USDT|USDC|IEEPA|NDAA|INKSNA|CAATSA|UNSCR|BIN|POB|SWIFT|IBAN|BIC|FOB|CIF|CFR|EXW|DAP|DDP|FCA|T/T|L/C|B/L|AWB|SKU|ETA|ETD|DWT|GT|VLCC|LCC|TEU|KYB|VPN|API|LNG|",
 );
 
-/** The roles contracts and court papers define parties by: 'X ("Seller")' gives X a role, not a name. */
-export const DEFINED_ROLES = set(
-  "Seller|Buyer|Purchaser|Vendor|Supplier|Customer|Client|Consignor|Consignee|Shipper|Carrier|Agent|" +
-    "Company|Companies|Firm|Bank|Borrower|Lender|Guarantor|Beneficiary|Applicant|Issuer|Owner|Owners|" +
-    "Charterer|Charterers|Manager|Operator|Contractor|Subcontractor|Distributor|Importer|Exporter|" +
-    "Defendant|Defendants|Plaintiff|Respondent|Claimant|Party|Parties|Affiant|Government|Agreement|" +
-    "Contract|Goods|Products|Items|Vessel|Aircraft|Shipment|Account|Accounts|Entity|Entities|Group",
-);
+/**
+ * The roles trade records, payment orders and contracts give their parties (lower case), by the side
+ * each stands on: "Seller: X", "SELLER" over a name, 'X ("Consignee")', then "the Buyer’s account".
+ */
+export const PARTY_ROLES = {
+  /** Who sells or sends the goods, in the order a record's seller is looked for. */
+  seller: ["seller", "supplier", "vendor", "exporter", "shipper", "consignor"],
+  /** Who buys, and so pays unless the record names another payer. */
+  buyer: ["buyer", "customer", "importer", "purchaser"],
+  /** Who receives the goods without being said to buy them. */
+  receiver: ["consignee"],
+  /** The rest: who makes, is told of, pays, is paid, carries or acts for the goods. */
+  other: [
+    "manufacturer",
+    "notify party",
+    "beneficiary",
+    "applicant",
+    "remitter",
+    "ordering customer",
+    "carrier",
+    "charterer",
+    "contractor",
+    "principal",
+    "agent",
+  ],
+} as const;
+
+/** Every party role of PARTY_ROLES. */
+export const PARTY_ROLE_WORDS: ReadonlySet<string> = new Set(Object.values(PARTY_ROLES).flat());
+
+/**
+ * The roles and terms contracts and court papers define by a quoted word: 'X ("Seller")' gives X a role,
+ * not a name (capitalised; the party roles and the other defined terms).
+ */
+export const DEFINED_ROLES = new Set([
+  ...[...PARTY_ROLE_WORDS]
+    .filter((role) => !role.includes(" "))
+    .map((role) => role[0].toUpperCase() + role.slice(1)),
+  ..."Client|Company|Companies|Firm|Bank|Borrower|Lender|Guarantor|Issuer|Owner|Owners|Charterers|Manager|Operator|Subcontractor|Distributor|Defendant|Defendants|Plaintiff|Respondent|Claimant|Party|Parties|Affiant|Government|Agreement|Contract|Goods|Products|Items|Vessel|Aircraft|Shipment|Account|Accounts|Entity|Entities|Group".split(
+    "|",
+  ),
+]);
 
 /** Capitalised words that open sentences or titles but never names. */
 export const NON_NAME_WORDS = set(

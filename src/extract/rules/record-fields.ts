@@ -1,6 +1,7 @@
 // Records laid out as labelled fields — invoices and bills of lading ("Seller: …", "Buyer: …", "Total: …")
 // and travel records ("Passenger: …", "Employer: …", "Route: A – B", "Purpose: visit to …").
 import type { Span } from "../../model/index.js";
+import { PARTY_ROLES } from "../lexicons/index.js";
 import {
   type ClaimRule,
   type DocumentFacts,
@@ -9,21 +10,11 @@ import {
   readField,
 } from "./rule.js";
 
-const SELLER = [
-  "seller",
-  "supplier",
-  "vendor",
-  "exporter",
-  "shipper",
-  "consignor",
-  "sold by",
-  "issued by",
-  "from",
-];
+const SELLER = [...PARTY_ROLES.seller, "sold by", "issued by", "from"];
 /** Who buys, and so pays unless the total names another payer. */
-const BUYER = ["buyer", "customer", "importer", "bill to", "billed to", "sold to", "purchaser"];
+const BUYER = [...PARTY_ROLES.buyer, "bill to", "billed to", "sold to"];
 /** Who receives the goods without being said to buy them; a notify party is only told of the arrival. */
-const RECEIVER = ["consignee", "ship to", "deliver to", "delivery to"];
+const RECEIVER = [...PARTY_ROLES.receiver, "ship to", "deliver to", "delivery to"];
 const AMOUNT = ["total", "amount", "amount due", "total amount", "invoice total", "value", "price"];
 const TRAVELLER = [
   "traveller",
