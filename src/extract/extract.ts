@@ -44,8 +44,21 @@ export interface ExtractOptions {
   learned: LearnedModel | undefined;
 }
 
-const AUTHORITY =
-  /(?:⟨\d+⟩’s )?⟨(\d+)⟩,? (?:is |has |have |today |also |are )*(?:targeting|designating|designated|sanctioned|sanctioning|imposing|imposed|identified|identifying|re-designating|took action|taking action|is taking|implementing|announcing|announced)/;
+/**
+ * A body and the words before its designating verb: "⟨3⟩’s ⟨4⟩ (⟨5⟩), and ⟨6⟩ are today imposing",
+ * "⟨4⟩, in coordination with the ⟨5⟩, designated", or
+ * "The Foreign … Office (⟨2⟩) has today" where only the acronym is a mention.
+ */
+const DESIGNATOR =
+  "(?:(?:⟨\\d+⟩’s )?⟨(\\d+)⟩(?: \\(⟨\\d+⟩\\))?|\\(⟨(\\d+)⟩\\))(?:,? and (?:the )?(?:⟨\\d+⟩’s )?⟨\\d+⟩(?: \\(⟨\\d+⟩\\))?)?,? " +
+  "(?:in (?:close )?(?:coordination|partnership|cooperation) with [^,]{1,80}, )?" +
+  "(?:(?:is|has|have|had|today|also|are|further|jointly|again|additionally|concurrently) )*";
+/** Verbs only a designating body takes: a firm or a person never "designates". */
+const STRONG_AUTHORITY = new RegExp(`${DESIGNATOR}(?:re-?)?(?:designat(?:ed|ing|es)|sanction(?:ed|ing))\\b`);
+/** The words a notice's authority acts by in its opening sentences. */
+const AUTHORITY = new RegExp(
+  `${DESIGNATOR}(?:targeting|targeted|targets|re-?designat(?:ing|ed)|designating|designated|designates|sanctioned|sanctioning|imposing|imposed|imposes|identified|identifying|took (?:further |additional )?action|taking (?:further |additional )?action|is taking|issued|issuing|implementing|announcing|announced)|(?:action|actions|sanctions|designations?) (?:is |was |were |are )?(?:being )?(?:taken|imposed|announced|issued) by (?:the )?(?:⟨\\d+⟩’s )?⟨(\\d+)⟩`,
+);
 
 /** Predicates that happen at a time; the others (located_in, owns …) take a period only from their evidence. */
 // A designation is dated only by a date just after it (below): one elsewhere in its sentence ("billed in
@@ -314,21 +327,44 @@ function buildViews(
   return views;
 }
 
-/** The designating authority ("the Office … is designating …" early in the text) and the United States. */
+/**
+ * The body a sentence says acts by `pattern`: an organisation or public body, or a firm (an acronym is
+ * often typed as one) only by a designating verb. Null when the sentence names none.
+ */
+function bodyActing(view: SentenceView, pattern: RegExp): number | null {
+  const m = pattern.exec(view.template);
+  // The one group that took part holds the body's slot.
+  const found = m?.slice(1).find((g) => g !== undefined);
+  const slot = found === undefined ? undefined : view.slots[Number(found)];
+  if (!slot || found === undefined) return null;
+  if (slot.type === "Organization" || slot.type === "PublicBody") return slot.entity;
+  if (slot.type === "Company" && STRONG_AUTHORITY.exec(view.template)?.includes(found)) return slot.entity;
+  return null;
+}
+
+/**
+ * The body that designates: in the opening sentences, a body that acts ("⟨OFAC⟩ targeted", "action was
+ * taken by ⟨OFAC⟩"), else the first body that designates anywhere in the text.
+ */
+function findAuthority(views: SentenceView[]): number | null {
+  for (const view of views.slice(0, 8)) {
+    const body = bodyActing(view, AUTHORITY);
+    if (body !== null) return body;
+  }
+  for (const view of views) {
+    const body = bodyActing(view, STRONG_AUTHORITY);
+    if (body !== null) return body;
+  }
+  return null;
+}
+
+/** The designating authority (see findAuthority), the record's fields and the United States. */
 function readFacts(
   views: SentenceView[],
   groups: ReturnType<typeof resolveMentions>,
   published: string | null,
 ): DocumentFacts {
-  let authority: number | null = null;
-  for (const view of views.slice(0, 6)) {
-    const m = AUTHORITY.exec(view.template);
-    const slot = m ? view.slots[Number(m[1])] : undefined;
-    if (slot && (slot.type === "Organization" || slot.type === "PublicBody")) {
-      authority = slot.entity;
-      break;
-    }
-  }
+  const authority = findAuthority(views);
   const fields = new Map<string, RecordField>();
   for (const view of views) {
     const found = readField(view);

@@ -215,6 +215,8 @@ const SLAVIC_FEMININE_SURNAME = /^\p{Lu}\p{Ll}+(?:ova|eva|yova|ina|yna|skaya|tsk
 const AUXILIARY =
   /^\s+(?:is|was|are|were|has|have|had|also|will|would|can|could|did|does|do|said|says|serves|served|directs|directed|owns|owned|operates|operated|controls|controlled|manufactures|produces|produced|supplied|supplies|acts|acted|remains|became|billed|received|shipped|sold|paid|used|uses|then|later|previously|currently|now)\b/;
 
+/** A Roman numeral after a name, from II: a lone "I" is the pronoun. */
+const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
 /** "al-Jamal", "bin-Laden": a name particle hyphened to a capitalised word continues a name. */
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-\p{Lu}/u;
 const isCapital = (t: Token): boolean =>
@@ -326,7 +328,9 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         break;
       if (
         isCapital(next) ||
-        (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last))
+        (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last)) ||
+        // "LYDIA II", "PROGRESS V": a Roman numeral ends a ship's or a firm's name.
+        (ROMAN_NUMERAL.test(next.text) && !isConnector(last))
       ) {
         seq.push(next);
         j++;
@@ -348,6 +352,8 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         k > j &&
         k < tokens.length &&
         isCapital(tokens[k]) &&
+        // "the Board for Türkiye-based X": a place a firm is based in starts a name of its own.
+        tokens[k].cue !== "based" &&
         gapOk(text, tokens[k - 1], tokens[k])
       ) {
         for (let n = j; n <= k; n++) seq.push(tokens[n]);

@@ -138,6 +138,15 @@ describe("mentions and types", () => {
     expect(entity(run(text), name)?.type).toBe(type);
   });
 
+  it("keeps a place a firm is based in after a connector, and a Roman numeral ending a name", () => {
+    const x = run(
+      "He chairs the Executive Board for Türkiye-based Orlan Avia Ltd and the vessel KESTREL II.",
+    );
+    expect(entity(x, "Türkiye")?.type).toBe("Place");
+    expect(entity(x, "Orlan Avia Ltd")?.type).toBe("Company");
+    expect(entity(x, "KESTREL II")).toBeDefined();
+  });
+
   it("an acronym among vessels stays a party", () => {
     const x = run("The NIOC tankers SERENE and HALCYON carried oil.");
     expect(entity(x, "NIOC")?.type).toBe("Company");

@@ -481,6 +481,25 @@ const ENTRY_VERBS = new Set([
   "–",
 ]);
 
+/** Words that make a mention opening a list entry a modifier of the name after it. */
+const ENTRY_MODIFIERS = new Set(["-", "flagged", "based", "subsidiary", "affiliate", "'s", "registered"]);
+
+/**
+ * The mention an entry is about, from the one it opens with: "⟨Panama⟩-flagged ⟨X⟩" and
+ * "⟨Lukoil⟩ subsidiary ⟨X⟩" are about X.
+ */
+function entryHead(tokens: FeatureToken[], start: number): number {
+  let at = start;
+  for (let k = at + 1; k < Math.min(tokens.length, at + 4); k++) {
+    if (tokens[k].slot >= 0) {
+      at = k;
+      continue;
+    }
+    if (!ENTRY_MODIFIERS.has(tokens[k].text)) break;
+  }
+  return at;
+}
+
 /**
  * A lead-in ending in a colon that announces designations, and the list after it: each entry's subject
  * paired with the body designating (named in the lead-in, else the notice's authority). An entry is a
@@ -525,6 +544,7 @@ function listedPairs(
       // An entry opens with its name, after a bullet or a list number ("1.", "2)").
       let start = 0;
       while (start < 2 && /^(?:[-•]|\d{1,3}[.)]?|[.)])$/.test(entryTokens[start]?.text ?? "")) start++;
+      if (/^(?:formerly|previously)$/.test(entryTokens[start]?.text ?? "")) start++;
       if (entryTokens[start]?.slot === undefined || entryTokens[start].slot < 0) {
         if (entry.sentence.heading) continue;
         break;
@@ -532,7 +552,7 @@ function listedPairs(
       const subjectAt = entryTokens.findIndex(
         (t, k) => t.slot >= 0 && ENTRY_VERBS.has(entryTokens[k + 1]?.text ?? ""),
       );
-      const slot = entry.slots[entryTokens[subjectAt >= 0 ? subjectAt : start].slot];
+      const slot = entry.slots[entryTokens[subjectAt >= 0 ? subjectAt : entryHead(entryTokens, start)].slot];
       if (!slot || slot.entity === body || slot.type === "Place" || slot.type === "Product") continue;
       const withBody: PairCandidate = {
         view: vi,

@@ -94,6 +94,35 @@ describe("findPairs", () => {
     }
   });
 
+  it("finds the authority a release names in many ways, and not a body it only coordinated with", () => {
+    const designated = (text: string): string[] =>
+      named(text)
+        .filter((p) => p.second === "(authority)")
+        .map((p) => p.first);
+    const closing = " Kestrel Trading Ltd is being designated pursuant to E.O. 14024.";
+    // Past tense, a partner named in between, an acronym alone as the mention, a passive opening.
+    for (const opening of [
+      "Today, the Office of Foreign Assets Control targeted a network.",
+      "Today, the Office of Foreign Assets Control, in coordination with the Federal Bureau of Investigation, designated four firms.",
+      "The Foreign, Commonwealth & Development Office (FCDO) has today sanctioned 8 firms.",
+      "Russia has long been a haven for such networks. Today’s action was taken by the Office of Foreign Assets Control.",
+    ]) {
+      const a = analyse(opening + closing);
+      const authority = a.facts.authority === null ? null : a.entities[a.facts.authority].caption;
+      expect(authority, opening).toMatch(/^(?:Office of Foreign Assets Control|FCDO)$/);
+      expect(designated(opening + closing), opening).toContain("Kestrel Trading Ltd");
+    }
+  });
+
+  it("pairs a list entry's own party, not the flag state or parent it opens with", () => {
+    const pairs = named(
+      "The Office of Foreign Assets Control is identifying the following vessels as blocked property in which Orlan Avia LLC has an interest:\n\n- Panama-flagged AMBER SKY (IMO 9610808)\n- Formerly Comoros-flagged NORTH STAR (IMO 9413559)\n\nThe following subsidiaries are being designated:\n\n- Orlan subsidiary Vela Transit LLC operates a depot in Russia.\n\nOther news follows.",
+    );
+    const listed = pairs.filter((p) => p.second === "(authority)").map((p) => p.first);
+    expect(listed).toEqual(expect.arrayContaining(["AMBER SKY", "NORTH STAR", "Vela Transit LLC"]));
+    expect(listed).not.toContain("Panama");
+  });
+
   it("gives the same pairs whatever types the entities take", () => {
     const a = analyse("Kestrel Trading Ltd supplied engines to Orlan Avia LLC, a Minsk-based firm.");
     const retyped = new Map(a.entities.map((_, i) => [i, "Organization" as const]));
