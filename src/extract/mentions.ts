@@ -282,6 +282,8 @@ const gapOk = (text: string, a: Token, b: Token): boolean => {
       /^\) \p{Lu}/u.test(text.slice(b.rawEnd, b.rawEnd + 3))) ||
     (gap === ") " && BRACKETED_CODE.test(a.text) && text[a.start - 1] === "(") ||
     (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
+    // "Ozarka Shipping - FZCO": a dash before a legal form still closes the firm's name.
+    (gap === " - " && TRAILING_FORMS.has(b.text) && !TRAILING_FORMS.has(a.text)) ||
     // "Darvish & Co.", "Orlan & Sons": an ampersand before a legal form joins one firm's name.
     (/^ & $/.test(gap) &&
       !LEGAL_FORMS.has(a.text) &&

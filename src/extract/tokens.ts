@@ -15,6 +15,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&’'./-]*/gu;
+/** The hyphen cue after "and X" that a suspended hyphen shares ("U.S.- and UN-designated"). */
+const SUSPENDED_CUE = /^\s+(?:and|or|&)\s+(?:[^\s-]+\s+){0,3}[^\s-]+-(based|[a-z]+ed)\b/;
 const CUE = /^(.+?)-(based|run|led|made|built|owned|style|series|type|class|origin|linked|[a-z]+ed)$/;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 
@@ -42,7 +44,11 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       if (word.endsWith(".") && !keepsDot(word)) word = word.slice(0, -1);
       else if (word.endsWith("-")) {
         word = word.slice(0, -1);
-        cue = cue ?? "series";
+        // "U.S.- and UN-designated": a suspended hyphen takes the cue of the word it is coordinated with.
+        cue =
+          cue ??
+          SUSPENDED_CUE.exec(slice.slice(m.index + m[0].length, m.index + m[0].length + 60))?.[1] ??
+          "series";
       } else if (/['’]s$/.test(word) && word.length > 2) {
         word = word.slice(0, -2);
         possessive = true;

@@ -147,6 +147,14 @@ describe("mentions and types", () => {
     expect(entity(x, "KESTREL II")).toBeDefined();
   });
 
+  it("reads a suspended hyphen by the word it shares, and a dash before a legal form inside the name", () => {
+    const x = run(
+      "It paid the U.S.- and EU-designated Orlan Avia LLC. Kestrel Shipping - FZCO was designated.",
+    );
+    expect(entity(x, "U.S.")?.type).toBe("Place");
+    expect(entity(x, "Kestrel Shipping - FZCO")?.type).toBe("Company");
+  });
+
   it("an acronym among vessels stays a party", () => {
     const x = run("The NIOC tankers SERENE and HALCYON carried oil.");
     expect(entity(x, "NIOC")?.type).toBe("Company");
