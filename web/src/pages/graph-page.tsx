@@ -240,7 +240,7 @@ export function GraphPage({ query }: { query: URLSearchParams }) {
   /** Adds an entity's next neighbours and the links among everything drawn. */
   async function expand(id: string, record = true) {
     const c = canvas.current;
-    if (!c || !c.graph.hasNode(id)) return;
+    if (!c?.graph.hasNode(id)) return;
     setBusy(`Expanding ${entities.current.get(id)?.caption ?? id}…`);
     try {
       const shown = c.graph.neighbors(id).length;
