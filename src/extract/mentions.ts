@@ -232,6 +232,7 @@ const TRAILING_FORMS = new Set([
   "Limited",
   "LLC",
   "L.L.C.",
+  "L.L.C",
   "Inc",
   "Inc.",
   "Co.",

@@ -153,6 +153,10 @@ describe("mentions and types", () => {
     );
     expect(entity(x, "U.S.")?.type).toBe("Place");
     expect(entity(x, "Kestrel Shipping - FZCO")?.type).toBe("Company");
+    // "L.L.C" without its last dot still ends the name before "and".
+    const y = run("OFAC designated Kestrel Goods Wholesalers L.L.C and Orlan Avia LLC.");
+    expect(entity(y, "Kestrel Goods Wholesalers L.L.C")?.type).toBe("Company");
+    expect(entity(y, "Orlan Avia LLC")?.type).toBe("Company");
   });
 
   it("an acronym among vessels stays a party", () => {

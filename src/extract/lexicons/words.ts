@@ -6,7 +6,7 @@ const set = (words: string): Set<string> => new Set(words.split("|"));
 
 /** Company legal forms and their written variants (compared case-sensitively, dots included). */
 export const LEGAL_FORMS = set(
-  "Co.|Co|Company|Ltd|Ltd.|Limited|LLC|L.L.C.|LLP|LP|Inc|Inc.|Incorporated|Corp|Corp.|Corporation|PLC|plc|" +
+  "Co.|Co|Company|Ltd|Ltd.|Limited|LLC|L.L.C.|L.L.C|LLP|LP|Inc|Inc.|Incorporated|Corp|Corp.|Corporation|PLC|plc|" +
     "GmbH|AG|KG|SA|S.A.|SAS|SARL|SRL|S.R.L.|BV|B.V.|NV|N.V.|AB|AS|A/S|Oy|SpA|S.p.A.|PTY|Pty|Pte|Bhd|Sdn|" +
     "JSC|PJSC|OJSC|CJSC|OAO|ZAO|PAO|AO|OOO|TOO|FZE|FZCO|FZ-LLC|DMCC|LTD|INC|CORP|CO|COMPANY|LIMITED|" +
     "LTD.|INC.|CO.|CORP.|PTE|PTE.|BHD|" +
