@@ -46,12 +46,12 @@ export interface ExtractOptions {
 
 /**
  * A body and the words before its designating verb: "⟨3⟩’s ⟨4⟩ (⟨5⟩), and ⟨6⟩ are today imposing",
- * "⟨4⟩, in coordination with the ⟨5⟩, designated", or
+ * "⟨4⟩, in coordination with (alongside, together with) the ⟨5⟩, designated", or
  * "The Foreign … Office (⟨2⟩) has today" where only the acronym is a mention.
  */
 const DESIGNATOR =
   "(?:(?:⟨\\d+⟩’s )?⟨(\\d+)⟩(?: \\(⟨\\d+⟩\\))?|\\(⟨(\\d+)⟩\\))(?:,? and (?:the )?(?:⟨\\d+⟩’s )?⟨\\d+⟩(?: \\(⟨\\d+⟩\\))?)?,? " +
-  "(?:in (?:close )?(?:coordination|partnership|cooperation) with [^,]{1,80}, )?" +
+  "(?:(?:in (?:close )?(?:coordination|partnership|cooperation) with|alongside|together with|along with|jointly with) [^,]{1,80}, )?" +
   "(?:(?:is|has|have|had|today|also|are|further|jointly|again|additionally|concurrently) )*";
 /** Verbs only a designating body takes: a firm or a person never "designates". */
 const STRONG_AUTHORITY = new RegExp(`${DESIGNATOR}(?:re-?)?(?:designat(?:ed|ing|es)|sanction(?:ed|ing))\\b`);

@@ -104,6 +104,7 @@ describe("findPairs", () => {
     for (const opening of [
       "Today, the Office of Foreign Assets Control targeted a network.",
       "Today, the Office of Foreign Assets Control, in coordination with the Federal Bureau of Investigation, designated four firms.",
+      "Today, the Office of Foreign Assets Control, alongside the U.S. Department of State, sanctioned a network.",
       "The Foreign, Commonwealth & Development Office (FCDO) has today sanctioned 8 firms.",
       "Russia has long been a haven for such networks. Today’s action was taken by the Office of Foreign Assets Control.",
     ]) {
