@@ -338,7 +338,9 @@ function bodyActing(view: SentenceView, pattern: RegExp): number | null {
   const slot = found === undefined ? undefined : view.slots[Number(found)];
   if (!slot || found === undefined) return null;
   if (slot.type === "Organization" || slot.type === "PublicBody") return slot.entity;
-  if (slot.type === "Company" && STRONG_AUTHORITY.exec(view.template)?.includes(found)) return slot.entity;
+  // The strong pattern's own match needs no second look.
+  const strong = pattern === STRONG_AUTHORITY || STRONG_AUTHORITY.exec(view.template)?.includes(found);
+  if (slot.type === "Company" && strong) return slot.entity;
   return null;
 }
 

@@ -15,7 +15,7 @@ export const LEGAL_FORMS = set(
     "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
 );
 
-/** Legal forms written before a firm's quoted name: "OOO «Navitrek»", "AO «Kupol»" (Russian and Central Asian). */
+/** Legal forms written before a firm's quoted name: "OOO «Navitrek»", "AO «Velskrek»" (Russian and Central Asian). */
 export const FORMS_BEFORE_QUOTED_NAME = [
   "OOO",
   "OsOO",

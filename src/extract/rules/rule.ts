@@ -45,6 +45,18 @@ export interface RecordField {
  * is read as its first.
  */
 export function readField(view: SentenceView): { label: string; field: RecordField } | undefined {
+  // The document's facts and the record-field rule both ask: each view is read once.
+  let read = fieldCache.get(view);
+  if (read === undefined) {
+    read = readFieldOnce(view) ?? null;
+    fieldCache.set(view, read);
+  }
+  return read ?? undefined;
+}
+
+const fieldCache = new WeakMap<SentenceView, { label: string; field: RecordField } | null>();
+
+function readFieldOnce(view: SentenceView): { label: string; field: RecordField } | undefined {
   const m = /^\s*([\p{Lu}][\p{L} /.-]{1,30}):\s+(.+)$/u.exec(view.template);
   if (m) {
     const slots = slotsIn(view, m[2]);
