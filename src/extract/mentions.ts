@@ -19,6 +19,7 @@ import {
   LEGAL_FORMS,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
+  type PlaceHit,
   PRODUCT_NOUNS,
 } from "./lexicons/index.js";
 import type { Sentence } from "./sentences.js";
@@ -471,6 +472,15 @@ interface Draft {
   type?: EntityType;
   strength?: number;
   key?: string | null;
+}
+
+/**
+ * The grouping key of a place: a country by its code, so "Russia" and "Russian Federation" are one, unless
+ * a place noun follows ("Chelyabinsk region"); a country the lexicon knows without a code by its name
+ * (all such countries would otherwise share one key).
+ */
+function placeKey(place: PlaceHit, byCountry: boolean): string {
+  return `place:${byCountry && place.kind === "country" ? (place.country ?? place.canonical) : place.canonical}`;
 }
 
 /** Reads a title phrase ("Deputy Secretary of the Treasury Jane Doe") into the person and the body. */
@@ -933,7 +943,7 @@ function classify(
     type = "Place";
     strength = 5;
     // "Chelyabinsk region" and "Chelyabinsk" are one place to readers (and to the gold files).
-    key = `place:${place.kind === "country" && !placeMore ? place.country : place.canonical}`;
+    key = placeKey(place, !placeMore);
     country = place.country;
     rule = "placeName";
   } else if (body) {
@@ -1270,7 +1280,7 @@ function findAliases(
         text: alias,
         type: "Place",
         strength: 5,
-        key: `place:${place.kind === "country" ? place.country : place.canonical}`,
+        key: placeKey(place, true),
         country: place.country,
         aliasOf: null,
         sentence: sentenceIndex,

@@ -363,6 +363,17 @@ describe("within-document coreference", () => {
     expect(entity(x, "Minsk")).not.toBe(entity(x, "Belarus"));
     expect(entity(x, "Russia")).toBe(entity(x, "Russian Federation"));
   });
+
+  it("keeps flag and registry states apart and gives each its country code", () => {
+    const x = run(
+      "Mauritius-registered Orlan Shipping Inc manages the San Marino-flagged Tulip Star. " +
+        "Suriname-based Galaxy Kestrel NV owns the Comoros-flagged Amber Wave and the Cook Islands-flagged Marlin.",
+    );
+    const states = ["Mauritius", "San Marino", "Suriname", "Comoros", "Cook Islands"];
+    const found = states.map((name) => entity(x, name));
+    expect(new Set(found).size).toBe(states.length);
+    expect(found.map((e) => e?.country)).toEqual(["mu", "sm", "sr", "km", "ck"]);
+  });
 });
 
 describe("evidence", () => {
