@@ -483,6 +483,10 @@ function placeKey(place: PlaceHit, byCountry: boolean): string {
   return `place:${byCountry && place.kind === "country" ? (place.country ?? place.canonical) : place.canonical}`;
 }
 
+/** Phrases of trade and court documents written in capitals before the party they name. */
+const CAPITALISED_FORM_PHRASE =
+  /^(?:(?:FOR AND )?ON BEHALF OF|TO (?:THE )?ORDER OF|FOR (?:THE )?ACCOUNT OF|IN FAVOU?R OF|BY ORDER OF|PAYABLE TO|ISSUED BY|(?:IN )?FUNDS ASSOCIATED WITH|DEFENDANTS?) (?=\p{Lu})/u;
+
 /** Reads a title phrase ("Deputy Secretary of the Treasury Jane Doe") into the person and the body. */
 function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] {
   const drafts: Draft[] = [];
@@ -691,6 +695,12 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
+  // "TO THE ORDER OF X", "ON BEHALF OF X": a form's phrase written in capitals before the party it names.
+  const phrase = CAPITALISED_FORM_PHRASE.exec(text.slice(seq[0].start, seq[seq.length - 1].end));
+  if (phrase) {
+    seq = seq.filter((t) => t.start >= seq[0].start + phrase[0].length);
+    if (seq.length === 0) return [];
+  }
   // "Russian national X" names X; "Russian Armed Forces" and "Russian Ministry of Energy" keep the demonym,
   // and so does a given name before a patronymic ("German Borisovich Khan").
   while (
@@ -841,13 +851,16 @@ function classify(
   if (words.every((w) => NON_NAME_WORDS.has(w) || CONNECTORS.has(w))) return undefined;
   // A legal form alone ("LLC", "JSC") is the rest of a name cut off, not a name.
   if (words.every((w) => LEGAL_FORMS.has(w) || CONNECTORS.has(w)) && words.length <= 2) return undefined;
-  // "Buyer: …", "Seller / Manufacturer: …": a form's field label opening its line names no party.
+  // "Buyer: …", "Seller / Manufacturer: …", "Notify party: …": a form's field label opening its line
+  // names no party.
   const lineBefore = text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
   const afterName = text.slice(last.rawEnd, last.rawEnd + 30);
   if (
     words.length <= 3 &&
     /^[ \t*_#>|-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore) &&
-    /^[*_]*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(afterName)
+    /^[*_]*(?:\s+(?:party|parties|name|address|details|no|number|code|reference|ref|of|and|bank|account|country|port|date))*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(
+      afterName,
+    )
   )
     return undefined;
   if (isRecordNoise(name, words, lineBefore, afterName)) return undefined;

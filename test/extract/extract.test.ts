@@ -271,6 +271,18 @@ describe("within-document coreference", () => {
     expect(entity(x, "TRADING HOUSE VELSK-TEKHSNAB LLP")?.type).toBe("Company");
   });
 
+  it("reads the party after a document phrase in capitals, and no party in a field label", () => {
+    const x = run(
+      "Consignee: TO THE ORDER OF HARBOURMARK COMMERCIAL BANK PJSC\n" +
+        "Notify party: Velsk Freight Services LLP, Almaty\n" +
+        "Remarks: shipped ON BEHALF OF KESTRAL HORIZON GENERAL TRADING L.L.C. to Astana.",
+    );
+    expect(entity(x, "HARBOURMARK COMMERCIAL BANK PJSC")?.type).toBe("Company");
+    expect(entity(x, "KESTRAL HORIZON GENERAL TRADING L.L.C.")?.type).toBe("Company");
+    expect(entity(x, "Velsk Freight Services LLP")?.type).toBe("Company");
+    expect(x.entities.some((e) => e.names.some((n) => /ORDER OF|BEHALF|^Notify/.test(n)))).toBe(false);
+  });
+
   it("joins quoted defined terms and names given with 'known as', but not a defined role", () => {
     const x = run(
       'BRANVIK TURBINE PARTS, INC. ("Branvik") sold the parts. Ostrel Commercial Bank PJSC (“Ostrel Bank”) paid. ' +
