@@ -136,6 +136,48 @@ function wordsInLongerNames(text: string): Set<string> {
   }
   return words;
 }
+/**
+ * True when `word`, in capitals, ends a name of two to four capitalised words in the text and also
+ * stands alone at least twice, not next to another capitalised word ("ROSTAMZADEH" after "KAVEH
+ * ROSTAMZADEH"): the surname of a person written in capitals.
+ */
+function isUpperCaseSurname(text: string, word: string): boolean {
+  if (surnameText !== text) {
+    surnameText = text;
+    surnames = upperCaseSurnames(text);
+  }
+  return surnames.has(word);
+}
+// The surnames in capitals of the text being read (one text at a time).
+let surnameText = "";
+let surnames = new Set<string>();
+
+function upperCaseSurnames(text: string): Set<string> {
+  const ending = new Set<string>();
+  for (const m of text.matchAll(
+    /\b\p{Lu}[\p{Lu}’'-]+(?: \p{Lu}[\p{Lu}’'-]+){0,2} (\p{Lu}[\p{Lu}’'-]{3,})\b/gu,
+  )) {
+    // A heading in capitals ("VIOLENT ACTIVITIES OF LNFM") is no name; an acronym ("LNFM", "(AQAH)") no surname.
+    if (m[0].split(" ").some((w) => isCommonWord(w.toLowerCase()))) continue;
+    if ((m[1].match(/[AEIOUY]/g)?.length ?? 0) < 2 || text.includes(`(${m[1]})`)) continue;
+    ending.add(m[1]);
+  }
+  const alone = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}’'-] ?)\b(\p{Lu}[\p{Lu}’'-]{3,})\b(?! ?[\p{L}’'-]*\p{Lu})/gu)) {
+    if (ending.has(m[1])) alone.set(m[1], (alone.get(m[1]) ?? 0) + 1);
+  }
+  // Not an ordinary word ("DIRECTORS"), and not a name the text also writes in title case ("LA NUEVA
+  // FAMILIA MICHOACANA" is a heading's style for "La Nueva Familia Michoacana").
+  const titled = (w: string) => w[0] + w.slice(1).toLowerCase();
+  return new Set(
+    [...alone]
+      .filter(
+        ([w, n]) =>
+          n >= 2 && !LEGAL_FORMS.has(w) && !isCommonWord(w.toLowerCase()) && !text.includes(titled(w)),
+      )
+      .map(([w]) => w),
+  );
+}
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
@@ -483,9 +525,9 @@ function placeKey(place: PlaceHit, byCountry: boolean): string {
   return `place:${byCountry && place.kind === "country" ? (place.country ?? place.canonical) : place.canonical}`;
 }
 
-/** Phrases of trade and court documents written in capitals before the party they name. */
+/** Phrases of trade and court documents written in capitals before the party they name ("In the Matter of X"). */
 const CAPITALISED_FORM_PHRASE =
-  /^(?:(?:FOR AND )?ON BEHALF OF|TO (?:THE )?ORDER OF|FOR (?:THE )?ACCOUNT OF|IN FAVOU?R OF|BY ORDER OF|PAYABLE TO|ISSUED BY|(?:IN )?FUNDS ASSOCIATED WITH|DEFENDANTS?) (?=\p{Lu})/u;
+  /^(?:(?:FOR AND )?ON BEHALF OF|TO (?:THE )?ORDER OF|FOR (?:THE )?ACCOUNT OF|IN FAVOU?R OF|BY ORDER OF|PAYABLE TO|ISSUED BY|(?:IN )?FUNDS ASSOCIATED WITH|DEFENDANTS?|(?:IN THE )?MATTER OF|Matter of) (?=\p{Lu})/u;
 
 /** Reads a title phrase ("Deputy Secretary of the Treasury Jane Doe") into the person and the body. */
 function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] {
@@ -635,13 +677,25 @@ const MONTHS =
  * What records are full of and readers never mark: addresses, months, reference codes (flight numbers,
  * bank and licence codes, "KP-17/23"), and table cells holding one ordinary word ("| Qty |", "| Amount |").
  */
-function isRecordNoise(name: string, words: string[], lineBefore: string, afterName: string): boolean {
+function isRecordNoise(
+  text: string,
+  name: string,
+  words: string[],
+  lineBefore: string,
+  afterName: string,
+): boolean {
   if (STREET_LAST.test(words[words.length - 1]) || (BUILDING_FIRST.test(words[0]) && words.length <= 3))
     return true;
   if (words.length === 1 && MONTHS.test(name)) return true;
   if (/\//.test(name) && /\d/.test(name)) return true;
   if (/^[A-Z]{2,3}\s?\d{3,4}$/.test(name)) return true;
-  if (/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(name) && !/[AEIOU]{2}/.test(name)) return true;
+  // A bank's SWIFT code, unless the text uses the word as a surname ("ROSTAMZADEH" has the shape).
+  if (
+    /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(name) &&
+    !/[AEIOU]{2}/.test(name) &&
+    !isUpperCaseSurname(text, name)
+  )
+    return true;
   // An account number's country and check digits ("KZ91 722C …").
   if (/^[A-Z]{2}\d{2}$/.test(name) && /^\s[A-Z0-9]{4}\s/.test(afterName)) return true;
   const cell = /\|\s*$/.test(lineBefore) && /^\s*\|/.test(afterName);
@@ -863,7 +917,7 @@ function classify(
     )
   )
     return undefined;
-  if (isRecordNoise(name, words, lineBefore, afterName)) return undefined;
+  if (isRecordNoise(text, name, words, lineBefore, afterName)) return undefined;
   // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
   // only; a body named in generic words needs an organisation head and three words.
   if (
@@ -970,12 +1024,22 @@ function classify(
   ) {
     return undefined;
   } else if (isAllCaps(name) && tokens.length > 1 && !headWords.some((w) => LEGAL_FORMS.has(w))) {
-    type =
-      imoFollows(text, last.rawEnd) || /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end))
-        ? "Vessel"
-        : "Company";
-    strength = type === "Vessel" ? 4 : 1;
-    rule = "upperCaseName";
+    const vessel =
+      imoFollows(text, last.rawEnd) || /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end));
+    // "KAVEH ROSTAMZADEH … ROSTAMZADEH arrived": a name in capitals whose last word the text then uses
+    // alone, as court papers write a defendant, is a person's.
+    const person =
+      !vessel &&
+      tokens.length <= 4 &&
+      !headWords.some((w) => ORGANIZATION_HEADS.has(w) || COMPANY_HEADS.has(w)) &&
+      isUpperCaseSurname(text, lastWord);
+    type = vessel ? "Vessel" : person ? "Person" : "Company";
+    strength = vessel ? 4 : person ? 3 : 1;
+    rule = person ? "upperCasePerson" : "upperCaseName";
+  } else if (tokens.length === 1 && isUpperCaseSurname(text, name)) {
+    type = "Person";
+    strength = 3;
+    rule = "upperCaseSurname";
   } else if (
     tokens.length === 1 &&
     WORDLIKE_CAPS.test(name) &&

@@ -283,6 +283,19 @@ describe("within-document coreference", () => {
     expect(x.entities.some((e) => e.names.some((n) => /ORDER OF|BEHALF|^Notify/.test(n)))).toBe(false);
   });
 
+  it("reads a name in capitals whose surname the text then uses alone as a person's", () => {
+    const x = run(
+      "In the Matter of KAVEH DARVISHAN. 3. DARVISHAN is an Iranian national who has lived in Yerevan since 2021. " +
+        "He is the director of ZAGROS LINE LLC. On July 17, 2025, DARVISHAN arrived at Boston Logan International Airport. " +
+        "VIOLENT ACTIVITIES OF LNFM. The LNFM cartel and LNFM leaders were named.",
+    );
+    expect(entity(x, "KAVEH DARVISHAN")?.type).toBe("Person");
+    expect(entity(x, "DARVISHAN")).toBe(entity(x, "KAVEH DARVISHAN"));
+    expect(entity(x, "ZAGROS LINE LLC")?.type).toBe("Company");
+    expect(entity(x, "LNFM")?.type).not.toBe("Person");
+    expect(x.entities.some((e) => e.names.some((n) => n.startsWith("Matter")))).toBe(false);
+  });
+
   it("joins quoted defined terms and names given with 'known as', but not a defined role", () => {
     const x = run(
       'BRANVIK TURBINE PARTS, INC. ("Branvik") sold the parts. Ostrel Commercial Bank PJSC (“Ostrel Bank”) paid. ' +
