@@ -348,7 +348,7 @@ export function findPairs(
         });
       }
     }
-    for (const ref of findReferences(tokens, view, views, vi, typeOf, roles)) {
+    for (const ref of findReferences({ tokens, view, views, vi, typeOf }, roles)) {
       if (sources.has(ref.entity)) continue;
       for (let j = 0; j < n; j++) {
         const other = view.slots[j].entity;
@@ -709,37 +709,61 @@ function referenceAt(tokens: FeatureToken[], i: number): (typeof REFERENCES)[num
 /** How many sentences back a reference looks for the party it stands for. */
 const REFERENCE_REACH = 3;
 
+/** A reference in a sentence's tokens and the party it stands for. */
+interface Reference {
+  at: number;
+  entity: number;
+  type: EntityType;
+}
+
+/** What the reference readers share: the sentence, its neighbours, and the entity model's types. */
+interface ReferenceContext {
+  tokens: FeatureToken[];
+  view: SentenceView;
+  views: SentenceView[];
+  vi: number;
+  typeOf: (entity: number) => EntityType | undefined;
+}
+
+// Which party a reference stands for is read from the rules' types, so the pairs do not depend on the
+// entity model; the type it reports is the entity model's.
+const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;
+const typeOfSlot = (c: ReferenceContext, v: SentenceView, k: number): EntityType =>
+  c.typeOf(v.slots[k].entity) ?? v.slots[k].type;
+
 /**
- * References in a sentence ("it", "its", "the company", "he"), each with the entity it most likely
- * stands for: for a possessive the nearest party of a fitting type before it in the sentence, else the
- * first such party of the sentence, else the first of the nearest sentence before that names one. A
- * sentence-opening reference the rules' view already resolved is left to it.
+ * References in a sentence ("it", "its", "the company", "he", "the seller", "these individuals"), each
+ * with the entity it most likely stands for. Three readers, each its own function (V8 then recompiles
+ * only the one whose rare branch a text first takes).
  */
-function findReferences(
-  tokens: FeatureToken[],
-  view: SentenceView,
-  views: SentenceView[],
-  vi: number,
-  typeOf: (entity: number) => EntityType | undefined,
-  roles: Map<string, RoleParty>,
-): Array<{ at: number; entity: number; type: EntityType }> {
-  const found: Array<{ at: number; entity: number; type: EntityType }> = [];
-  // "the seller’s plant", "the notify party": a role the record or contract defined stands for its party.
-  if (roles.size > 0) {
-    const words = tokens.map((t) => t.text);
-    for (let i = 1; i < tokens.length; i++) {
-      if (tokens[i].slot >= 0 || (words[i - 1] !== "the" && words[i + 1] !== "'s")) continue;
-      const role = roleReference(words, i, roles);
-      if (!role) continue;
-      const at = i + role.length - 1;
-      found.push({ at, entity: role.entity, type: typeOf(role.entity) ?? role.type });
-      i = at;
-    }
+function findReferences(context: ReferenceContext, roles: Map<string, RoleParty>): Reference[] {
+  return [...roleReferences(context, roles), ...singularReferences(context), ...pluralReferences(context)];
+}
+
+/** "the seller’s plant", "the notify party": a role the record or contract defined stands for its party. */
+function roleReferences({ tokens, typeOf }: ReferenceContext, roles: Map<string, RoleParty>): Reference[] {
+  const found: Reference[] = [];
+  if (roles.size === 0) return found;
+  const words = tokens.map((t) => t.text);
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].slot >= 0 || (words[i - 1] !== "the" && words[i + 1] !== "'s")) continue;
+    const role = roleReference(words, i, roles);
+    if (!role) continue;
+    const at = i + role.length - 1;
+    found.push({ at, entity: role.entity, type: typeOf(role.entity) ?? role.type });
+    i = at;
   }
-  // Which party a reference stands for is read from the rules' types, so the pairs do not depend on the
-  // entity model; the type it reports is the entity model's.
-  const ruleType = (v: SentenceView, k: number): EntityType => v.slots[k].type;
-  const typeOfSlot = (v: SentenceView, k: number): EntityType => typeOf(v.slots[k].entity) ?? v.slots[k].type;
+  return found;
+}
+
+/**
+ * "it", "its", "the company", "he": for a possessive the nearest party of a fitting type before it in the
+ * sentence, else the first such party of the sentence, else the first of the nearest sentence before
+ * that names one. A sentence-opening reference the rules' view already resolved is left to it.
+ */
+function singularReferences(context: ReferenceContext): Reference[] {
+  const { tokens, view, views, vi } = context;
+  const found: Reference[] = [];
   const slotPositions = positionsOfSlots(tokens).map((at) => ({ k: tokens[at].slot, at }));
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].slot >= 0) continue;
@@ -757,20 +781,28 @@ function findReferences(
         ref.words[0] === "its" || ref.words[0] === "his" || ref.words[0] === "her"
           ? before[before.length - 1]
           : before[0];
-      pick = { entity: view.slots[chosen.k].entity, type: typeOfSlot(view, chosen.k) };
+      pick = { entity: view.slots[chosen.k].entity, type: typeOfSlot(context, view, chosen.k) };
     } else {
       for (let back = vi - 1; back >= Math.max(0, vi - REFERENCE_REACH) && !pick; back--) {
         const v = views[back];
         if (v.sentence.heading) continue;
         const k = v.slots.findIndex((_, k2) => ref.types.includes(ruleType(v, k2)));
-        if (k >= 0) pick = { entity: v.slots[k].entity, type: typeOfSlot(v, k) };
+        if (k >= 0) pick = { entity: v.slots[k].entity, type: typeOfSlot(context, v, k) };
       }
     }
     if (pick) found.push({ at, ...pick });
     i = at;
   }
-  // "These individuals", "both companies", "each of the vessels": every party of the nearest sentence
-  // before that names two or more of a fitting type.
+  return found;
+}
+
+/**
+ * "These individuals", "both companies", "each of the vessels": every party of the nearest sentence
+ * before that names two or more of a fitting type.
+ */
+function pluralReferences(context: ReferenceContext): Reference[] {
+  const { tokens, views, vi } = context;
+  const found: Reference[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!PLURAL_STARTS.has(tokens[i].text)) continue;
     let j = i + 1;
@@ -785,7 +817,7 @@ function findReferences(
       if (entities.length < 2) continue;
       for (const entity of entities) {
         const k = members.find((m) => v.slots[m].entity === entity) as number;
-        found.push({ at: j, entity, type: typeOfSlot(v, k) });
+        found.push({ at: j, entity, type: typeOfSlot(context, v, k) });
       }
       break;
     }
