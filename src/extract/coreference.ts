@@ -85,10 +85,41 @@ const ALIAS_BETWEEN =
 const RENAME_BETWEEN = /^\s+to\s+(?:the\s+)?$/;
 const USED_NAME = /\b(?:used|uses|using|operates under|operating under|trades as|trading as) the names?\s+$/;
 
-/** Groups mentions into document-level entities. Weak mentions that join nothing are dropped. */
+/**
+ * Groups mentions into document-level entities: the same key or name, an alias or rename phrase between
+ * neighbours, short forms of one longer name, acronyms and body forms. Weak mentions that join nothing
+ * are dropped. Each step is its own function (V8 then recompiles only the step whose rare branch a text
+ * first takes).
+ */
 export function resolveMentions(text: string, mentions: MentionCandidate[]): EntityGroup[] {
+  const uf = new UnionFind(mentions.length);
+  joinSameNames(mentions, uf);
+  joinAliasPhrases(text, mentions, uf);
+  joinShortForms(mentions, uf);
+  joinAcronymsAndBodyForms(mentions, uf);
+  const result: EntityGroup[] = [];
+  for (const members of groupsOf(uf, mentions.length).values()) {
+    if (members.every((i) => mentions[i].weak)) continue;
+    result.push(buildGroup(mentions, members));
+  }
+  return result;
+}
+
+/** The members of each group, by the group's root. */
+function groupsOf(uf: UnionFind, n: number): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return groups;
+}
+
+/** Mentions that share a key, a normalised name, or that the mention finder read as an alias. */
+function joinSameNames(mentions: MentionCandidate[], uf: UnionFind): void {
   const n = mentions.length;
-  const uf = new UnionFind(n);
   const byKey = new Map<string, number>();
   const byName = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -104,7 +135,11 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
     if (same === undefined) byName.set(norm, i);
     else uf.union(i, same);
   }
-  // Renames and "also known as" between neighbouring mentions of one sentence.
+}
+
+/** Renames and "also known as" between neighbouring mentions of one sentence. */
+function joinAliasPhrases(text: string, mentions: MentionCandidate[], uf: UnionFind): void {
+  const n = mentions.length;
   for (let i = 0; i + 1 < n; i++) {
     const a = mentions[i];
     const b = mentions[i + 1];
@@ -119,18 +154,11 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
       if (subject >= 0 && subject < i + 1) uf.union(subject, i + 1);
     }
   }
-  // Short forms: a name whose words are a distinctive part of exactly one longer name.
-  const groupsOf = (): Map<number, number[]> => {
-    const groups = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const r = uf.find(i);
-      const g = groups.get(r);
-      if (g) g.push(i);
-      else groups.set(r, [i]);
-    }
-    return groups;
-  };
-  const groups = groupsOf();
+}
+
+/** Short forms: a name whose words are a distinctive part of exactly one longer name. */
+function joinShortForms(mentions: MentionCandidate[], uf: UnionFind): void {
+  const groups = groupsOf(uf, mentions.length);
   // Index the longer names by their distinctive words and by their leading and trailing word runs.
   const byWord = new Map<string, Set<number>>();
   const byAffix = new Map<string, Set<number>>();
@@ -216,13 +244,6 @@ export function resolveMentions(text: string, mentions: MentionCandidate[]): Ent
       }
     }
   }
-  joinAcronymsAndBodyForms(mentions, uf);
-  const result: EntityGroup[] = [];
-  for (const members of groupsOf().values()) {
-    if (members.every((i) => mentions[i].weak)) continue;
-    result.push(buildGroup(mentions, members));
-  }
-  return result;
 }
 
 const INITIAL_SKIP = /^(?:of|the|and|for|on|in|&|de|du|des|la|le)$/i;
