@@ -153,31 +153,42 @@ let surnameText = "";
 let surnames = new Set<string>();
 
 function upperCaseSurnames(text: string): Set<string> {
-  const ending = new Set<string>();
+  const found = new Set<string>();
   for (const m of text.matchAll(
     /\b\p{Lu}[\p{Lu}’'-]+(?: \p{Lu}[\p{Lu}’'-]+){0,2} (\p{Lu}[\p{Lu}’'-]{3,})\b/gu,
   )) {
+    const word = m[1];
+    if (found.has(word)) continue;
     // A heading in capitals ("VIOLENT ACTIVITIES OF LNFM") is no name; an acronym ("LNFM", "(AQAH)") no surname.
     if (m[0].split(" ").some((w) => isCommonWord(w.toLowerCase()))) continue;
-    if ((m[1].match(/[AEIOUY]/g)?.length ?? 0) < 2 || text.includes(`(${m[1]})`)) continue;
-    ending.add(m[1]);
+    if ((word.match(/[AEIOUY]/g)?.length ?? 0) < 2 || text.includes(`(${word})`)) continue;
+    // Not an ordinary word ("DIRECTORS"), and not a name the text also writes in title case ("LA NUEVA
+    // FAMILIA MICHOACANA" is a heading's style for "La Nueva Familia Michoacana").
+    if (LEGAL_FORMS.has(word) || isCommonWord(word.toLowerCase())) continue;
+    if (text.includes(word[0] + word.slice(1).toLowerCase())) continue;
+    if (standsAlone(text, word) >= 2) found.add(word);
   }
-  const alone = new Map<string, number>();
-  for (const m of text.matchAll(/(?<![\p{L}’'-] ?)\b(\p{Lu}[\p{Lu}’'-]{3,})\b(?! ?[\p{L}’'-]*\p{Lu})/gu)) {
-    if (ending.has(m[1])) alone.set(m[1], (alone.get(m[1]) ?? 0) + 1);
-  }
-  // Not an ordinary word ("DIRECTORS"), and not a name the text also writes in title case ("LA NUEVA
-  // FAMILIA MICHOACANA" is a heading's style for "La Nueva Familia Michoacana").
-  const titled = (w: string) => w[0] + w.slice(1).toLowerCase();
-  return new Set(
-    [...alone]
-      .filter(
-        ([w, n]) =>
-          n >= 2 && !LEGAL_FORMS.has(w) && !isCommonWord(w.toLowerCase()) && !text.includes(titled(w)),
-      )
-      .map(([w]) => w),
-  );
+  return found;
 }
+
+/**
+ * How often `word` stands in the text as a word of its own: after no word ("3. X", ", X"; "the X" is
+ * a ship's way) and before no capitalised word.
+ */
+function standsAlone(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const end = at + word.length;
+    if (WORD_CHAR.test(text[at - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;
+    if (text[at - 1] === " " && WORD_CHAR.test(text[at - 2] ?? "")) continue;
+    const next = /^ ?([\p{L}’'-]*)/u.exec(text.slice(end, end + 40))?.[1] ?? "";
+    if (UPPER.test(next)) continue;
+    count++;
+  }
+  return count;
+}
+const WORD_CHAR = /^[\p{L}\p{N}’'-]$/u;
+const UPPER = /\p{Lu}/u;
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
