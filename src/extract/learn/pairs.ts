@@ -410,6 +410,7 @@ export function findPairs(
     }
   });
   pairs.push(...listedPairs(analysis, typeOf));
+  pairs.push(...craftRowPairs(analysis, typeOf));
   // What kind of place each end is: a country is never located in another country, a city is in one.
   const kinds = new Map<number, string>();
   const kindOf = (entity: number): string => {
@@ -459,6 +460,68 @@ function citedSources(analysis: Analysis): Set<number> {
       found.add(entity);
   });
   return found;
+}
+
+/** A record's table row or log line: cells between bars, or a line that opens with a date. */
+const ROW = /\|.*\|/;
+const DATED = /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[A-Z]{3}\d{2})\b/;
+const isCraft = (type: EntityType | undefined): boolean => type === "Vessel" || type === "Aircraft";
+
+/**
+ * A log's rows and the craft it is about: "Vessel: X" (or a line naming one craft) above a table of
+ * dated port calls, positions or flights; each place of a dated row is paired with that craft, the row
+ * standing in for the sentence ("⟨X⟩ … | 2024-02-01 | Sohar anchorage, Oman | At anchor").
+ */
+function craftRowPairs(
+  analysis: Analysis,
+  typeOf: (entity: number) => EntityType | undefined,
+): PairCandidate[] {
+  const { views } = analysis;
+  const out: PairCandidate[] = [];
+  let craft: number | null = null;
+  views.forEach((view, vi) => {
+    const row = ROW.test(view.template) || DATED.test(view.template.slice(0, 24));
+    if (!row) {
+      const crafts = new Set(
+        // The rules' types decide, so the pairs do not depend on the entity model.
+        view.slots.filter((s) => isCraft(s.type)).map((s) => s.entity),
+      );
+      if (crafts.size === 1) craft = [...crafts][0];
+      return;
+    }
+    if (craft === null || !DATED.test(view.template)) return;
+    const subject = craft;
+    if (view.slots.some((s) => s.entity === subject)) return;
+    const { tokens, slotAt } = tokensOf(view, typeOf);
+    view.slots.forEach((slot, k) => {
+      if (slot.type !== "Place" || slotAt[k] < 0) return;
+      if (view.slots.slice(0, k).some((s) => s.entity === slot.entity)) return;
+      out.push({
+        view: vi,
+        first: subject,
+        second: slot.entity,
+        firstType: typeOf(subject) ?? analysis.groups[subject].type,
+        secondType: typeOf(slot.entity) ?? slot.type,
+        firstAt: 0,
+        secondAt: slotAt[k],
+        gapStart: 0,
+        gapEnd: slotAt[k],
+        firstInList: 0,
+        secondInList: 0,
+        pronoun: true,
+        authority: false,
+        typesHash: 0,
+        listed: false,
+        cited: 0,
+        tokens,
+        rules: NO_VOTES,
+        otherRules: NO_OTHERS,
+        quoteFrom: view.sentence.start,
+        quoteTo: view.sentence.end,
+      });
+    });
+  });
+  return out;
 }
 
 /** Words of a lead-in that announces a list of designated parties ("Those designated today are:"). */

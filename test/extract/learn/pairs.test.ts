@@ -124,6 +124,25 @@ describe("findPairs", () => {
     expect(listed).not.toContain("Panama");
   });
 
+  it("pairs the craft a log is about with the places of its dated rows", () => {
+    const text = [
+      "Vessel: ORCHID KESTREL (IMO 9200001)",
+      "Registered owner: Sable Lark Maritime S.A., Panama City, Panama",
+      "",
+      "# | From | To | Position / port | Event",
+      "01 | 2024-02-01 00:00 | 2024-02-05 14:20 | Sohar anchorage, Oman | At anchor",
+      "02 | 2024-02-06 | 2024-02-08 | Fujairah, UAE | Port call",
+      "Remarks: Fujairah agent Hollin Marine LLC.",
+    ].join("\n");
+    const pairs = named(text);
+    for (const place of ["Sohar", "Oman", "Fujairah"])
+      expect(pairs).toContainEqual(
+        expect.objectContaining({ first: "ORCHID KESTREL", second: place, pronoun: true }),
+      );
+    // The owner's seat is no port call, and a line without a date is no row of the log.
+    expect(pairs).not.toContainEqual(expect.objectContaining({ first: "ORCHID KESTREL", second: "Panama City" }));
+  });
+
   it("gives the same pairs whatever types the entities take", () => {
     const a = analyse("Kestrel Trading Ltd supplied engines to Orlan Avia LLC, a Minsk-based firm.");
     const retyped = new Map(a.entities.map((_, i) => [i, "Organization" as const]));
