@@ -140,7 +140,9 @@ describe("findPairs", () => {
         expect.objectContaining({ first: "ORCHID KESTREL", second: place, pronoun: true }),
       );
     // The owner's seat is no port call, and a line without a date is no row of the log.
-    expect(pairs).not.toContainEqual(expect.objectContaining({ first: "ORCHID KESTREL", second: "Panama City" }));
+    expect(pairs).not.toContainEqual(
+      expect.objectContaining({ first: "ORCHID KESTREL", second: "Panama City" }),
+    );
   });
 
   it("gives the same pairs whatever types the entities take", () => {
