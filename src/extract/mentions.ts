@@ -111,15 +111,20 @@ const WORDLIKE_CAPS =
  * "Zhenlan Northwing Technology Co."): it is then a short form of that name, not an ordinary word.
  */
 function isPartOfLongerName(text: string, word: string): boolean {
-  if (longerNameText !== text) {
-    longerNameText = text;
-    longerNames = wordsInLongerNames(text);
-  }
-  return longerNames.has(word);
+  return longerNamesOf(text).has(word);
 }
-// The words of the text being read that stand next to a capitalised word (one text at a time).
-let longerNameText = "";
-let longerNames = new Set<string>();
+
+/**
+ * A function of the whole text, computed once for the text being read: mention finding asks it again
+ * for each name of the same text.
+ */
+function perText<T>(compute: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: compute(text) };
+    return last.value;
+  };
+}
 
 /** Every word written right after a capitalised word, or right before one, with only spaces between. */
 function wordsInLongerNames(text: string): Set<string> {
@@ -142,15 +147,8 @@ function wordsInLongerNames(text: string): Set<string> {
  * ROSTAMZADEH"): the surname of a person written in capitals.
  */
 function isUpperCaseSurname(text: string, word: string): boolean {
-  if (surnameText !== text) {
-    surnameText = text;
-    surnames = upperCaseSurnames(text);
-  }
-  return surnames.has(word);
+  return surnamesOf(text).has(word);
 }
-// The surnames in capitals of the text being read (one text at a time).
-let surnameText = "";
-let surnames = new Set<string>();
 
 function upperCaseSurnames(text: string): Set<string> {
   const found = new Set<string>();
@@ -159,12 +157,13 @@ function upperCaseSurnames(text: string): Set<string> {
   )) {
     const word = m[1];
     if (found.has(word)) continue;
-    // A heading in capitals ("VIOLENT ACTIVITIES OF LNFM") is no name; an acronym ("LNFM", "(AQAH)") no surname.
+    // A heading in capitals ("VIOLENT ACTIVITIES OF LNFM", "BOARD DIRECTORS") is no name; an acronym
+    // ("LNFM", "(AQAH)") no surname.
     if (m[0].split(" ").some((w) => isCommonWord(w.toLowerCase()))) continue;
     if ((word.match(/[AEIOUY]/g)?.length ?? 0) < 2 || text.includes(`(${word})`)) continue;
-    // Not an ordinary word ("DIRECTORS"), and not a name the text also writes in title case ("LA NUEVA
-    // FAMILIA MICHOACANA" is a heading's style for "La Nueva Familia Michoacana").
-    if (LEGAL_FORMS.has(word) || isCommonWord(word.toLowerCase())) continue;
+    // Not a legal form, and not a name the text also writes in title case ("LA NUEVA FAMILIA MICHOACANA"
+    // is a heading's style for "La Nueva Familia Michoacana").
+    if (LEGAL_FORMS.has(word)) continue;
     if (text.includes(word[0] + word.slice(1).toLowerCase())) continue;
     if (standsAlone(text, word) >= 2) found.add(word);
   }
@@ -189,6 +188,8 @@ function standsAlone(text: string, word: string): number {
 }
 const WORD_CHAR = /^[\p{L}\p{N}’'-]$/u;
 const UPPER = /\p{Lu}/u;
+const longerNamesOf = perText(wordsInLongerNames);
+const surnamesOf = perText(upperCaseSurnames);
 /** Endings of English gerunds, adjectives and abstract nouns ("Imposing", "Sectoral", "Exposure"). */
 const COMMON_ENDING =
   /^\p{Lu}\p{Ll}{3,}(?:ing|al|ment|ments|tion|tions|sion|ity|ities|ness|ure|ance|ence|ism|ogy|ive|ous|ful|less|ship)$/u;
