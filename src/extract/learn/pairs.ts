@@ -259,11 +259,21 @@ export function findPairs(
     if (list) list.push(p);
     else bySentence.set(vi, [p]);
   }
+  // A view's tokens are read once, whichever kind of pair asks for them.
+  const read = new Map<SentenceView, SentenceTokens>();
+  const tokensFor = (view: SentenceView): SentenceTokens => {
+    let found = read.get(view);
+    if (!found) {
+      found = tokensOf(view, typeOf);
+      read.set(view, found);
+    }
+    return found;
+  };
   const pairs: PairCandidate[] = [];
   views.forEach((view, vi) => {
     const n = view.slots.length;
     if (n === 0) return;
-    const { tokens, slotAt, listAt } = tokensOf(view, typeOf);
+    const { tokens, slotAt, listAt } = tokensFor(view);
     const gap = (a: number, b: number) => {
       const la = listAt.get(a);
       const lb = b < tokens.length ? listAt.get(b) : undefined;
@@ -409,8 +419,8 @@ export function findPairs(
       });
     }
   });
-  pairs.push(...listedPairs(analysis, typeOf));
-  pairs.push(...craftRowPairs(analysis, typeOf));
+  pairs.push(...listedPairs(analysis, typeOf, tokensFor));
+  pairs.push(...craftRowPairs(analysis, typeOf, tokensFor));
   // What kind of place each end is: a country is never located in another country, a city is in one.
   const kinds = new Map<number, string>();
   const kindOf = (entity: number): string => {
@@ -475,6 +485,7 @@ const isCraft = (type: EntityType | undefined): boolean => type === "Vessel" || 
 function craftRowPairs(
   analysis: Analysis,
   typeOf: (entity: number) => EntityType | undefined,
+  tokensFor: (view: SentenceView) => SentenceTokens,
 ): PairCandidate[] {
   const { views } = analysis;
   const out: PairCandidate[] = [];
@@ -492,7 +503,7 @@ function craftRowPairs(
     if (craft === null || !DATED.test(view.template)) return;
     const subject = craft;
     if (view.slots.some((s) => s.entity === subject)) return;
-    const { tokens, slotAt } = tokensOf(view, typeOf);
+    const { tokens, slotAt } = tokensFor(view);
     view.slots.forEach((slot, k) => {
       if (slot.type !== "Place" || slotAt[k] < 0) return;
       if (view.slots.slice(0, k).some((s) => s.entity === slot.entity)) return;
@@ -571,6 +582,7 @@ function entryHead(tokens: FeatureToken[], start: number): number {
 function listedPairs(
   analysis: Analysis,
   typeOf: (entity: number) => EntityType | undefined,
+  tokensFor: (view: SentenceView) => SentenceTokens,
 ): PairCandidate[] {
   const { views, facts, text } = analysis;
   const out: PairCandidate[] = [];
@@ -590,7 +602,7 @@ function listedPairs(
       intro.slots.find((s) => s.type === "Organization" || s.type === "PublicBody")?.entity ??
       facts.authority;
     if (body === null || body === undefined) return;
-    const { tokens, slotAt } = tokensOf(intro, typeOf);
+    const { tokens, slotAt } = tokensFor(intro);
     let numbered = false;
     for (let j = vi + 1; j < Math.min(views.length, vi + 80); j++) {
       const entry = views[j];
@@ -603,7 +615,7 @@ function listedPairs(
         numbered || text.slice(views[j - 1].sentence.end, entry.sentence.start).includes("\n");
       numbered = false;
       if (!opensParagraph) continue;
-      const entryTokens = tokensOf(entry, typeOf).tokens;
+      const entryTokens = tokensFor(entry).tokens;
       // An entry opens with its name, after a bullet or a list number ("1.", "2)").
       let start = 0;
       while (start < 2 && /^(?:[-•]|\d{1,3}[.)]?|[.)])$/.test(entryTokens[start]?.text ?? "")) start++;
