@@ -244,9 +244,48 @@ const FIRES: Record<string, Row[]> = {
       "Tehran",
     ],
   ],
+  statementRows: [
+    // Amounts in "Paid out" and "Paid in" columns, the counterparty in a column of its own.
+    [
+      "STATEMENT OF ACCOUNT\nAccount name: Brenmoor Logistics Ltd\n\nDate | Payee / Payer | Details | Paid out | Paid in | Balance\n03/02/2025 | Ostrava Drive Components GmbH | INV 2025-114 | 18,400.00 | | 41,200.00\n05/02/2025 | Kelvane Marine FZE | CHARTER DEPOSIT | | 52,000.00 | 93,200.00",
+      "Brenmoor Logistics Ltd",
+      "pays",
+      "Ostrava Drive Components GmbH",
+    ],
+    [
+      "STATEMENT OF ACCOUNT\nAccount name: Brenmoor Logistics Ltd\n\nDate | Payee / Payer | Details | Paid out | Paid in | Balance\n03/02/2025 | Ostrava Drive Components GmbH | INV 2025-114 | 18,400.00 | | 41,200.00\n05/02/2025 | Kelvane Marine FZE | CHARTER DEPOSIT | | 52,000.00 | 93,200.00",
+      "Kelvane Marine FZE",
+      "pays",
+      "Brenmoor Logistics Ltd",
+    ],
+    // A Dr/Cr marker, and the counterparty's bank in the next column.
+    [
+      "Customer: Tarsim Holdings Inc.\nValue date | Dr/Cr | Amount | Counterparty | Counterparty bank\n2025-03-04 | Dr | 12,000.00 | Velmora Shipping Co. | Harbourline Bank Ltd",
+      "Harbourline Bank Ltd",
+      "intermediary_for",
+      "Velmora Shipping Co.",
+    ],
+    // The payer named after a label inside the particulars.
+    [
+      "Account holder: Orvani Trading LLC\nDate | Type | Particulars | Debit | Credit\n12 MAR 25 | TT IN | Remitter: Sukhara Metals Ltd | | 9,000.00",
+      "Sukhara Metals Ltd",
+      "pays",
+      "Orvani Trading LLC",
+    ],
+  ],
 };
 
 const SILENT: Array<[text: string, predicate: string]> = [
+  // An invoice's item table is no statement: the customer pays nobody named in it.
+  [
+    "Customer: Varnitsa Tekhnika LLC\nDescription | Qty | Amount\nSpindle motors made by Qormeno Trading FZE | 4 | 12,000.00",
+    "pays",
+  ],
+  // A statement row that does not say which way the money went.
+  [
+    "Account holder: Orvani Trading LLC\nDate | Counterparty | Debit | Credit\n12/03/2025 | Sukhara Metals Ltd | 9,000.00 | 9,000.00",
+    "pays",
+  ],
   // A list of alternative legal bases states no ownership.
   [
     "Orlan Avia LLC and Kestrel Trading Ltd were designated pursuant to E.O. 14024 for being owned or controlled by, or for having acted or purported to act for or on behalf of, directly or indirectly, the Government of Nordavia.",

@@ -9,6 +9,7 @@ import { productPhrase } from "./product-phrase.js";
 import { recordFields } from "./record-fields.js";
 import { rolePhrase } from "./role-phrase.js";
 import type { ClaimRule } from "./rule.js";
+import { statementRows } from "./statement-rows.js";
 import { supplyTrigger } from "./supply-trigger.js";
 import { visitPhrase } from "./visit-phrase.js";
 
@@ -33,4 +34,5 @@ export const RULES: readonly ClaimRule[] = [
   membershipPhrase,
   visitPhrase,
   recordFields,
+  statementRows,
 ];

@@ -1,0 +1,134 @@
+// Bank statements: the rows of an account's statement are payments to or from its holder. The holder
+// is the record's "Account holder:" (or "Customer:") field; each row names a counterparty, in a
+// "Counterparty" column or after "Beneficiary:" / "Ordering customer:", and the way the money went, by
+// a Dr/Cr column, the Debit or Credit column holding the amount, or "IN" / "OUT" in the row's type.
+import { type ClaimRule, type DocumentFacts, isParty, type ProposedClaim } from "./rule.js";
+
+/** Labels of the field naming whose account a statement is. */
+const HOLDER = ["account holder", "account name", "account owner", "customer", "client"];
+
+/** Column names: a Dr/Cr marker, amounts out of and into the account, the counterparty and its bank. */
+const MARKER_COLUMN = /^dr\s*\/\s*cr$/;
+const OUT_COLUMN = /^(?:debit|dr|withdrawals?|paid out|money out|outgoing|payments)\b/;
+const IN_COLUMN = /^(?:credit|cr|deposits?|paid in|money in|incoming|receipts)\b/;
+const PARTY_COLUMN = /^(?:counterparty|beneficiary|payee|payer|remitter)\b/;
+
+/** Labels inside a row naming who is paid (out) and who pays (in). */
+const PAID_LABEL = /\b(?:beneficiary|payee|paid to|credit to)\s*:\s*$/i;
+const PAYER_LABEL =
+  /\b(?:ordering customer|ordering party|remitter|payer|by order of|received from)\s*:\s*$/i;
+
+/** How far above a row its table's header may stand. */
+const HEADER_REACH = 20_000;
+
+/** The lower-case cells of the nearest statement header above `lineStart`, or null. */
+function headerAbove(text: string, lineStart: number): string[] | null {
+  const floor = Math.max(0, lineStart - HEADER_REACH);
+  let end = lineStart - 1;
+  while (end > floor) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    if ((line.match(/\|/g)?.length ?? 0) >= 2 && !/\d{2}/.test(line)) {
+      const cells = line.split("|").map((c) => c.trim().toLowerCase());
+      if (cells.some((c) => MARKER_COLUMN.test(c) || OUT_COLUMN.test(c) || IN_COLUMN.test(c))) return cells;
+    }
+    if (start === 0) break;
+    end = start - 1;
+  }
+  return null;
+}
+
+/** The column of a table line an offset falls in (bars before it on its line). */
+function columnAt(text: string, lineStart: number, offset: number): number {
+  let column = 0;
+  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === 124) column++;
+  return column;
+}
+
+/** Which way a row's money went: "in" to the holder, "out" from it, or null when the row does not say. */
+function directionOf(cells: string[], header: string[]): "in" | "out" | null {
+  for (let i = 0; i < header.length; i++) {
+    const cell = (cells[i] ?? "").trim();
+    if (MARKER_COLUMN.test(header[i])) {
+      if (/^(?:dr|debit)\b/i.test(cell)) return "out";
+      if (/^(?:cr|credit)\b/i.test(cell)) return "in";
+    }
+  }
+  const amountIn = (pattern: RegExp): boolean =>
+    header.some((name, i) => pattern.test(name) && /\d/.test(cells[i] ?? ""));
+  const debit = amountIn(OUT_COLUMN);
+  const credit = amountIn(IN_COLUMN);
+  if (debit !== credit) return debit ? "out" : "in";
+  const words = cells.join(" ");
+  const inward = /\b(?:IN|INWARD|INCOMING)\b/.test(words);
+  const outward = /\b(?:OUT|OUTWARD|OUTGOING)\b/.test(words);
+  if (inward !== outward) return inward ? "in" : "out";
+  return null;
+}
+
+/** The account holder: the first party of the first holder field the record has. */
+function holderOf(facts: DocumentFacts): number | undefined {
+  for (const label of HOLDER) {
+    const field = facts.fields.get(label);
+    const k = field?.types.findIndex((t) => t !== "Place" && t !== "Product") ?? -1;
+    if (field && k >= 0) return field.entities[k];
+  }
+  return undefined;
+}
+
+/**
+ * Statement rows: the holder pays a row's counterparty when the money went out, the counterparty pays
+ * the holder when it came in; the counterparty's bank, in a column of its own, acts for it.
+ */
+export const statementRows: ClaimRule = {
+  name: "statementRows",
+  version: 1,
+  cue: /\|/,
+  description:
+    "A bank statement's rows: money out pays the counterparty, money in is paid by it; its bank acts for it.",
+  apply(view, facts) {
+    const holder = holderOf(facts);
+    if (holder === undefined) return [];
+    const { text, sentence } = view;
+    const lineStart = text.lastIndexOf("\n", sentence.start - 1) + 1;
+    const header = headerAbove(text, lineStart);
+    if (!header) return [];
+    const lineEnd = text.indexOf("\n", sentence.end - 1);
+    const cells = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).split("|");
+    const rule = "statementRows";
+    const evidence = { start: sentence.start, end: sentence.end };
+    const out: ProposedClaim[] = [];
+    let counterparty: number | undefined;
+    let bank: number | undefined;
+    let labelled: "in" | "out" | null = null;
+    view.slots.forEach((slot, k) => {
+      if (!isParty(view, k) || slot.entity === holder) return;
+      const column = header[columnAt(text, lineStart, slot.start)] ?? "";
+      const before = text.slice(Math.max(lineStart, slot.start - 40), slot.start);
+      // A column's party opens its cell: "BHD., Bayan Lepas" is the rest of a name cut off before it.
+      const cellStart = Math.max(lineStart, text.lastIndexOf("|", slot.start - 1) + 1);
+      const opensCell = text.slice(cellStart, slot.start).trim() === "";
+      if (counterparty === undefined && PAID_LABEL.test(before)) {
+        counterparty = slot.entity;
+        labelled = "out";
+      } else if (counterparty === undefined && PAYER_LABEL.test(before)) {
+        counterparty = slot.entity;
+        labelled = "in";
+      } else if (!opensCell) {
+        return;
+      } else if (PARTY_COLUMN.test(column)) {
+        if (!/\bbank\b/.test(column)) counterparty ??= slot.entity;
+        else bank ??= slot.entity;
+      }
+    });
+    if (counterparty === undefined) return [];
+    const direction = labelled ?? directionOf(cells, header);
+    if (direction === "out")
+      out.push({ subject: holder, predicate: "pays", object: counterparty, evidence, rule });
+    if (direction === "in")
+      out.push({ subject: counterparty, predicate: "pays", object: holder, evidence, rule });
+    if (bank !== undefined && bank !== counterparty)
+      out.push({ subject: bank, predicate: "intermediary_for", object: counterparty, evidence, rule });
+    return out;
+  },
+};
