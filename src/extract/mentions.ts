@@ -326,6 +326,17 @@ const TRAILING_FORMS = new Set([
   "Şti.",
 ]);
 
+/** Central European legal forms written in lower case, as token runs. */
+const LOWER_CASE_FORMS = [["s.r.o."], ["a.s."], ["d.o.o."], ["sp", "z", "o.o."], ["spol", "s", "r.o."]];
+
+/** How many tokens from `at` spell a lower-case legal form (0 for none). */
+function lowerCaseForm(tokens: Token[], at: number): number {
+  for (const form of LOWER_CASE_FORMS) {
+    if (form.every((word, i) => tokens[at + i]?.text === word)) return form.length;
+  }
+  return 0;
+}
+
 /** A short code in brackets inside a firm's name: "Anfasar Trading (S) Pte. Ltd.", "Yinke (HK) Electronics". */
 const BRACKETED_CODE = /^(?:\p{Lu}{1,2}|OPC|SPC|Pvt|PVT|Private)$/u;
 const gapOk = (text: string, a: Token, b: Token): boolean => {
@@ -384,6 +395,12 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         gapOk(text, next, after)
       )
         break;
+      // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.": a legal form written in lower case ends the name.
+      const form = lowerCaseForm(tokens, j);
+      if (form > 0) {
+        seq.push(...tokens.slice(j, j + form));
+        break;
+      }
       if (
         isCapital(next) ||
         (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last)) ||
@@ -695,10 +712,12 @@ function isRecordNoise(
   words: string[],
   lineBefore: string,
   afterName: string,
+  end: number,
 ): boolean {
   if (STREET_LAST.test(words[words.length - 1]) || (BUILDING_FIRST.test(words[0]) && words.length <= 3))
     return true;
-  if (words.length === 1 && MONTHS.test(name)) return true;
+  // A month alone or with its day or year in a record's date ("JAN 24", "03 FEB 2025").
+  if (MONTHS.test(words[0]) && words.slice(1).every((w) => /^\d{1,4}$/.test(w))) return true;
   if (/\//.test(name) && /\d/.test(name)) return true;
   if (/^[A-Z]{2,3}\s?\d{3,4}$/.test(name)) return true;
   // A bank's SWIFT code, unless the text uses the word as a surname ("ROSTAMZADEH" has the shape).
@@ -711,7 +730,33 @@ function isRecordNoise(
   // An account number's country and check digits ("KZ91 722C …").
   if (/^[A-Z]{2}\d{2}$/.test(name) && /^\s[A-Z0-9]{4}\s/.test(afterName)) return true;
   const cell = /\|\s*$/.test(lineBefore) && /^\s*\|/.test(afterName);
-  return cell && words.every((w) => w.length <= 3 || isCommonWord(w.toLowerCase()));
+  if (cell && words.every((w) => w.length <= 3 || isCommonWord(w.toLowerCase()))) return true;
+  return isHeaderCell(text, lineBefore, end, words);
+}
+
+/**
+ * A table's header names columns, not parties: a line of cells between bars with no figures, above a
+ * row of figures or a rule of dashes ("Date | Payee / Payer | Details | Paid out | Paid in").
+ */
+function isHeaderCell(text: string, lineBefore: string, end: number, words: string[]): boolean {
+  if (!/(?:^|[|/(])\s*$/.test(lineBefore) || words.some((w) => LEGAL_FORMS.has(w))) return false;
+  const lineEnd = text.indexOf("\n", end);
+  if (lineEnd < 0) return false;
+  const lineStart = text.lastIndexOf("\n", end - 1) + 1;
+  const line = text.slice(lineStart, lineEnd);
+  if (bars(line) < 2 || /\d/.test(line)) return false;
+  // The header opens its table: a line of cells under another is a cell's text wrapped onto it.
+  const previous = text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  if (lineStart > 0 && bars(previous) >= 2) return false;
+  const nextEnd = text.indexOf("\n", lineEnd + 1);
+  const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
+  return bars(next) >= 2 && (/\d/.test(next) || /^[\s|:+-]+$/.test(next));
+}
+
+function bars(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++;
+  return n;
 }
 
 /** Heads of geographic names written "X of Y": "Gulf of Finland", "Strait of Hormuz", "Port of Rotterdam". */
@@ -923,13 +968,14 @@ function namesNoParty(
   const afterName = text.slice(last.rawEnd, last.rawEnd + 30);
   if (
     words.length <= 3 &&
-    /^[ \t*_#>|-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore) &&
+    // … or its table cell ("03 JAN 24 | TT OUT | Beneficiary: …").
+    /(?:^|\|)[ \t*_#>-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore) &&
     /^[*_]*(?:\s+(?:party|parties|name|address|details|no|number|code|reference|ref|of|and|bank|account|country|port|date))*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(
       afterName,
     )
   )
     return true;
-  if (isRecordNoise(text, name, words, lineBefore, afterName)) return true;
+  if (isRecordNoise(text, name, words, lineBefore, afterName, last.rawEnd)) return true;
   // Boilerplate phrases ("Enforcement Guidelines", "Frequently Asked Question 897") are generic words
   // only; a body named in generic words needs an organisation head and three words.
   if (

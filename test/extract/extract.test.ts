@@ -283,6 +283,34 @@ describe("within-document coreference", () => {
     expect(x.entities.some((e) => e.names.some((n) => /ORDER OF|BEHALF|^Notify/.test(n)))).toBe(false);
   });
 
+  it("reads no party in a table's header, a label opening a cell, or a date with a month in capitals", () => {
+    const x = run(
+      "Account name: Brenmoor Logistics Ltd\n\n" +
+        "Date | Payee / Payer | Particulars | Debit | Credit | Balance\n" +
+        "03 JAN 25 | TT OUT | Beneficiary: Kelvane Marine FZE, Dubai | 18,400.00 | | 41,200.00\n" +
+        "  | | Lagoon Plaza, Majuro | | |\n" +
+        "  | | Republic of the Marshall Islands | | |\n",
+    );
+    expect(entity(x, "Kelvane Marine FZE")?.type).toBe("Company");
+    expect(entity(x, "Republic of the Marshall Islands")?.type).toBe("Place");
+    for (const word of ["Payee", "Payer", "Particulars", "Debit", "Balance", "Beneficiary", "JAN 25"])
+      expect(entity(x, word)).toBeUndefined();
+  });
+
+  it("keeps a legal form written in lower case as the end of a firm's name", () => {
+    const x = run(
+      "Ostrava Drive Components s.r.o. shipped bearings to Vistula Tech sp. z o.o. in Gdansk, " +
+        "and Sava Precision d.o.o. paid Brno Tools spol. s r.o. for them.",
+    );
+    for (const name of [
+      "Ostrava Drive Components s.r.o.",
+      "Vistula Tech sp. z o.o.",
+      "Sava Precision d.o.o.",
+      "Brno Tools spol. s r.o.",
+    ])
+      expect(entity(x, name)?.type).toBe("Company");
+  });
+
   it("reads a name in capitals whose surname the text then uses alone as a person's", () => {
     const x = run(
       "In the Matter of KAVEH DARVISHAN. 3. DARVISHAN is an Iranian national who has lived in Yerevan since 2021. " +
