@@ -265,6 +265,19 @@ const FIRES: Record<string, Row[]> = {
       "intermediary_for",
       "Velmora Shipping Co.",
     ],
+    // A payment made on behalf of a principal: the holder pays for it, or the principal pays the holder.
+    [
+      "Customer: Tarsim Holdings Inc.\nValue date | Dr/Cr | Amount | Counterparty | Payment details\n2025-03-04 | Dr | 12,000.00 | Velmora Shipping Co. | freight, on behalf of principal Kestrel Trading Ltd",
+      "Tarsim Holdings Inc.",
+      "intermediary_for",
+      "Kestrel Trading Ltd",
+    ],
+    [
+      "Customer: Tarsim Holdings Inc.\nValue date | Dr/Cr | Amount | Counterparty | Payment details\n2025-03-09 | Cr | 8,000.00 | Velmora Shipping Co. | payment on behalf of Kestrel Trading Ltd",
+      "Kestrel Trading Ltd",
+      "pays",
+      "Tarsim Holdings Inc.",
+    ],
     // The payer named after a label inside the particulars.
     [
       "Account holder: Orvani Trading LLC\nDate | Type | Particulars | Debit | Credit\n12 MAR 25 | TT IN | Remitter: Sukhara Metals Ltd | | 9,000.00",

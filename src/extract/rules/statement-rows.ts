@@ -18,6 +18,10 @@ const PAID_LABEL = /\b(?:beneficiary|payee|paid to|credit to)\s*:\s*$/i;
 const PAYER_LABEL =
   /\b(?:ordering customer|ordering party|remitter|payer|by order of|received from)\s*:\s*$/i;
 
+/** Words before the party a payment is made for: the principal behind the payer. */
+const PRINCIPAL =
+  /\b(?:on behalf of|for account of|for the account of)\s+(?:(?:its|the|their)\s+)?(?:principal\s+)?(?:(?:OOO|AO|ZAO|PAO|TOO)\s+)?["'«“]?$/i;
+
 /** How far above a row its table's header may stand. */
 const HEADER_REACH = 20_000;
 
@@ -78,14 +82,15 @@ function holderOf(facts: DocumentFacts): number | undefined {
 
 /**
  * Statement rows: the holder pays a row's counterparty when the money went out, the counterparty pays
- * the holder when it came in; the counterparty's bank, in a column of its own, acts for it.
+ * the holder when it came in; the counterparty's bank, in a column of its own, acts for it; a payment
+ * "on behalf of" a principal makes its payer the principal's intermediary.
  */
 export const statementRows: ClaimRule = {
   name: "statementRows",
   version: 1,
   cue: /\|/,
   description:
-    "A bank statement's rows: money out pays the counterparty, money in is paid by it; its bank acts for it.",
+    "A bank statement's rows: money out pays the counterparty, money in is paid by it; its bank, and a payer on behalf of a principal, act for them.",
   apply(view, facts) {
     const holder = holderOf(facts);
     if (holder === undefined) return [];
@@ -100,11 +105,16 @@ export const statementRows: ClaimRule = {
     const out: ProposedClaim[] = [];
     let counterparty: number | undefined;
     let bank: number | undefined;
+    let principal: number | undefined;
     let labelled: "in" | "out" | null = null;
     view.slots.forEach((slot, k) => {
       if (!isParty(view, k) || slot.entity === holder) return;
       const column = header[columnAt(text, lineStart, slot.start)] ?? "";
       const before = text.slice(Math.max(lineStart, slot.start - 40), slot.start);
+      if (PRINCIPAL.test(before)) {
+        principal ??= slot.entity;
+        return;
+      }
       // A column's party opens its cell: "BHD., Bayan Lepas" is the rest of a name cut off before it.
       const cellStart = Math.max(lineStart, text.lastIndexOf("|", slot.start - 1) + 1);
       const opensCell = text.slice(cellStart, slot.start).trim() === "";
@@ -121,8 +131,17 @@ export const statementRows: ClaimRule = {
         else bank ??= slot.entity;
       }
     });
-    if (counterparty === undefined) return [];
     const direction = labelled ?? directionOf(cells, header);
+    // Money out on behalf of a principal: the holder pays for it. Money in on behalf of one: the
+    // principal pays the holder, through the counterparty.
+    if (principal !== undefined && direction === "out")
+      out.push({ subject: holder, predicate: "intermediary_for", object: principal, evidence, rule });
+    if (principal !== undefined && direction === "in") {
+      out.push({ subject: principal, predicate: "pays", object: holder, evidence, rule });
+      if (counterparty !== undefined && counterparty !== principal)
+        out.push({ subject: counterparty, predicate: "intermediary_for", object: principal, evidence, rule });
+    }
+    if (counterparty === undefined) return out;
     if (direction === "out")
       out.push({ subject: holder, predicate: "pays", object: counterparty, evidence, rule });
     if (direction === "in")
