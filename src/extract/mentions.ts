@@ -739,7 +739,8 @@ function isRecordNoise(
  * row of figures or a rule of dashes ("Date | Payee / Payer | Details | Paid out | Paid in").
  */
 function isHeaderCell(text: string, lineBefore: string, end: number, words: string[]): boolean {
-  if (!/(?:^|[|/(])\s*$/.test(lineBefore) || words.some((w) => LEGAL_FORMS.has(w))) return false;
+  const cellStart = lineBefore.trimEnd();
+  if (!(cellStart === "" || /[|/(]$/.test(cellStart)) || words.some((w) => LEGAL_FORMS.has(w))) return false;
   const lineEnd = text.indexOf("\n", end);
   if (lineEnd < 0) return false;
   const lineStart = text.lastIndexOf("\n", end - 1) + 1;
@@ -968,8 +969,8 @@ function namesNoParty(
   const afterName = text.slice(last.rawEnd, last.rawEnd + 30);
   if (
     words.length <= 3 &&
-    // … or its table cell ("03 JAN 24 | TT OUT | Beneficiary: …").
-    /(?:^|\|)[ \t*_#>-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore) &&
+    // … or its table cell ("03 JAN 24 | TT OUT | Beneficiary: …"): what stands before it since the bar.
+    /^[ \t*_#>-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore.slice(lineBefore.lastIndexOf("|") + 1)) &&
     /^[*_]*(?:\s+(?:party|parties|name|address|details|no|number|code|reference|ref|of|and|bank|account|country|port|date))*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(
       afterName,
     )
