@@ -754,6 +754,7 @@ function isHeaderCell(text: string, lineBefore: string, end: number, words: stri
   return bars(next) >= 2 && (/\d/.test(next) || /^[\s|:+-]+$/.test(next));
 }
 
+/** How many bars a line has: a table row's cells less one. */
 function bars(line: string): number {
   let n = 0;
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++;

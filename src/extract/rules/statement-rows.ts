@@ -1,7 +1,8 @@
 // Bank statements: the rows of an account's statement are payments to or from its holder. The holder
 // is the record's "Account holder:" (or "Customer:") field; each row names a counterparty, in a
-// "Counterparty" column or after "Beneficiary:" / "Ordering customer:", and the way the money went, by
-// a Dr/Cr column, the Debit or Credit column holding the amount, or "IN" / "OUT" in the row's type.
+// "Counterparty" (Payee, Beneficiary …) column or after "Beneficiary:" / "Ordering customer:", and the
+// way the money went, by a Dr/Cr column, the Debit / Paid out or Credit / Paid in column holding the
+// amount, or "IN" / "OUT" in the row's type; "on behalf of X" names the principal behind the payer.
 import { type ClaimRule, type DocumentFacts, isParty, type ProposedClaim } from "./rule.js";
 
 /** Labels of the field naming whose account a statement is. */
