@@ -326,12 +326,25 @@ const TRAILING_FORMS = new Set([
   "Şti.",
 ]);
 
-/** Central European legal forms written in lower case, as token runs. */
-const LOWER_CASE_FORMS = [["s.r.o."], ["a.s."], ["d.o.o."], ["sp", "z", "o.o."], ["spol", "s", "r.o."]];
+/**
+ * Legal forms the name reader would not take word by word, as token runs: Central European forms in
+ * lower case, and the Malaysian "SDN. BHD." whose first word is also the sanctions acronym.
+ */
+const SPLIT_FORMS = [
+  ["s.r.o."],
+  ["a.s."],
+  ["d.o.o."],
+  ["sp", "z", "o.o."],
+  ["spol", "s", "r.o."],
+  ["SDN", "BHD."],
+  ["SDN", "BHD"],
+  ["Sdn", "Bhd."],
+  ["Sdn", "Bhd"],
+];
 
-/** How many tokens from `at` spell a lower-case legal form (0 for none). */
-function lowerCaseForm(tokens: Token[], at: number): number {
-  for (const form of LOWER_CASE_FORMS) {
+/** How many tokens from `at` spell a split legal form (0 for none). */
+function splitForm(tokens: Token[], at: number): number {
+  for (const form of SPLIT_FORMS) {
     if (form.every((word, i) => tokens[at + i]?.text === word)) return form.length;
   }
   return 0;
@@ -395,8 +408,8 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         gapOk(text, next, after)
       )
         break;
-      // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.": a legal form written in lower case ends the name.
-      const form = lowerCaseForm(tokens, j);
+      // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.", "SERI KENANGA SDN. BHD.": the form ends the name.
+      const form = splitForm(tokens, j);
       if (form > 0) {
         seq.push(...tokens.slice(j, j + form));
         break;
@@ -556,7 +569,7 @@ function placeKey(place: PlaceHit, byCountry: boolean): string {
 
 /** Phrases of trade and court documents written in capitals before the party they name ("In the Matter of X"). */
 const CAPITALISED_FORM_PHRASE =
-  /^(?:(?:FOR AND )?ON BEHALF OF|TO (?:THE )?ORDER OF|FOR (?:THE )?ACCOUNT OF|IN FAVOU?R OF|BY ORDER OF|PAYABLE TO|ISSUED BY|(?:IN )?FUNDS ASSOCIATED WITH|DEFENDANTS?|(?:IN THE )?MATTER OF|Matter of) (?=\p{Lu})/u;
+  /^(?:(?:FOR AND )?ON BEHALF OF|TO (?:THE )?ORDER OF|FOR (?:THE )?ACCOUNT OF|IN FAVOU?R OF|BY ORDER OF|PAYABLE TO|ISSUED BY|(?:IN )?FUNDS ASSOCIATED WITH|FFC|FOR FURTHER CREDIT (?:TO|OF)|DEFENDANTS?|(?:IN THE )?MATTER OF|Matter of) (?=\p{Lu})/u;
 
 /** Reads a title phrase ("Deputy Secretary of the Treasury Jane Doe") into the person and the body. */
 function splitTitle(text: string, seq: Token[], sentenceStart: number): Draft[] {
@@ -730,7 +743,13 @@ function isRecordNoise(
   // An account number's country and check digits ("KZ91 722C …").
   if (/^[A-Z]{2}\d{2}$/.test(name) && /^\s[A-Z0-9]{4}\s/.test(afterName)) return true;
   const cell = /\|\s*$/.test(lineBefore) && /^\s*\|/.test(afterName);
-  if (cell && words.every((w) => w.length <= 3 || isCommonWord(w.toLowerCase()))) return true;
+  // (A legal form among them makes a firm of common words: "| Golden Reed Exchange LLC |".)
+  if (
+    cell &&
+    words.every((w) => w.length <= 3 || isCommonWord(w.toLowerCase())) &&
+    !words.some((w) => LEGAL_FORMS.has(w))
+  )
+    return true;
   return isHeaderCell(text, lineBefore, end, words);
 }
 

@@ -9,7 +9,7 @@ export interface Sentence extends Span {
 }
 
 const ABBREVIATIONS = new Set(
-  "co|ltd|inc|corp|pte|no|nos|mr|mrs|ms|dr|st|jr|sr|vs|gen|lt|col|maj|capt|sgt|prof|rev|dept|est|approx|e.o|u.s|u.k|u.n|e.u|a.k.a|f.k.a|i.e|e.g|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|p.o|s.a|l.l.c|n.v|b.v|s.p.a".split(
+  "co|ltd|inc|corp|pte|no|nos|mr|mrs|ms|dr|st|jr|sr|vs|gen|lt|col|maj|capt|sgt|prof|rev|dept|est|approx|e.o|u.s|u.k|u.n|e.u|a.k.a|f.k.a|i.e|e.g|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|p.o|s.a|l.l.c|n.v|b.v|s.p.a|sdn".split(
     "|",
   ),
 );

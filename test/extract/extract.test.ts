@@ -297,16 +297,19 @@ describe("within-document coreference", () => {
       expect(entity(x, word)).toBeUndefined();
   });
 
-  it("keeps a legal form written in lower case as the end of a firm's name", () => {
+  it("keeps a legal form in lower case, or in two words, as the end of a firm's name", () => {
     const x = run(
       "Ostrava Drive Components s.r.o. shipped bearings to Vistula Tech sp. z o.o. in Gdansk, " +
-        "and Sava Precision d.o.o. paid Brno Tools spol. s r.o. for them.",
+        "and Sava Precision d.o.o. paid Brno Tools spol. s r.o. for them. " +
+        "Kenanga Bulk Shipping and Trading SDN. BHD. (Kenanga Bulk) chartered a tanker from Pelangi Marine Sdn. Bhd. last year.",
     );
     for (const name of [
       "Ostrava Drive Components s.r.o.",
       "Vistula Tech sp. z o.o.",
       "Sava Precision d.o.o.",
       "Brno Tools spol. s r.o.",
+      "Kenanga Bulk Shipping and Trading SDN. BHD.",
+      "Pelangi Marine Sdn. Bhd.",
     ])
       expect(entity(x, name)?.type).toBe("Company");
   });

@@ -9,7 +9,7 @@ export const LEGAL_FORMS = set(
   "Co.|Co|Company|Ltd|Ltd.|Limited|LLC|L.L.C.|L.L.C|LLP|LP|Inc|Inc.|Incorporated|Corp|Corp.|Corporation|PLC|plc|" +
     "GmbH|AG|KG|SA|S.A.|SAS|SARL|SRL|S.R.L.|BV|B.V.|NV|N.V.|AB|AS|A/S|Oy|SpA|S.p.A.|PTY|Pty|Pte|Bhd|Sdn|" +
     "JSC|PJSC|OJSC|CJSC|OAO|ZAO|PAO|AO|OOO|TOO|FZE|FZCO|FZ-LLC|DMCC|LTD|INC|CORP|CO|COMPANY|LIMITED|" +
-    "LTD.|INC.|CO.|CORP.|PTE|PTE.|BHD|" +
+    "LTD.|INC.|CO.|CORP.|PTE|PTE.|BHD|BHD.|Bhd.|SDN|" +
     "Group|Holding|Holdings|Enterprise|Enterprises|Industries|Trading|Concern|Plant|Factory|" +
     "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange|Obshchestvo|Obschestvo|Aktsionernoe|" +
     "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
