@@ -278,6 +278,13 @@ const FIRES: Record<string, Row[]> = {
       "pays",
       "Tarsim Holdings Inc.",
     ],
+    // Money out for further credit: the payee passes it on to the final beneficiary.
+    [
+      "Customer: Tarsim Holdings Inc.\nValue date | Dr/Cr | Amount | Counterparty | Payment details\n2025-03-11 | Dr | 5,000.00 | Golden Reed Exchange LLC | FFC Kestrel Trading Ltd, settlement",
+      "Golden Reed Exchange LLC",
+      "intermediary_for",
+      "Kestrel Trading Ltd",
+    ],
     // The payer named after a label inside the particulars.
     [
       "Account holder: Orvani Trading LLC\nDate | Type | Particulars | Debit | Credit\n12 MAR 25 | TT IN | Remitter: Sukhara Metals Ltd | | 9,000.00",

@@ -2,7 +2,8 @@
 // is the record's "Account holder:" (or "Customer:") field; each row names a counterparty, in a
 // "Counterparty" (Payee, Beneficiary …) column or after "Beneficiary:" / "Ordering customer:", and the
 // way the money went, by a Dr/Cr column, the Debit / Paid out or Credit / Paid in column holding the
-// amount, or "IN" / "OUT" in the row's type; "on behalf of X" names the principal behind the payer.
+// amount, or "IN" / "OUT" in the row's type; "on behalf of X" names the principal behind the payer,
+// "FFC X" the final beneficiary behind the payee.
 import { type ClaimRule, type DocumentFacts, isParty, type ProposedClaim } from "./rule.js";
 
 /** Labels of the field naming whose account a statement is. */
@@ -22,6 +23,9 @@ const PAYER_LABEL =
 /** Words before the party a payment is made for: the principal behind the payer. */
 const PRINCIPAL =
   /\b(?:on behalf of|for account of|for the account of)\s+(?:(?:its|the|their)\s+)?(?:principal\s+)?(?:(?:OOO|AO|ZAO|PAO|TOO)\s+)?["'«“]?$/i;
+
+/** Words before the final beneficiary of a wire the counterparty passes on ("FFC X", for further credit). */
+const FURTHER_CREDIT = /\b(?:FFC|for further credit (?:to|of))\s*:?\s*$/i;
 
 /** How far above a row its table's header may stand. */
 const HEADER_REACH = 20_000;
@@ -107,6 +111,7 @@ export const statementRows: ClaimRule = {
     let counterparty: number | undefined;
     let bank: number | undefined;
     let principal: number | undefined;
+    let finalBeneficiary: number | undefined;
     let labelled: "in" | "out" | null = null;
     view.slots.forEach((slot, k) => {
       if (!isParty(view, k) || slot.entity === holder) return;
@@ -114,6 +119,10 @@ export const statementRows: ClaimRule = {
       const before = text.slice(Math.max(lineStart, slot.start - 40), slot.start);
       if (PRINCIPAL.test(before)) {
         principal ??= slot.entity;
+        return;
+      }
+      if (FURTHER_CREDIT.test(before)) {
+        finalBeneficiary ??= slot.entity;
         return;
       }
       // A column's party opens its cell: "BHD., Bayan Lepas" is the rest of a name cut off before it.
@@ -143,6 +152,17 @@ export const statementRows: ClaimRule = {
         out.push({ subject: counterparty, predicate: "intermediary_for", object: principal, evidence, rule });
     }
     if (counterparty === undefined) return out;
+    // Money out for further credit: the counterparty passes it on to the final beneficiary.
+    if (finalBeneficiary !== undefined && direction === "out" && finalBeneficiary !== counterparty) {
+      out.push({ subject: holder, predicate: "pays", object: finalBeneficiary, evidence, rule });
+      out.push({
+        subject: counterparty,
+        predicate: "intermediary_for",
+        object: finalBeneficiary,
+        evidence,
+        rule,
+      });
+    }
     if (direction === "out")
       out.push({ subject: holder, predicate: "pays", object: counterparty, evidence, rule });
     if (direction === "in")
