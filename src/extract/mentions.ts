@@ -23,6 +23,7 @@ import {
   PRODUCT_NOUNS,
 } from "./lexicons/index.js";
 import type { Sentence } from "./sentences.js";
+import { bars, perText } from "./text-facts.js";
 import { type Token, tokenize } from "./tokens.js";
 
 /** A mention found in the text, before within-document coreference. */
@@ -112,18 +113,6 @@ const WORDLIKE_CAPS =
  */
 function isPartOfLongerName(text: string, word: string): boolean {
   return longerNamesOf(text).has(word);
-}
-
-/**
- * A function of the whole text, computed once for the text being read: mention finding asks it again
- * for each name of the same text.
- */
-function perText<T>(compute: (text: string) => T): (text: string) => T {
-  let last: { text: string; value: T } | undefined;
-  return (text) => {
-    if (last?.text !== text) last = { text, value: compute(text) };
-    return last.value;
-  };
 }
 
 /** Every word written right after a capitalised word, or right before one, with only spaces between. */
@@ -342,8 +331,12 @@ const SPLIT_FORMS = [
   ["Sdn", "Bhd"],
 ];
 
+/** The words a split legal form opens with: most tokens are none of them, and are passed over at once. */
+const SPLIT_FORM_STARTS = new Set(SPLIT_FORMS.map((form) => form[0]));
+
 /** How many tokens from `at` spell a split legal form (0 for none). */
 function splitForm(tokens: Token[], at: number): number {
+  if (!SPLIT_FORM_STARTS.has(tokens[at].text)) return 0;
   for (const form of SPLIT_FORMS) {
     if (form.every((word, i) => tokens[at + i]?.text === word)) return form.length;
   }
@@ -771,13 +764,6 @@ function isHeaderCell(text: string, lineBefore: string, end: number, words: stri
   const nextEnd = text.indexOf("\n", lineEnd + 1);
   const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
   return bars(next) >= 2 && (/\d/.test(next) || /^[\s|:+-]+$/.test(next));
-}
-
-/** How many bars a line has: a table row's cells less one. */
-function bars(line: string): number {
-  let n = 0;
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++;
-  return n;
 }
 
 /** Heads of geographic names written "X of Y": "Gulf of Finland", "Strait of Hormuz", "Port of Rotterdam". */

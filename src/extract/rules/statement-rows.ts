@@ -4,6 +4,7 @@
 // way the money went, by a Dr/Cr column, the Debit / Paid out or Credit / Paid in column holding the
 // amount, or "IN" / "OUT" in the row's type; "on behalf of X" names the principal behind the payer,
 // "FFC X" the final beneficiary behind the payee.
+import { bars, perText } from "../text-facts.js";
 import { type ClaimRule, type DocumentFacts, isParty, type ProposedClaim } from "./rule.js";
 
 /** Labels of the field naming whose account a statement is. */
@@ -30,28 +31,41 @@ const FURTHER_CREDIT = /\b(?:FFC|for further credit (?:to|of))\s*:?\s*$/i;
 /** How far above a row its table's header may stand. */
 const HEADER_REACH = 20_000;
 
-/** The lower-case cells of the nearest statement header above `lineStart`, or null. */
-function headerAbove(text: string, lineStart: number): string[] | null {
-  const floor = Math.max(0, lineStart - HEADER_REACH);
-  let end = lineStart - 1;
-  while (end > floor) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(start, end);
-    if ((line.match(/\|/g)?.length ?? 0) >= 2 && !/\d{2}/.test(line)) {
-      const cells = line.split("|").map((c) => c.trim().toLowerCase());
-      if (cells.some((c) => MARKER_COLUMN.test(c) || OUT_COLUMN.test(c) || IN_COLUMN.test(c))) return cells;
-    }
-    if (start === 0) break;
-    end = start - 1;
-  }
-  return null;
+/** A statement's header line: where it ends and its lower-case cells. */
+interface Header {
+  end: number;
+  cells: string[];
 }
 
-/** The column of a table line an offset falls in (bars before it on its line). */
-function columnAt(text: string, lineStart: number, offset: number): number {
-  let column = 0;
-  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === 124) column++;
-  return column;
+/** Every statement header of a text, in order: cells between bars, no figures, one naming a direction. */
+function findHeaders(text: string): Header[] {
+  const headers: Header[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (bars(line) >= 2 && !/\d{2}/.test(line)) {
+      const cells = line.split("|").map((c) => c.trim().toLowerCase());
+      if (cells.some((c) => MARKER_COLUMN.test(c) || OUT_COLUMN.test(c) || IN_COLUMN.test(c)))
+        headers.push({ end, cells });
+    }
+    start = end + 1;
+  }
+  return headers;
+}
+
+/** The headers of the text being read, found once for all its rows. */
+const headersOf = perText(findHeaders);
+
+/** The cells of the nearest statement header above `lineStart` (within HEADER_REACH), or null. */
+function headerAbove(text: string, lineStart: number): string[] | null {
+  const headers = headersOf(text);
+  for (let i = headers.length - 1; i >= 0; i--) {
+    const { end, cells } = headers[i];
+    if (end >= lineStart) continue;
+    return end > lineStart - HEADER_REACH ? cells : null;
+  }
+  return null;
 }
 
 /** Which way a row's money went: "in" to the holder, "out" from it, or null when the row does not say. */
@@ -115,7 +129,7 @@ export const statementRows: ClaimRule = {
     let labelled: "in" | "out" | null = null;
     view.slots.forEach((slot, k) => {
       if (!isParty(view, k) || slot.entity === holder) return;
-      const column = header[columnAt(text, lineStart, slot.start)] ?? "";
+      const column = header[bars(text, lineStart, slot.start)] ?? "";
       const before = text.slice(Math.max(lineStart, slot.start - 40), slot.start);
       if (PRINCIPAL.test(before)) {
         principal ??= slot.entity;
