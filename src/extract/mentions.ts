@@ -238,6 +238,8 @@ const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+(?:ovich|evich|ich|ovna|evna|ichna|inichna|
 /** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
 const CRAFT_BEFORE =
   /\b(?:(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)|(?:vessels|tankers|ships|carriers),?\s+(?:including|such as|namely))\s+(?:the\s+)?[*_]*$/;
+/** Prefixes a ship's name is written with: motor vessel, motor tanker. */
+const CRAFT_PREFIXES = new Set(["MV", "MT", "M/V", "M/T", "M.V.", "M.T."]);
 /** Aircraft registrations ("RA-64050", "EP-MNA") written after an aircraft word. */
 const TAIL_NUMBER = /^[A-Z]{1,2}-[A-Z0-9]{3,5}$/;
 const AIRCRAFT_CONTEXT =
@@ -317,7 +319,8 @@ const TRAILING_FORMS = new Set([
 
 /**
  * Legal forms the name reader would not take word by word, as token runs: Central European forms in
- * lower case, and the Malaysian "SDN. BHD." whose first word is also the sanctions acronym.
+ * lower case, the Malaysian "SDN. BHD." whose first word is also the sanctions acronym, and the Turkish
+ * "LTD. ŞTİ." whose first word would end the name.
  */
 const SPLIT_FORMS = [
   ["s.r.o."],
@@ -329,6 +332,8 @@ const SPLIT_FORMS = [
   ["SDN", "BHD"],
   ["Sdn", "Bhd."],
   ["Sdn", "Bhd"],
+  ["LTD.", "ŞTİ."],
+  ["Ltd.", "Şti."],
 ];
 
 /** The words a split legal form opens with: most tokens are none of them, and are passed over at once. */
@@ -345,15 +350,30 @@ function splitForm(tokens: Token[], at: number): number {
 
 /** A short code in brackets inside a firm's name: "Anfasar Trading (S) Pte. Ltd.", "Yinke (HK) Electronics". */
 const BRACKETED_CODE = /^(?:\p{Lu}{1,2}|OPC|SPC|Pvt|PVT|Private)$/u;
+/** Up to four capitalised words after a bracket, the last of which may be a legal form. */
+const WORDS_AFTER_BRACKET = /^\) ((?:[\p{Lu}][\p{L}.&'-]*,? ){0,3}[\p{Lu}][\p{L}.&'-]*)/u;
+
+/**
+ * Whether the bracketed word `word` belongs to a firm's name: a short code, or a place the firm is
+ * named for when a legal form follows the bracket ("Andaman Offshore Bank (Labuan) Ltd", "Jinggong
+ * Precision (Dalian) Co., Ltd.").
+ */
+function bracketedInName(text: string, word: Token): boolean {
+  const after = text.slice(word.rawEnd, word.rawEnd + 60);
+  if (BRACKETED_CODE.test(word.text)) return /^\) \p{Lu}/u.test(after);
+  const words = WORDS_AFTER_BRACKET.exec(after)?.[1];
+  return (
+    /^\p{Lu}[\p{L}-]+$/u.test(word.text) &&
+    (words?.split(" ").some((w) => LEGAL_FORMS.has(w.replace(/,$/, ""))) ?? false)
+  );
+}
+
 const gapOk = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.rawEnd, b.start);
   return (
     /^[ \u00a0]{1,2}$/.test(gap) ||
-    (gap === " (" &&
-      BRACKETED_CODE.test(b.text) &&
-      !TRAILING_FORMS.has(a.text) &&
-      /^\) \p{Lu}/u.test(text.slice(b.rawEnd, b.rawEnd + 3))) ||
-    (gap === ") " && BRACKETED_CODE.test(a.text) && text[a.start - 1] === "(") ||
+    (gap === " (" && !TRAILING_FORMS.has(a.text) && bracketedInName(text, b)) ||
+    (gap === ") " && text[a.start - 1] === "(" && bracketedInName(text, a)) ||
     (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
     // "Ozarka Shipping - FZCO": a dash before a legal form still closes the firm's name.
     (gap === " - " && TRAILING_FORMS.has(b.text) && !TRAILING_FORMS.has(a.text)) ||
@@ -813,6 +833,9 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
+  // "MV Ocean Star", "M/T KALLISTO MARE": a craft prefix makes the name a ship's and is not part of it.
+  if (seq.length > 1 && CRAFT_PREFIXES.has(seq[0].text))
+    return [{ tokens: trimConnectors(seq.slice(1)), type: "Vessel", strength: 4 }];
   // "TO THE ORDER OF X", "ON BEHALF OF X": a form's phrase written in capitals before the party it names.
   const phrase = CAPITALISED_FORM_PHRASE.exec(text.slice(seq[0].start, seq[seq.length - 1].end));
   if (phrase) {
@@ -946,9 +969,12 @@ function findSpecialBodies(
   }
 }
 
-/** Whether an IMO number follows at `at` ("X (IMO 9299745)", "***X***(IMO …)"): the name is a ship's. */
+/**
+ * Whether an IMO number follows at `at` ("X (IMO 9299745)", "***X***(IMO …)", a record's
+ * "Name: X      IMO: 9304618"): the name is a ship's.
+ */
 function imoFollows(text: string, at: number): boolean {
-  return /^[\s*_]*\(\s*IMO\b/.test(text.slice(at, at + 16));
+  return /^[\s*_]*(?:\(\s*|,\s*|[ \t]{2,}|\n)IMO\b/.test(text.slice(at, at + 32));
 }
 
 /**
@@ -1335,7 +1361,7 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
   const words = tokens.map((t) => t.text);
   if (words.length > 5 || words.some((w) => CONNECTORS.has(w) && w !== "bin" && w !== "al" && w !== "de"))
     return false;
-  if (words.some((w) => isAllCaps(w) && w.length > 1)) return false;
+  if (words.some((w) => isAllCaps(w) && w.length > 1)) return familyNameInCapitals(words);
   // "Northgate Consulting": a company head or legal form ends a firm's name, never a person's.
   if (words.some((w) => LEGAL_FORMS.has(w)) || COMPANY_HEADS.has(words[words.length - 1])) return false;
   if (words.length >= 3 && words.slice(1, -1).some((w) => PATRONYMIC.test(w))) return true;
@@ -1351,6 +1377,45 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
   return (
     words.length >= 2 &&
     (PERSON_CUE.test(before) || PERSON_AFTER.test(after) || PERSON_ROLE_AFTER.test(after))
+  );
+}
+
+const titleCased = (word: string): string => word[0] + word.slice(1).toLowerCase();
+
+/**
+ * A person's name as registries, lists and travel records write it, the family name in capitals: "TAN
+ * Wei Liang", "Timur Zhumabekovich OROZALIEV", or wholly in capitals with a patronymic ("NIGMATULLIN
+ * TIMUR RASHIDOVICH"). The capitalised word must not be an acronym, a place or a body ("IRGC Navy").
+ */
+function familyNameInCapitals(words: string[]): boolean {
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}’'-]*$/u.test(w)))
+    return false;
+  if (
+    words.some(
+      (w) => LEGAL_FORMS.has(w) || COMPANY_HEADS.has(titleCased(w)) || ORGANIZATION_HEADS.has(titleCased(w)),
+    )
+  )
+    return false;
+  const capitals = words.filter((w) => isAllCaps(w));
+  if (capitals.length === words.length)
+    return words.length >= 3 && words.slice(1).some((w) => PATRONYMIC.test(titleCased(w)));
+  const family = capitals[0];
+  return (
+    capitals.length === 1 &&
+    (words[0] === family || words[words.length - 1] === family) &&
+    family.length >= 2 &&
+    !COMMON_ACRONYMS.has(family) &&
+    !findPlace(family) &&
+    !findInternationalBody(family) &&
+    words.every(
+      (w) =>
+        w === family ||
+        (/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(w) &&
+          !isCommonWord(w) &&
+          !GENERIC_WORDS.has(w) &&
+          !findPlace(w) &&
+          !TITLE_WORDS.has(w)),
+    )
   );
 }
 

@@ -89,10 +89,12 @@ function isHeading(line: string): boolean {
     words > 5 && capitalised() / words >= 0.6 && !/[,\d]/.test(line) && /:\s+[\p{Lu}]/u.test(line);
   const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(line);
   // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
-  // REFINING LTD", "Bostandyk district, 050040 Almaty") are content, not headings.
+  // REFINING LTD", "KALLANG TRUST BANK LTD · Singapore", "Bostandyk district, 050040 Almaty") are content,
+  // not headings.
   const recordLine =
     /\|.*\|/.test(line) ||
-    (RECORD_NAME.test(line) && (/,/.test(line) || (RECORD_NAME_ALONE.test(line) && !/^[#*_]/.test(line)))) ||
+    (RECORD_NAME.test(line) &&
+      (/[,·]/.test(line) || (RECORD_NAME_ALONE.test(line) && !/^[#*_]/.test(line)))) ||
     (/,/.test(line) && /\d/.test(line) && !/[.!?]\s/.test(line));
   return (
     !field && !recordLine && (words <= MAX_HEADING_WORDS || (words <= 40 && capitalised() / words >= 0.6))

@@ -314,6 +314,49 @@ describe("within-document coreference", () => {
       expect(entity(x, name)?.type).toBe("Company");
   });
 
+  it("reads a ship's name without its craft prefix, and a ship by the IMO number beside it", () => {
+    const x = run(
+      "The tanker MT VELLORA SPIRIT called at Sohar. The M/T KARSAK loaded at Kharg Island. " +
+        "MV Ocean Quill left Bandar Abbas on 3 May.\n\nName: MIRELLE TIDE          IMO: 9301234\n",
+    );
+    for (const name of ["VELLORA SPIRIT", "KARSAK", "Ocean Quill", "MIRELLE TIDE"])
+      expect(entity(x, name)?.type).toBe("Vessel");
+    expect(x.entities.some((e) => e.names.some((n) => /^(?:MT|MV|M\/T) /.test(n)))).toBe(false);
+  });
+
+  it("keeps a Turkish form in capitals and a bracketed place before a legal form in a firm's name", () => {
+    const x = run(
+      "Seller: KORUKLU TEKNİK DIŞ TİCARET LTD. ŞTİ.\nİkitelli OSB, 34490 Istanbul, Türkiye\n\n" +
+        "Velmont Offshore Bank (Labuan) Ltd opened the account. Harbin Perrault Precision (Dalian) Co., Ltd. " +
+        "makes spindles. Orlan Avia (Moscow) said nothing.",
+    );
+    for (const name of [
+      "KORUKLU TEKNİK DIŞ TİCARET LTD. ŞTİ.",
+      "Velmont Offshore Bank (Labuan) Ltd",
+      "Harbin Perrault Precision (Dalian) Co., Ltd.",
+    ])
+      expect(entity(x, name)?.type).toBe("Company");
+    expect(entity(x, "Orlan Avia")).toBeDefined();
+    expect(entity(x, "Moscow")?.type).toBe("Place");
+  });
+
+  it("reads a record's name line with a middle dot as content, not a heading", () => {
+    const x = run("PAYMENT LOG\nTEMASEK HOLLOW BANK LTD · Singapore\nCorrespondent banking operations\n");
+    expect(entity(x, "TEMASEK HOLLOW BANK LTD")?.type).toBe("Company");
+    expect(entity(x, "Singapore")?.type).toBe("Place");
+  });
+
+  it("reads a person whose family name is in capitals, but not an acronym before a word", () => {
+    const x = run(
+      "4 | LIM Wei Siang | Malaysia | Director\n\nTimur Zhumabekovich OROZBAYEV was listed. " +
+        "The IRGC Navy seized it. NATO Allies met.",
+    );
+    expect(entity(x, "LIM Wei Siang")?.type).toBe("Person");
+    expect(entity(x, "Timur Zhumabekovich OROZBAYEV")?.type).toBe("Person");
+    expect(entity(x, "IRGC Navy")?.type).not.toBe("Person");
+    expect(entity(x, "NATO Allies")?.type).not.toBe("Person");
+  });
+
   it("reads a name in capitals whose surname the text then uses alone as a person's", () => {
     const x = run(
       "In the Matter of KAVEH DARVISHAN. 3. DARVISHAN is an Iranian national who has lived in Yerevan since 2021. " +

@@ -12,7 +12,7 @@ export const LEGAL_FORMS = set(
     "LTD.|INC.|CO.|CORP.|PTE|PTE.|BHD|BHD.|Bhd.|SDN|" +
     "Group|Holding|Holdings|Enterprise|Enterprises|Industries|Trading|Concern|Plant|Factory|" +
     "Partnership|Firm|Bureau|Works|Shipping|Airlines|Airline|Bank|Exchange|Obshchestvo|Obschestvo|Aktsionernoe|" +
-    "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
+    "Spolka|Predpriyatie|A.Ş.|Şti.|Şti|ŞTİ.|ŞTİ|A.S.|Sti.|S.A.S.|S.L.|Sp.|z|o.o.|Kft.|d.o.o.|s.r.o.|a.s.|OÜ|UAB|SIA",
 );
 
 /** Legal forms written before a firm's quoted name: "OOO «Navitrek»", "AO «Velskrek»" (Russian and Central Asian). */
