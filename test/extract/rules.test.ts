@@ -215,6 +215,8 @@ const FIRES: Record<string, Row[]> = {
       "visits",
       "Novosibirsk",
     ],
+    ["The tanker NORTHERN STAR arrived at Dongjiakou on 2 July.", "NORTHERN STAR", "visits", "Dongjiakou"],
+    ["Pavel Korsun later travelled to Yerevan to meet the buyer.", "Pavel Korsun", "visits", "Yerevan"],
   ],
   recordFields: [
     [
@@ -319,6 +321,8 @@ const SILENT: Array<[text: string, predicate: string]> = [
   ],
   ["Orlan Avia LLC denied that it supplied anything.", "supplies"],
   ["The visits, which began in 2023, occurred on six occasions.", "visits"],
+  // A firm that "loaded at" a port names its cargo's port, not a voyage of its own.
+  ["Kestrel Trading LLC loaded at Novorossiysk the cargo it sold.", "visits"],
   // … and not the home a round trip starts from.
   ["Passenger: Dmitri Sarnov\nItinerary: Minsk to Tehran on May 2; Tehran to Minsk on May 9", "visits Minsk"],
   ["Executive Order 14024 targets harmful foreign activities of Russia.", "sanctioned_by"],
