@@ -131,7 +131,7 @@ export function analyseText(text: string, options: ExtractOptions): Analysis {
       producer: `${RULES_VERSION}/${c.producer}`,
     });
   });
-  mentions.push(...findHeadingMentions(text, sentences, entities, sourceId));
+  mentions.push(...findHeadingMentions(text, sentences, entities, sourceId, mentions));
 
   const views = buildViews(text, sentences, candidates, entityOf, groups);
   const facts = readFacts(views, groups, published);
@@ -226,6 +226,7 @@ function findHeadingMentions(
   sentences: ReturnType<typeof splitSentences>,
   entities: Entity[],
   sourceId: string,
+  taken: Mention[],
 ): Mention[] {
   const found: Mention[] = [];
   const headings = sentences
@@ -243,7 +244,8 @@ function findHeadingMentions(
           const end = start + name.length;
           const bounded =
             !/[\p{L}\p{N}]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[end] ?? "");
-          if (!bounded || found.some((m) => m.start < end && start < m.end)) continue;
+          const overlaps = (m: Mention): boolean => m.start < end && start < m.end;
+          if (!bounded || found.some(overlaps) || taken.some(overlaps)) continue;
           const surface = text.slice(start, end);
           if (!entity.names.includes(surface)) entity.names.push(surface);
           found.push({
@@ -344,18 +346,37 @@ function bodyActing(view: SentenceView, pattern: RegExp): number | null {
   return null;
 }
 
+/** A state that designates or lists ("⟨Canada⟩ listed", "⟨the United Kingdom⟩ has sanctioned"). */
+const STATE_AUTHORITY =
+  /⟨(\d+)⟩ (?:(?:has|have|had|today|also|further) )*(?:re-?)?(?:designat(?:ed|es)|sanctioned|listed)\b/;
+/** "THE COUNCIL OF THE EUROPEAN UNION, / Having regard to …": the body that enacts a regulation or decision. */
+const ENACTING = /^(?:THE |The )?⟨(\d+)⟩,$/;
+
 /**
  * The body that designates: in the opening sentences, a body that acts ("⟨OFAC⟩ targeted", "action was
- * taken by ⟨OFAC⟩"), else the first body that designates anywhere in the text.
+ * taken by ⟨OFAC⟩") or enacts a regulation, else the first body that designates anywhere in the text,
+ * else the first state that does.
  */
 function findAuthority(views: SentenceView[]): number | null {
-  for (const view of views.slice(0, 8)) {
+  for (const [i, view] of views.slice(0, 8).entries()) {
     const body = bodyActing(view, AUTHORITY);
     if (body !== null) return body;
+    const enacting = ENACTING.exec(view.template);
+    if (enacting && /^(?:Having regard|Whereas)\b/.test(views[i + 1]?.template ?? "")) {
+      const slot = view.slots[Number(enacting[1])];
+      if (slot && slot.type !== "Place" && slot.type !== "Product" && slot.type !== "Person")
+        return slot.entity;
+    }
   }
   for (const view of views) {
     const body = bodyActing(view, STRONG_AUTHORITY);
     if (body !== null) return body;
+  }
+  // "Canada listed X", "the United Kingdom has sanctioned Y": a state acts by its own designating verb.
+  for (const view of views) {
+    const state = STATE_AUTHORITY.exec(view.template);
+    const slot = state ? view.slots[Number(state[1])] : undefined;
+    if (slot?.type === "Place") return slot.entity;
   }
   return null;
 }

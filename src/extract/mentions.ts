@@ -72,6 +72,9 @@ const CONNECTORS = new Set([
   "&",
   // Turkish "and" inside firm names ("Makina Sanayi ve Ticaret Ltd. Şti.").
   "ve",
+  // Names written in capitals ("COUNCIL OF THE EUROPEAN UNION").
+  "OF",
+  "THE",
 ]);
 const TITLE_WORDS = new Set(
   "Acting|Under|Deputy|Assistant|Secretary|President|Vice|Minister|Director|Ranking|Chairman|Chairperson|Chairwoman|Commander|Ambassador|General|Colonel|Senator|Governor|Prime|Chief|Head|Managing|Supreme|Leader|Special|Envoy|Spokesperson|Spokesman|Attorney|Judge|Mayor|Premier|Lieutenant|Major|Brigadier|Admiral|Captain|Chair|Executive|Senior|First|Former|Founder|Owner|Member|Board|Directors|Officer".split(
@@ -238,6 +241,11 @@ const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+(?:ovich|evich|ich|ovna|evna|ichna|inichna|
 /** "the tanker Ocean Star", "MV Northern Light": a craft word before a name makes it a vessel. */
 const CRAFT_BEFORE =
   /\b(?:(?:vessel|tanker|oil tanker|ship|cargo ship|freighter|bulk carrier|container ship|carrier|yacht|superyacht|dredger|trawler|MV|M\/V|MT|M\/T)|(?:vessels|tankers|ships|carriers),?\s+(?:including|such as|namely))\s+(?:the\s+)?[*_]*$/;
+/** Words a number counts ("31 times", "40 tonnes"): the number does not end a name before them. */
+const COUNTED =
+  /^(?:times|occasions|km|kilometres|kilometers|miles|tonnes|tons|barrels|percent|per|metric|nautical|hours|days|weeks|months|years|people|vessels|ships|flights|voyages|containers|units|shipments|cargoes)$/;
+/** A legal form that opens a firm's name. */
+const FORM_OPENING_NAME = /^(?:Limited Liability|(?:Closed |Open |Public |Private )?Joint[- ]Stock) /;
 /** Prefixes a ship's name is written with: motor vessel, motor tanker. */
 const CRAFT_PREFIXES = new Set(["MV", "MT", "M/V", "M/T", "M.V.", "M.T."]);
 /** Aircraft registrations ("RA-64050", "EP-MNA") written after an aircraft word. */
@@ -368,13 +376,30 @@ function bracketedInName(text: string, word: Token): boolean {
   );
 }
 
+/**
+ * "BOZTEPE, Emre Selçuk" opening a line, a list item or a table cell: a family name in capitals, a
+ * comma, then the given names, as lists and manifests write a person.
+ */
+function familyNameBeforeGiven(text: string, a: Token, b: Token): boolean {
+  return (
+    /^\p{Lu}[\p{Lu}’'-]+\p{Lu}$/u.test(a.text) &&
+    /^\p{Lu}\p{Ll}+/u.test(b.text) &&
+    /(?:^|\n|\|)[ \t]*(?:\d{1,3}[.)]?[ \t]+)?$/.test(text.slice(Math.max(0, a.start - 12), a.start)) &&
+    !COMMON_ACRONYMS.has(a.text) &&
+    !LEGAL_FORMS.has(a.text) &&
+    !findPlace(a.text) &&
+    !findPlace(b.text) &&
+    (isFirstName(b.text) || !isCommonWord(b.text))
+  );
+}
+
 const gapOk = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.rawEnd, b.start);
   return (
     /^[ \u00a0]{1,2}$/.test(gap) ||
     (gap === " (" && !TRAILING_FORMS.has(a.text) && bracketedInName(text, b)) ||
     (gap === ") " && text[a.start - 1] === "(" && bracketedInName(text, a)) ||
-    (/^,[ \u00a0]$/.test(gap) && TRAILING_FORMS.has(b.text)) ||
+    (/^,[ \u00a0]$/.test(gap) && (TRAILING_FORMS.has(b.text) || familyNameBeforeGiven(text, a, b))) ||
     // "Ozarka Shipping - FZCO": a dash before a legal form still closes the firm's name.
     (gap === " - " && TRAILING_FORMS.has(b.text) && !TRAILING_FORMS.has(a.text)) ||
     // "Darvish & Co.", "Orlan & Sons": an ampersand before a legal form joins one firm's name.
@@ -418,7 +443,8 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         after &&
         isCapital(after) &&
         !LEGAL_FORMS.has(after.text) &&
-        gapOk(text, next, after)
+        gapOk(text, next, after) &&
+        !familyNameBeforeGiven(text, last, next)
       )
         break;
       // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.", "SERI KENANGA SDN. BHD.": the form ends the name.
@@ -429,7 +455,11 @@ function sequences(text: string, tokens: Token[]): Token[][] {
       }
       if (
         isCapital(next) ||
-        (NUMBER.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text) && !isConnector(last)) ||
+        (NUMBER.test(next.text) &&
+          !/^(?:19|20)\d\d$/.test(next.text) &&
+          !isConnector(last) &&
+          // "landed in Sharjah 31 times": a count after a name is not part of it.
+          !COUNTED.test(tokens[j + 1]?.text ?? "")) ||
         // "LYDIA II", "PROGRESS V": a Roman numeral ends a ship's or a firm's name.
         (ROMAN_NUMERAL.test(next.text) && !isConnector(last))
       ) {
@@ -485,6 +515,9 @@ const spanText = (text: string, tokens: Token[]): string =>
   text.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
 /** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
+/** Words that end a firm's or a trust's name ("Aldercove Trust", "Orlan Aviation"). */
+const FIRM_ENDINGS = new Set([...COMPANY_HEADS, "Trust", "Foundation", "Fund"]);
+
 function splitCoordination(text: string, seq: Token[]): Token[][] {
   // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
   const andThe = seq.findIndex((t, i) => t.text === "and" && seq[i + 1]?.text === "the" && i > 1);
@@ -552,7 +585,31 @@ function splitCoordination(text: string, seq: Token[]): Token[][] {
   // "Najibi & Co. Company", "Orlan & Sons": a right side of legal forms only is part of the firm's name.
   if (right.length > 0 && right.every((t) => LEGAL_FORMS.has(t.text) || /^(?:Sons|Partners)$/.test(t.text)))
     return [seq];
-  if (!leftComplete && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
+  // "Company for Exchange and Remittance": one word after "and" ends a name with "for".
+  if (
+    left.some((t) => t.text === "for") &&
+    right.length === 1 &&
+    /^\p{Lu}\p{Ll}+$/u.test(right[0].text) &&
+    !findPlace(right[0].text) &&
+    !isFirstName(right[0].text)
+  )
+    return [seq];
+  // "Aldercove Trust and Heathbrook Properties Limited": a firm's head closes the first name when the
+  // second opens with a word of its own.
+  const ownWord = (t: Token): boolean =>
+    !isCommonWord(t.text) &&
+    !COMPANY_HEADS.has(t.text) &&
+    !LEGAL_FORMS.has(t.text) &&
+    !ORGANIZATION_HEADS.has(t.text) &&
+    !GENERIC_WORDS.has(t.text);
+  const leftFirm =
+    left.length >= 2 &&
+    !leftOf &&
+    FIRM_ENDINGS.has(left[left.length - 1].text) &&
+    right.length >= 2 &&
+    ownWord(left[0]) &&
+    ownWord(right[0]);
+  if (!leftComplete && !leftFirm && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
   return [left, ...splitCoordination(text, right)].filter((s) => s.length > 0);
 }
 
@@ -665,7 +722,10 @@ function overlapsSentence(out: MentionCandidate[], candidate: MentionCandidate):
 export function findMentions(text: string, sentences: Sentence[]): MentionCandidate[] {
   const out: MentionCandidate[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
-    if (sentence.heading) return;
+    const { heading } = sentence;
+    const authors = heading && AUTHOR_LINE.test(text.slice(sentence.start, sentence.end));
+    // Most headings are titles: only one that may name an author or a publishing body is read.
+    if (heading && !authors && !PUBLISHING_BODY.test(text.slice(sentence.start, sentence.end))) return;
     // Link targets ("](https://…/Joint Alert FINAL.pdf)") are addresses, not prose.
     const links = [...text.slice(sentence.start, sentence.end).matchAll(/\]\([^)]*\)/g)].map((m) => [
       sentence.start + (m.index ?? 0),
@@ -674,11 +734,11 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
     const tokens = tokenize(text, sentence.start, sentence.end).filter(
       (t) => !links.some(([a, b]) => t.start >= a && t.start < b),
     );
-    findSpecialBodies(text, sentence, sentenceIndex, out);
+    if (!heading) findSpecialBodies(text, sentence, sentenceIndex, out);
     for (const raw of sequences(text, tokens)) {
       for (const draft of readSequence(text, sentence, raw)) {
         const candidate = classify(text, sentence, sentenceIndex, draft, tokens);
-        if (!candidate) continue;
+        if (!candidate || (heading && !namedInHeading(candidate, authors))) continue;
         const previous = out[out.length - 1];
         if (
           previous &&
@@ -694,6 +754,39 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
     }
   });
   return out;
+}
+
+/** Bodies that publish research or reporting, named in a paper's header. */
+const PUBLISHING_BODY =
+  /\b(?:Institute|University|Centre|Center|Foundation|Network|Laboratory|Lab|Monitor|School|College|Observatory|Initiative|Programme|Program|Academy|Society|Department)\b/i;
+
+/** A line of authors' names and nothing else: "Helena Marsk and Oskar Brennholt", "By Harriet Ondaatje*". */
+const AUTHOR_NAME = "\\p{Lu}[\\p{L}.’'-]+(?: \\p{Lu}[\\p{L}.’'-]+){1,3}";
+const AUTHOR_LINE = new RegExp(
+  `^(?:By )?${AUTHOR_NAME}(?:(?:, | and | & |, and )${AUTHOR_NAME})*[*†¹²³]*$`,
+  "u",
+);
+
+/**
+ * A heading's capitalised words are a title's, not names: from a heading only the authors of a line of
+ * authors or the body that publishes ("Marchwood Institute for Security Studies") is read.
+ */
+function namedInHeading(candidate: MentionCandidate, authors: boolean): boolean {
+  if (candidate.type === "Organization" && PUBLISHING_BODY.test(candidate.text)) return true;
+  if (!authors || candidate.type === "Place" || !/\s/.test(candidate.text)) return false;
+  if (candidate.type !== "Person") {
+    const ordinary = (w: string): boolean =>
+      isCommonWord(w) ||
+      isCommonWord(w.replace(/s$/, "")) ||
+      GENERIC_WORDS.has(w) ||
+      COMPANY_HEADS.has(w) ||
+      ORGANIZATION_HEADS.has(w) ||
+      LEGAL_FORMS.has(w);
+    if (candidate.strength > 1 || candidate.text.split(" ").some(ordinary)) return false;
+    candidate.type = "Person";
+    candidate.strength = 3;
+  }
+  return true;
 }
 
 /**
@@ -815,6 +908,10 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
     isCommonWord(seq[0].text) &&
     !isDemonym(seq[0].text) &&
     !writtenInsideSentence(text, seq[0].text, seq[1].text) &&
+    // "Limited Liability Company Volnatek", "Joint Stock Company Lotsman": a legal form written first.
+    !FORM_OPENING_NAME.test(text.slice(seq[0].start, seq[seq.length - 1].end)) &&
+    // "Oleg Borisovich Krapivin": a given name before a patronymic.
+    !PATRONYMIC.test(seq[1].text) &&
     // "Prime Tankers LLC": before a firm's legal form only an adverb, a participle or a word that never
     // names ("Yesterday", "Designated") is cut.
     !(
@@ -1001,9 +1098,12 @@ function namesNoParty(
   const afterName = text.slice(last.rawEnd, last.rawEnd + 30);
   if (
     words.length <= 3 &&
-    // … or its table cell ("03 JAN 24 | TT OUT | Beneficiary: …"): what stands before it since the bar.
-    /^[ \t*_#>-]*(?:[\p{L} ]+\/\s*)?$/u.test(lineBefore.slice(lineBefore.lastIndexOf("|") + 1)) &&
-    /^[*_]*(?:\s+(?:party|parties|name|address|details|no|number|code|reference|ref|of|and|bank|account|country|port|date))*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(
+    // … or its table cell ("03 JAN 24 | TT OUT | Beneficiary: …", "Sex: M · Date of birth: …"): what
+    // stands before it since the bar or the middle dot.
+    /^[ \t*_#>-]*(?:[\p{L} ]+\/\s*)?$/u.test(
+      lineBefore.slice(Math.max(lineBefore.lastIndexOf("|"), lineBefore.lastIndexOf("·")) + 1),
+    ) &&
+    /^[*_]*(?:\s+(?:party|parties|name|address|details|no|number|code|reference|ref|of|and|bank|account|country|port|date|birth|issue|expiry|incorporation|registration|listing))*\s*(?:\/\s*[\p{L} ]{1,25})?:/u.test(
       afterName,
     )
   )
@@ -1135,16 +1235,20 @@ function classify(
     return undefined;
   } else if (isAllCaps(name) && tokens.length > 1 && !headWords.some((w) => LEGAL_FORMS.has(w))) {
     const vessel =
-      imoFollows(text, last.rawEnd) || /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end));
+      imoFollows(text, last.rawEnd) ||
+      CRAFT_BEFORE.test(before) ||
+      /\bvessels?\b/i.test(text.slice(sentence.start, sentence.end));
     // "KAVEH ROSTAMZADEH … ROSTAMZADEH arrived": a name in capitals whose last word the text then uses
-    // alone, as court papers write a defendant, is a person's.
+    // alone, as court papers write a defendant, is a person's; so is one with a patronymic.
     const person =
       !vessel &&
       tokens.length <= 4 &&
       !headWords.some((w) => ORGANIZATION_HEADS.has(w) || COMPANY_HEADS.has(w)) &&
-      isUpperCaseSurname(text, lastWord);
-    type = vessel ? "Vessel" : person ? "Person" : "Company";
-    strength = vessel ? 4 : person ? 3 : 1;
+      (isUpperCaseSurname(text, lastWord) || familyNameInCapitals(tokens.map((t) => t.text)));
+    // "MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION": a body's head word in capitals.
+    const body = !vessel && !person && headWords.some((w) => ORGANIZATION_HEADS.has(titleCased(w)));
+    type = vessel ? "Vessel" : person ? "Person" : body ? "Organization" : "Company";
+    strength = vessel ? 4 : person ? 3 : body ? 2 : 1;
     rule = person ? "upperCasePerson" : "upperCaseName";
   } else if (tokens.length === 1 && isUpperCaseSurname(text, name)) {
     type = "Person";
@@ -1385,7 +1489,8 @@ const titleCased = (word: string): string => word[0] + word.slice(1).toLowerCase
 /**
  * A person's name as registries, lists and travel records write it, the family name in capitals: "TAN
  * Wei Liang", "Timur Zhumabekovich OROZALIEV", or wholly in capitals with a patronymic ("NIGMATULLIN
- * TIMUR RASHIDOVICH"). The capitalised word must not be an acronym, a place or a body ("IRGC Navy").
+ * TIMUR RASHIDOVICH") or a known given name first ("MAKSIM ZHDANOVICH"). The capitalised word must not
+ * be an acronym, a place or a body ("IRGC Navy").
  */
 function familyNameInCapitals(words: string[]): boolean {
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}’'-]*$/u.test(w)))
@@ -1398,7 +1503,16 @@ function familyNameInCapitals(words: string[]): boolean {
     return false;
   const capitals = words.filter((w) => isAllCaps(w));
   if (capitals.length === words.length)
-    return words.length >= 3 && words.slice(1).some((w) => PATRONYMIC.test(titleCased(w)));
+    return (
+      (words.length >= 3 && words.slice(1).some((w) => PATRONYMIC.test(titleCased(w)))) ||
+      (words.length <= 3 &&
+        isFirstName(titleCased(words[0])) &&
+        !findPlace(words.join(" ")) &&
+        !PLACE_HEADS.has(titleCased(words[words.length - 1])) &&
+        !/^(?:Town|Street|Road|Avenue|Square|Park|Plaza|Tower|Towers|Building|Hills?|Beach|Valley)$/.test(
+          titleCased(words[words.length - 1]),
+        ))
+    );
   const family = capitals[0];
   return (
     capitals.length === 1 &&
@@ -1414,10 +1528,15 @@ function familyNameInCapitals(words: string[]): boolean {
           !isCommonWord(w) &&
           !GENERIC_WORDS.has(w) &&
           !findPlace(w) &&
-          !TITLE_WORDS.has(w)),
+          !TITLE_WORDS.has(w) &&
+          !UNIT_NOUNS.test(w)),
     )
   );
 }
+
+/** An acronym's unit, not a given name: "GRU Unit 26165", "APT Team". */
+const UNIT_NOUNS =
+  /^(?:Unit|Units|Team|Teams|Cell|Cells|Wing|Squad|Group|Branch|Section|Desk|Lab|Labs|Task)$/;
 
 /** "Ministry of Defense" with "Russia’s" before it or "Russian" inside: a key shared by its variants. */
 function readMinistryKey(text: string, sentence: Sentence, tokens: Token[]): string | null {

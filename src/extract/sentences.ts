@@ -80,19 +80,23 @@ export function splitSentences(text: string): Sentence[] {
 /** A heading: a line without closing punctuation, short or mostly capitalised, and no record's field or content. */
 function isHeading(line: string): boolean {
   // Most lines are prose that ends in a full stop: they are told apart before their words are counted.
-  if (/[.!?:;”"’)]$/.test(line.replace(/\*+$/, ""))) return false;
+  // A line ending in a comma runs on ("THE COUNCIL OF THE EUROPEAN UNION,\nHaving regard to …").
+  if (/[.!?:;,”"’)]$/.test(line.replace(/\*+$/, ""))) return false;
   const words = line.split(/\s+/).length;
   const capitalised = (): number => line.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}“"‘]/u.test(w)).length;
   // "Seller: Acme Ltd" is a record field, not a heading.
   // "Pathways: How Components Reach …" is a title; "Seller: Acme Ltd, Dubai" is a field.
   const titled =
     words > 5 && capitalised() / words >= 0.6 && !/[,\d]/.test(line) && /:\s+[\p{Lu}]/u.test(line);
-  const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}:\s+\S/u.test(line);
+  // "Guest name (surname first): …": a label may carry a note in brackets.
+  const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}(?:\([\p{L} ,.-]{1,30}\))?:\s+\S/u.test(line);
   // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
   // REFINING LTD", "KALLANG TRUST BANK LTD · Singapore", "Bostandyk district, 050040 Almaty") are content,
   // not headings.
   const recordLine =
     /\|.*\|/.test(line) ||
+    // A row of a table laid out in columns of spaces ("KYRIAKIDES Andreas      Cypriot      12/04/2019").
+    /\S {3,}\S.* {3,}\S/.test(line) ||
     (RECORD_NAME.test(line) &&
       (/[,·]/.test(line) || (RECORD_NAME_ALONE.test(line) && !/^[#*_]/.test(line)))) ||
     (/,/.test(line) && /\d/.test(line) && !/[.!?]\s/.test(line));

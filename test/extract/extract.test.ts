@@ -357,6 +357,61 @@ describe("within-document coreference", () => {
     expect(entity(x, "NATO Allies")?.type).not.toBe("Person");
   });
 
+  it("keeps a product read from 'X-series' apart from the firm named X", () => {
+    const x = run(
+      "OFAC designated Talvar Aviation Industries Research Center, the firm that designs Talvar-series UAVs. The Talvar-136 was used.",
+    );
+    expect(entity(x, "Talvar Aviation Industries Research Center")?.type).toBe("Company");
+    expect(entity(x, "Talvar Aviation Industries Research Center")?.names).not.toContain("Talvar");
+  });
+
+  it("splits two firms joined by 'and' where the first ends in its head, and keeps 'for X and Y' whole", () => {
+    const x = run(
+      "The order covers the Marrowgate Trust and Velbrook Properties Limited. Tarvan Express Company for " +
+        "Exchange and Remittance moved funds. Bank Trust and Investment Company lent money. " +
+        "The Center for Strategic and International Studies wrote.",
+    );
+    expect(entity(x, "Marrowgate Trust")).toBeDefined();
+    expect(entity(x, "Velbrook Properties Limited")?.type).toBe("Company");
+    expect(entity(x, "Tarvan Express Company for Exchange and Remittance")?.type).toBe("Company");
+    expect(entity(x, "Bank Trust and Investment Company")).toBeDefined();
+    expect(entity(x, "Center for Strategic and International Studies")).toBeDefined();
+  });
+
+  it("reads a paper's authors and publishing body from its header, but no name from a title", () => {
+    const x = run(
+      "Brackwater Institute for Security Studies\nSeeing in the Dark: Thermal Optics in Armoured Vehicles\n\n" +
+        "Helga Marsk and Oskar Brennvik\n\nHow Ivan Petrov Built an Empire\n\nSanctions Evasion Networks\n\n" +
+        "Russian plants replaced Western cameras with cores from Hefei Qingtai Thermal Co., Ltd.\n",
+    );
+    expect(entity(x, "Brackwater Institute for Security Studies")?.type).toBe("Organization");
+    expect(entity(x, "Helga Marsk")?.type).toBe("Person");
+    expect(entity(x, "Oskar Brennvik")?.type).toBe("Person");
+    expect(x.entities.some((e) => e.names.some((n) => /Petrov|Evasion|Seeing|Thermal Optics/.test(n)))).toBe(
+      false,
+    );
+  });
+
+  it("reads travellers and officers as registries and manifests list them", () => {
+    const x = run(
+      "No | Traveller (surname, given names) | Passport | Employer\n" +
+        "1  | KARAVELI, Emre Selçuk | Türkiye | ORMANCI DENİZCİLİK A.Ş., Istanbul\n\n" +
+        "Guest name (surname first): KHALIULLIN RUSTAM ILDAROVICH\n" +
+        "Sex: M · Date of birth: 03 FEB 1981 · Nationality: RUSSIAN FEDERATION\n\n" +
+        "DIRECTORS\nPAPADOPOULOS Andreas        Cypriot        12/04/2019        21/06/2022\n\n" +
+        "MOSCOW, Russia — The firm said nothing. The United States and defendant MAKSIM VORONTSEVICH agree. " +
+        "GEORGE TOWN is in Penang.",
+    );
+    expect(entity(x, "MAKSIM VORONTSEVICH")?.type).toBe("Person");
+    expect(entity(x, "GEORGE TOWN")?.type).not.toBe("Person");
+    expect(entity(x, "KARAVELI, Emre Selçuk")?.type).toBe("Person");
+    expect(entity(x, "KHALIULLIN RUSTAM ILDAROVICH")?.type).toBe("Person");
+    expect(entity(x, "PAPADOPOULOS Andreas")?.type).toBe("Person");
+    expect(entity(x, "RUSSIAN FEDERATION")?.country).toBe("ru");
+    expect(entity(x, "MOSCOW")?.type).toBe("Place");
+    expect(entity(x, "Date")).toBeUndefined();
+  });
+
   it("reads a name in capitals whose surname the text then uses alone as a person's", () => {
     const x = run(
       "In the Matter of KAVEH DARVISHAN. 3. DARVISHAN is an Iranian national who has lived in Yerevan since 2021. " +

@@ -536,7 +536,9 @@ function craftRowPairs(
 }
 
 /** Words of a lead-in that announces a list of designated parties ("Those designated today are:"). */
-const LIST_INTRO = /\b(?:designat|sanction|listing|listed|identif)/i;
+const LIST_INTRO = /\b(?:designat|sanction|listing|listed|identif|added to (?:the|that) list)/i;
+/** A field line of a list's entry: "Identifying information: …", "Date of listing: …". */
+const ENTRY_FIELD = /^[\p{Lu}][\p{L} ()/.-]{1,40}:\s/u;
 /** Words after a listed party's name that show it is the subject of its entry. */
 const ENTRY_VERBS = new Set([
   "is",
@@ -587,20 +589,31 @@ function listedPairs(
   const { views, facts, text } = analysis;
   const out: PairCandidate[] = [];
   views.forEach((intro, vi) => {
-    if (!intro.template.trimEnd().endsWith(":")) return;
+    // An "ANNEX" heading after a sentence opens a regulation's list of persons and entities: the list is
+    // announced by the regulation itself.
+    const annex =
+      vi + 1 < views.length &&
+      /\n[ \t]*ANNEX(?: [IVX\d]+)?[ \t]*\n/.test(
+        text.slice(intro.sentence.end, views[vi + 1].sentence.start),
+      );
+    if (!intro.template.trimEnd().endsWith(":") && !annex) return;
     // "OFAC is identifying 14 tankers … These vessels, all of which …, are:": the designation may be
     // announced in the sentence before the lead-in, within its paragraph.
     const before = views[vi - 1];
     const announced =
+      annex ||
       LIST_INTRO.test(intro.template) ||
       (before !== undefined &&
         before.sentence.end <= intro.sentence.start &&
         !text.slice(before.sentence.end, intro.sentence.start).includes("\n") &&
         LIST_INTRO.test(before.template));
     if (!announced) return;
-    const body =
-      intro.slots.find((s) => s.type === "Organization" || s.type === "PublicBody")?.entity ??
-      facts.authority;
+    // A body cited in brackets ("Regulation (EU) No 269/2014") is not the one that lists.
+    const body = annex
+      ? facts.authority
+      : (intro.slots.find(
+          (s) => (s.type === "Organization" || s.type === "PublicBody") && text[s.start - 1] !== "(",
+        )?.entity ?? facts.authority);
     if (body === null || body === undefined) return;
     const { tokens, slotAt } = tokensFor(intro);
     let numbered = false;
@@ -621,7 +634,9 @@ function listedPairs(
       while (start < 2 && /^(?:[-•]|\d{1,3}[.)]?|[.)])$/.test(entryTokens[start]?.text ?? "")) start++;
       if (/^(?:formerly|previously)$/.test(entryTokens[start]?.text ?? "")) start++;
       if (entryTokens[start]?.slot === undefined || entryTokens[start].slot < 0) {
-        if (entry.sentence.heading) continue;
+        // A heading between groups ("B. Legal persons"), or a field of the entry above ("Reasons: …").
+        if (entry.sentence.heading || ENTRY_FIELD.test(text.slice(entry.sentence.start, entry.sentence.end)))
+          continue;
         break;
       }
       const subjectAt = entryTokens.findIndex(
@@ -653,6 +668,7 @@ function listedPairs(
         quoteTo: intro.sentence.end,
       };
       out.push(withBody);
+      if (annex) continue;
       // "These vessels, all of which are beneficially owned by ⟨Sovcomflot⟩, are:": the lead-in's own
       // parties relate to each entry, with the lead-in's words before them as what lies between.
       intro.slots.forEach((party, k) => {

@@ -115,6 +115,40 @@ describe("findPairs", () => {
     }
   });
 
+  it("pairs every entry of a regulation's annex with the council that enacts it", () => {
+    const text =
+      "COUNCIL IMPLEMENTING REGULATION (EU) 2025/9999\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n" +
+      "Having regard to Council Regulation (EU) No 269/2014,\n\nHAS ADOPTED THIS REGULATION:\n" +
+      "Article 1 — Annex I is amended as set out in the Annex.\n\nDone at Brussels, 20 May 2025.\n\nANNEX\n\n" +
+      "A. Natural persons\n\n1. Oleg Borisovich VARNITSKY (Олег Борисович Варницкий)\n" +
+      "Identifying information: DOB: 3.2.1971; Nationality: Russian\n" +
+      "Reasons: Oleg Varnitsky directs Kestrel Trading Ltd. He supports the war.\nDate of listing: 20.5.2025\n\n" +
+      "B. Legal persons, entities and bodies\n\n2. Limited Liability Company Velskrek (OOO Velskrek)\n" +
+      "Identifying information: Address: Moscow, Russian Federation\nDate of listing: 20.5.2025\n";
+    const a = analyse(text);
+    expect(a.entities[a.facts.authority ?? -1]?.caption).toBe("COUNCIL OF THE EUROPEAN UNION");
+    const listed = named(text)
+      .filter((p) => p.second === "(authority)")
+      .map((p) => p.first);
+    expect(listed).toEqual(
+      expect.arrayContaining(["Oleg Borisovich VARNITSKY", "Limited Liability Company Velskrek"]),
+    );
+  });
+
+  it("takes a state that lists as the authority of its release", () => {
+    const text =
+      "Canada imposes sanctions on enablers\n\nToday, the Minister announced sanctions on 3 individuals. " +
+      "Canada listed Pavel Orlan in April 2022.\n\nToday’s listings include:\n\n" +
+      "Marina Velskaya, spouse of Pavel Orlan, is a beneficiary of a trust.\n\n" +
+      "Kestrel Trading Ltd, located in Limassol, Cyprus, administered his companies.\n";
+    const a = analyse(text);
+    expect(a.entities[a.facts.authority ?? -1]?.caption).toBe("Canada");
+    const listed = named(text)
+      .filter((p) => p.second === "(authority)")
+      .map((p) => p.first);
+    expect(listed).toEqual(expect.arrayContaining(["Marina Velskaya", "Kestrel Trading Ltd"]));
+  });
+
   it("pairs a list entry's own party, not the flag state or parent it opens with", () => {
     const pairs = named(
       "The Office of Foreign Assets Control is identifying the following vessels as blocked property in which Orlan Avia LLC has an interest:\n\n- Panama-flagged AMBER SKY (IMO 9610808)\n- Formerly Comoros-flagged NORTH STAR (IMO 9413559)\n\nThe following subsidiaries are being designated:\n\n- Orlan subsidiary Vela Transit LLC operates a depot in Russia.\n\nOther news follows.",
