@@ -358,7 +358,7 @@ export function findPairs(
         });
       }
     }
-    for (const ref of findReferences({ tokens, view, views, vi, typeOf }, roles)) {
+    for (const ref of findReferences({ text: analysis.text, tokens, view, views, vi, typeOf }, roles)) {
       if (sources.has(ref.entity)) continue;
       for (let j = 0; j < n; j++) {
         const other = view.slots[j].entity;
@@ -809,6 +809,7 @@ interface Reference {
 
 /** What the reference readers share: the sentence, its neighbours, and the entity model's types. */
 interface ReferenceContext {
+  text: string;
   tokens: FeatureToken[];
   view: SentenceView;
   views: SentenceView[];
@@ -889,7 +890,7 @@ function singularReferences(context: ReferenceContext): Reference[] {
 
 /**
  * "These individuals", "both companies", "each of the vessels": every party of the nearest sentence
- * before that names two or more of a fitting type.
+ * before that names two or more of a fitting type, else of the paragraph before.
  */
 function pluralReferences(context: ReferenceContext): Reference[] {
   const { tokens, views, vi } = context;
@@ -900,21 +901,52 @@ function pluralReferences(context: ReferenceContext): Reference[] {
     while (j < Math.min(tokens.length, i + 4) && PLURAL_FILLERS.has(tokens[j].text)) j++;
     const types = PLURAL_NOUNS.get(tokens[j]?.text ?? "");
     if (!types) continue;
-    for (let back = vi - 1; back >= Math.max(0, vi - REFERENCE_REACH); back--) {
+    let named = false;
+    for (let back = vi - 1; back >= Math.max(0, vi - REFERENCE_REACH) && !named; back--) {
       const v = views[back];
       if (v.sentence.heading) continue;
-      const members = v.slots.map((_, k) => k).filter((k) => types.includes(ruleType(v, k)));
-      const entities = [...new Set(members.map((k) => v.slots[k].entity))];
-      if (entities.length < 2) continue;
-      for (const entity of entities) {
-        const k = members.find((m) => v.slots[m].entity === entity) as number;
-        found.push({ at: j, entity, type: typeOfSlot(context, v, k) });
-      }
-      break;
+      named = referToAll(context, [v], types, j, found);
     }
+    // "Andrey Z. was … Maksim G. led … OFAC is designating each of these individuals": the parties
+    // named one a sentence through the paragraph before.
+    if (!named) referToAll(context, paragraphBefore(context), types, j, found);
     i = j;
   }
   return found;
+}
+
+/** Adds a reference at `at` to each party of a fitting type the views name, when they name two or more. */
+function referToAll(
+  context: ReferenceContext,
+  views: SentenceView[],
+  types: EntityType[],
+  at: number,
+  found: Reference[],
+): boolean {
+  const seen = new Map<number, EntityType>();
+  for (const v of views)
+    v.slots.forEach((slot, k) => {
+      if (types.includes(ruleType(v, k)) && !seen.has(slot.entity))
+        seen.set(slot.entity, typeOfSlot(context, v, k));
+    });
+  if (seen.size < 2 || seen.size > MAX_PARAGRAPH_PARTIES) return false;
+  for (const [entity, type] of seen) found.push({ at, entity, type });
+  return true;
+}
+
+/** The most parties a plural reference stands for across a paragraph. */
+const MAX_PARAGRAPH_PARTIES = 20;
+
+/** The views of the paragraph before the one holding the context's sentence. */
+function paragraphBefore({ text, views, vi }: ReferenceContext): SentenceView[] {
+  const breakBefore = (k: number): boolean =>
+    k === 0 || text.slice(views[k - 1].sentence.end, views[k].sentence.start).includes("\n\n");
+  let start = vi;
+  while (start > 0 && !breakBefore(start)) start--;
+  if (start === 0) return [];
+  let from = start - 1;
+  while (from > 0 && !breakBefore(from)) from--;
+  return views.slice(from, start);
 }
 
 const PARTY_TYPES: EntityType[] = ["Company", "Organization", "PublicBody", "Person"];

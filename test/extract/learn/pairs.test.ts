@@ -115,6 +115,19 @@ describe("findPairs", () => {
     }
   });
 
+  it("reads 'each of these individuals' as every person the paragraph before named", () => {
+    const pairs = named(
+      "Today, the Office of Foreign Assets Control designated members of a ransomware group.\n\n" +
+        "Pavel Korsun was a senior administrator of the group. Dmitri Sarnov led its testers. " +
+        "Anton Velsky worked as a coder.\n\n" +
+        "OFAC is designating each of these individuals pursuant to E.O. 13694.",
+    );
+    for (const person of ["Pavel Korsun", "Dmitri Sarnov", "Anton Velsky"])
+      expect(pairs).toContainEqual(
+        expect.objectContaining({ first: "Office of Foreign Assets Control", second: person, pronoun: true }),
+      );
+  });
+
   it("pairs every entry of a regulation's annex with the council that enacts it", () => {
     const text =
       "COUNCIL IMPLEMENTING REGULATION (EU) 2025/9999\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n" +
