@@ -14,6 +14,7 @@ import {
   isDemonym,
   isFirstName,
   isLastName,
+  isPinyinGivenName,
   isPinyinName,
   isVerb,
   LEGAL_FORMS,
@@ -515,8 +516,11 @@ const spanText = (text: string, tokens: Token[]): string =>
   text.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
 /** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
-/** Words that end a firm's or a trust's name ("Aldercove Trust", "Orlan Aviation"). */
-const FIRM_ENDINGS = new Set([...COMPANY_HEADS, "Trust", "Foundation", "Fund"]);
+/**
+ * Words that end a trust's or a fund's name ("Aldercove Trust"); a firm's head word ("Engineering",
+ * "Technology") is often followed by "and" inside one name ("… Engineering and Quality Control … Company").
+ */
+const FIRM_ENDINGS = new Set(["Trust", "Foundation", "Fund"]);
 
 function splitCoordination(text: string, seq: Token[]): Token[][] {
   // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
@@ -1514,6 +1518,10 @@ function familyNameInCapitals(words: string[]): boolean {
         ))
     );
   const family = capitals[0];
+  // A word in capitals as short as an acronym ("IEMZ Kupol", "TSK Vektor") is a family name only before
+  // given names ("TAN Wei Liang", "KIM Song Il").
+  const given = (w: string): boolean => isFirstName(w) || isPinyinGivenName(w) || PATRONYMIC.test(w);
+  if (family.length <= 4 && !words.every((w) => w === family || given(w))) return false;
   return (
     capitals.length === 1 &&
     (words[0] === family || words[words.length - 1] === family) &&

@@ -354,6 +354,8 @@ describe("within-document coreference", () => {
     expect(entity(x, "LIM Wei Siang")?.type).toBe("Person");
     expect(entity(x, "Timur Zhumabekovich OROZBAYEV")?.type).toBe("Person");
     expect(entity(x, "IRGC Navy")?.type).not.toBe("Person");
+    // A short word in capitals before a word that is no given name is an acronym: "OKBM Vardan".
+    expect(run("OKBM Vardan built the drone.").entities[0]?.type).not.toBe("Person");
     expect(entity(x, "NATO Allies")?.type).not.toBe("Person");
   });
 
@@ -375,6 +377,10 @@ describe("within-document coreference", () => {
     expect(entity(x, "Velbrook Properties Limited")?.type).toBe("Company");
     expect(entity(x, "Tarvan Express Company for Exchange and Remittance")?.type).toBe("Company");
     expect(entity(x, "Bank Trust and Investment Company")).toBeDefined();
+    const one = run(
+      "The firm Tavrin Gostar Engineering and Quality Control Inspection Company was designated.",
+    );
+    expect(entity(one, "Tavrin Gostar Engineering and Quality Control Inspection Company")).toBeDefined();
     expect(entity(x, "Center for Strategic and International Studies")).toBeDefined();
   });
 

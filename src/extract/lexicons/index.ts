@@ -98,6 +98,11 @@ const PINYIN_SYLLABLE =
 const PINYIN_ONE_OR_TWO = new RegExp(`^${PINYIN_SYLLABLE}(?:-?${PINYIN_SYLLABLE})?$`);
 const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}-?${PINYIN_SYLLABLE}$`);
 
+/** True for a given name of one or two pinyin syllables ("Wei", "Liang", "Haolin"). */
+export function isPinyinGivenName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && PINYIN_ONE_OR_TWO.test(word.toLowerCase());
+}
+
 /**
  * True for a Chinese name written in pinyin, family name first ("Wen Haolin", "Li Wei") or, with a
  * two-syllable given name, last ("Haolin Wen"): a common family name and a given name that reads as pinyin.
