@@ -20,6 +20,17 @@ const named = (text: string) => {
   }));
 };
 
+/** The authority a text's notice names, and the parties paired with it. */
+const designation = (text: string) => {
+  const a = analyse(text);
+  return {
+    authority: a.facts.authority === null ? null : a.entities[a.facts.authority].caption,
+    listed: named(text)
+      .filter((p) => p.second === "(authority)")
+      .map((p) => p.first),
+  };
+};
+
 describe("findPairs", () => {
   it("pairs a reference with the party it stands for", () => {
     const pairs = named(
@@ -95,10 +106,6 @@ describe("findPairs", () => {
   });
 
   it("finds the authority a release names in many ways, and not a body it only coordinated with", () => {
-    const designated = (text: string): string[] =>
-      named(text)
-        .filter((p) => p.second === "(authority)")
-        .map((p) => p.first);
     const closing = " Kestrel Trading Ltd is being designated pursuant to E.O. 14024.";
     // Past tense, a partner named in between, an acronym alone as the mention, a passive opening.
     for (const opening of [
@@ -108,10 +115,9 @@ describe("findPairs", () => {
       "The Foreign, Commonwealth & Development Office (FCDO) has today sanctioned 8 firms.",
       "Russia has long been a haven for such networks. Today’s action was taken by the Office of Foreign Assets Control.",
     ]) {
-      const a = analyse(opening + closing);
-      const authority = a.facts.authority === null ? null : a.entities[a.facts.authority].caption;
+      const { authority, listed } = designation(opening + closing);
       expect(authority, opening).toMatch(/^(?:Office of Foreign Assets Control|FCDO)$/);
-      expect(designated(opening + closing), opening).toContain("Kestrel Trading Ltd");
+      expect(listed, opening).toContain("Kestrel Trading Ltd");
     }
   });
 
@@ -128,38 +134,34 @@ describe("findPairs", () => {
       );
   });
 
-  it("pairs every entry of a regulation's annex with the council that enacts it", () => {
-    const text =
+  // A regulation's annex, whose entries carry "Reasons:" and "Date of listing:" lines; a state that lists.
+  it.each([
+    [
+      "the council that enacts a regulation, for every entry of its annex",
       "COUNCIL IMPLEMENTING REGULATION (EU) 2025/9999\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n" +
-      "Having regard to Council Regulation (EU) No 269/2014,\n\nHAS ADOPTED THIS REGULATION:\n" +
-      "Article 1 — Annex I is amended as set out in the Annex.\n\nDone at Brussels, 20 May 2025.\n\nANNEX\n\n" +
-      "A. Natural persons\n\n1. Oleg Borisovich VARNITSKY (Олег Борисович Варницкий)\n" +
-      "Identifying information: DOB: 3.2.1971; Nationality: Russian\n" +
-      "Reasons: Oleg Varnitsky directs Kestrel Trading Ltd. He supports the war.\nDate of listing: 20.5.2025\n\n" +
-      "B. Legal persons, entities and bodies\n\n2. Limited Liability Company Velskrek (OOO Velskrek)\n" +
-      "Identifying information: Address: Moscow, Russian Federation\nDate of listing: 20.5.2025\n";
-    const a = analyse(text);
-    expect(a.entities[a.facts.authority ?? -1]?.caption).toBe("COUNCIL OF THE EUROPEAN UNION");
-    const listed = named(text)
-      .filter((p) => p.second === "(authority)")
-      .map((p) => p.first);
-    expect(listed).toEqual(
-      expect.arrayContaining(["Oleg Borisovich VARNITSKY", "Limited Liability Company Velskrek"]),
-    );
-  });
-
-  it("takes a state that lists as the authority of its release", () => {
-    const text =
+        "Having regard to Council Regulation (EU) No 269/2014,\n\nHAS ADOPTED THIS REGULATION:\n" +
+        "Article 1 — Annex I is amended as set out in the Annex.\n\nDone at Brussels, 20 May 2025.\n\nANNEX\n\n" +
+        "A. Natural persons\n\n1. Oleg Borisovich VARNITSKY (Олег Борисович Варницкий)\n" +
+        "Identifying information: DOB: 3.2.1971; Nationality: Russian\n" +
+        "Reasons: Oleg Varnitsky directs Kestrel Trading Ltd. He supports the war.\nDate of listing: 20.5.2025\n\n" +
+        "B. Legal persons, entities and bodies\n\n2. Limited Liability Company Velskrek (OOO Velskrek)\n" +
+        "Identifying information: Address: Moscow, Russian Federation\nDate of listing: 20.5.2025\n",
+      "COUNCIL OF THE EUROPEAN UNION",
+      ["Oleg Borisovich VARNITSKY", "Limited Liability Company Velskrek"],
+    ],
+    [
+      "a state that lists, for every party of its listings",
       "Canada imposes sanctions on enablers\n\nToday, the Minister announced sanctions on 3 individuals. " +
-      "Canada listed Pavel Orlan in April 2022.\n\nToday’s listings include:\n\n" +
-      "Marina Velskaya, spouse of Pavel Orlan, is a beneficiary of a trust.\n\n" +
-      "Kestrel Trading Ltd, located in Limassol, Cyprus, administered his companies.\n";
-    const a = analyse(text);
-    expect(a.entities[a.facts.authority ?? -1]?.caption).toBe("Canada");
-    const listed = named(text)
-      .filter((p) => p.second === "(authority)")
-      .map((p) => p.first);
-    expect(listed).toEqual(expect.arrayContaining(["Marina Velskaya", "Kestrel Trading Ltd"]));
+        "Canada listed Pavel Orlan in April 2022.\n\nToday’s listings include:\n\n" +
+        "Marina Velskaya, spouse of Pavel Orlan, is a beneficiary of a trust.\n\n" +
+        "Kestrel Trading Ltd, located in Limassol, Cyprus, administered his companies.\n",
+      "Canada",
+      ["Marina Velskaya", "Kestrel Trading Ltd"],
+    ],
+  ])("takes %s", (_what, text, authority, listed) => {
+    const found = designation(text);
+    expect(found.authority).toBe(authority);
+    expect(found.listed).toEqual(expect.arrayContaining(listed));
   });
 
   it("pairs a list entry's own party, not the flag state or parent it opens with", () => {
