@@ -515,13 +515,13 @@ function countOf(text: string, needle: string): number {
 const spanText = (text: string, tokens: Token[]): string =>
   text.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
-/** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
 /**
  * Words that end a trust's or a fund's name ("Aldercove Trust"); a firm's head word ("Engineering",
  * "Technology") is often followed by "and" inside one name ("… Engineering and Quality Control … Company").
  */
 const FIRM_ENDINGS = new Set(["Trust", "Foundation", "Fund"]);
 
+/** Splits "A and B" unless it reads as one name ("Ministry of Industry and Trade"). */
 function splitCoordination(text: string, seq: Token[]): Token[][] {
   // "the Federal Bureau of Investigation and the Central Bank of Nordavia": "and the" joins two names.
   const andThe = seq.findIndex((t, i) => t.text === "and" && seq[i + 1]?.text === "the" && i > 1);

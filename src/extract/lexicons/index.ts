@@ -21,20 +21,18 @@ const compromiseLexicon = (
 
 const PLACE_BY_NAME = new Map<string, PlaceHit>();
 const PLACE_BY_DEMONYM = new Map<string, PlaceHit>();
+const IN_CAPITALS: Array<[string, PlaceHit]> = [];
 for (const entry of PLACES) {
   const hit: PlaceHit = { canonical: entry.names[0], country: entry.country, kind: entry.kind };
-  for (const name of entry.names) PLACE_BY_NAME.set(name.replace(/'/g, "’"), hit);
+  for (const name of entry.names) {
+    PLACE_BY_NAME.set(name.replace(/'/g, "’"), hit);
+    IN_CAPITALS.push([name.replace(/'/g, "’").toUpperCase(), hit]);
+  }
   for (const demonym of entry.demonyms) PLACE_BY_DEMONYM.set(demonym, hit);
 }
 // Records write places in capitals ("RUSSIAN FEDERATION", "REPUBLIC OF KAZAKHSTAN"); a name written
 // otherwise keeps its own entry.
-for (const entry of PLACES) {
-  const hit = PLACE_BY_NAME.get(entry.names[0].replace(/'/g, "’")) as PlaceHit;
-  for (const name of entry.names) {
-    const capitals = name.replace(/'/g, "’").toUpperCase();
-    if (!PLACE_BY_NAME.has(capitals)) PLACE_BY_NAME.set(capitals, hit);
-  }
-}
+for (const [name, hit] of IN_CAPITALS) if (!PLACE_BY_NAME.has(name)) PLACE_BY_NAME.set(name, hit);
 const BODY_BY_NAME = new Map<string, string>();
 for (const body of INTERNATIONAL_BODIES) for (const name of body.names) BODY_BY_NAME.set(name, body.names[0]);
 
