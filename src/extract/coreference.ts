@@ -216,10 +216,9 @@ function joinShortForms(mentions: MentionCandidate[], uf: UnionFind): void {
     // is the company's property, another party.
     const craft = (r: number): boolean =>
       (groups.get(r) ?? []).some((i) => mentions[i].type === "Vessel" || mentions[i].type === "Aircraft");
-    // "Shahed" read from "Shahed-series UAVs" is the product, not "Shahed Aviation Industries Research
+    // "Talvar" read from "Talvar-series UAVs" is the product, not "Talvar Aviation Industries Research
     // Center": a product's short form joins no firm named by a legal form or a firm's head.
-    const product = (r: number): boolean =>
-      (groups.get(r) ?? []).every((i) => mentions[i].type === "Product");
+    const product = members.every((i) => mentions[i].type === "Product");
     const firm = (r: number): boolean =>
       (groups.get(r) ?? []).some((i) =>
         wordsOf(mentions[i].text).some((w) => LEGAL_FORMS.has(w) || COMPANY_HEADS.has(w)),
@@ -229,7 +228,7 @@ function joinShortForms(mentions: MentionCandidate[], uf: UnionFind): void {
         t !== root &&
         (words.length === 1 || personal(t) === personal(root)) &&
         craft(t) === craft(root) &&
-        !(product(root) && firm(t)),
+        !(product && firm(t)),
     );
     const at = firstAt.get(root) ?? 0;
     // A lone word that ends exactly one person's name is that person's surname.

@@ -157,7 +157,7 @@ function upperCaseSurnames(text: string): Set<string> {
     // Not a legal form, and not a name the text also writes in title case ("LA NUEVA FAMILIA MICHOACANA"
     // is a heading's style for "La Nueva Familia Michoacana").
     if (LEGAL_FORMS.has(word)) continue;
-    if (text.includes(word[0] + word.slice(1).toLowerCase())) continue;
+    if (text.includes(titleCased(word))) continue;
     if (standsAlone(text, word) >= 2) found.add(word);
   }
   return found;
@@ -281,6 +281,8 @@ const isCapital = (t: Token): boolean =>
   !/['’](?:ve|m|d|ll|re|t)$/.test(t.text) &&
   !/\.(?:pdf|docx?|xlsx?|csv|html?|zip)$/i.test(t.text);
 const isAllCaps = (s: string): boolean => /^[\p{Lu}\p{N}&.\-\s]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
+/** A word in capitals as title case writes it: "KUPRIN" → "Kuprin". */
+const titleCased = (word: string): string => word[0] + word.slice(1).toLowerCase();
 const TRAILING_FORMS = new Set([
   "Ltd",
   "Ltd.",
@@ -364,7 +366,7 @@ const WORDS_AFTER_BRACKET = /^\) ((?:[\p{Lu}][\p{L}.&'-]*,? ){0,3}[\p{Lu}][\p{L}
 
 /**
  * Whether the bracketed word `word` belongs to a firm's name: a short code, or a place the firm is
- * named for when a legal form follows the bracket ("Andaman Offshore Bank (Labuan) Ltd", "Jinggong
+ * named for when a legal form follows the bracket ("Velmont Offshore Bank (Labuan) Ltd", "Harbin
  * Precision (Dalian) Co., Ltd.").
  */
 function bracketedInName(text: string, word: Token): boolean {
@@ -378,7 +380,7 @@ function bracketedInName(text: string, word: Token): boolean {
 }
 
 /**
- * "BOZTEPE, Emre Selçuk" opening a line, a list item or a table cell: a family name in capitals, a
+ * "KARAVELI, Emre Selçuk" opening a line, a list item or a table cell: a family name in capitals, a
  * comma, then the given names, as lists and manifests write a person.
  */
 function familyNameBeforeGiven(text: string, a: Token, b: Token): boolean {
@@ -448,7 +450,7 @@ function sequences(text: string, tokens: Token[]): Token[][] {
         !familyNameBeforeGiven(text, last, next)
       )
         break;
-      // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.", "SERI KENANGA SDN. BHD.": the form ends the name.
+      // "Ostrava Drive s.r.o.", "Vistula Tech sp. z o.o.", "KENANGA BULK SDN. BHD.": the form ends the name.
       const form = splitForm(tokens, j);
       if (form > 0) {
         seq.push(...tokens.slice(j, j + form));
@@ -515,8 +517,19 @@ function countOf(text: string, needle: string): number {
 const spanText = (text: string, tokens: Token[]): string =>
   text.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
+/** A word that names nothing by itself: a common word, a generic one, a firm's or a body's head, a legal form. */
+function isOrdinaryWord(word: string): boolean {
+  return (
+    isCommonWord(word) ||
+    GENERIC_WORDS.has(word) ||
+    COMPANY_HEADS.has(word) ||
+    ORGANIZATION_HEADS.has(word) ||
+    LEGAL_FORMS.has(word)
+  );
+}
+
 /**
- * Words that end a trust's or a fund's name ("Aldercove Trust"); a firm's head word ("Engineering",
+ * Words that end a trust's or a fund's name ("Marrowgate Trust"); a firm's head word ("Engineering",
  * "Technology") is often followed by "and" inside one name ("… Engineering and Quality Control … Company").
  */
 const FIRM_ENDINGS = new Set(["Trust", "Foundation", "Fund"]);
@@ -598,21 +611,15 @@ function splitCoordination(text: string, seq: Token[]): Token[][] {
     !isFirstName(right[0].text)
   )
     return [seq];
-  // "Aldercove Trust and Heathbrook Properties Limited": a firm's head closes the first name when the
+  // "Marrowgate Trust and Velbrook Properties Limited": a firm's head closes the first name when the
   // second opens with a word of its own.
-  const ownWord = (t: Token): boolean =>
-    !isCommonWord(t.text) &&
-    !COMPANY_HEADS.has(t.text) &&
-    !LEGAL_FORMS.has(t.text) &&
-    !ORGANIZATION_HEADS.has(t.text) &&
-    !GENERIC_WORDS.has(t.text);
   const leftFirm =
     left.length >= 2 &&
     !leftOf &&
     FIRM_ENDINGS.has(left[left.length - 1].text) &&
     right.length >= 2 &&
-    ownWord(left[0]) &&
-    ownWord(right[0]);
+    !isOrdinaryWord(left[0].text) &&
+    !isOrdinaryWord(right[0].text);
   if (!leftComplete && !leftFirm && !rightPlace && (rightHead || leftOf) && left.length > 0) return [seq];
   return [left, ...splitCoordination(text, right)].filter((s) => s.length > 0);
 }
@@ -764,7 +771,7 @@ export function findMentions(text: string, sentences: Sentence[]): MentionCandid
 const PUBLISHING_BODY =
   /\b(?:Institute|University|Centre|Center|Foundation|Network|Laboratory|Lab|Monitor|School|College|Observatory|Initiative|Programme|Program|Academy|Society|Department)\b/i;
 
-/** A line of authors' names and nothing else: "Helena Marsk and Oskar Brennholt", "By Harriet Ondaatje*". */
+/** A line of authors' names and nothing else: "Helga Marsk and Oskar Brennvik", "By Ilse Varnholt*". */
 const AUTHOR_NAME = "\\p{Lu}[\\p{L}.’'-]+(?: \\p{Lu}[\\p{L}.’'-]+){1,3}";
 const AUTHOR_LINE = new RegExp(
   `^(?:By )?${AUTHOR_NAME}(?:(?:, | and | & |, and )${AUTHOR_NAME})*[*†¹²³]*$`,
@@ -773,19 +780,13 @@ const AUTHOR_LINE = new RegExp(
 
 /**
  * A heading's capitalised words are a title's, not names: from a heading only the authors of a line of
- * authors or the body that publishes ("Marchwood Institute for Security Studies") is read.
+ * authors or the body that publishes ("Brackwater Institute for Security Studies") is read.
  */
 function namedInHeading(candidate: MentionCandidate, authors: boolean): boolean {
   if (candidate.type === "Organization" && PUBLISHING_BODY.test(candidate.text)) return true;
   if (!authors || candidate.type === "Place" || !/\s/.test(candidate.text)) return false;
   if (candidate.type !== "Person") {
-    const ordinary = (w: string): boolean =>
-      isCommonWord(w) ||
-      isCommonWord(w.replace(/s$/, "")) ||
-      GENERIC_WORDS.has(w) ||
-      COMPANY_HEADS.has(w) ||
-      ORGANIZATION_HEADS.has(w) ||
-      LEGAL_FORMS.has(w);
+    const ordinary = (w: string): boolean => isOrdinaryWord(w) || isCommonWord(w.replace(/s$/, ""));
     if (candidate.strength > 1 || candidate.text.split(" ").some(ordinary)) return false;
     candidate.type = "Person";
     candidate.strength = 3;
@@ -912,9 +913,9 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
     isCommonWord(seq[0].text) &&
     !isDemonym(seq[0].text) &&
     !writtenInsideSentence(text, seq[0].text, seq[1].text) &&
-    // "Limited Liability Company Volnatek", "Joint Stock Company Lotsman": a legal form written first.
+    // "Limited Liability Company Velskrek", "Joint Stock Company Orlan": a legal form written first.
     !FORM_OPENING_NAME.test(text.slice(seq[0].start, seq[seq.length - 1].end)) &&
-    // "Oleg Borisovich Krapivin": a given name before a patronymic.
+    // "Oleg Borisovich Varnitsky": a given name before a patronymic.
     !PATRONYMIC.test(seq[1].text) &&
     // "Prime Tankers LLC": before a firm's legal form only an adverb, a participle or a word that never
     // names ("Yesterday", "Designated") is cut.
@@ -934,7 +935,7 @@ function readSequence(text: string, sentence: Sentence, raw: Token[]): Draft[] {
   ) {
     seq = seq.slice(1);
   }
-  // "MV Ocean Star", "M/T KALLISTO MARE": a craft prefix makes the name a ship's and is not part of it.
+  // "MV Ocean Star", "M/T VELLORA SPIRIT": a craft prefix makes the name a ship's and is not part of it.
   if (seq.length > 1 && CRAFT_PREFIXES.has(seq[0].text))
     return [{ tokens: trimConnectors(seq.slice(1)), type: "Vessel", strength: 4 }];
   // "TO THE ORDER OF X", "ON BEHALF OF X": a form's phrase written in capitals before the party it names.
@@ -1072,7 +1073,7 @@ function findSpecialBodies(
 
 /**
  * Whether an IMO number follows at `at` ("X (IMO 9299745)", "***X***(IMO …)", a record's
- * "Name: X      IMO: 9304618"): the name is a ship's.
+ * "Name: X      IMO: 9301234"): the name is a ship's.
  */
 function imoFollows(text: string, at: number): boolean {
   return /^[\s*_]*(?:\(\s*|,\s*|[ \t]{2,}|\n)IMO\b/.test(text.slice(at, at + 32));
@@ -1488,12 +1489,10 @@ function personLike(tokens: Token[], definition: string | undefined, before: str
   );
 }
 
-const titleCased = (word: string): string => word[0] + word.slice(1).toLowerCase();
-
 /**
- * A person's name as registries, lists and travel records write it, the family name in capitals: "TAN
- * Wei Liang", "Timur Zhumabekovich OROZALIEV", or wholly in capitals with a patronymic ("NIGMATULLIN
- * TIMUR RASHIDOVICH") or a known given name first ("MAKSIM ZHDANOVICH"). The capitalised word must not
+ * A person's name as registries, lists and travel records write it, the family name in capitals: "LEE
+ * Wei Hao", "Timur Zhumabekovich OROZBAYEV", or wholly in capitals with a patronymic ("KHALIULLIN
+ * RUSTAM ILDAROVICH") or a known given name first ("MAKSIM VORONTSEVICH"). The capitalised word must not
  * be an acronym, a place or a body ("IRGC Navy").
  */
 function familyNameInCapitals(words: string[]): boolean {
@@ -1518,8 +1517,8 @@ function familyNameInCapitals(words: string[]): boolean {
         ))
     );
   const family = capitals[0];
-  // A word in capitals as short as an acronym ("IEMZ Kupol", "TSK Vektor") is a family name only before
-  // given names ("TAN Wei Liang", "KIM Song Il").
+  // A word in capitals as short as an acronym ("OKBM Vardan", "NPK Orlan") is a family name only before
+  // given names ("LEE Wei Hao", "KIM Chol Su").
   const given = (w: string): boolean => isFirstName(w) || isPinyinGivenName(w) || PATRONYMIC.test(w);
   if (family.length <= 4 && !words.every((w) => w === family || given(w))) return false;
   return (
@@ -1542,7 +1541,7 @@ function familyNameInCapitals(words: string[]): boolean {
   );
 }
 
-/** An acronym's unit, not a given name: "GRU Unit 26165", "APT Team". */
+/** An acronym's unit, not a given name: "KGVR Unit 4012", "APT Team". */
 const UNIT_NOUNS =
   /^(?:Unit|Units|Team|Teams|Cell|Cells|Wing|Squad|Group|Branch|Section|Desk|Lab|Labs|Task)$/;
 

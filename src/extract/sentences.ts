@@ -91,11 +91,11 @@ function isHeading(line: string): boolean {
   // "Guest name (surname first): …": a label may carry a note in brackets.
   const field = !titled && /^[\p{Lu}][\p{L} /.-]{1,30}(?:\([\p{L} ,.-]{1,30}\))?:\s+\S/u.test(line);
   // A table row ("| 04.03.2024 | Cr | …") and a name line of a record or an address block ("KUTCH GULF
-  // REFINING LTD", "KALLANG TRUST BANK LTD · Singapore", "Bostandyk district, 050040 Almaty") are content,
+  // REFINING LTD", "TEMASEK HOLLOW BANK LTD · Singapore", "Bostandyk district, 050040 Almaty") are content,
   // not headings.
   const recordLine =
     /\|.*\|/.test(line) ||
-    // A row of a table laid out in columns of spaces ("KYRIAKIDES Andreas      Cypriot      12/04/2019").
+    // A row of a table laid out in columns of spaces ("PAPADOPOULOS Andreas      Cypriot      12/04/2019").
     /\S {3,}\S.* {3,}\S/.test(line) ||
     (RECORD_NAME.test(line) &&
       (/[,·]/.test(line) || (RECORD_NAME_ALONE.test(line) && !/^[#*_]/.test(line)))) ||

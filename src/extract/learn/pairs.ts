@@ -588,10 +588,12 @@ function listedPairs(
 ): PairCandidate[] {
   const { views, facts, text } = analysis;
   const out: PairCandidate[] = [];
+  const hasAnnex = text.includes("ANNEX");
   views.forEach((intro, vi) => {
     // An "ANNEX" heading after a sentence opens a regulation's list of persons and entities: the list is
     // announced by the regulation itself.
     const annex =
+      hasAnnex &&
       vi + 1 < views.length &&
       /\n[ \t]*ANNEX(?: [IVX\d]+)?[ \t]*\n/.test(
         text.slice(intro.sentence.end, views[vi + 1].sentence.start),
@@ -907,7 +909,7 @@ function pluralReferences(context: ReferenceContext): Reference[] {
       if (v.sentence.heading) continue;
       named = referToAll(context, [v], types, j, found);
     }
-    // "Andrey Z. was … Maksim G. led … OFAC is designating each of these individuals": the parties
+    // "Pavel K. was … Dmitri S. led … OFAC is designating each of these individuals": the parties
     // named one a sentence through the paragraph before.
     if (!named) referToAll(context, paragraphBefore(context), types, j, found);
     i = j;

@@ -96,9 +96,13 @@ const PINYIN_SYLLABLE =
 const PINYIN_ONE_OR_TWO = new RegExp(`^${PINYIN_SYLLABLE}(?:-?${PINYIN_SYLLABLE})?$`);
 const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}-?${PINYIN_SYLLABLE}$`);
 
-/** True for a given name of one or two pinyin syllables ("Wei", "Liang", "Haolin"). */
+/** A capitalised word, hyphened or not, whose syllables are pinyin by `syllables`. */
+const pinyinGiven = (word: string, syllables: RegExp): boolean =>
+  /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(word) && syllables.test(word.toLowerCase());
+
+/** True for a given name of one or two pinyin syllables ("Wei", "Liang", "Haolin", "Wei-ming"). */
 export function isPinyinGivenName(word: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && PINYIN_ONE_OR_TWO.test(word.toLowerCase());
+  return pinyinGiven(word, PINYIN_ONE_OR_TWO);
 }
 
 /**
@@ -107,11 +111,9 @@ export function isPinyinGivenName(word: string): boolean {
  */
 export function isPinyinName(words: string[]): boolean {
   if (words.length !== 2 || findPlace(words.join(" ")) || words.some((w) => findPlace(w))) return false;
-  const given = (w: string, syllables: RegExp): boolean =>
-    /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(w) && syllables.test(w.toLowerCase());
   return (
-    (CHINESE_SURNAMES.has(words[0]) && given(words[1], PINYIN_ONE_OR_TWO)) ||
-    (CHINESE_SURNAMES.has(words[1]) && given(words[0], PINYIN_TWO))
+    (CHINESE_SURNAMES.has(words[0]) && pinyinGiven(words[1], PINYIN_ONE_OR_TWO)) ||
+    (CHINESE_SURNAMES.has(words[1]) && pinyinGiven(words[0], PINYIN_TWO))
   );
 }
 
